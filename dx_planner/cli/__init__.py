@@ -1,0 +1,1 @@
+"""The ``dx-planner`` command line (planning-model.md §3)."""

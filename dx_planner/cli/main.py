@@ -1,0 +1,131 @@
+"""Entry point: parse arguments, open the database, run one command.
+
+User errors (bad input, missing files, infeasible locks) end with exit status 1 and a
+one-line reason on stderr, never a traceback; argparse gives status 2 for bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from dx_planner.cli.progress import ProgressBar
+from dx_planner.persistence.database import DatabaseError, open_database
+from dx_planner.workbook.problems import ImportFailed, format_problems
+
+
+class UserError(Exception):
+    """A problem the user can fix; the message is shown as it is."""
+
+
+def _engine(args: argparse.Namespace) -> Engine:
+    return open_database(args.db)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    # Loaded by name: dx_planner must not import the Qt layer (the layering contract).
+    app = importlib.import_module("ui.app")
+    result: int = app.run(args.db)
+    return result
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from dx_planner.demo.load import DatabaseNotEmpty, load_demo
+
+    engine = _engine(args)
+    with ProgressBar("demo") as bar:
+        bar.phase("generating and writing")
+        try:
+            count = load_demo(engine, args.processes, args.seed)
+        except (DatabaseNotEmpty, ValueError) as error:
+            raise UserError(str(error)) from None
+    print(f"demo inventory written: {count} processes ({engine.url.render_as_string()})")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from dx_planner.workbook.apply import import_workbook
+
+    engine = _engine(args)
+    with ProgressBar(f"import {args.file.name}") as bar:
+        summary = import_workbook(engine, args.file, replace=args.replace, progress=bar.phase)
+    for warning in summary.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"imported {args.file}: {summary.added} added, {summary.updated} updated, "
+          f"{summary.deleted} deleted, {summary.unchanged} unchanged")
+    return 0
+
+
+def cmd_export_inventory(args: argparse.Namespace) -> int:
+    from dx_planner.workbook.apply import export_workbook
+
+    engine = _engine(args)
+    with ProgressBar(f"export {args.file.name}") as bar:
+        count = export_workbook(engine, args.file, progress=bar.update)
+    print(f"exported {count} processes to {args.file}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dx-planner",
+        description="Plan the digitization of administrative processes.",
+    )
+    parser.add_argument("--db", metavar="URL_OR_PATH",
+                        help="database: an SQLAlchemy URL or a path to an SQLite file "
+                             "(default: $DX_PLANNER_DB or the user's data folder)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = commands.add_parser("gui", help="open the desktop app (the default)")
+    gui.set_defaults(handler=cmd_gui)
+
+    demo = commands.add_parser("demo", help="fill an empty database with the demo inventory")
+    demo.add_argument("--processes", type=int, default=28_000, metavar="N")
+    demo.add_argument("--seed", type=int, default=0, metavar="S")
+    demo.set_defaults(handler=cmd_demo)
+
+    import_ = commands.add_parser("import", help="import an inventory workbook, all or nothing")
+    import_.add_argument("file", type=Path, metavar="FILE")
+    import_.add_argument("--replace", action="store_true",
+                         help="delete processes that are not in the file")
+    import_.set_defaults(handler=cmd_import)
+
+    export = commands.add_parser("export-inventory", help="write the inventory workbook")
+    export.add_argument("file", type=Path, metavar="FILE")
+    export.set_defaults(handler=cmd_export_inventory)
+
+    for register in _EXTRA_COMMANDS:
+        register(commands)
+    return parser
+
+
+# Commands defined in other modules add themselves here (solve, export-plan, report).
+_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", cmd_gui)
+    try:
+        return int(handler(args))
+    except ImportFailed as error:
+        print(f"dx-planner: import failed with {len(error.errors)} problem(s); "
+              "nothing was written", file=sys.stderr)
+        print(format_problems(error.errors), file=sys.stderr)
+        return 1
+    except (UserError, DatabaseError) as error:
+        print(f"dx-planner: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("dx-planner: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

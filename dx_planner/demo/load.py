@@ -1,0 +1,29 @@
+"""Writing the demo inventory into an empty database."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from dx_planner.demo.generator import generate_demo_inventory
+from dx_planner.persistence import repository
+
+
+class DatabaseNotEmpty(Exception):
+    pass
+
+
+def load_demo(engine: Engine, processes: int = 28_000, seed: int = 0) -> int:
+    """Fill an empty database with the demo inventory; returns the number of processes."""
+    with engine.connect() as connection:
+        existing = repository.count_processes(connection)
+    if existing:
+        raise DatabaseNotEmpty(
+            f"the database already holds {existing} processes; the demo needs an empty one "
+            "(choose another with --db)"
+        )
+    inventory = generate_demo_inventory(processes, seed)
+    with engine.begin() as connection:
+        repository.upsert_channels(connection, inventory.channels)
+        repository.replace_bureau_capacity(connection, inventory.bureaus)
+        repository.merge_processes(connection, inventory.processes)
+    return len(inventory.processes)

@@ -1,0 +1,1 @@
+"""The domain vocabulary: quarters, enumerations and the inventory of processes."""

@@ -1,0 +1,96 @@
+"""The in-memory inventory: processes, bureaus with capacity, channels with limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dx_planner.domain.enums import (
+    DEFAULT_CHANNEL,
+    Authority,
+    NationalStatus,
+    ProcedureType,
+    Status,
+)
+from dx_planner.domain.quarters import Quarter
+
+
+@dataclass(slots=True)
+class Process:
+    """One administrative process (手続 / プロセス)."""
+
+    id: str
+    name: str
+    bureau: str
+    type: ProcedureType = ProcedureType.OTHER
+    authority: Authority = Authority.TOKYO
+    national_status: NationalStatus | None = None
+    national_ready: Quarter | None = None
+    annual_volume: int = 0
+    effort: float = 1.0
+    status: Status = Status.NOT_STARTED
+    digitized_quarter: Quarter | None = None
+    channel: str = DEFAULT_CHANNEL
+    priority: bool = False
+    major: bool = False
+    locked_quarter: Quarter | None = None
+    notes: str = ""
+    # Optimistic locking: the row version this copy was loaded at (0 = not yet stored).
+    version: int = 0
+
+    @property
+    def in_scope(self) -> bool:
+        return self.status is not Status.OUT_OF_SCOPE
+
+    def same_content(self, other: Process) -> bool:
+        """Equal in everything a user edits (ignores the version counter)."""
+        return all(
+            getattr(self, name) == getattr(other, name)
+            for name in PROCESS_FIELDS
+        )
+
+
+# The user-editable fields, in template order.
+PROCESS_FIELDS: tuple[str, ...] = (
+    "id", "name", "bureau", "type", "authority", "national_status", "national_ready",
+    "annual_volume", "effort", "status", "digitized_quarter", "channel", "priority", "major",
+    "locked_quarter", "notes",
+)
+
+
+@dataclass(slots=True)
+class Bureau:
+    """A bureau (局) and the effort it can complete per quarter (person-months)."""
+
+    name: str
+    capacity: dict[Quarter, float] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Channel:
+    """An application platform (申請基盤).
+
+    ``available_from`` None means always available; a quarter missing from ``limits``
+    means no limit on how many processes it can onboard then.
+    """
+
+    name: str
+    available_from: Quarter | None = None
+    limits: dict[Quarter, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Inventory:
+    processes: list[Process] = field(default_factory=list)
+    bureaus: list[Bureau] = field(default_factory=list)
+    channels: list[Channel] = field(default_factory=list)
+
+    def bureau_names(self) -> list[str]:
+        return [bureau.name for bureau in self.bureaus]
+
+    def channel_by_name(self) -> dict[str, Channel]:
+        return {channel.name: channel for channel in self.channels}
+
+    def latest_digitized_quarter(self) -> Quarter | None:
+        quarters = [p.digitized_quarter for p in self.processes
+                    if p.status is Status.DIGITIZED and p.digitized_quarter is not None]
+        return max(quarters) if quarters else None

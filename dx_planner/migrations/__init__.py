@@ -1,0 +1,1 @@
+"""Alembic migrations. Run automatically when a database is opened."""

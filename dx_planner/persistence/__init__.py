@@ -1,0 +1,1 @@
+"""Persistence: the SQLAlchemy schema, opening/upgrading databases, and repository functions."""

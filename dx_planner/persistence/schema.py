@@ -1,0 +1,135 @@
+"""The database schema as typed SQLAlchemy declarative models.
+
+Portable SQL only (SQLite and PostgreSQL): enumerations are stored as their English value
+in plain strings and quarters as their code (``FY2021Q4``), which sorts correctly as text.
+Changes to this file need a new Alembic revision in ``dx_planner/migrations/versions``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+QUARTER = String(8)
+
+# Named constraints so that migrations can refer to them on every backend.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class BureauRow(Base):
+    __tablename__ = "bureaus"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class BureauCapacityRow(Base):
+    __tablename__ = "bureau_capacity"
+
+    bureau_id: Mapped[int] = mapped_column(
+        ForeignKey("bureaus.id", ondelete="CASCADE"), primary_key=True
+    )
+    quarter: Mapped[str] = mapped_column(QUARTER, primary_key=True)
+    effort: Mapped[float] = mapped_column(Float)
+
+
+class ChannelRow(Base):
+    __tablename__ = "channels"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    available_from: Mapped[str | None] = mapped_column(QUARTER, nullable=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ChannelLimitRow(Base):
+    __tablename__ = "channel_limits"
+
+    channel_id: Mapped[int] = mapped_column(
+        ForeignKey("channels.id", ondelete="CASCADE"), primary_key=True
+    )
+    quarter: Mapped[str] = mapped_column(QUARTER, primary_key=True)
+    max_processes: Mapped[int] = mapped_column(Integer)
+
+
+class ProcessRow(Base):
+    __tablename__ = "processes"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    # Keeps the planners' row order stable across import and export.
+    position: Mapped[int] = mapped_column(Integer, index=True)
+    name: Mapped[str] = mapped_column(Text)
+    bureau_id: Mapped[int] = mapped_column(ForeignKey("bureaus.id"), index=True)
+    type: Mapped[str] = mapped_column(String(20))
+    authority: Mapped[str] = mapped_column(String(20))
+    national_status: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    national_ready: Mapped[str | None] = mapped_column(QUARTER, nullable=True)
+    annual_volume: Mapped[int] = mapped_column(BigInteger)
+    effort: Mapped[float] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(20))
+    digitized_quarter: Mapped[str | None] = mapped_column(QUARTER, nullable=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id"), index=True)
+    priority: Mapped[bool] = mapped_column(Boolean, default=False)
+    major: Mapped[bool] = mapped_column(Boolean, default=False)
+    locked_quarter: Mapped[str | None] = mapped_column(QUARTER, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # Optimistic locking: every write checks and increments it.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class ScenarioRow(Base):
+    __tablename__ = "scenarios"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(40))
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON)
+    kpis: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class ScenarioAssignmentRow(Base):
+    __tablename__ = "scenario_assignments"
+
+    scenario_id: Mapped[int] = mapped_column(
+        ForeignKey("scenarios.id", ondelete="CASCADE"), primary_key=True
+    )
+    # Not a foreign key: a stored scenario outlives processes deleted later.
+    process_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    quarter: Mapped[str | None] = mapped_column(QUARTER, nullable=True)
+    reason: Mapped[str] = mapped_column(String(40), default="")
+
+
+# Core handles for bulk reads and writes.
+bureaus = Base.metadata.tables["bureaus"]
+bureau_capacity = Base.metadata.tables["bureau_capacity"]
+channels = Base.metadata.tables["channels"]
+channel_limits = Base.metadata.tables["channel_limits"]
+processes = Base.metadata.tables["processes"]
+scenarios = Base.metadata.tables["scenarios"]
+scenario_assignments = Base.metadata.tables["scenario_assignments"]

@@ -1,0 +1,136 @@
+"""Writing the inventory in the import template (an exact round trip)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from dx_planner.domain.inventory import Bureau, Channel, Inventory, Process
+from dx_planner.domain.quarters import Quarter
+from dx_planner.workbook.template import (
+    CAPACITY_BUREAU_HEADER,
+    CAPACITY_SHEET,
+    CHANNEL_AVAILABLE_HEADER,
+    CHANNEL_NAME_HEADER,
+    CHANNEL_SHEET,
+    PROCESS_COLUMNS,
+    PROCESS_SHEET,
+    TRUE_MARK,
+)
+
+# Text starting with these would be taken for a formula by a spreadsheet program.
+_FORMULA_PREFIXES = ("=", "+", "-", "@")
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+
+COLUMN_WIDTHS = {
+    "id": 12, "name": 44, "bureau": 16, "type": 10, "authority": 7, "national_status": 12,
+    "national_ready": 12, "annual_volume": 13, "effort": 8, "status": 12,
+    "digitized_quarter": 14, "channel": 16, "priority": 6, "major": 8, "locked_quarter": 12,
+    "notes": 30,
+}
+
+
+def _quarter(quarter: Quarter | None) -> str | None:
+    return quarter.code if quarter is not None else None
+
+
+def process_cells(process: Process) -> list[Any]:
+    """One process as template cell values, in template column order."""
+    return [
+        process.id, process.name, process.bureau, process.type.ja, process.authority.ja,
+        process.national_status.ja if process.national_status else None,
+        _quarter(process.national_ready), process.annual_volume, process.effort,
+        process.status.ja, _quarter(process.digitized_quarter), process.channel,
+        TRUE_MARK if process.priority else None, TRUE_MARK if process.major else None,
+        _quarter(process.locked_quarter), process.notes or None,
+    ]
+
+
+def safe_cell(worksheet: WriteOnlyWorksheet, value: Any) -> Any:
+    """Text that looks like a formula is written as a text cell, never as a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+        cell = WriteOnlyCell(worksheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+def header_cells(worksheet: WriteOnlyWorksheet, headers: Iterable[str]) -> list[WriteOnlyCell]:
+    result = []
+    for header in headers:
+        cell = WriteOnlyCell(worksheet, value=header)
+        cell.font = _HEADER_FONT
+        cell.fill = _HEADER_FILL
+        result.append(cell)
+    return result
+
+
+def write_process_sheet(workbook: Workbook, processes: Sequence[Process], *,
+                        title: str = PROCESS_SHEET,
+                        extra_headers: Sequence[str] = (),
+                        extra_cells: Callable[[Process], list[Any]] | None = None,
+                        progress: Callable[[int, int], None] | None = None) -> WriteOnlyWorksheet:
+    """The process sheet; later sheets (the plan workbook) append their own columns."""
+    sheet: WriteOnlyWorksheet = workbook.create_sheet(title)
+    for index, column in enumerate(PROCESS_COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = COLUMN_WIDTHS[column.alias]
+    sheet.freeze_panes = "C2"
+    sheet.auto_filter.ref = (
+        f"A1:{get_column_letter(len(PROCESS_COLUMNS) + len(extra_headers))}{len(processes) + 1}"
+    )
+    sheet.append(header_cells(sheet, [c.header for c in PROCESS_COLUMNS] + list(extra_headers)))
+    for count, process in enumerate(processes, start=1):
+        values = process_cells(process)
+        if extra_cells is not None:
+            values.extend(extra_cells(process))
+        sheet.append([safe_cell(sheet, value) for value in values])
+        if progress is not None and count % 2000 == 0:
+            progress(count, len(processes))
+    return sheet
+
+
+def _all_quarters(mappings: Iterable[dict[Quarter, Any]]) -> list[Quarter]:
+    return sorted({quarter for mapping in mappings for quarter in mapping})
+
+
+def write_capacity_sheet(workbook: Workbook, bureaus: Sequence[Bureau]) -> None:
+    sheet: WriteOnlyWorksheet = workbook.create_sheet(CAPACITY_SHEET)
+    quarters = _all_quarters(bureau.capacity for bureau in bureaus)
+    sheet.column_dimensions["A"].width = 18
+    sheet.freeze_panes = "B2"
+    sheet.append(header_cells(sheet, [CAPACITY_BUREAU_HEADER] + [q.code for q in quarters]))
+    for bureau in bureaus:
+        sheet.append([safe_cell(sheet, bureau.name)]
+                     + [bureau.capacity.get(quarter) for quarter in quarters])
+
+
+def write_channel_sheet(workbook: Workbook, channels: Sequence[Channel]) -> None:
+    sheet: WriteOnlyWorksheet = workbook.create_sheet(CHANNEL_SHEET)
+    quarters = _all_quarters(channel.limits for channel in channels)
+    sheet.column_dimensions["A"].width = 18
+    sheet.column_dimensions["B"].width = 12
+    sheet.freeze_panes = "C2"
+    sheet.append(header_cells(
+        sheet, [CHANNEL_NAME_HEADER, CHANNEL_AVAILABLE_HEADER] + [q.code for q in quarters]
+    ))
+    for channel in channels:
+        sheet.append([safe_cell(sheet, channel.name), _quarter(channel.available_from)]
+                     + [channel.limits.get(quarter) for quarter in quarters])
+
+
+def export_inventory(inventory: Inventory, path: Path,
+                     progress: Callable[[int, int], None] | None = None) -> None:
+    """Write all three sheets; importing the file again changes nothing."""
+    workbook = Workbook(write_only=True)
+    write_process_sheet(workbook, inventory.processes, progress=progress)
+    write_capacity_sheet(workbook, inventory.bureaus)
+    write_channel_sheet(workbook, inventory.channels)
+    workbook.save(path)

@@ -1,0 +1,219 @@
+"""Lagrangian dual of the residual problem: a PROVEN upper bound and prices for the primal.
+
+Dualising every coupling row (bureau capacity alpha[b,q], channel limit beta[c,q], cumulative
+requirement lambda[m]) leaves one tiny problem per process: pick the quarter with the best
+reduced value ``R[p,q] = value[p,q] + sum_{m: q <= m} lambda[m] - beta[c,q] - effort[p]*alpha[b,q]``
+or nothing. For ANY multipliers y >= 0 the Lagrangian function
+
+    D(y) = locked_value + sum_p max(0, max_q R[p,q]) + cap.alpha + lim.beta - need.lambda
+
+is an upper bound on the best plan's objective (weak duality; it is the LP dual objective with
+the optimal process duals u_p = max(0, max_q R[p,q])). So the bound's validity never depends on
+how the multipliers were found.
+
+We minimise D with a projected Newton method on its entropic smoothing
+``D_tau = ... + sum_p tau*log(1 + sum_q exp(R[p,q]/tau))`` with tau decreasing (a path
+following method): D <= D_tau <= D + N*tau*log(Q+1), so the smoothed minimiser is within that
+of the LP bound. The softmax weights are a fractional plan for the primal heuristic. The
+Hessian is small and dense (one row per multiplier, ~300), summed per (bureau, channel) pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from solver.reduced import Residual
+
+
+class Dual:
+    """Multipliers y = (alpha, beta, lambda) of the residual problem, flattened."""
+
+    def __init__(self, res: Residual) -> None:
+        self.res = res
+        q = res.n_quarters
+        nb, nc = res.capacity.shape[0], res.limit.shape[0]
+        self.q = q
+        self.limited = np.isfinite(res.limit)
+        self.beta_cells = np.argwhere(self.limited)  # (c, q) of the finite channel limits
+        self.n_alpha = nb * q
+        self.n_beta = len(self.beta_cells)
+        self.n_lam = len(res.needs)
+        self.y = np.zeros(self.n_alpha + self.n_beta + self.n_lam)
+        # column index of each (channel, quarter) beta, -1 where unlimited
+        self.beta_index = np.full((nc, q), -1, dtype=np.int64)
+        for k, (c, qq) in enumerate(self.beta_cells):
+            self.beta_index[c, qq] = self.n_alpha + k
+        # lam_mask[m, q] = 1 if completing in q counts toward requirement m
+        self.lam_mask = np.zeros((self.n_lam, q))
+        for m, (mq, _) in enumerate(res.needs):
+            self.lam_mask[m, : mq + 1] = 1.0
+        self.rhs = np.concatenate(
+            [
+                res.capacity.ravel(),
+                res.limit[self.limited],
+                -np.array([n for _, n in res.needs], dtype=np.float64),
+            ]
+        )
+        # items grouped by (bureau, channel) so that Hessian blocks are sums over groups
+        key = res.bureau.astype(np.int64) * nc + res.channel
+        self.order = np.argsort(key, kind="stable")
+        sk = key[self.order]
+        starts = np.flatnonzero(np.r_[True, sk[1:] != sk[:-1]]) if sk.size else np.zeros(0, int)
+        self.group_start = starts
+        self.group_b = (sk[starts] // nc).astype(np.int64) if sk.size else starts
+        self.group_c = (sk[starts] % nc).astype(np.int64) if sk.size else starts
+
+    # ----------------------------------------------------------------- pieces of y
+    @property
+    def alpha(self) -> np.ndarray:
+        return self.y[: self.n_alpha].reshape(-1, self.q)
+
+    @property
+    def lam(self) -> np.ndarray:
+        return self.y[self.n_alpha + self.n_beta :]
+
+    def beta_full(self, y: np.ndarray | None = None) -> np.ndarray:
+        y = self.y if y is None else y
+        out = np.zeros_like(self.res.limit)
+        out[self.limited] = y[self.n_alpha : self.n_alpha + self.n_beta]
+        return out
+
+    def reduced(self, y: np.ndarray | None = None) -> np.ndarray:
+        """R[p, q] at multipliers y (default: the current ones)."""
+        y = self.y if y is None else y
+        res = self.res
+        alpha = y[: self.n_alpha].reshape(-1, self.q)
+        lam = y[self.n_alpha + self.n_beta :]
+        bonus = lam @ self.lam_mask if self.n_lam else np.zeros(self.q)
+        beta = self.beta_full(y)
+        return res.value + bonus[None, :] - beta[res.channel] - res.effort[:, None] * alpha[res.bureau]
+
+    # ----------------------------------------------------------------- the bound
+    def value(self, y: np.ndarray | None = None) -> float:
+        """The Lagrangian function D(y): a valid upper bound on the objective for y >= 0."""
+        y = np.maximum(self.y if y is None else y, 0.0)
+        r = self.reduced(y)
+        best = np.max(r, axis=1, initial=0.0)
+        return self.res.locked_value + float(np.sum(best)) + float(np.dot(self.rhs, y))
+
+    def smoothed(self, y: np.ndarray, tau: float) -> tuple[float, np.ndarray, np.ndarray]:
+        """D_tau(y), its softmax weights pi[p, q] (the rest is "not planned") and gradient."""
+        r = self.reduced(y) / tau
+        top = np.maximum(np.max(r, axis=1), 0.0)
+        ex = np.exp(r - top[:, None])
+        z = np.exp(-top) + ex.sum(axis=1)
+        val = self.res.locked_value + float(np.sum(tau * (top + np.log(z)))) + float(
+            np.dot(self.rhs, y)
+        )
+        pi = ex / z[:, None]
+        return val, pi, self._grad(pi)
+
+    def _grad(self, pi: np.ndarray) -> np.ndarray:
+        """dD/dy = rhs - usage(pi): capacity minus effort use, limit minus count, count - need."""
+        res = self.res
+        g = self.rhs.copy()
+        use = np.zeros_like(res.capacity)
+        np.add.at(use, res.bureau, pi * res.effort[:, None])
+        g[: self.n_alpha] -= use.ravel()
+        cnt = np.zeros_like(res.limit)
+        np.add.at(cnt, res.channel, pi)
+        g[self.n_alpha : self.n_alpha + self.n_beta] -= cnt[self.limited]
+        if self.n_lam:
+            g[self.n_alpha + self.n_beta :] += self.lam_mask @ pi.sum(axis=0)
+        return g
+
+    def _hessian(self, pi: np.ndarray, tau: float) -> np.ndarray:
+        """Hessian of D_tau: sum_p J_p^T (diag(pi_p) - pi_p pi_p^T) J_p / tau."""
+        res = self.res
+        q = self.q
+        n = self.y.size
+        h = np.zeros((n, n))
+        pis = pi[self.order]
+        e = res.effort[self.order]
+        outer = np.einsum("pi,pj->pij", pis, pis).reshape(len(pis), q * q)
+        diag_idx = np.arange(q) * (q + 1)
+        cov = -outer
+        cov[:, diag_idx] += pis
+        s0 = np.add.reduceat(cov, self.group_start, axis=0) if len(pis) else cov[:0]
+        s1 = np.add.reduceat(cov * e[:, None], self.group_start, axis=0) if len(pis) else s0
+        s2 = np.add.reduceat(cov * (e * e)[:, None], self.group_start, axis=0) if len(pis) else s0
+        lm = self.lam_mask
+        off_l = self.n_alpha + self.n_beta
+        for g in range(len(self.group_start)):
+            b, c = int(self.group_b[g]), int(self.group_c[g])
+            a_idx = b * q + np.arange(q)
+            c0, c1, c2 = (s.reshape(q, q) for s in (s0[g], s1[g], s2[g]))
+            h[np.ix_(a_idx, a_idx)] += c2
+            bi = self.beta_index[c]
+            has = bi >= 0
+            if has.any():
+                bsel = bi[has]
+                h[np.ix_(a_idx, bsel)] += c1[:, has]
+                h[np.ix_(bsel, a_idx)] += c1[has, :]
+                h[np.ix_(bsel, bsel)] += c0[np.ix_(has, has)]
+            if self.n_lam:
+                l_idx = off_l + np.arange(self.n_lam)
+                # d R/d lambda = +mask, d R/d alpha = -e: cross terms carry a minus sign
+                h[np.ix_(a_idx, l_idx)] -= c1 @ lm.T
+                h[np.ix_(l_idx, a_idx)] -= lm @ c1
+                h[np.ix_(l_idx, l_idx)] += lm @ c0 @ lm.T
+                if has.any():
+                    h[np.ix_(bsel, l_idx)] -= (c0 @ lm.T)[has]
+                    h[np.ix_(l_idx, bsel)] -= (lm @ c0)[:, has]
+        return h / tau
+
+    # ----------------------------------------------------------------- the method
+    def minimise(
+        self,
+        *,
+        tau_start: float,
+        tau_end: float,
+        stages: int = 8,
+        newton_steps: int = 6,
+        should_stop: Callable[[], bool] = lambda: False,
+    ) -> np.ndarray:
+        """Path-following projected Newton; returns the softmax plan at the last tau."""
+        taus = np.geomspace(tau_start, tau_end, stages)
+        pi = np.zeros_like(self.res.value)
+        for tau in taus:
+            for _ in range(newton_steps):
+                val, pi, g = self.smoothed(self.y, float(tau))
+                if should_stop():
+                    return pi
+                if not self._newton_step(val, g, pi, float(tau)):
+                    break
+        return pi
+
+    def _newton_step(self, val: float, g: np.ndarray, pi: np.ndarray, tau: float) -> bool:
+        y = self.y
+        free = ~((y <= 0.0) & (g > 0.0))
+        if not free.any():
+            return False
+        h = self._hessian(pi, tau)[np.ix_(free, free)]
+        ridge = 1e-9 * max(1.0, float(np.max(np.abs(np.diag(h))))) if h.size else 1.0
+        h[np.diag_indices_from(h)] += ridge
+        try:
+            step = np.linalg.solve(h, -g[free])
+        except np.linalg.LinAlgError:
+            step = -g[free] / np.maximum(np.diag(h), ridge)
+        direction = np.zeros_like(y)
+        direction[free] = step
+        t = 1.0
+        for _ in range(30):
+            cand = np.maximum(y + t * direction, 0.0)
+            new_val = self.smoothed_value(cand, tau)
+            if new_val <= val - 1e-4 * t * abs(float(np.dot(g, cand - y))) or new_val < val:
+                self.y = cand
+                return abs(val - new_val) > 1e-10 * max(1.0, abs(val))
+            t *= 0.5
+        return False
+
+    def smoothed_value(self, y: np.ndarray, tau: float) -> float:
+        r = self.reduced(y) / tau
+        top = np.maximum(np.max(r, axis=1), 0.0)
+        z = np.exp(-top) + np.exp(r - top[:, None]).sum(axis=1)
+        return self.res.locked_value + float(np.sum(tau * (top + np.log(z)))) + float(
+            np.dot(self.rhs, y)
+        )

@@ -1,0 +1,78 @@
+"""The result of a solve: a completion quarter per process plus the figures the UI shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from solver.problem import Problem
+
+
+@dataclass
+class Shortfall:
+    """What is missing when the target or a milestone cannot be met."""
+
+    missing: int
+    extra_capacity: list[tuple[int, int, float]]
+
+
+@dataclass
+class Plan:
+    """A checked plan; ``quarter[p] == -1`` means not planned."""
+
+    status: str
+    quarter: np.ndarray
+    objective: float
+    bound: float
+    gap: float
+    digitized_by_deadline: int
+    cumulative: list[int]
+    shortfall: Shortfall | None
+    solve_seconds: float
+    cancelled: bool = False
+
+
+def objective_of(problem: Problem, quarter: np.ndarray) -> float:
+    """Sum over planned p of volume/4 x (Q-1 - quarter)."""
+    planned = quarter >= 0
+    later = (problem.n_quarters - 1 - quarter[planned]).astype(np.float64)
+    return float(np.dot(problem.volume[planned] / 4.0, later))
+
+
+def cumulative_of(problem: Problem, quarter: np.ndarray) -> list[int]:
+    """Cumulative digitized count at the end of each quarter, already digitized included."""
+    counts = np.bincount(quarter[quarter >= 0], minlength=problem.n_quarters)
+    return [int(v) for v in problem.already_digitized + np.cumsum(counts)]
+
+
+def gap_of(objective: float, bound: float) -> float:
+    return 0.0 if bound <= 0 else max(0.0, (bound - objective) / bound)
+
+
+def make_plan(
+    problem: Problem,
+    quarter: np.ndarray,
+    *,
+    status: str,
+    bound: float,
+    seconds: float,
+    shortfall: Shortfall | None = None,
+    cancelled: bool = False,
+) -> Plan:
+    """Fill in the derived figures of a plan from its quarter array."""
+    quarter = np.asarray(quarter, dtype=np.int32)
+    obj = objective_of(problem, quarter)
+    cum = cumulative_of(problem, quarter)
+    return Plan(
+        status=status,
+        quarter=quarter,
+        objective=obj,
+        bound=bound,
+        gap=gap_of(obj, bound),
+        digitized_by_deadline=cum[problem.deadline],
+        cumulative=cum,
+        shortfall=shortfall,
+        solve_seconds=seconds,
+        cancelled=cancelled,
+    )

@@ -1,0 +1,162 @@
+"""The scheduling problem of planning-model.md section 2 as plain arrays.
+
+The caller (``dx_planner.planning``) turns the inventory into a :class:`Problem`; the solver
+never sees bureaus, channels or quarter codes as anything but indices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+#: Codes of ``Problem.earliest_reason``.
+REASON_START = 0
+REASON_CHANNEL = 1
+REASON_NATIONAL_DATE = 2
+REASON_NATIONAL_UNDATED = 3
+
+
+class ProblemError(ValueError):
+    """Bad solver input: the message says what is wrong, for the user."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One planning instance; quarters are indices 0..Q-1 (= start..end)."""
+
+    quarter_labels: list[str]
+    deadline: int
+    process_ids: list[str]
+    bureau: np.ndarray
+    channel: np.ndarray
+    effort: np.ndarray
+    volume: np.ndarray
+    earliest: np.ndarray
+    earliest_reason: np.ndarray
+    locked: np.ndarray
+    bureau_names: list[str]
+    bureau_capacity: np.ndarray
+    channel_names: list[str]
+    channel_limit: np.ndarray
+    already_digitized: int
+    target_count: int
+    milestones: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def n_processes(self) -> int:
+        return len(self.process_ids)
+
+    @property
+    def n_quarters(self) -> int:
+        return len(self.quarter_labels)
+
+    def quarter_value(self) -> np.ndarray:
+        """float64[N, Q]: objective value of completing p in q (volume/4 per later quarter)."""
+        q = self.n_quarters
+        later = (q - 1 - np.arange(q, dtype=np.float64))[None, :]
+        return np.asarray(self.volume, dtype=np.float64)[:, None] / 4.0 * later
+
+    def requirements(self) -> list[tuple[int, int]]:
+        """All cumulative-count requirements (quarter, count) incl. the target at the deadline."""
+        return [(self.deadline, self.target_count), *self.milestones]
+
+    def validate(self) -> None:
+        """Raise :class:`ProblemError` unless the arrays are consistent and the locks legal."""
+        _check_shapes(self)
+        _check_values(self)
+        _check_locks(self)
+
+
+def _check_shapes(p: Problem) -> None:
+    n, q = p.n_processes, p.n_quarters
+    nb, nc = len(p.bureau_names), len(p.channel_names)
+    if q == 0:
+        raise ProblemError("the planning horizon has no quarters")
+    if len(set(p.process_ids)) != n:
+        raise ProblemError("process ids are not unique")
+    for name in ("bureau", "channel", "effort", "volume", "earliest", "earliest_reason", "locked"):
+        arr = getattr(p, name)
+        if not isinstance(arr, np.ndarray) or arr.shape != (n,):
+            raise ProblemError(f"{name} must be an array of shape ({n},)")
+    for name, rows in (("bureau_capacity", nb), ("channel_limit", nc)):
+        arr = getattr(p, name)
+        if not isinstance(arr, np.ndarray) or arr.shape != (rows, q):
+            raise ProblemError(f"{name} must be an array of shape ({rows}, {q})")
+
+
+def _check_values(p: Problem) -> None:
+    q = p.n_quarters
+    if not 0 <= p.deadline < q:
+        raise ProblemError(f"deadline index {p.deadline} is outside the horizon 0..{q - 1}")
+    if p.n_processes:
+        if p.bureau.min() < 0 or p.bureau.max() >= len(p.bureau_names):
+            raise ProblemError("bureau index out of range")
+        if p.channel.min() < 0 or p.channel.max() >= len(p.channel_names):
+            raise ProblemError("channel index out of range")
+        bad = np.flatnonzero(~(np.isfinite(p.effort) & (p.effort > 0)))
+        if bad.size:
+            raise ProblemError(f"process {p.process_ids[bad[0]]}: effort must be > 0")
+        bad = np.flatnonzero(~(np.isfinite(p.volume) & (p.volume >= 0)))
+        if bad.size:
+            raise ProblemError(f"process {p.process_ids[bad[0]]}: volume must be >= 0")
+        if p.earliest.min() < 0:
+            raise ProblemError("earliest quarter index must be >= 0")
+        if p.earliest_reason.min() < 0 or p.earliest_reason.max() > REASON_NATIONAL_UNDATED:
+            raise ProblemError("earliest_reason must be 0..3")
+    if np.any(~np.isfinite(p.bureau_capacity)) or np.any(p.bureau_capacity < 0):
+        raise ProblemError("bureau capacity must be finite and >= 0")
+    if np.any(np.isnan(p.channel_limit)) or np.any(p.channel_limit < 0):
+        raise ProblemError("channel limits must be >= 0 (np.inf = no limit)")
+    if p.already_digitized < 0 or p.target_count < 0:
+        raise ProblemError("already_digitized and target_count must be >= 0")
+    for mq, count in p.milestones:
+        if not -1 <= mq < q:
+            raise ProblemError(f"milestone quarter index {mq} is outside the horizon")
+        if count < 0:
+            raise ProblemError("milestone counts must be >= 0")
+
+
+def _check_locks(p: Problem) -> None:
+    """A lock must lie in [earliest, Q-1]; locks alone must fit capacity and channel limits."""
+    q = p.n_quarters
+    idx = np.flatnonzero(p.locked >= 0)
+    for i in idx:
+        lock = int(p.locked[i])
+        pid = p.process_ids[i]
+        if int(p.earliest_reason[i]) == REASON_NATIONAL_UNDATED:
+            raise ProblemError(
+                f"process {pid} is locked to {_label(p, lock)} but cannot be planned: "
+                "the national government has not given a date"
+            )
+        if lock >= q:
+            raise ProblemError(f"process {pid} is locked outside the planning horizon")
+        if lock < int(p.earliest[i]):
+            raise ProblemError(
+                f"process {pid} is locked to {_label(p, lock)} "
+                f"but is not eligible before {_label(p, int(p.earliest[i]))}"
+            )
+    if idx.size == 0:
+        return
+    used = np.zeros_like(p.bureau_capacity)
+    np.add.at(used, (p.bureau[idx], p.locked[idx]), p.effort[idx])
+    over = np.argwhere(used > p.bureau_capacity + 1e-9)
+    if over.size:
+        b, qq = (int(v) for v in over[0])
+        raise ProblemError(
+            f"locked processes of {p.bureau_names[b]} need {used[b, qq]:.2f} person-months in "
+            f"{_label(p, qq)}, more than its capacity {p.bureau_capacity[b, qq]:.2f}"
+        )
+    count = np.zeros_like(p.channel_limit)
+    np.add.at(count, (p.channel[idx], p.locked[idx]), 1.0)
+    over = np.argwhere(count > p.channel_limit)
+    if over.size:
+        c, qq = (int(v) for v in over[0])
+        raise ProblemError(
+            f"{int(count[c, qq])} locked processes use channel {p.channel_names[c]} in "
+            f"{_label(p, qq)}, more than its limit {p.channel_limit[c, qq]:g}"
+        )
+
+
+def _label(p: Problem, q: int) -> str:
+    return p.quarter_labels[q] if 0 <= q < p.n_quarters else f"quarter #{q}"

@@ -1,0 +1,44 @@
+from pathlib import Path
+
+import pytest
+
+from dx_planner.cli.main import main
+
+
+def test_demo_then_export_then_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "cli.db")
+    assert main(["--db", db, "demo", "--processes", "300", "--seed", "2"]) == 0
+    assert "300 processes" in capsys.readouterr().out
+    out = tmp_path / "x.xlsx"
+    assert main(["--db", db, "export-inventory", str(out)]) == 0
+    assert main(["--db", db, "import", str(out)]) == 0
+    assert "0 added, 0 updated, 0 deleted, 300 unchanged" in capsys.readouterr().out
+
+
+def test_demo_refuses_a_database_that_is_not_empty(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "cli.db")
+    assert main(["--db", db, "demo", "--processes", "300"]) == 0
+    assert main(["--db", db, "demo", "--processes", "300"]) == 1
+    err = capsys.readouterr().err
+    assert "already holds 300 processes" in err and "Traceback" not in err
+
+
+def test_db_option_falls_back_to_the_environment(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DX_PLANNER_DB", str(tmp_path / "env.db"))
+    assert main(["demo", "--processes", "250"]) == 0
+    assert (tmp_path / "env.db").exists()
+
+
+def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["demo", "--processes", "many"])
+    assert raised.value.code == 2
+
+
+def test_unusable_database_is_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_text("garbage" * 200)
+    assert main(["--db", str(bad), "export-inventory", str(tmp_path / "x.xlsx")]) == 1
+    assert "cannot open database" in capsys.readouterr().err

@@ -1,0 +1,45 @@
+"""Building small inventory workbooks for tests, cell by cell, with openpyxl."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+HEADERS = ["手続ID", "手続名", "所管局", "手続類型", "権限", "国の対応状況", "国の対応時期",
+           "年間申請件数", "工数", "状況", "デジタル化完了", "申請基盤", "重点", "主要手続",
+           "固定四半期", "備考"]
+
+
+def process_row(pid: str = "P-1", **overrides: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "手続ID": pid, "手続名": "飲食店営業許可申請", "所管局": "福祉保健局", "手続類型": "許認可",
+        "権限": "都", "年間申請件数": 1200, "工数": 2.5, "状況": "未着手",
+    }
+    row.update(overrides)
+    return row
+
+
+def write_workbook(path: Path, processes: list[dict[str, Any]] | None = None, *,
+                   headers: list[str] | None = None,
+                   capacity: list[list[Any]] | None = None,
+                   channels: list[list[Any]] | None = None) -> Path:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    if processes is not None:
+        columns = headers or HEADERS
+        sheet = workbook.create_sheet("手続一覧")
+        sheet.append(columns)
+        for row in processes:
+            sheet.append([row.get(column) for column in columns])
+    if capacity is not None:
+        sheet = workbook.create_sheet("局別処理能力")
+        for row in capacity:
+            sheet.append(row)
+    if channels is not None:
+        sheet = workbook.create_sheet("申請基盤")
+        for row in channels:
+            sheet.append(row)
+    workbook.save(path)
+    return path
