@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from dx_planner.cli.progress import ProgressBar
+from dx_planner.cli.solve_command import add_solve_parser
 from dx_planner.persistence.database import DatabaseError, open_database
 from dx_planner.workbook.problems import ImportFailed, format_problems
 
@@ -71,6 +72,16 @@ def cmd_export_inventory(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_solve(args: argparse.Namespace) -> int:
+    from dx_planner.cli.solve_command import run_solve
+    from dx_planner.planning.settings import PlanningInputError
+
+    try:
+        return run_solve(_engine(args), args)
+    except PlanningInputError as error:
+        raise UserError(str(error)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dx-planner",
@@ -99,13 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file", type=Path, metavar="FILE")
     export.set_defaults(handler=cmd_export_inventory)
 
-    for register in _EXTRA_COMMANDS:
-        register(commands)
+    add_solve_parser(commands)
+    commands.choices["solve"].set_defaults(handler=cmd_solve)
     return parser
-
-
-# Commands defined in other modules add themselves here (solve, export-plan, report).
-_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = []
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,125 @@
+"""``dx-planner solve``: optimize, store the plan as a scenario, print a summary."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from dx_planner.cli.progress import ProgressBar
+from dx_planner.domain.quarters import Quarter, QuarterError
+from dx_planner.persistence import repository
+from dx_planner.planning.result import PlanResult
+from dx_planner.planning.settings import DEFAULT_DEADLINE, DEFAULT_TARGET_SHARE, PlanSettings
+
+
+def quarter_argument(text: str) -> Quarter:
+    try:
+        return Quarter.parse(text)
+    except QuarterError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def milestone_argument(text: str) -> tuple[Quarter, int]:
+    quarter, _, count = text.rpartition(":")
+    if not quarter or not count.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"milestone '{text}' must be QUARTER:COUNT, "
+                                         "e.g. FY2022Q4:18000")
+    return quarter_argument(quarter), int(count)
+
+
+def add_solve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    solve = commands.add_parser("solve", help="optimize the roadmap and store it as a scenario")
+    solve.add_argument("--start", type=quarter_argument, metavar="Q")
+    solve.add_argument("--deadline", type=quarter_argument, metavar="Q")
+    solve.add_argument("--end", type=quarter_argument, metavar="Q")
+    target = solve.add_mutually_exclusive_group()
+    target.add_argument("--target", type=float, metavar="R",
+                        help="share of in-scope processes (default 0.70)")
+    target.add_argument("--target-count", type=int, metavar="N")
+    solve.add_argument("--milestone", type=milestone_argument, action="append", default=[],
+                       metavar="Q:N", help="minimum cumulative count at the end of Q")
+    solve.add_argument("--time-limit", type=float, default=10.0, metavar="S")
+    solve.add_argument("--scenario", metavar="NAME",
+                       help="name to store the plan under (default: plan-<timestamp>)")
+    solve.add_argument("--json", type=Path, metavar="FILE", help="write the plan file here")
+
+
+class _CliProgress:
+    """The solver's progress protocol on a terminal progress bar."""
+
+    def __init__(self, bar: ProgressBar) -> None:
+        self.bar = bar
+
+    def report(self, phase: str, objective: float | None, bound: float | None,
+               elapsed: float) -> None:
+        figures = ""
+        if objective is not None and bound:
+            figures = f" best {objective:,.0f} / bound {bound:,.0f}"
+        self.bar.phase(f"{phase}{figures}")
+
+    def is_cancelled(self) -> bool:
+        return False
+
+
+def run_solve(engine: Engine, args: argparse.Namespace) -> int:
+    # The optimizer (OR-Tools) is slow to import: only commands that solve pay for it.
+    from dx_planner.planning.scenarios import save_scenario
+    from dx_planner.planning.service import run_plan
+
+    settings = PlanSettings(
+        start=args.start,
+        deadline=args.deadline or DEFAULT_DEADLINE,
+        end=args.end,
+        target_share=args.target if args.target is not None else DEFAULT_TARGET_SHARE,
+        target_count=args.target_count,
+        milestones=tuple(args.milestone),
+        time_limit=args.time_limit,
+    )
+    started = time.perf_counter()
+    with engine.connect() as connection:
+        inventory = repository.load_inventory(connection)
+    with ProgressBar("solve") as bar:
+        result = run_plan(inventory, settings, _CliProgress(bar))
+    name = args.scenario or f"plan-{datetime.now():%Y%m%d-%H%M%S}"
+    with engine.begin() as connection:
+        save_scenario(connection, name, result)
+    if args.json:
+        args.json.write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=1),
+                             encoding="utf-8")
+    print(summary(result, name, time.perf_counter() - started))
+    return 0
+
+
+def summary(result: PlanResult, name: str, seconds: float) -> str:
+    s = result.settings
+    lines = [
+        f"scenario: {name}",
+        f"status: {result.status}",
+        f"plan: {s.start.label} – {s.end.label}, deadline {s.deadline.label}",
+        f"digitized by deadline: {result.digitized_by_deadline:,} of {s.in_scope:,} in scope "
+        f"({result.share_by_deadline:.1%}); target {s.target_count:,}"
+        f" {'met' if result.target_met else 'NOT met'}",
+        f"online applications within the plan: {result.objective:,.0f} "
+        f"(bound {result.bound:,.0f}, gap {result.gap:.3%})",
+    ]
+    for quarter, count in s.milestones:
+        reached = dict(result.cumulative).get(quarter, result.already_digitized)
+        lines.append(f"milestone {quarter.code}: {reached:,} of {count:,} "
+                     f"{'met' if reached >= count else 'NOT met'}")
+    if result.shortfall is not None:
+        lines.append(f"shortfall: {result.shortfall.missing:,} processes missing; extra "
+                     "capacity that would close it:")
+        for gap in result.shortfall.extra_capacity[:15]:
+            lines.append(f"  {gap.bureau} {gap.quarter.code}: +{gap.person_months:.2f} "
+                         "person-months")
+        if len(result.shortfall.extra_capacity) > 15:
+            lines.append(f"  … {len(result.shortfall.extra_capacity) - 15} more")
+    if result.cancelled:
+        lines.append("cancelled: best plan so far")
+    lines.append(f"solve time: {result.solve_seconds:.2f} s (total {seconds:.2f} s)")
+    return "\n".join(lines)

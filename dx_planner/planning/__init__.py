@@ -1,0 +1,1 @@
+"""Planning: turning the inventory into a solver problem, and solver plans into results."""

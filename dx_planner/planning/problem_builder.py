@@ -1,0 +1,127 @@
+"""The inventory and resolved settings as a solver ``Problem`` (planning-model.md §2)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from dx_planner.domain.enums import Authority, NationalStatus, Status
+from dx_planner.domain.inventory import Inventory, Process
+from dx_planner.domain.quarters import Quarter
+from dx_planner.planning.settings import PlanningInputError, ResolvedSettings
+from solver.problem import (
+    REASON_CHANNEL,
+    REASON_NATIONAL_DATE,
+    REASON_NATIONAL_UNDATED,
+    REASON_START,
+    Problem,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltProblem:
+    problem: Problem
+    settings: ResolvedSettings
+    # The processes the problem plans, in problem order (index i ↔ problem row i).
+    processes: list[Process]
+    already_digitized_ids: list[str]
+
+
+def _already_digitized(process: Process, start: Quarter) -> bool:
+    return (process.status is Status.DIGITIZED and process.digitized_quarter is not None
+            and process.digitized_quarter < start)
+
+
+def _earliest(process: Process, start: Quarter, channel_from: dict[str, Quarter | None],
+              assume_national: Quarter | None) -> tuple[Quarter | None, int]:
+    """Earliest completion quarter and why; None when it can never be planned."""
+    earliest, reason = start, REASON_START
+    available = channel_from.get(process.channel)
+    if available is not None and available > earliest:
+        earliest, reason = available, REASON_CHANNEL
+    if process.authority is Authority.NATIONAL:
+        if process.national_status is NationalStatus.DATE_GIVEN and process.national_ready:
+            ready = process.national_ready
+        elif assume_national is not None:
+            ready = assume_national
+        else:
+            return None, REASON_NATIONAL_UNDATED
+        if ready > earliest:
+            earliest, reason = ready, REASON_NATIONAL_DATE
+    return earliest, reason
+
+
+def build_problem(inventory: Inventory, settings: ResolvedSettings) -> BuiltProblem:
+    start, end = settings.start, settings.end
+    quarters = settings.quarters
+    horizon = len(quarters)
+    bureau_names = list(dict.fromkeys(
+        [b.name for b in inventory.bureaus] + [p.bureau for p in inventory.processes]))
+    bureau_index = {name: i for i, name in enumerate(bureau_names)}
+    channel_names = list(dict.fromkeys(
+        [c.name for c in inventory.channels] + [p.channel for p in inventory.processes]))
+    channel_index = {name: i for i, name in enumerate(channel_names)}
+    channel_from = {c.name: c.available_from for c in inventory.channels}
+
+    planned: list[Process] = []
+    done_ids: list[str] = []
+    earliest: list[int] = []
+    reasons: list[int] = []
+    locked: list[int] = []
+    errors: list[str] = []
+    for process in inventory.processes:
+        if not process.in_scope:
+            continue
+        if _already_digitized(process, start):
+            done_ids.append(process.id)
+            continue
+        first, reason = _earliest(process, start, channel_from, settings.assume_national_ready)
+        # Digitized on or after start: an actual, so it stays where it happened.
+        actual = process.status is Status.DIGITIZED
+        lock = process.digitized_quarter if actual else process.locked_quarter
+        if lock is not None and not start <= lock <= end:
+            errors.append(f"process {process.id} is locked to {lock.code}, outside the planned "
+                          f"quarters {start.code}–{end.code}")
+            continue
+        if actual and lock is not None:
+            first, reason = lock, REASON_START  # it happened, whatever the rules said
+        planned.append(process)
+        earliest.append(horizon if first is None else min(first - start, horizon))
+        reasons.append(reason)
+        locked.append(-1 if lock is None else lock - start)
+    if errors:
+        raise PlanningInputError("; ".join(errors[:5]) + (
+            f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""))
+
+    capacity = np.zeros((len(bureau_names), horizon))
+    for bureau in inventory.bureaus:
+        for quarter, effort in bureau.capacity.items():
+            if start <= quarter <= end:
+                capacity[bureau_index[bureau.name], quarter - start] = effort
+    limits = np.full((len(channel_names), horizon), np.inf)
+    for channel in inventory.channels:
+        for quarter, limit in channel.limits.items():
+            if start <= quarter <= end:
+                limits[channel_index[channel.name], quarter - start] = limit
+
+    problem = Problem(
+        quarter_labels=[q.code for q in quarters],
+        deadline=settings.deadline - start,
+        process_ids=[p.id for p in planned],
+        bureau=np.array([bureau_index[p.bureau] for p in planned], dtype=np.int32),
+        channel=np.array([channel_index[p.channel] for p in planned], dtype=np.int32),
+        effort=np.array([p.effort for p in planned], dtype=np.float64),
+        volume=np.array([p.annual_volume for p in planned], dtype=np.float64),
+        earliest=np.array(earliest, dtype=np.int32),
+        earliest_reason=np.array(reasons, dtype=np.int8),
+        locked=np.array(locked, dtype=np.int32),
+        bureau_names=bureau_names,
+        bureau_capacity=capacity,
+        channel_names=channel_names,
+        channel_limit=limits,
+        already_digitized=len(done_ids),
+        target_count=settings.target_count,
+        milestones=tuple((max(q - start, -1), n) for q, n in settings.milestones),
+    )
+    return BuiltProblem(problem, settings, planned, done_ids)

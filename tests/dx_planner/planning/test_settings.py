@@ -1,0 +1,46 @@
+import pytest
+
+from dx_planner.domain.enums import Status
+from dx_planner.domain.inventory import Inventory, Process
+from dx_planner.domain.quarters import Quarter
+from dx_planner.planning.settings import PlanningInputError, PlanSettings, resolve
+
+
+def _inventory(n: int = 10) -> Inventory:
+    processes = [Process(f"P{i}", "x", "局") for i in range(n)]
+    processes[0].status = Status.DIGITIZED
+    processes[0].digitized_quarter = Quarter(2021, 3)
+    processes[1].status = Status.OUT_OF_SCOPE
+    return Inventory(processes)
+
+
+def test_defaults_follow_the_contract() -> None:
+    resolved = resolve(PlanSettings(), _inventory())
+    assert resolved.start == Quarter(2021, 4)  # the quarter after the latest digitization
+    assert resolved.deadline == resolved.end == Quarter(2023, 4)
+    assert resolved.in_scope == 9
+    assert resolved.target_count == 7  # ceil(0.7 × 9)
+    assert len(resolved.quarters) == 9
+
+
+def test_target_share_has_no_float_noise() -> None:
+    assert resolve(PlanSettings(), _inventory(101)).target_count == 70  # 0.7 × 100 = 70
+
+
+def test_absolute_target_and_milestones() -> None:
+    resolved = resolve(PlanSettings(target_count=5, milestones=((Quarter(2022, 4), 3),)),
+                       _inventory())
+    assert resolved.target_count == 5
+    assert resolved.to_json()["milestones"] == [["FY2022Q4", 3]]
+
+
+@pytest.mark.parametrize(("settings", "message"), [
+    (PlanSettings(start=Quarter(2024, 1)), "before start"),
+    (PlanSettings(end=Quarter(2023, 1)), "before deadline"),
+    (PlanSettings(target_share=1.5), "between 0 and 1"),
+    (PlanSettings(milestones=((Quarter(2025, 1), 3),)), "after the end"),
+    (PlanSettings(time_limit=0), "time limit"),
+])
+def test_bad_settings_are_reported(settings: PlanSettings, message: str) -> None:
+    with pytest.raises(PlanningInputError, match=message):
+        resolve(settings, _inventory())
