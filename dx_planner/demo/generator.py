@@ -7,6 +7,7 @@ drawn from seeded distributions, so the same ``seed`` always gives the same inve
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -125,11 +126,13 @@ def _major_processes(draw: _Draw) -> list[Process]:
         quarter = REPORT_QUARTER if in_q3 else draw.quarters(Quarter(2019, 1),
                                                              REPORT_QUARTER - 1, 1)[0]
         add(Authority.TOKYO, Status.DIGITIZED, digitized_quarter=quarter)
-    _rename(result[0], *cat.REPORT_DIGITIZED_IN_Q3, ProcedureType.NOTIFICATION)
+    _rename(result[0], *cat.REPORT_DIGITIZED_IN_Q3, ProcedureType.NOTIFICATION,
+            group=result[:MAJOR_TOKYO_DIGITIZED_IN_Q3])
     for _ in range(MAJOR_TOKYO_NEXT):
         add(Authority.TOKYO, Status.IN_PROGRESS, locked_quarter=NEXT_QUARTER,
             notes="2022年1~3月にデジタル化予定（進捗報告で公表）")
-    _rename(result[MAJOR_TOKYO_DIGITIZED], *cat.REPORT_PLANNED_NEXT, ProcedureType.NOTIFICATION)
+    _rename(result[MAJOR_TOKYO_DIGITIZED], *cat.REPORT_PLANNED_NEXT, ProcedureType.NOTIFICATION,
+            group=result[MAJOR_TOKYO_DIGITIZED:])
     for _ in range(MAJOR_TOKYO - MAJOR_TOKYO_DIGITIZED - MAJOR_TOKYO_NEXT):
         add(Authority.TOKYO, Status.NOT_STARTED)
     # 31 that need the national government.
@@ -145,18 +148,26 @@ def _major_processes(draw: _Draw) -> list[Process]:
         else:
             add(Authority.NATIONAL, Status.NOT_STARTED,
                 national_status=NationalStatus.NOT_CONSIDERED)
+    dated = result[first_national:first_national + MAJOR_NATIONAL_DATED]
     for offset, (name, bureau) in enumerate(cat.REPORT_NATIONAL_DATED):
-        _rename(result[first_national + offset], name, bureau, ProcedureType.PERMIT)
+        _rename(dated[offset], name, bureau, ProcedureType.PERMIT, group=dated[offset:])
     _rename(result[first_national + MAJOR_NATIONAL_DATED], *cat.REPORT_NATIONAL_UNDER_REVIEW,
-            ProcedureType.PERMIT)
+            ProcedureType.PERMIT, group=result[first_national + MAJOR_NATIONAL_DATED:])
     # 19 the source does not break down: authority その他, planned like 都.
     for _ in range(MAJOR_OTHER):
         add(Authority.OTHER, Status.NOT_STARTED)
     return result
 
 
-def _rename(process: Process, name: str, bureau: str, type_: ProcedureType) -> None:
+def _rename(process: Process, name: str, bureau: str, type_: ProcedureType,
+            group: Sequence[Process] = ()) -> None:
+    """Give ``process`` a name from the report. As the report's example it swaps volumes with
+    the busiest of its ``group`` (reports name their busiest procedures first; totals stay)."""
     process.name, process.bureau, process.type = name, bureau, type_
+    if group:
+        busiest = max(group, key=lambda p: p.annual_volume)
+        process.annual_volume, busiest.annual_volume = (busiest.annual_volume,
+                                                        process.annual_volume)
 
 
 def _subsidies(draw: _Draw) -> list[Process]:
@@ -181,7 +192,8 @@ def _subsidies(draw: _Draw) -> list[Process]:
             process.locked_quarter = NEXT_QUARTER
             process.notes = "jGrants: 2022年1~3月稼働予定"
         result.append(process)
-    _rename(result[0], *cat.REPORT_SUBSIDY_LAUNCHED_Q3, ProcedureType.SUBSIDY)
+    _rename(result[0], *cat.REPORT_SUBSIDY_LAUNCHED_Q3, ProcedureType.SUBSIDY,
+            group=result[:SUBSIDIES_LIVE_IN_Q3])
     return result
 
 

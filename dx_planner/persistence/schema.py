@@ -133,3 +133,45 @@ channel_limits = Base.metadata.tables["channel_limits"]
 processes = Base.metadata.tables["processes"]
 scenarios = Base.metadata.tables["scenarios"]
 scenario_assignments = Base.metadata.tables["scenario_assignments"]
+
+
+# -- progress tracking (revision 0003) ------------------------------------------------
+class BaselineRow(Base):
+    """A plan published as the plan of record ("baseline") as of a quarter.
+
+    Its items are a snapshot: re-solving or editing the scenario later does not change it.
+    """
+
+    __tablename__ = "baselines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # One baseline per quarter: publishing again for the same quarter replaces it.
+    as_of: Mapped[str] = mapped_column(QUARTER, unique=True)
+    scenario_name: Mapped[str] = mapped_column(String(200))
+    published_at: Mapped[datetime] = mapped_column(DateTime)
+    in_scope: Mapped[int] = mapped_column(Integer)
+    target_count: Mapped[int] = mapped_column(Integer)
+    target_share: Mapped[float | None] = mapped_column(Float, nullable=True)
+    deadline: Mapped[str] = mapped_column(QUARTER)
+    milestones: Mapped[list[Any]] = mapped_column(JSON)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class BaselineItemRow(Base):
+    """One process in a baseline: its quarter (actual or planned) and bureau at publication."""
+
+    __tablename__ = "baseline_items"
+
+    baseline_id: Mapped[int] = mapped_column(
+        ForeignKey("baselines.id", ondelete="CASCADE"), primary_key=True
+    )
+    # Not a foreign key: a baseline outlives processes deleted later.
+    process_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    quarter: Mapped[str] = mapped_column(QUARTER)
+    bureau: Mapped[str] = mapped_column(String(200))
+    # "actual" (digitized when published) or "planned" (from the scenario).
+    source: Mapped[str] = mapped_column(String(20))
+
+
+baselines = Base.metadata.tables["baselines"]
+baseline_items = Base.metadata.tables["baseline_items"]

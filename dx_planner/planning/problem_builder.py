@@ -105,6 +105,13 @@ def build_problem(inventory: Inventory, settings: ResolvedSettings) -> BuiltProb
             if start <= quarter <= end:
                 limits[channel_index[channel.name], quarter - start] = limit
 
+    # Work already done in a planned quarter (actuals) evidently had the capacity: it is
+    # added on top, so that only the remaining plan competes for the stated capacity.
+    for i, process in enumerate(planned):
+        if process.status is Status.DIGITIZED and locked[i] >= 0:
+            capacity[bureau_index[process.bureau], locked[i]] += process.effort
+            limits[channel_index[process.channel], locked[i]] += 1
+
     problem = Problem(
         quarter_labels=[q.code for q in quarters],
         deadline=settings.deadline - start,

@@ -102,7 +102,8 @@ def main() -> None:
     print(row("dx-planner import (unchanged rows)", reimport_times, 5.0))
     print(row("load processes (Core, ours)", core_times, 0.5))
     print(row("load processes (ORM baseline)", orm_times, None))
-    print(f"ORM baseline / ours: {statistics.median(orm_times) / statistics.median(core_times):.2f}x")
+    speedup = statistics.median(orm_times) / statistics.median(core_times)
+    print(f"ORM baseline / ours: {speedup:.2f}x")
 
 
 if __name__ == "__main__":

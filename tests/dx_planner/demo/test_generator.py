@@ -42,7 +42,7 @@ def test_major_procedures(demo: Inventory) -> None:
                         NationalStatus.NOT_CONSIDERED: 11}
     assert all(p.national_ready is not None for p in major
                if p.national_status is NationalStatus.DATE_GIVEN)
-    assert 10_000_000 < sum(p.annual_volume for p in major) <= 11_000_000
+    assert 10_900_000 < sum(p.annual_volume for p in major) <= 11_000_000  # about 11 million
 
 
 def test_subsidies_on_jgrants(demo: Inventory) -> None:

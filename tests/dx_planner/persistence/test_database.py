@@ -53,7 +53,7 @@ def test_older_database_is_upgraded_and_keeps_its_rows(tmp_path: Path) -> None:
         row = connection.execute(text("SELECT id, effort, version FROM processes")).one()
         revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     assert tuple(row) == ("P-1", 1.5, 3)
-    assert revision == "0002"
+    assert revision == "0003"
     engine.dispose()
 
 

@@ -1,0 +1,1 @@
+"""Progress tracking: actual digitizations, published baselines and plan-vs-actual burn-ups."""

@@ -1,0 +1,99 @@
+"""``dx-planner solve`` end to end on a small demo: real database, real OR-Tools solve."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from dx_planner.cli.main import main
+from dx_planner.domain.quarters import Quarter
+from dx_planner.persistence import repository
+from dx_planner.persistence.database import open_database
+from dx_planner.planning.scenarios import load_scenario
+
+
+@pytest.fixture(scope="module")
+def small_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("solve") / "demo.db"
+    assert main(["--db", str(path), "demo", "--processes", "1500", "--seed", "5"]) == 0
+    return path
+
+
+def test_solve_writes_the_plan_file_and_stores_the_scenario(
+        small_demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan_file = tmp_path / "plan.json"
+    code = main(["--db", str(small_demo), "solve", "--scenario", "base", "--json",
+                 str(plan_file), "--milestone", "FY2022Q4:500", "--time-limit", "20"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "scenario: base" in out
+    plan = json.loads(plan_file.read_text(encoding="utf-8"))
+    assert plan["status"] in {"optimal", "feasible"}
+    assert plan["settings"] == {"start": "FY2021Q4", "deadline": "FY2023Q4", "end": "FY2023Q4",
+                                "target_count": plan["target_count"],
+                                "milestones": [["FY2022Q4", 500]]}
+    assert plan["digitized_by_deadline"] >= plan["target_count"]
+    assert plan["bound"] >= plan["objective"] > 0
+    assert plan["gap"] == pytest.approx((plan["bound"] - plan["objective"]) / plan["bound"])
+    assert plan["shortfall"] is None
+
+    engine = open_database(small_demo)
+    with engine.connect() as connection:
+        inventory = repository.load_inventory(connection)
+        stored = load_scenario(connection, "base")
+    by_id = {p.id: p for p in inventory.processes}
+    assigned = {a["process_id"]: a["quarter"] for a in plan["assignments"]}
+    assert {pid: q.code for pid, q in stored.assignments.items()} == assigned
+    # Every lock is honoured and nothing already digitized is planned again.
+    for process in inventory.processes:
+        if process.locked_quarter is not None:
+            assert assigned[process.id] == process.locked_quarter.code
+        if process.digitized_quarter is not None and process.digitized_quarter.code < "FY2021Q4":
+            assert process.id not in assigned
+    assert all(by_id[pid].in_scope for pid in assigned)
+    engine.dispose()
+
+
+def test_unreachable_target_is_an_answer_not_an_error(
+        small_demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan_file = tmp_path / "plan.json"
+    code = main(["--db", str(small_demo), "solve", "--target", "0.99", "--json", str(plan_file),
+                 "--scenario", "too-much"])
+    assert code == 0
+    plan = json.loads(plan_file.read_text(encoding="utf-8"))
+    assert plan["status"] == "target_infeasible"
+    assert plan["shortfall"]["missing"] == plan["target_count"] - plan["digitized_by_deadline"]
+    assert plan["shortfall"]["extra_capacity"]
+    assert "NOT met" in capsys.readouterr().out
+
+
+def test_a_lock_before_eligibility_is_a_user_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "lock.db"
+    assert main(["--db", str(db), "demo", "--processes", "300"]) == 0
+    engine = open_database(db)
+    with engine.connect() as connection:
+        processes = repository.load_processes(connection)
+    dated = next(p for p in processes if p.national_ready is not None
+                 and p.national_ready > Quarter(2021, 4))
+    with engine.begin() as connection:
+        repository.save_edits(connection, [replace(dated, locked_quarter=Quarter(2021, 4))],
+                              [], [])
+    engine.dispose()
+    capsys.readouterr()
+    assert main(["--db", str(db), "solve"]) == 1
+    err = capsys.readouterr().err
+    assert f"process {dated.id} is locked to FY2021Q4 but is not eligible before " \
+           f"{dated.national_ready.code}" in err  # type: ignore[union-attr]
+    assert "Traceback" not in err
+
+
+def test_bad_milestone_is_bad_usage(small_demo: Path) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["--db", str(small_demo), "solve", "--milestone", "FY2022Q4"])
+    assert raised.value.code == 2
+    with pytest.raises(SystemExit):
+        main(["--db", str(small_demo), "solve", "--start", "2022Q1"])
