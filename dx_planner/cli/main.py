@@ -14,10 +14,12 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from dx_planner.cli.export_plan_command import add_export_plan_parser
 from dx_planner.cli.progress import ProgressBar
 from dx_planner.cli.report_command import add_baseline_parser, add_report_parser
 from dx_planner.cli.solve_command import add_solve_parser
 from dx_planner.persistence.database import DatabaseError, open_database
+from dx_planner.plan_workbook import PlanExportError
 from dx_planner.progress_report.errors import ReportError
 from dx_planner.workbook.problems import ImportFailed, format_problems
 
@@ -114,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_solve_parser(commands)
     commands.choices["solve"].set_defaults(handler=cmd_solve)
+    add_export_plan_parser(commands)
     add_report_parser(commands)
     add_baseline_parser(commands)
     return parser
@@ -130,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               "nothing was written", file=sys.stderr)
         print(format_problems(error.errors), file=sys.stderr)
         return 1
-    except (UserError, DatabaseError, ReportError) as error:
+    except (UserError, DatabaseError, ReportError, PlanExportError) as error:
         print(f"dx-planner: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -1,0 +1,24 @@
+"""Appending rows to a write-only sheet while keeping count (charts and totals need rows)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+
+class RowCursor:
+    def __init__(self, sheet: WriteOnlyWorksheet) -> None:
+        self.sheet = sheet
+        self.row = 0  # the last row written (1-based); 0 before the first
+
+    def append(self, cells: Iterable[Any] = ()) -> int:
+        """Write one row and return its number."""
+        self.sheet.append(list(cells))
+        self.row += 1
+        return self.row
+
+    def skip(self, rows: int = 1) -> None:
+        for _ in range(rows):
+            self.append()

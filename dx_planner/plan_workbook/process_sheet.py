@@ -1,0 +1,64 @@
+"""Sheet 手続一覧: every process in the inventory template, plus the plan's columns.
+
+The template columns come first, exactly as ``export-inventory`` writes them, so a planner
+can change locks (固定四半期) here and ``dx-planner import`` the file: the plan's columns are
+unknown to the importer and ignored with a warning. Out-of-scope processes are listed too
+(計画区分 対象外), so that even ``import --replace`` keeps the inventory as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from dx_planner.plan_workbook import styles
+from dx_planner.plan_workbook.fast_rows import FastSheets
+from dx_planner.plan_workbook.figures import PlanFigures, ProcessPlan
+from dx_planner.workbook.exporter import COLUMN_WIDTHS, header_cells, process_cells
+from dx_planner.workbook.template import PROCESS_COLUMNS, PROCESS_SHEET
+
+PLAN_HEADERS = ("計画四半期", "計画時期", "計画区分", "計画外の理由")
+PLAN_WIDTHS = (12, 14, 10, 40)
+# The plan's own columns look different: they are output, not part of the template.
+PLAN_HEADER_FILL = PatternFill("solid", fgColor="E2EFDA")
+_FORMATS = {"annual_volume": styles.COUNT, "effort": "#,##0.0#"}
+
+Progress = Callable[[int], None]
+
+
+def plan_cells(row: ProcessPlan) -> list[str | None]:
+    quarter = row.quarter
+    return [quarter.code if quarter else None, quarter.label_months if quarter else None,
+            row.category.ja, row.reason]
+
+
+def write_process_sheet(workbook: Workbook, figures: PlanFigures, fast_sheets: FastSheets,
+                        progress: Progress | None = None) -> None:
+    sheet: WriteOnlyWorksheet = workbook.create_sheet(PROCESS_SHEET)
+    widths = [COLUMN_WIDTHS[column.alias] for column in PROCESS_COLUMNS] + list(PLAN_WIDTHS)
+    styles.set_widths(sheet, widths)
+    sheet.freeze_panes = "C2"
+    total = len(figures.processes)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{total + 1}"
+    styles.print_setup(sheet, title_rows="1:1", heading=f"手続一覧 — {figures.name}")
+    sheet.append(header_cells(sheet, [c.header for c in PROCESS_COLUMNS])
+                 + [_plan_header(sheet, text) for text in PLAN_HEADERS])
+
+    fast = fast_sheets.add(sheet, first_row=2)
+    column_styles = [fast.style(number_format=_FORMATS[c.alias]) if c.alias in _FORMATS else 0
+                     for c in PROCESS_COLUMNS]
+    for count, row in enumerate(figures.processes, start=1):
+        fast.append(process_cells(row.process) + plan_cells(row), column_styles)
+        if progress is not None and count % 2000 == 0:
+            progress(2000)
+    if progress is not None:
+        progress(total % 2000)
+
+
+def _plan_header(sheet: WriteOnlyWorksheet, text: str) -> Cell:
+    return styles.styled(sheet, text, font=styles.BOLD, fill=PLAN_HEADER_FILL)

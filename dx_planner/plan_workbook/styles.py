@@ -1,0 +1,113 @@
+"""The look of the plan workbook: fonts, fills, number formats and print setup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from dx_planner.workbook.exporter import safe_cell
+
+# Number formats.
+COUNT = "#,##0"
+EFFORT = "#,##0.0"
+PERCENT = "0.0%"
+DECIMAL = "#,##0.00"
+
+TITLE_FONT = Font(bold=True, size=14)
+SECTION_FONT = Font(bold=True, size=12)
+BOLD = Font(bold=True)
+NOTE_FONT = Font(italic=True, color="595959", size=9)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
+OVERLOADED_FILL = PatternFill("solid", fgColor="F8CBAD")  # light red
+IDLE_FILL = PatternFill("solid", fgColor="FFF2CC")  # light yellow
+WRAP = Alignment(wrap_text=True, vertical="top")
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_THIN = Side(style="thin", color="BFBFBF")
+BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+A4 = "9"  # OOXML paper size code
+
+
+def styled(sheet: WriteOnlyWorksheet, value: Any, *, number_format: str | None = None,
+           font: Font | None = None, fill: PatternFill | None = None,
+           alignment: Alignment | None = None, border: Border | None = None) -> Cell:
+    """A cell with a style; text is always written as text, never as a formula."""
+    safe = safe_cell(sheet, value)
+    cell = safe if isinstance(safe, Cell) else WriteOnlyCell(sheet, value=value)
+    if number_format is not None:
+        cell.number_format = number_format
+    if font is not None:
+        cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    if alignment is not None:
+        cell.alignment = alignment
+    if border is not None:
+        cell.border = border
+    return cell
+
+
+def formula(sheet: WriteOnlyWorksheet, text: str, *, number_format: str | None = None,
+            bold: bool = True) -> Cell:
+    """A totals formula built by us (never from data)."""
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "f"
+    if number_format is not None:
+        cell.number_format = number_format
+    cell.fill = TOTAL_FILL
+    if bold:
+        cell.font = BOLD
+    return cell
+
+
+def headers(sheet: WriteOnlyWorksheet, texts: Iterable[str]) -> list[Cell]:
+    return [styled(sheet, text, font=BOLD, fill=HEADER_FILL, alignment=CENTER, border=BOX)
+            for text in texts]
+
+
+def title(sheet: WriteOnlyWorksheet, text: str) -> list[Any]:
+    return [styled(sheet, text, font=TITLE_FONT)]
+
+
+def section(sheet: WriteOnlyWorksheet, text: str) -> list[Any]:
+    return [styled(sheet, text, font=SECTION_FONT)]
+
+
+def note(sheet: WriteOnlyWorksheet, text: str) -> list[Any]:
+    return [styled(sheet, text, font=NOTE_FONT)]
+
+
+def set_widths(sheet: WriteOnlyWorksheet, widths: Iterable[float] | Mapping[int, float]) -> None:
+    """Column widths in characters, from column A (or by 1-based column number)."""
+    items = widths.items() if isinstance(widths, Mapping) else enumerate(widths, start=1)
+    for column, width in items:
+        sheet.column_dimensions[get_column_letter(column)].width = width
+
+
+def print_setup(sheet: WriteOnlyWorksheet, *, title_rows: str | None,
+                heading: str) -> None:
+    """A4 landscape, one page wide, title rows on every page, page numbers in the footer."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    if title_rows:
+        sheet.print_title_rows = title_rows
+    # "&" starts a header/footer code: a literal ampersand is written "&&". Excel allows
+    # 255 characters in a header.
+    sheet.oddHeader.left.text = heading[:120].replace("&", "&&")
+    sheet.oddHeader.left.size = 9
+    sheet.oddFooter.center.text = "&P / &N"
+    sheet.oddFooter.center.size = 9
