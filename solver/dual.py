@@ -88,7 +88,9 @@ class Dual:
         lam = y[self.n_alpha + self.n_beta :]
         bonus = lam @ self.lam_mask if self.n_lam else np.zeros(self.q)
         beta = self.beta_full(y)
-        return res.value + bonus[None, :] - beta[res.channel] - res.effort[:, None] * alpha[res.bureau]
+        out: np.ndarray = res.value + bonus[None, :] - beta[res.channel]
+        out -= res.effort[:, None] * alpha[res.bureau]
+        return out
 
     # ----------------------------------------------------------------- the bound
     def value(self, y: np.ndarray | None = None) -> float:
@@ -104,8 +106,10 @@ class Dual:
         top = np.maximum(np.max(r, axis=1), 0.0)
         ex = np.exp(r - top[:, None])
         z = np.exp(-top) + ex.sum(axis=1)
-        val = self.res.locked_value + float(np.sum(tau * (top + np.log(z)))) + float(
-            np.dot(self.rhs, y)
+        val = (
+            self.res.locked_value
+            + float(np.sum(tau * (top + np.log(z))))
+            + float(np.dot(self.rhs, y))
         )
         pi = ex / z[:, None]
         return val, pi, self._grad(pi)
@@ -214,6 +218,8 @@ class Dual:
         r = self.reduced(y) / tau
         top = np.maximum(np.max(r, axis=1), 0.0)
         z = np.exp(-top) + np.exp(r - top[:, None]).sum(axis=1)
-        return self.res.locked_value + float(np.sum(tau * (top + np.log(z)))) + float(
-            np.dot(self.rhs, y)
+        return (
+            self.res.locked_value
+            + float(np.sum(tau * (top + np.log(z))))
+            + float(np.dot(self.rhs, y))
         )

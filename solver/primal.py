@@ -65,6 +65,19 @@ def round_plan(res: Residual, pi: np.ndarray, reduced: np.ndarray) -> np.ndarray
             x[i] = q
             eff[b, q] += e
             cnt[c, q] += 1
+    # second pass: processes the dual plans (mass >= 1/2) but whose quarters filled up
+    left = np.flatnonzero((x < 0) & (pi.sum(axis=1) >= 0.5))
+    left = left[np.argsort(-np.max(reduced[left], axis=1) / effort[left], kind="stable")]
+    for i in left.tolist():
+        b, c, e = bureau[i], channel[i], effort[i]
+        for q in np.argsort(-reduced[i], kind="stable").tolist():
+            if not np.isfinite(reduced[i, q]):
+                break
+            if eff[b, q] + e <= cap[b, q] and cnt[c, q] + 1 <= lim[c, q]:
+                x[i] = q
+                eff[b, q] += e
+                cnt[c, q] += 1
+                break
     return x
 
 
@@ -109,8 +122,6 @@ def meet_requirements(res: Residual, x: np.ndarray) -> None:
                 break
         if have < need:
             have += _move_into_window(res, x, use, mq, need - have)
-        if have < need:
-            _swap_for_count(res, x, mq, need - have)
 
 
 def _move_into_window(res: Residual, x: np.ndarray, use: Usage, mq: int, short: int) -> int:
@@ -131,45 +142,6 @@ def _move_into_window(res: Residual, x: np.ndarray, use: Usage, mq: int, short: 
                     break
                 use.add(int(i), int(x[i]))
     return start - short
-
-
-def _swap_for_count(res: Residual, x: np.ndarray, mq: int, short: int) -> None:
-    """Trade one big planned process for several small unplanned ones (count +k-1), taking
-    the trades that lose the least value per process gained, until the requirement is met."""
-    use = Usage(res, x)
-    vol = res.problem.volume[res.free]
-    while short > 0:
-        best: tuple[float, int, int, list[int]] | None = None
-        for b in np.unique(res.bureau[(x >= 0) & (x <= mq)]):
-            for q in range(mq + 1):
-                big = np.flatnonzero((x == q) & (res.bureau == b))
-                if big.size == 0:
-                    continue
-                j = int(big[np.argmax(res.effort[big] / (1.0 + vol[big]))])
-                room = res.capacity[b, q] - use.eff[b, q] + res.effort[j]
-                small = np.flatnonzero(
-                    (x < 0) & (res.bureau == b) & (res.earliest <= q) & (res.effort <= room)
-                )
-                small = small[np.isfinite(res.value[small, q])]
-                small = small[np.argsort(res.effort[small], kind="stable")]
-                take = small[: int(np.searchsorted(np.cumsum(res.effort[small]), room + 1e-9))]
-                take = take[: short + 1].tolist()
-                if len(take) < 2:
-                    continue
-                loss = (res.value[j, int(x[j])] - res.value[take, q].sum()) / (len(take) - 1)
-                if best is None or loss < best[0]:
-                    best = (float(loss), j, q, take)
-        if best is None:
-            return
-        _, j, q, take = best
-        use.add(j, int(x[j]), -1.0)
-        x[j] = -1
-        for i in take:
-            if use.fits(i, q):
-                x[i] = q
-                use.add(i, q)
-                short -= 1
-        short += 1
 
 
 def fill(res: Residual, x: np.ndarray) -> None:
@@ -197,7 +169,7 @@ def move_earlier(res: Residual, x: np.ndarray) -> None:
     """Move planned processes to an earlier quarter with room (highest volume first)."""
     use = Usage(res, x)
     rows = np.flatnonzero(x > res.earliest)
-    vol = res.value[rows, -1] if False else res.problem.volume[res.free[rows]]
+    vol = res.problem.volume[res.free[rows]]
     for i in rows[np.argsort(-vol / res.effort[rows], kind="stable")]:
         cur = int(x[i])
         for q in range(int(res.earliest[i]), cur):
@@ -206,3 +178,53 @@ def move_earlier(res: Residual, x: np.ndarray) -> None:
                 use.add(int(i), q)
                 x[i] = q
                 break
+
+
+def softmax_plan(reduced: np.ndarray, tau: float) -> np.ndarray:
+    """Softmax weights of each quarter against 'not planned' at temperature tau."""
+    r = reduced / tau
+    top = np.maximum(np.max(r, axis=1), 0.0) if r.size else np.zeros(0)
+    ex = np.exp(r - top[:, None])
+    out: np.ndarray = ex / (np.exp(-top) + ex.sum(axis=1))[:, None]
+    return out
+
+
+def build_plan(res: Residual, reduced: np.ndarray, pi: np.ndarray) -> np.ndarray:
+    """The whole rounding pipeline; the result respects capacity and channel limits."""
+    x = round_plan(res, pi, reduced)
+    meet_requirements(res, x)
+    fill(res, x)
+    move_earlier(res, x)
+    return x
+
+
+def shortfall_of(res: Residual, x: np.ndarray) -> int:
+    """Processes missing at the worst-violated requirement (0 if all are met)."""
+    worst = 0
+    for mq, need in res.needs:
+        worst = max(worst, need - int(np.sum((x >= 0) & (x <= mq))))
+    return worst
+
+
+def greedy_pairs(res: Residual, key: np.ndarray) -> np.ndarray:
+    """Assign (process, quarter) pairs in decreasing ``key`` order when the process is still
+    unplanned and the quarter has room; pairs with key <= 0 or ineligible are skipped."""
+    x = np.full(key.shape[0], -1, dtype=np.int64)
+    ok = np.isfinite(key) & (key > 0)
+    rows, cols = np.nonzero(ok)
+    order = np.argsort(-key[rows, cols], kind="stable")
+    rows, cols = rows[order], cols[order]
+    bureau, channel, effort = res.bureau, res.channel, res.effort
+    eff = np.zeros_like(res.capacity)
+    cnt = np.zeros_like(res.limit)
+    cap = res.capacity * (1 + 1e-12) + 1e-9
+    lim = res.limit
+    for i, q in zip(rows.tolist(), cols.tolist(), strict=True):
+        if x[i] >= 0:
+            continue
+        b, c, e = bureau[i], channel[i], effort[i]
+        if eff[b, q] + e <= cap[b, q] and cnt[c, q] + 1 <= lim[c, q]:
+            x[i] = q
+            eff[b, q] += e
+            cnt[c, q] += 1
+    return x

@@ -17,16 +17,16 @@ class Residual:
     """Arrays over the free processes (indices ``free`` into the problem) and residual limits."""
 
     problem: Problem
-    free: np.ndarray          # int64[F], indices of free processes
-    bureau: np.ndarray        # int32[F]
-    channel: np.ndarray       # int32[F]
-    effort: np.ndarray        # float64[F]
-    earliest: np.ndarray      # int32[F]
-    value: np.ndarray         # float64[F, Q], objective value per quarter; -inf where ineligible
-    capacity: np.ndarray      # float64[B, Q], bureau capacity left after the locks
-    limit: np.ndarray         # float64[C, Q], channel limit left after the locks (inf = none)
+    free: np.ndarray  # int64[F], indices of free processes
+    bureau: np.ndarray  # int32[F]
+    channel: np.ndarray  # int32[F]
+    effort: np.ndarray  # float64[F]
+    earliest: np.ndarray  # int32[F]
+    value: np.ndarray  # float64[F, Q], objective value per quarter; -inf where ineligible
+    capacity: np.ndarray  # float64[B, Q], bureau capacity left after the locks
+    limit: np.ndarray  # float64[C, Q], channel limit left after the locks (inf = none)
     needs: list[tuple[int, int]]  # (quarter, count still needed from free processes), quarter >= 0
-    locked_value: float       # objective contributed by the locked processes
+    locked_value: float  # objective contributed by the locked processes
 
     @property
     def n_quarters(self) -> int:

@@ -40,7 +40,7 @@ def synthetic_problem(
     rng = np.random.default_rng(seed)
     q = n_quarters
     scale = n_in_scope / 28_000
-    already = int(round(0.05 * n_in_scope))
+    already = round(0.05 * n_in_scope)
     n = n_in_scope - already
 
     weights = 1.0 / np.arange(1, n_bureaus + 1) ** 0.9
@@ -68,7 +68,7 @@ def synthetic_problem(
     reason[later] = REASON_NATIONAL_DATE
 
     capacity = _tight_capacity(bureau, effort, earliest, n_bureaus, q, plan_share, rng)
-    locked = _locks(rng, n, int(round(44 * scale)), earliest, q)
+    locked = _locks(rng, n, round(44 * scale), earliest, q)
     # make room for the locks so that they never make the instance infeasible by themselves
     lk = np.flatnonzero(locked >= 0)
     np.add.at(capacity, (bureau[lk], locked[lk]), effort[lk])
@@ -114,7 +114,7 @@ def _tight_capacity(
     cap = np.zeros((n_bureaus, q))
     for b in range(n_bureaus):
         e = np.sort(effort[(bureau == b) & (earliest < q)])
-        k = int(math.ceil(plan_share * e.size))
+        k = math.ceil(plan_share * e.size)
         cap[b] = np.round(e[:k].sum() * ramp * 4) / 4
     return cap
 

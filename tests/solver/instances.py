@@ -1,0 +1,109 @@
+"""Tiny hand-made and random instances, plus an exhaustive solver to check optimality."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+
+from solver.checker import check_plan
+from solver.plan import objective_of
+from solver.problem import Problem
+
+
+def make_problem(
+    effort: list[float],
+    volume: list[float],
+    capacity: list[list[float]],
+    *,
+    bureau: list[int] | None = None,
+    channel: list[int] | None = None,
+    earliest: list[int] | None = None,
+    reason: list[int] | None = None,
+    locked: list[int] | None = None,
+    limit: list[list[float]] | None = None,
+    already: int = 0,
+    target: int = 0,
+    milestones: tuple[tuple[int, int], ...] = (),
+    deadline: int | None = None,
+) -> Problem:
+    n = len(effort)
+    q = len(capacity[0])
+    lim = np.array(limit, dtype=np.float64) if limit is not None else np.full((1, q), np.inf)
+    return Problem(
+        quarter_labels=[f"Q{i}" for i in range(q)],
+        deadline=q - 1 if deadline is None else deadline,
+        process_ids=[f"P{i}" for i in range(n)],
+        bureau=np.array(bureau or [0] * n, dtype=np.int32),
+        channel=np.array(channel or [0] * n, dtype=np.int32),
+        effort=np.array(effort, dtype=np.float64),
+        volume=np.array(volume, dtype=np.float64),
+        earliest=np.array(earliest or [0] * n, dtype=np.int32),
+        earliest_reason=np.array(reason or [0] * n, dtype=np.int8),
+        locked=np.array(locked or [-1] * n, dtype=np.int32),
+        bureau_names=[f"B{i}" for i in range(len(capacity))],
+        bureau_capacity=np.array(capacity, dtype=np.float64),
+        channel_names=[f"C{i}" for i in range(lim.shape[0])],
+        channel_limit=lim,
+        already_digitized=already,
+        target_count=target,
+        milestones=milestones,
+    )
+
+
+def random_problem(rng: np.random.Generator, n: int, q: int, *, tight: float = 0.5) -> Problem:
+    """A random small instance; ``tight`` scales capacity relative to total effort."""
+    nb, nc = int(rng.integers(1, 3)), 2
+    effort = (rng.integers(1, 9, size=n) / 4).tolist()
+    volume = np.floor(rng.lognormal(3, 1.5, size=n)).tolist()
+    bureau = rng.integers(0, nb, size=n).tolist()
+    channel = rng.integers(0, nc, size=n).tolist()
+    earliest = rng.integers(0, q + 1, size=n).tolist() if q > 1 else [0] * n
+    reason = [3 if e >= q else (2 if e > 0 else 0) for e in earliest]
+    cap = np.round(rng.uniform(0.3, 1.5, size=(nb, q)) * tight * sum(effort) / q * 4) / 4
+    limit = np.full((nc, q), np.inf)
+    limit[1] = rng.integers(0, 3, size=q)
+    target = int(rng.integers(0, n + 1))
+    milestones: tuple[tuple[int, int], ...] = ()
+    if q > 1 and rng.random() < 0.3:
+        milestones = ((int(rng.integers(0, q - 1)), int(rng.integers(0, target + 1))),)
+    return make_problem(
+        effort,
+        volume,
+        cap.tolist(),
+        bureau=bureau,
+        channel=channel,
+        earliest=earliest,
+        reason=reason,
+        limit=limit.tolist(),
+        target=target,
+        milestones=milestones,
+    )
+
+
+def exhaustive(problem: Problem) -> tuple[int, float]:
+    """(smallest shortfall over all plans, best objective among plans with that shortfall),
+    where the shortfall is the worst requirement's missing count, as the solver defines it."""
+    p = problem
+    options = [
+        [int(p.locked[i])] if p.locked[i] >= 0 else [-1, *range(int(p.earliest[i]), p.n_quarters)]
+        for i in range(p.n_processes)
+    ]
+    best: tuple[int, float] = (10**9, -1.0)
+    for combo in itertools.product(*options):
+        quarter = np.array(combo, dtype=np.int32)
+        hard = [m for m in check_plan(p, quarter) if "cumulative" not in m]
+        if hard:
+            continue
+        counts = np.cumsum(np.bincount(quarter[quarter >= 0], minlength=p.n_quarters))
+        short = max(
+            [0]
+            + [
+                need - p.already_digitized - (int(counts[m]) if m >= 0 else 0)
+                for m, need in p.requirements()
+            ]
+        )
+        obj = objective_of(p, quarter)
+        if (short, -obj) < (best[0], -best[1]):
+            best = (short, obj)
+    return best

@@ -1,0 +1,98 @@
+import time
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from solver.checker import check_plan, requirement_violations
+from solver.solve import solve
+from solver.synthetic import synthetic_problem
+from tests.solver.instances import exhaustive, make_problem, random_problem
+
+
+def test_capacity_binds_and_best_volume_goes_first() -> None:
+    p = make_problem([1.0, 1.0], [400, 40], [[1.0, 1.0, 1.0]])
+    plan = solve(p)
+    assert plan.quarter.tolist() == [0, 1]
+    assert plan.objective == pytest.approx(400 / 4 * 2 + 40 / 4 * 1)
+    assert plan.status == "optimal"
+
+
+def test_target_forces_small_processes() -> None:
+    # volume prefers the big one, but only the two small ones reach the target of 2
+    p = make_problem([2.0, 1.0, 1.0], [1000, 10, 10], [[2.0, 0.0]], target=2)
+    plan = solve(p)
+    assert plan.quarter.tolist() == [-1, 0, 0]
+    assert plan.status == "optimal"
+
+
+def test_infeasible_target_reports_shortfall() -> None:
+    p = make_problem([1.0, 1.0, 1.0], [5, 5, 5], [[1.0, 1.0]], target=3)
+    plan = solve(p)
+    assert plan.status == "target_infeasible"
+    assert plan.digitized_by_deadline == 2
+    assert plan.shortfall is not None and plan.shortfall.missing == 1
+    assert sum(v for _, _, v in plan.shortfall.extra_capacity) == pytest.approx(1.0)
+
+
+def test_locks_and_eligibility_are_respected() -> None:
+    p = make_problem([1.0, 1.0], [100, 100], [[2.0, 2.0, 2.0]], earliest=[1, 0], locked=[-1, 2])
+    plan = solve(p)
+    assert plan.quarter.tolist() == [1, 2]
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_small_instances_match_exhaustive_search(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    p = random_problem(rng, int(rng.integers(1, 7)), int(rng.integers(1, 4)))
+    short, best = exhaustive(p)
+    plan = solve(p, time_limit=5)
+    if short > 0:
+        assert plan.status == "target_infeasible"
+        assert plan.shortfall is not None and plan.shortfall.missing == short
+    else:
+        assert plan.status in ("optimal", "feasible")
+        assert check_plan(p, plan.quarter) == []
+    if plan.status == "optimal":
+        assert plan.objective == pytest.approx(best, abs=1e-6)
+    assert plan.bound >= best - 1e-6
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 10**6), st.integers(1, 12), st.integers(1, 4), st.floats(0.2, 1.5))
+def test_plans_pass_checker_and_bound_holds(seed: int, n: int, q: int, tight: float) -> None:
+    p = random_problem(np.random.default_rng(seed), n, q, tight=tight)
+    plan = solve(p, time_limit=2)
+    bad = check_plan(p, plan.quarter)
+    if plan.status == "target_infeasible":
+        bad = [m for m in bad if m not in requirement_violations(p, plan.quarter)]
+    assert bad == []
+    assert plan.bound >= plan.objective - 1e-6
+
+
+def test_medium_instance_meets_target_and_small_gap() -> None:
+    p = synthetic_problem(3000, seed=1)
+    plan = solve(p, time_limit=10)
+    assert plan.status in ("optimal", "feasible")
+    assert plan.digitized_by_deadline >= p.target_count
+    assert plan.gap < 0.01
+
+
+class CancelAtOnce:
+    def report(
+        self, phase: str, objective: float | None, bound: float | None, elapsed: float
+    ) -> None:
+        pass
+
+    def is_cancelled(self) -> bool:
+        return True
+
+
+def test_cancel_returns_quickly_with_valid_plan() -> None:
+    p = synthetic_problem(20000, seed=2)
+    t0 = time.monotonic()
+    plan = solve(p, progress=CancelAtOnce())
+    assert time.monotonic() - t0 < 1.0 + 0.5  # +0.5 s for problem validation on a busy CI
+    assert plan.cancelled
+    assert check_plan(p, plan.quarter) == []
