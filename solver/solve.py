@@ -19,6 +19,7 @@ import time
 import numpy as np
 
 from solver import primal
+from solver.blas import single_threaded_blas
 from solver.checker import check_plan, requirement_violations
 from solver.cpsat_model import CpSatModel
 from solver.dual import Dual
@@ -61,6 +62,17 @@ def solve(
 ) -> Plan:
     """Optimise ``problem`` (validated first; raises ProblemError on bad input)."""
     problem.validate()
+    with single_threaded_blas():
+        return _solve(problem, time_limit=time_limit, progress=progress, hint=hint)
+
+
+def _solve(
+    problem: Problem,
+    *,
+    time_limit: float,
+    progress: Progress | None,
+    hint: np.ndarray | None,
+) -> Plan:
     prog: Progress = progress if progress is not None else NullProgress()
     clock = _Clock(time_limit, prog)
     res = residual_of(problem)

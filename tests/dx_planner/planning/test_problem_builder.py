@@ -48,7 +48,8 @@ def test_problem_arrays_follow_the_contract() -> None:
     assert p.earliest[3] >= p.n_quarters
     assert list(p.locked) == [-1, -1, -1, -1, 1, 1]
     assert p.bureau_names[:2] == ["A", "B"]
-    assert p.bureau_capacity[0, :2].tolist() == [3.0, 4.0]
+    # 4.0 stated for FY2022Q1, plus the 1.0 of the process actually digitized then
+    assert p.bureau_capacity[0, :2].tolist() == [3.0, 5.0]
     assert p.bureau_capacity[1].sum() == 0.0  # a bureau without capacity rows has none
     assert p.channel_limit[1, 2] == 5 and np.isinf(p.channel_limit[1, 3])
     assert p.target_count == 5  # ceil(0.7 × 7 in scope)
