@@ -1,0 +1,65 @@
+"""Entry point of the desktop app: ``run(db_location) -> exit status``.
+
+``dx_planner`` calls it by name (``importlib.import_module("ui.app").run(...)``) so that the
+core never imports Qt. ``DX_PLANNER_AUTODEMO=1`` loads the demo into an empty database
+without asking (scripts, screenshots, tests).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from dx_planner.persistence.database import DatabaseError, open_database, resolve_url
+from ui import i18n
+from ui.main_window import MainWindow
+from ui.session import Session
+
+AUTODEMO_VARIABLE = "DX_PLANNER_AUTODEMO"
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName("dx-planner")
+    QCoreApplication.setApplicationName("dx-planner")
+    font = app.font()
+    # Japanese first, so kanji never fall back to a Chinese glyph variant.
+    font.setFamilies(["Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "Yu Gothic UI",
+                      "Meiryo", "Hiragino Sans", *font.families()])
+    app.setFont(QFont(font))
+    return app
+
+
+def location_label(location: str | None) -> str:
+    url = resolve_url(location)
+    return url.removeprefix("sqlite:///")
+
+
+def create_window(db_location: str | None) -> MainWindow:
+    """Open the database and build the window (not shown); raises DatabaseError."""
+    engine = open_database(db_location)
+    session = Session.open(engine, location_label(db_location))
+    window = MainWindow(session)
+    session.setParent(window)
+    return window
+
+
+def run(db_location: str | None) -> int:
+    app = application()
+    i18n.install_language(i18n.saved_language())
+    try:
+        window = create_window(db_location)
+    except DatabaseError as error:
+        QMessageBox.critical(None, "dx-planner", str(error))
+        return 1
+    window.show()
+    automatic = os.environ.get(AUTODEMO_VARIABLE) == "1"
+    # After the event loop starts, so the window is on screen behind the first-run dialog.
+    QTimer.singleShot(0, lambda: window.offer_first_run(automatic))
+    return app.exec()

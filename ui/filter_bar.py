@@ -1,0 +1,90 @@
+"""The filter bar above the inventory: text search and one combo box per criterion."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
+
+from dx_planner.domain.enums import Authority, ProcedureType, Status
+from dx_planner.domain.inventory import Inventory
+from dx_planner.domain.quarters import Quarter, quarter_range
+from ui.i18n import enum_label, quarter_label
+from ui.models.filter import UNPLANNED, InventoryFilter
+
+
+class FilterBar(QWidget):
+    changed = Signal(object)  # InventoryFilter
+
+    def __init__(self, inventory: Inventory, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("検索（手続ID・手続名・備考）"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
+        layout.addWidget(self.search, 2)
+        everything = self.tr("すべて")
+        self.bureau = self._combo(self.tr("所管局"), everything, [
+            (name, name) for name in dict.fromkeys(
+                inventory.bureau_names() + sorted({p.bureau for p in inventory.processes}))])
+        self.type = self._enum_combo(self.tr("手続類型"), everything, ProcedureType)
+        self.authority = self._enum_combo(self.tr("権限"), everything, Authority)
+        self.status = self._enum_combo(self.tr("状況"), everything, Status)
+        self.channel = self._combo(self.tr("申請基盤"), everything,
+                                   [(c.name, c.name) for c in inventory.channels])
+        self.priority = self._combo(self.tr("重点"), everything, [
+            (self.tr("重点のみ"), True), (self.tr("重点以外"), False)])
+        self.planned = self._combo(self.tr("計画四半期"), everything, [
+            (self.tr("未計画"), UNPLANNED),
+            *[(quarter_label(q), q) for q in quarter_range(Quarter(2021, 4), Quarter(2025, 4))]])
+        for combo in (self.bureau, self.type, self.authority, self.status, self.channel,
+                      self.priority, self.planned):
+            layout.addWidget(combo, 1)
+            combo.currentIndexChanged.connect(self._emit)
+        clear = QToolButton(self)
+        clear.setText(self.tr("条件をクリア"))
+        clear.clicked.connect(self.clear)
+        layout.addWidget(clear)
+        self.search.textChanged.connect(self._emit)
+
+    def _combo(self, label: str, everything: str, items: list[tuple[str, Any]]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setToolTip(label)
+        combo.addItem(f"{label}: {everything}", None)
+        for text, value in items:
+            combo.addItem(text, value)
+        combo.setMinimumContentsLength(6)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        return combo
+
+    def _enum_combo(self, label: str, everything: str, enum: type[Enum]) -> QComboBox:
+        return self._combo(label, everything, [(enum_label(m), m) for m in enum])
+
+    def criteria(self) -> InventoryFilter:
+        planned = self.planned.currentData()
+        return InventoryFilter(
+            text=self.search.text(), bureau=self.bureau.currentData(),
+            type=self.type.currentData(), authority=self.authority.currentData(),
+            status=self.status.currentData(), channel=self.channel.currentData(),
+            priority=self.priority.currentData(),
+            planned=planned if isinstance(planned, Quarter | str) else None,
+        )
+
+    def clear(self) -> None:
+        combos = (self.bureau, self.type, self.authority, self.status, self.channel,
+                  self.priority, self.planned)
+        for widget in (self.search, *combos):
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in combos:
+            combo.setCurrentIndex(0)
+        for widget in (self.search, *combos):
+            widget.blockSignals(False)
+        self._emit()
+
+    def _emit(self) -> None:
+        self.changed.emit(self.criteria())

@@ -1,0 +1,77 @@
+"""Language: Japanese by default, English through a Qt translation file.
+
+UI strings are written in Japanese in the source (``tr("…")``) because Japanese is what
+planners read; ``translations/dx_planner_en.qm`` carries the English. Domain labels (enum
+members, quarters) are translated here, since they come from ``dx_planner`` and not from tr().
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+
+from dx_planner.domain.enums import LabelledEnum
+from dx_planner.domain.quarters import Quarter
+
+LANGUAGES: dict[str, str] = {"ja": "日本語", "en": "English"}
+DEFAULT_LANGUAGE = "ja"
+SETTINGS_KEY = "ui/language"
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+
+_MONTHS_EN = {1: "Apr–Jun", 2: "Jul–Sep", 3: "Oct–Dec", 4: "Jan–Mar"}
+_state: dict[str, object] = {"language": DEFAULT_LANGUAGE, "translator": None}
+
+
+def language() -> str:
+    return str(_state["language"])
+
+
+def saved_language() -> str:
+    value = QSettings().value(SETTINGS_KEY, DEFAULT_LANGUAGE)
+    return value if isinstance(value, str) and value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def save_language(code: str) -> None:
+    QSettings().setValue(SETTINGS_KEY, code)
+
+
+def install_language(code: str) -> None:
+    """Switch the process-wide language; widgets built afterwards use it."""
+    app = QCoreApplication.instance()
+    old = _state["translator"]
+    if app is not None and isinstance(old, QTranslator):
+        app.removeTranslator(old)
+    _state["translator"] = None
+    if code != DEFAULT_LANGUAGE and app is not None:
+        translator = QTranslator(app)
+        if translator.load(str(TRANSLATIONS / f"dx_planner_{code}.qm")):
+            app.installTranslator(translator)
+            _state["translator"] = translator
+    _state["language"] = code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def tr(context: str, text: str) -> str:
+    """Translate a string outside a QObject (lupdate finds ``tr("Context", "…")`` calls)."""
+    return QCoreApplication.translate(context, text)
+
+
+def enum_label(member: Enum | None) -> str:
+    """The label users see for an enumeration member: Japanese, or the English name."""
+    if member is None:
+        return ""
+    if language() == "ja" and isinstance(member, LabelledEnum):
+        return member.ja
+    return str(member.value).replace("_", " ")
+
+
+def quarter_label(quarter: Quarter | None) -> str:
+    """``FY2021Q4 · 2022年1~3月`` (both forms, as the reports write them)."""
+    if quarter is None:
+        return ""
+    if language() == "ja":
+        return quarter.label
+    first, last = _MONTHS_EN[quarter.number].split("–")
+    year = quarter.fiscal_year + (1 if quarter.number == 4 else 0)
+    return f"{quarter.code} · {first}–{last} {year}"

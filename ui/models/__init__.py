@@ -1,0 +1,1 @@
+"""Qt item models: thin adapters over the in-memory inventory and plan."""

@@ -1,0 +1,1 @@
+"""The plan results: KPI tiles, progress chart, load heat map, stored scenarios."""

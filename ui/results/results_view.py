@@ -1,0 +1,123 @@
+"""The results tab: KPI tiles, the progress chart, the load heat map, the stored scenarios
+and "why not earlier?" for the selected process."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.results.heatmap import LoadHeatmapModel
+from ui.results.kpi_tiles import KpiTiles
+from ui.results.progress_chart import ProgressChart
+from ui.results.scenarios import ScenarioListModel
+from ui.session import Session
+
+
+class ResultsView(QWidget):
+    openScenario = Signal(str)
+    message = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        layout = QVBoxLayout(self)
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        layout.addWidget(self.title)
+        self.tiles = KpiTiles(self)
+        layout.addWidget(self.tiles)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.chart = ProgressChart(splitter)
+        side = QTabWidget(splitter)
+        self.heatmap_model = LoadHeatmapModel(self)
+        self.heatmap = QTableView(side)
+        self.heatmap.setModel(self.heatmap_model)
+        self.heatmap.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.heatmap.verticalHeader().setDefaultSectionSize(22)
+        self.heatmap.horizontalHeader().setDefaultSectionSize(104)
+        self.heatmap.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        side.addTab(self.heatmap, self.tr("局 × 四半期の負荷（使用／能力）"))
+
+        scenario_page = QWidget(side)
+        scenario_layout = QVBoxLayout(scenario_page)
+        self.scenario_model = ScenarioListModel(session.engine, self)
+        self.scenarios = QTableView(scenario_page)
+        self.scenarios.setModel(self.scenario_model)
+        self.scenarios.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.scenarios.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.scenarios.horizontalHeader().setStretchLastSection(True)
+        self.scenarios.setColumnWidth(0, 200)
+        self.scenarios.doubleClicked.connect(lambda index: self._open(index.row()))
+        scenario_layout.addWidget(self.scenarios)
+        buttons = QHBoxLayout()
+        open_button = QPushButton(self.tr("選択したシナリオを開く"), scenario_page)
+        open_button.clicked.connect(self._open_selected)
+        refresh = QPushButton(self.tr("再読み込み"), scenario_page)
+        refresh.clicked.connect(self.scenario_model.refresh)
+        buttons.addWidget(open_button)
+        buttons.addWidget(refresh)
+        buttons.addStretch(1)
+        scenario_layout.addLayout(buttons)
+        side.addTab(scenario_page, self.tr("保存済みシナリオ"))
+
+        explain_page = QWidget(side)
+        explain_layout = QVBoxLayout(explain_page)
+        self.explanation = QTextBrowser(explain_page)
+        self.explanation.setPlaceholderText(self.tr(
+            "手続一覧で手続を選び、右クリックメニューの「なぜもっと早くないのか？」を"
+            "選ぶと、ここに理由が表示されます。"))
+        explain_layout.addWidget(self.explanation)
+        side.addTab(explain_page, self.tr("なぜもっと早くないのか？"))
+        self.side = side
+        splitter.addWidget(self.chart)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([620, 900])
+        layout.addWidget(splitter, 1)
+        self.show_plan()
+        session.planChanged.connect(self.show_plan)
+        try:
+            self.scenario_model.refresh()
+        except Exception as error:  # an old database without the scenarios table
+            self.message.emit(str(error))
+
+    def show_plan(self) -> None:
+        result, name = self.session.plan, self.session.plan_name
+        if result is None:
+            self.title.setText(self.tr("計画：まだありません"))
+        else:
+            label = name or self.tr("（未保存の計画）")
+            self.title.setText(self.tr("計画：%1").replace("%1", label))
+        self.tiles.show_plan(result)
+        self.chart.show_plan(result)
+        self.heatmap_model.set_plan(self.session.store.inventory, result)
+        for column in range(self.heatmap_model.columnCount()):
+            self.heatmap.setColumnWidth(column, 104)
+        if name is not None:
+            self.scenario_model.refresh()
+
+    def show_explanation(self, process_id: str, text: str) -> None:
+        self.explanation.setPlainText(f"{process_id}\n\n{text}")
+        self.side.setCurrentIndex(2)
+
+    def _open_selected(self) -> None:
+        rows = self.scenarios.selectionModel().selectedRows()
+        if rows:
+            self._open(rows[0].row())
+
+    def _open(self, row: int) -> None:
+        self.openScenario.emit(self.scenario_model.name_at(row))

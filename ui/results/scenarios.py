@@ -1,0 +1,59 @@
+"""The stored scenarios (plans saved by name), listed newest first, openable."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from sqlalchemy import Engine
+
+from dx_planner.planning.scenarios import ScenarioSummary, list_scenarios
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ScenarioListModel(QAbstractTableModel):
+    def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.scenarios: list[ScenarioSummary] = []
+        self.headers = [self.tr("シナリオ"), self.tr("作成日時"), self.tr("状態"),
+                        self.tr("期限までの件数"), self.tr("割合")]
+
+    def refresh(self) -> None:
+        with self.engine.connect() as connection:
+            scenarios = list_scenarios(connection)
+        self.beginResetModel()
+        self.scenarios = scenarios
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.scenarios)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        scenario = self.scenarios[index.row()]
+        kpis = scenario.kpis
+        column = index.column()
+        if column == 0:
+            return scenario.name
+        if column == 1:
+            return scenario.created_at.strftime("%Y-%m-%d %H:%M")
+        if column == 2:
+            return scenario.status
+        if column == 3:
+            return f"{kpis.get('digitized_by_deadline', 0):,}"
+        return f"{kpis.get('share_by_deadline', 0.0):.1%}"
+
+    def name_at(self, row: int) -> str:
+        return self.scenarios[row].name

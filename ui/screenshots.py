@@ -1,0 +1,88 @@
+"""Start the app on the demo database and save a screenshot of each main view.
+
+Run under Xvfb (Japanese fonts needed: fonts-noto-cjk):
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python -m ui.screenshots --out screenshots
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer, SignalInstance
+
+
+def wait_for(signal: SignalInstance, timeout_ms: int) -> None:
+    loop = QEventLoop()
+    signal.connect(lambda *_: loop.quit())
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path("screenshots"))
+    parser.add_argument("--db", help="database (default: a new temporary one with the demo)")
+    parser.add_argument("--processes", type=int, default=28_000)
+    parser.add_argument("--time-limit", type=float, default=10.0)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    os.environ["DX_PLANNER_AUTODEMO"] = "1"
+
+    from ui import i18n
+    from ui.app import application, create_window
+    from ui.main_window import TAB_CAPACITY, TAB_INVENTORY, TAB_PLAN, TAB_RESULTS
+
+    app = application()
+    i18n.install_language("ja")
+    db = args.db or str(Path(tempfile.mkdtemp()) / "demo.sqlite3")
+    window = create_window(db)
+    window.confirm_close = False
+    window.resize(1560, 940)
+    window.show()
+    if not window.session.store.processes:
+        window.load_demo(args.processes)
+        wait_for(window.taskFinished, 120_000)
+
+    def shoot(name: str, tab: int) -> None:
+        window.tabs.setCurrentIndex(tab)
+        for _ in range(5):
+            app.processEvents()
+        path = args.out / f"{name}.png"
+        window.grab().save(str(path))
+        print(path)
+
+    shoot("1-inventory", TAB_INVENTORY)
+    shoot("2-capacity", TAB_CAPACITY)
+    panel = window.plan_panel
+    panel.time_limit.setValue(args.time_limit)
+    deadline = panel.deadline.quarter()
+    assert deadline is not None
+    panel.add_milestone(deadline - 4, 9_000)  # an interim goal at the end of FY2022
+    panel.start_optimize()
+    QTimer.singleShot(int(args.time_limit * 400), lambda: shoot("3-plan-running", TAB_PLAN))
+    wait_for(panel.planReady, int(args.time_limit * 1000) + 120_000)
+    shoot("4-results", TAB_RESULTS)
+    model = window.session.model
+    planned = window.session.plan.assignments if window.session.plan else {}
+    late = max(planned, key=lambda pid: planned[pid], default=None)
+    if late is not None:
+        window.explain(window.session.store.by_id[late])
+        shoot("5-why-not-earlier", TAB_RESULTS)
+    window.inventory_view.filter_bar.search.setText("申請")
+    model.sort(15)
+    shoot("6-inventory-filtered-with-plan", TAB_INVENTORY)
+    window.set_language("en")
+    shoot("7-inventory-english", TAB_INVENTORY)
+    shoot("8-results-english", TAB_RESULTS)
+    window.set_language("ja")
+    i18n.save_language("ja")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""One open database: its inventory in memory, the models over it, the undo stack, and the
+current plan. Widgets are built over a session; switching language or database rebuilds
+the widgets, not the session's data."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from sqlalchemy import Engine
+
+from dx_planner.domain.inventory import Inventory, Process
+from dx_planner.persistence import repository
+from dx_planner.planning.result import PlanResult
+from ui.models.capacity_model import BureauCapacityModel, ChannelCapacityModel
+from ui.models.inventory_model import InventoryModel
+from ui.models.kpis import KpiTracker
+from ui.models.store import InventoryStore
+
+
+class ValidationFailed(Exception):
+    """Edited rows break the template's rules; ``problems`` says where."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class Session(QObject):
+    dirtyChanged = Signal(bool)
+    planChanged = Signal()
+    inventoryReplaced = Signal()
+
+    def __init__(self, engine: Engine, location: str, inventory: Inventory,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.location = location
+        self.undo_stack = QUndoStack(self)
+        self.kpis = KpiTracker(self)
+        self.store = InventoryStore(inventory)
+        self.model = InventoryModel(self.store, self.undo_stack, self.kpis, self)
+        self.bureau_model = BureauCapacityModel(inventory.bureaus, self.undo_stack,
+                                                self._capacity_changed, self)
+        self.channel_model = ChannelCapacityModel(inventory.channels, self.undo_stack,
+                                                  self._capacity_changed, self)
+        self.plan: PlanResult | None = None
+        self.plan_name: str | None = None
+        self._dirty = False
+        self.undo_stack.indexChanged.connect(self._update_dirty)
+
+    @classmethod
+    def open(cls, engine: Engine, location: str, parent: QObject | None = None) -> Session:
+        with engine.connect() as connection:
+            inventory = repository.load_inventory(connection)
+        return cls(engine, location, inventory, parent)
+
+    # -- dirty state ---------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _capacity_changed(self) -> None:
+        self.store.capacity_changed = True
+        self._update_dirty()
+
+    def _update_dirty(self) -> None:
+        # From the pending changes, not the undo stack: undoing back to the loaded values
+        # is clean, and a reload after a conflict clears the stack but keeps other edits.
+        dirty = self.store.has_pending()
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirtyChanged.emit(dirty)
+
+    # -- saving --------------------------------------------------------------------------
+    def problems(self) -> list[str]:
+        found = []
+        for process in self.store.touched():
+            for field, message in self.model.problems(process).items():
+                found.append(f"{process.id} / {field}: {message}")
+        return found
+
+    def save(self) -> int:
+        """Write every pending change in one transaction; returns how many rows changed.
+
+        Raises ``ValidationFailed`` for invalid rows and ``repository.ConflictError`` when
+        rows were changed in the database since they were loaded: then nothing is written.
+        """
+        problems = self.problems()
+        if problems:
+            raise ValidationFailed(problems)
+        changed, added, deleted = self.store.pending()
+        inventory = self.store.inventory
+        with self.engine.begin() as connection:
+            if self.store.capacity_changed:
+                repository.replace_bureau_capacity(connection, inventory.bureaus)
+                repository.upsert_channels(connection, inventory.channels)
+            versions = repository.save_edits(connection, changed, added, deleted)
+        self.store.mark_saved(versions)
+        self.model.set_conflicts(set())
+        self._update_dirty()
+        return len(changed) + len(added) + len(deleted)
+
+    def take_database_rows(self, process_ids: list[str]) -> None:
+        """After a conflict: replace the given rows by the database's copy, dropping the
+        local edits to them. Undo history is cleared since it refers to the old values."""
+        wanted = set(process_ids)
+        with self.engine.connect() as connection:
+            fresh: dict[str, Process | None] = {
+                p.id: p for p in repository.load_processes(connection) if p.id in wanted}
+        for pid in wanted - fresh.keys():
+            fresh[pid] = None
+        self.store.replace_rows(fresh)
+        self.undo_stack.clear()
+        self.model.set_conflicts(set())
+        self.model.reload(self.store)
+        self._update_dirty()
+
+    def replace_inventory(self, inventory: Inventory) -> None:
+        """Show a freshly loaded inventory (after an import, a demo load or a reload)."""
+        self.undo_stack.clear()
+        self.store = InventoryStore(inventory)
+        self.model.reload(self.store)
+        self.bureau_model.set_bureaus(inventory.bureaus)
+        self.channel_model.set_channels(inventory.channels)
+        self._update_dirty()
+        self.inventoryReplaced.emit()
+
+    # -- plan ----------------------------------------------------------------------------
+    def set_plan(self, result: PlanResult | None, name: str | None) -> None:
+        self.plan, self.plan_name = result, name
+        if result is not None:
+            self.kpis.deadline = result.settings.deadline
+            self.kpis.target_share = result.settings.target_share or self.kpis.target_share
+            self.kpis.target_count = (None if result.settings.target_share is not None
+                                      else result.settings.target_count)
+        self.model.set_plan(dict(result.assignments) if result else {})
+        self.planChanged.emit()
+
+    def close(self) -> None:
+        self.engine.dispose()

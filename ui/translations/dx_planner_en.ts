@@ -1,0 +1,1036 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="ja">
+<context>
+    <name>Capacity</name>
+    <message>
+        <location filename="../models/capacity_model.py" line="78"/>
+        <source>処理能力を変更</source>
+        <translation>Change capacity</translation>
+    </message>
+    <message>
+        <location filename="../models/capacity_model.py" line="114"/>
+        <location filename="../models/capacity_model.py" line="183"/>
+        <source>合計</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../models/capacity_model.py" line="186"/>
+        <source>利用開始</source>
+        <translation>Available from</translation>
+    </message>
+    <message>
+        <location filename="../models/capacity_model.py" line="217"/>
+        <source>常時</source>
+        <translation>Always</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityDelegate</name>
+    <message>
+        <location filename="../capacity_view.py" line="33"/>
+        <source>常時</source>
+        <translation>Always</translation>
+    </message>
+    <message>
+        <location filename="../capacity_view.py" line="36"/>
+        <source>制限なし</source>
+        <translation>No limit</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityView</name>
+    <message>
+        <location filename="../capacity_view.py" line="85"/>
+        <source>局別処理能力（人月／四半期）</source>
+        <translation>Bureau capacity (person-months per quarter)</translation>
+    </message>
+    <message>
+        <location filename="../capacity_view.py" line="92"/>
+        <source>申請基盤：利用開始と四半期ごとの受入上限（件、空欄＝制限なし）</source>
+        <translation>Channels: availability and onboarding limit per quarter (processes; blank = no limit)</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <location filename="../models/columns.py" line="33"/>
+        <source>手続ID</source>
+        <translation>Process ID</translation>
+    </message>
+    <message>
+        <location filename="../models/columns.py" line="35"/>
+        <source>手続名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../models/columns.py" line="37"/>
+        <source>所管局</source>
+        <translation>Bureau</translation>
+    </message>
+    <message>
+        <location filename="../models/columns.py" line="39"/>
+        <source>手続類型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../models/columns.py" line="41"/>
+        <source>権限</source>
+        <translation>Authority</translation>
+    </message>
+    <message>
+        <location filename="../models/columns.py" line="43"/>
+        <source>国の対応状況</source>
+        <translation>National status</translation>
+    </message>
+    <message>
+        <location filename="../models/columns.py" line="45"/>
+        <source>国の対応時期</source>
+        <translation>National ready</translation>
+    </message>
+    <message>
+        <location filename="../models/columns.py" line="47"/>
+        <source>年間申請件数</source>
+        <translation>Annual volume</translation>
+    </message>
+    <message>
+        <location filename="../models/columns.py" line="49"/>
+        <source>工数</source>
+        <translation>Effort</translation>
+    </message>
+    <message>
+        <location filename="../models/columns.py" line="51"/>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../models/columns.py" line="53"/>
+        <source>デジタル化完了</source>
+        <translation>Digitized</translation>
+    </message>
+    <message>
+        <location filename="../models/columns.py" line="55"/>
+        <source>申請基盤</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../models/columns.py" line="57"/>
+        <source>重点</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../models/columns.py" line="59"/>
+        <source>主要手続</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <location filename="../models/columns.py" line="61"/>
+        <source>固定四半期</source>
+        <translation>Locked quarter</translation>
+    </message>
+    <message>
+        <location filename="../models/columns.py" line="63"/>
+        <source>計画四半期</source>
+        <translation>Planned quarter</translation>
+    </message>
+    <message>
+        <location filename="../models/columns.py" line="65"/>
+        <source>備考</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../filter_bar.py" line="26"/>
+        <source>検索（手続ID・手続名・備考）</source>
+        <translation>Search (ID, name, notes)</translation>
+    </message>
+    <message>
+        <location filename="../filter_bar.py" line="30"/>
+        <source>すべて</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <location filename="../filter_bar.py" line="31"/>
+        <source>所管局</source>
+        <translation>Bureau</translation>
+    </message>
+    <message>
+        <location filename="../filter_bar.py" line="34"/>
+        <source>手続類型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../filter_bar.py" line="35"/>
+        <source>権限</source>
+        <translation>Authority</translation>
+    </message>
+    <message>
+        <location filename="../filter_bar.py" line="36"/>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../filter_bar.py" line="37"/>
+        <source>申請基盤</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../filter_bar.py" line="39"/>
+        <source>重点</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../filter_bar.py" line="40"/>
+        <source>重点のみ</source>
+        <translation>Priority only</translation>
+    </message>
+    <message>
+        <location filename="../filter_bar.py" line="40"/>
+        <source>重点以外</source>
+        <translation>Not priority</translation>
+    </message>
+    <message>
+        <location filename="../filter_bar.py" line="41"/>
+        <source>計画四半期</source>
+        <translation>Planned quarter</translation>
+    </message>
+    <message>
+        <location filename="../filter_bar.py" line="42"/>
+        <source>未計画</source>
+        <translation>Unplanned</translation>
+    </message>
+    <message>
+        <location filename="../filter_bar.py" line="49"/>
+        <source>条件をクリア</source>
+        <translation>Clear filters</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryModel</name>
+    <message>
+        <location filename="../models/inventory_model.py" line="160"/>
+        <source>他の利用者がデータベースでこの行を変更しました（競合）</source>
+        <translation>Someone else changed this row in the database (conflict)</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory_model.py" line="189"/>
+        <source>%1 を変更</source>
+        <translation>Change %1</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryView</name>
+    <message>
+        <location filename="../inventory_view.py" line="92"/>
+        <location filename="../inventory_view.py" line="175"/>
+        <source>手続を追加</source>
+        <translation>Add process</translation>
+    </message>
+    <message>
+        <location filename="../inventory_view.py" line="95"/>
+        <source>選択した手続を削除</source>
+        <translation>Delete selected processes</translation>
+    </message>
+    <message>
+        <location filename="../inventory_view.py" line="99"/>
+        <source>固定四半期を一括設定…</source>
+        <translation>Lock selection to quarter…</translation>
+    </message>
+    <message>
+        <location filename="../inventory_view.py" line="101"/>
+        <source>固定を解除</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../inventory_view.py" line="103"/>
+        <source>重点にする</source>
+        <translation>Mark as priority</translation>
+    </message>
+    <message>
+        <location filename="../inventory_view.py" line="105"/>
+        <source>重点を外す</source>
+        <translation>Unmark priority</translation>
+    </message>
+    <message>
+        <location filename="../inventory_view.py" line="107"/>
+        <source>なぜもっと早くないのか？</source>
+        <translation>Why not earlier?</translation>
+    </message>
+    <message>
+        <location filename="../inventory_view.py" line="109"/>
+        <source>状況を一括設定</source>
+        <translation>Set status of selection</translation>
+    </message>
+    <message>
+        <location filename="../inventory_view.py" line="150"/>
+        <source>手続が選択されていません</source>
+        <translation>No process selected</translation>
+    </message>
+    <message>
+        <location filename="../inventory_view.py" line="153"/>
+        <source>%1 を一括変更（%2件）</source>
+        <translation>Bulk change of %1 (%2 processes)</translation>
+    </message>
+    <message>
+        <location filename="../inventory_view.py" line="161"/>
+        <source>固定四半期</source>
+        <translation>Locked quarter</translation>
+    </message>
+    <message>
+        <location filename="../inventory_view.py" line="162"/>
+        <source>完了四半期を固定する：</source>
+        <translation>Lock the completion quarter to:</translation>
+    </message>
+    <message>
+        <location filename="../inventory_view.py" line="173"/>
+        <source>新しい手続</source>
+        <translation>New process</translation>
+    </message>
+    <message>
+        <location filename="../inventory_view.py" line="187"/>
+        <source>手続を削除（%1件）</source>
+        <translation>Delete processes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../inventory_view.py" line="189"/>
+        <source> — 元に戻すには Ctrl+Z</source>
+        <translation> — Ctrl+Z to undo</translation>
+    </message>
+    <message>
+        <location filename="../inventory_view.py" line="210"/>
+        <source>%1 / %2 件を表示</source>
+        <translation>Showing %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../inventory_view.py" line="218"/>
+        <source>対象 %1件 ・ デジタル化済 %2件（%3） ・ %4 までの見込み &lt;b style=&apos;color:%5&apos;&gt;%6件（%7）&lt;/b&gt; ／ 目標 %8件</source>
+        <translation>In scope %1 · digitized %2 (%3) · expected by %4 &lt;b style=&apos;color:%5&apos;&gt;%6 (%7)&lt;/b&gt; / target %8</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTiles</name>
+    <message>
+        <location filename="../results/kpi_tiles.py" line="38"/>
+        <source>期限までのデジタル化</source>
+        <translation>Digitized by the deadline</translation>
+    </message>
+    <message>
+        <location filename="../results/kpi_tiles.py" line="39"/>
+        <source>対象に占める割合</source>
+        <translation>Share of in-scope</translation>
+    </message>
+    <message>
+        <location filename="../results/kpi_tiles.py" line="40"/>
+        <source>オンライン申請件数（計画期間）</source>
+        <translation>Online applications (plan period)</translation>
+    </message>
+    <message>
+        <location filename="../results/kpi_tiles.py" line="41"/>
+        <source>最適性ギャップ</source>
+        <translation>Optimality gap</translation>
+    </message>
+    <message>
+        <location filename="../results/kpi_tiles.py" line="54"/>
+        <source>目標 %1件（%2）</source>
+        <translation>Target %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../results/kpi_tiles.py" line="56"/>
+        <source>  ✗ 不足 %1件</source>
+        <translation>  ✗ short by %1</translation>
+    </message>
+    <message>
+        <location filename="../results/kpi_tiles.py" line="60"/>
+        <source>対象 %1件 ・ 目標 %2</source>
+        <translation>In scope %1 · target %2</translation>
+    </message>
+    <message>
+        <location filename="../results/kpi_tiles.py" line="63"/>
+        <source>上界 %1</source>
+        <translation>Bound %1</translation>
+    </message>
+    <message>
+        <location filename="../results/kpi_tiles.py" line="64"/>
+        <source>最適</source>
+        <translation>optimal</translation>
+    </message>
+    <message>
+        <location filename="../results/kpi_tiles.py" line="64"/>
+        <source>実行可能解</source>
+        <translation>feasible</translation>
+    </message>
+    <message>
+        <location filename="../results/kpi_tiles.py" line="65"/>
+        <source>目標未達</source>
+        <translation>target not met</translation>
+    </message>
+    <message>
+        <location filename="../results/kpi_tiles.py" line="66"/>
+        <source>（中断）</source>
+        <translation> (cancelled)</translation>
+    </message>
+</context>
+<context>
+    <name>LoadHeatmapModel</name>
+    <message>
+        <location filename="../results/heatmap.py" line="90"/>
+        <source>%1 %2：使用 %3 人月 ／ 能力 %4 人月（%5）</source>
+        <translation>%1 %2: used %3 person-months / capacity %4 (%5)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="89"/>
+        <source>手続一覧</source>
+        <translation>Processes</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="90"/>
+        <source>処理能力</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="91"/>
+        <source>計画の条件と実行</source>
+        <translation>Plan settings and run</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="92"/>
+        <source>結果</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="111"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="114"/>
+        <source>元に戻す</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="116"/>
+        <source>やり直し</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="120"/>
+        <source>ファイル(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="121"/>
+        <source>データベースを開く…</source>
+        <translation>Open database…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="122"/>
+        <source>最近使ったデータベース</source>
+        <translation>Recent databases</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="128"/>
+        <source>手続一覧ワークブックを取り込む…</source>
+        <translation>Import inventory workbook…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="129"/>
+        <source>手続一覧ワークブックを書き出す…</source>
+        <translation>Export inventory workbook…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="130"/>
+        <location filename="../main_window.py" line="348"/>
+        <source>デモ在庫を読み込む</source>
+        <translation>Load the demo inventory</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="132"/>
+        <source>終了</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="135"/>
+        <source>編集(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="149"/>
+        <source>計画(&amp;P)</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="150"/>
+        <source>最適化を実行</source>
+        <translation>Optimize</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="153"/>
+        <source>言語 / Language</source>
+        <translation>Language / 言語</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="162"/>
+        <source>ツールバー</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="194"/>
+        <source>保存できません：入力に問題があります</source>
+        <translation>Cannot save: some entries are invalid</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="201"/>
+        <source>保存しました（%1件）</source>
+        <translation>Saved (%1 rows)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="208"/>
+        <source>競合</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="209"/>
+        <source>%1件の手続が、読み込んだ後に他の利用者によって変更または削除されています。何も保存していません。</source>
+        <translation>%1 process(es) were changed or deleted by someone else since they were loaded. Nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="213"/>
+        <source>これらの行をデータベースの内容で置き換える</source>
+        <translation>Replace these rows with the database version</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="215"/>
+        <source>このまま編集を続ける</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="219"/>
+        <source>競合した行をデータベースの内容に置き換えました</source>
+        <translation>The conflicting rows now show the database version</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="226"/>
+        <source>未保存の変更</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="226"/>
+        <source>変更が保存されていません。保存しますか？</source>
+        <translation>There are unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="255"/>
+        <source>他の処理が実行中です</source>
+        <translation>Another task is running</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="301"/>
+        <location filename="../main_window.py" line="314"/>
+        <source>データベースを開く</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="302"/>
+        <source>SQLite データベース (*.sqlite3 *.sqlite *.db);;すべてのファイル (*)</source>
+        <translation>SQLite database (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="343"/>
+        <source>デモ在庫を生成して書き込んでいます…</source>
+        <translation>Generating and writing the demo inventory…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="354"/>
+        <source>%1件の手続を読み込みました</source>
+        <translation>Loaded %1 processes</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="359"/>
+        <source>手続一覧ワークブックを取り込む</source>
+        <translation>Import inventory workbook</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="360"/>
+        <source>Excel / CSV (*.xlsx *.csv)</source>
+        <translation>Excel / CSV (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="372"/>
+        <source>読み込み中…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="372"/>
+        <source>書き込み中…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="381"/>
+        <source>取り込みました：追加 %1、更新 %2、削除 %3、変更なし %4</source>
+        <translation>Imported: %1 added, %2 updated, %3 deleted, %4 unchanged</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="386"/>
+        <source>取り込みの警告</source>
+        <translation>Import warnings</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="390"/>
+        <source>取り込みに失敗しました：%1</source>
+        <translation>Import failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="397"/>
+        <source>取り込み</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="401"/>
+        <source>手続一覧ワークブックを書き出す</source>
+        <translation>Export inventory workbook</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="402"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="418"/>
+        <source>%1件を書き出しました：%2</source>
+        <translation>Exported %1 processes: %2</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="421"/>
+        <source>書き出し</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="439"/>
+        <source>シナリオ「%1」を開きました</source>
+        <translation>Opened scenario &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="444"/>
+        <source>計画がまだありません。先に最適化を実行してください</source>
+        <translation>No plan yet: run the optimizer first</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="464"/>
+        <source>処理の実行中は言語を切り替えられません</source>
+        <translation>The language cannot be switched while a task runs</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPanel</name>
+    <message>
+        <location filename="../plan_panel.py" line="76"/>
+        <source>計画の条件</source>
+        <translation>Plan settings</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="78"/>
+        <source>自動（最新の完了の翌四半期）</source>
+        <translation>Automatic (quarter after the latest digitization)</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="81"/>
+        <source>期限と同じ</source>
+        <translation>Same as the deadline</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="82"/>
+        <source>開始四半期</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="83"/>
+        <source>目標期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="84"/>
+        <source>計画の最終四半期</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="87"/>
+        <source>対象の割合</source>
+        <translation>Share of in-scope</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="93"/>
+        <source>件数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="100"/>
+        <source>目標</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="103"/>
+        <source>四半期</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="103"/>
+        <source>累計件数以上</source>
+        <translation>Cumulative count at least</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="108"/>
+        <source>中間目標を追加</source>
+        <translation>Add milestone</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="110"/>
+        <source>選択を削除</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="117"/>
+        <source>中間目標</source>
+        <translation>Milestones</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="121"/>
+        <source> 秒</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="123"/>
+        <source>計算時間の上限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="125"/>
+        <source>空欄なら日時から自動で命名</source>
+        <translation>Blank: named from the date and time</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="126"/>
+        <source>シナリオ名</source>
+        <translation>Scenario name</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="165"/>
+        <location filename="../plan_panel.py" line="289"/>
+        <source>最適化</source>
+        <translation>Optimization</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="168"/>
+        <source>最適化を実行</source>
+        <translation>Optimize</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="171"/>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="188"/>
+        <source>段階</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="189"/>
+        <source>最良の目的値（オンライン申請件数）</source>
+        <translation>Best objective (online applications)</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="190"/>
+        <source>上界</source>
+        <translation>Bound</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="191"/>
+        <source>ギャップ</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="192"/>
+        <source>経過時間</source>
+        <translation>Elapsed</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="194"/>
+        <source>計算中も手続一覧の編集を続けられます。計算には実行時点の手続一覧（未保存の変更を含む）が使われます。</source>
+        <translation>You can keep editing while it runs. The run uses the inventory as it was when started (unsaved edits included).</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="224"/>
+        <source>準備中</source>
+        <translation>Preparing</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="234"/>
+        <source>キャンセル中…（ここまでの最良の計画を返します）</source>
+        <translation>Cancelling… (returns the best plan so far)</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="238"/>
+        <source>%1 秒</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="259"/>
+        <source>キャンセルしました（途中の最良の計画を表示）</source>
+        <translation>Cancelled (showing the best plan found)</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="262"/>
+        <source>完了</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="276"/>
+        <source>シナリオを保存できませんでした: %1</source>
+        <translation>Could not store the scenario: %1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="282"/>
+        <source>失敗</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="284"/>
+        <source>計画の条件または手続一覧に問題があります：
+%1</source>
+        <translation>The settings or the inventory cannot be planned:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="286"/>
+        <source>最適化エンジンを読み込めません：
+%1</source>
+        <translation>Cannot load the optimizer:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../plan_panel.py" line="288"/>
+        <source>最適化に失敗しました：
+%1</source>
+        <translation>Optimization failed:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemListDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="61"/>
+        <source>%1件の問題が見つかりました。データベースは変更されていません。</source>
+        <translation>%1 problem(s) found. The database was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="67"/>
+        <source>… ほか %1件</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="71"/>
+        <source>コピー</source>
+        <translation>Copy</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressChart</name>
+    <message>
+        <location filename="../results/progress_chart.py" line="32"/>
+        <source>デジタル化済み手続の累計（計画）</source>
+        <translation>Cumulative digitized processes (plan)</translation>
+    </message>
+    <message>
+        <location filename="../results/progress_chart.py" line="34"/>
+        <source>計画がまだありません — 「計画」タブで最適化を実行してください</source>
+        <translation>No plan yet — run the optimizer in the plan tab</translation>
+    </message>
+    <message>
+        <location filename="../results/progress_chart.py" line="49"/>
+        <source>累計（計画）</source>
+        <translation>Cumulative (plan)</translation>
+    </message>
+    <message>
+        <location filename="../results/progress_chart.py" line="56"/>
+        <source>目標 %1件</source>
+        <translation>Target %1</translation>
+    </message>
+    <message>
+        <location filename="../results/progress_chart.py" line="64"/>
+        <source>中間目標</source>
+        <translation>Milestones</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <location filename="../results/results_view.py" line="52"/>
+        <source>局 × 四半期の負荷（使用／能力）</source>
+        <translation>Bureau × quarter load (used / capacity)</translation>
+    </message>
+    <message>
+        <location filename="../results/results_view.py" line="66"/>
+        <source>選択したシナリオを開く</source>
+        <translation>Open selected scenario</translation>
+    </message>
+    <message>
+        <location filename="../results/results_view.py" line="68"/>
+        <source>再読み込み</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../results/results_view.py" line="74"/>
+        <source>保存済みシナリオ</source>
+        <translation>Stored scenarios</translation>
+    </message>
+    <message>
+        <location filename="../results/results_view.py" line="80"/>
+        <source>手続一覧で手続を選び、右クリックメニューの「なぜもっと早くないのか？」を選ぶと、ここに理由が表示されます。</source>
+        <translation>Select a process in the inventory and choose &quot;Why not earlier?&quot; from its context menu to see the reason here.</translation>
+    </message>
+    <message>
+        <location filename="../results/results_view.py" line="83"/>
+        <source>なぜもっと早くないのか？</source>
+        <translation>Why not earlier?</translation>
+    </message>
+    <message>
+        <location filename="../results/results_view.py" line="101"/>
+        <source>計画：まだありません</source>
+        <translation>Plan: none yet</translation>
+    </message>
+    <message>
+        <location filename="../results/results_view.py" line="103"/>
+        <source>（未保存の計画）</source>
+        <translation>(unsaved plan)</translation>
+    </message>
+    <message>
+        <location filename="../results/results_view.py" line="104"/>
+        <source>計画：%1</source>
+        <translation>Plan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioListModel</name>
+    <message>
+        <location filename="../results/scenarios.py" line="20"/>
+        <source>シナリオ</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <location filename="../results/scenarios.py" line="20"/>
+        <source>作成日時</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../results/scenarios.py" line="20"/>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../results/scenarios.py" line="21"/>
+        <source>期限までの件数</source>
+        <translation>By deadline</translation>
+    </message>
+    <message>
+        <location filename="../results/scenarios.py" line="21"/>
+        <source>割合</source>
+        <translation>Share</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <location filename="../models/validation.py" line="23"/>
+        <source>手続IDは空にできません</source>
+        <translation>The process ID cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../models/validation.py" line="27"/>
+        <source>手続IDが重複しています: %1</source>
+        <translation>Duplicate process ID: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/validation.py" line="31"/>
+        <source>空にできません</source>
+        <translation>Cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../models/validation.py" line="35"/>
+        <source>年間申請件数は0以上の整数です</source>
+        <translation>Annual volume is a whole number of 0 or more</translation>
+    </message>
+    <message>
+        <location filename="../models/validation.py" line="38"/>
+        <source>工数は0より大きい数です（人月）</source>
+        <translation>Effort must be greater than 0 (person-months)</translation>
+    </message>
+    <message>
+        <location filename="../models/validation.py" line="47"/>
+        <source>デジタル化済の手続には完了四半期が必要です</source>
+        <translation>A digitized process needs its completion quarter</translation>
+    </message>
+    <message>
+        <location filename="../models/validation.py" line="50"/>
+        <source>デジタル化済でない手続に完了四半期は入力できません</source>
+        <translation>Only a digitized process has a completion quarter</translation>
+    </message>
+    <message>
+        <location filename="../models/validation.py" line="53"/>
+        <source>権限が都の手続に国の対応状況は入力できません</source>
+        <translation>A process under Tokyo authority has no national status</translation>
+    </message>
+    <message>
+        <location filename="../models/validation.py" line="57"/>
+        <source>時期提示の手続には国の対応時期が必要です</source>
+        <translation>&quot;Date given&quot; needs the national ready quarter</translation>
+    </message>
+    <message>
+        <location filename="../models/validation.py" line="60"/>
+        <source>申請基盤が登録されていません</source>
+        <translation>Unknown channel</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../dialogs.py" line="30"/>
+        <source>はじめに</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="31"/>
+        <source>データベースに手続がまだありません。</source>
+        <translation>The database holds no processes yet.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="33"/>
+        <source>デモ用の手続一覧（28,000件）を読み込むか、Excelの手続一覧を取り込むか、別のデータベースを開いてください。</source>
+        <translation>Load the demo inventory (28,000 processes), import an Excel inventory, or open another database.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="35"/>
+        <source>デモ在庫を読み込む</source>
+        <translation>Load the demo inventory</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="36"/>
+        <source>Excelの手続一覧を取り込む…</source>
+        <translation>Import an Excel inventory…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="38"/>
+        <source>データベースを開く…</source>
+        <translation>Open database…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="39"/>
+        <source>空のまま始める</source>
+        <translation>Start empty</translation>
+    </message>
+</context>
+</TS>
