@@ -16,7 +16,6 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from dx_planner.domain.enums import Authority, NationalStatus, Status
 from dx_planner.domain.inventory import Bureau, Channel, Process
 from dx_planner.domain.quarters import Quarter, quarter_range
 
@@ -42,13 +41,8 @@ def _earliest(process: Process, start: Quarter, channel_from: dict[str, Quarter 
 
 
 def _plannable(process: Process, start: Quarter) -> bool:
-    if not process.in_scope or process.locked_quarter is not None:
-        return False
-    if process.status is Status.DIGITIZED and process.digitized_quarter is not None \
-            and process.digitized_quarter < start:
-        return False
-    return not (process.authority is Authority.NATIONAL
-                and process.national_status is not NationalStatus.DATE_GIVEN)
+    return (process.in_scope and process.locked_quarter is None
+            and not process.digitized_before(start) and not process.awaits_national_date)
 
 
 def _capacity(total: float, k: float, ramp: np.ndarray) -> np.ndarray:
@@ -78,8 +72,7 @@ def calibrate_capacity(processes: Sequence[Process], channels: Sequence[Channel]
     channel_from = {channel.name: channel.available_from for channel in channels}
 
     in_scope = sum(1 for p in processes if p.in_scope)
-    done = sum(1 for p in processes if p.status is Status.DIGITIZED
-               and p.digitized_quarter is not None and p.digitized_quarter < start)
+    done = sum(1 for p in processes if p.digitized_before(start))
     locked = [p for p in processes if p.locked_quarter is not None]
     needed = math.ceil(TARGET_SHARE * in_scope) - done - len(locked)
 

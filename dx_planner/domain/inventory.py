@@ -41,6 +41,17 @@ class Process:
     def in_scope(self) -> bool:
         return self.status is not Status.OUT_OF_SCOPE
 
+    def digitized_before(self, quarter: Quarter) -> bool:
+        """Online before ``quarter`` starts: counts as done, is not planned again."""
+        return (self.status is Status.DIGITIZED and self.digitized_quarter is not None
+                and self.digitized_quarter < quarter)
+
+    @property
+    def awaits_national_date(self) -> bool:
+        """Needs the national government, which has not yet said when."""
+        return (self.authority is Authority.NATIONAL
+                and self.national_status is not NationalStatus.DATE_GIVEN)
+
     def same_content(self, other: Process) -> bool:
         """Equal in everything a user edits (ignores the version counter)."""
         return all(

@@ -28,11 +28,6 @@ class BuiltProblem:
     already_digitized_ids: list[str]
 
 
-def _already_digitized(process: Process, start: Quarter) -> bool:
-    return (process.status is Status.DIGITIZED and process.digitized_quarter is not None
-            and process.digitized_quarter < start)
-
-
 def _earliest(process: Process, start: Quarter, channel_from: dict[str, Quarter | None],
               assume_national: Quarter | None) -> tuple[Quarter | None, int]:
     """Earliest completion quarter and why; None when it can never be planned."""
@@ -73,7 +68,7 @@ def build_problem(inventory: Inventory, settings: ResolvedSettings) -> BuiltProb
     for process in inventory.processes:
         if not process.in_scope:
             continue
-        if _already_digitized(process, start):
+        if process.digitized_before(start):
             done_ids.append(process.id)
             continue
         first, reason = _earliest(process, start, channel_from, settings.assume_national_ready)
