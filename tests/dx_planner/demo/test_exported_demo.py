@@ -43,8 +43,8 @@ def test_the_exported_demo_has_the_calibrated_figures(demo_workbook_28k: Path) -
 
     workbook = load_workbook(demo_workbook_28k, read_only=True)
     try:
-        channels = {row[0]: row[1] for row in workbook["申請基盤"].iter_rows(min_row=2,
-                                                                          values_only=True)}
+        channels = {row[0]: row[1] if len(row) > 1 else None
+                    for row in workbook["申請基盤"].iter_rows(min_row=2, values_only=True)}
     finally:
         workbook.close()
     assert channels["SaaS電子申請"] == "FY2021Q4"
