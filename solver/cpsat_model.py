@@ -17,8 +17,16 @@ from solver.problem import Problem
 class CpSatModel:
     """Variables, one method per constraint family, objective, solve."""
 
-    def __init__(self, problem: Problem, needs: list[tuple[int, int]] | None = None) -> None:
+    def __init__(
+        self, problem: Problem, needs: list[tuple[int, int]] | None = None, upper: bool = False
+    ) -> None:
+        """``upper``: a relaxation whose objective over-estimates (efforts rounded down,
+        capacities up, objective coefficients up), so that CP-SAT's objective bound
+        (``best_bound`` after :meth:`solve`) is a PROVEN upper bound of the real problem;
+        its solutions must then be checked against the real figures."""
         self.p = problem
+        self.upper = upper
+        self.best_bound = float("inf")
         self.needs = problem.requirements() if needs is None else needs
         self.model = cp_model.CpModel()
         self.vars: dict[tuple[int, int], cp_model.IntVar] = {}
@@ -56,10 +64,14 @@ class CpSatModel:
         p = self.p
         groups: dict[tuple[int, int], list[tuple[cp_model.IntVar, int]]] = {}
         for (i, q), v in self.vars.items():
-            e = int(np.ceil(p.effort[i] * 100 - 1e-6))
+            if self.upper:
+                e = int(np.floor(p.effort[i] * 100))
+            else:
+                e = int(np.ceil(p.effort[i] * 100 - 1e-6))
             groups.setdefault((int(p.bureau[i]), q), []).append((v, e))
+        slack = 1e-5 if self.upper else 1e-6
         for (b, q), items in groups.items():
-            cap = int(np.floor(p.bureau_capacity[b, q] * 100 + 1e-6))
+            cap = int(np.floor(p.bureau_capacity[b, q] * 100 + slack))
             self.model.add(sum(e * v for v, e in items) <= cap)
 
     def _add_channel_limits(self) -> None:
@@ -82,8 +94,9 @@ class CpSatModel:
     def _add_objective(self) -> None:
         p = self.p
         q1 = p.n_quarters - 1
+        rnd = (lambda v: int(np.ceil(v))) if self.upper else round
         terms = [
-            (v, round(p.volume[i] * (q1 - q)))
+            (v, rnd(p.volume[i] * (q1 - q)))
             for (i, q), v in self.vars.items()
             if p.volume[i] > 0 and q < q1
         ]
@@ -101,6 +114,8 @@ class CpSatModel:
         solver.parameters.max_time_in_seconds = max(0.01, time_limit)
         solver.parameters.num_workers = workers
         status = solver.solve(self.model)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            self.best_bound = float(solver.best_objective_bound) / 4.0
         quarter = np.full(self.p.n_processes, -1, dtype=np.int32)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             for (i, q), v in self.vars.items():

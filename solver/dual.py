@@ -181,13 +181,22 @@ class Dual:
         """Path-following projected Newton; returns the softmax plan at the last tau."""
         taus = np.geomspace(tau_start, tau_end, stages)
         pi = np.zeros_like(self.res.value)
-        for tau in taus:
-            for _ in range(newton_steps):
-                val, pi, g = self.smoothed(self.y, float(tau))
-                if should_stop():
-                    return pi
-                if not self._newton_step(val, g, pi, float(tau)):
-                    break
+        # the exact D at the iterates is not monotone at small tau: keep the best multipliers
+        best_y, best_d = self.y.copy(), self.value()
+        try:
+            for tau in taus:
+                for _ in range(newton_steps):
+                    val, pi, g = self.smoothed(self.y, float(tau))
+                    if should_stop():
+                        return pi
+                    moved = self._newton_step(val, g, pi, float(tau))
+                    d = self.value()
+                    if d < best_d:
+                        best_y, best_d = self.y.copy(), d
+                    if not moved:
+                        break
+        finally:
+            self.y = best_y
         return pi
 
     def _newton_step(self, val: float, g: np.ndarray, pi: np.ndarray, tau: float) -> bool:

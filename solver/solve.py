@@ -1,15 +1,21 @@
 """The optimizer: Lagrangian dual (proven bound + prices) -> price-directed greedy plans.
 
-Pipeline (see dual.py and primal.py for the maths):
-1. a count-first plan (smallest efforts, earliest quarters): tells whether the target and
-   milestones can be met at all, and is the fallback if the caller cancels early;
-2. if they cannot, the requirements are relaxed to what that plan reaches (status
+Pipeline (see dual.py, primal.py, count.py, polish.py and bureau_bound.py for the maths):
+1. a count-first plan (smallest efforts, earliest quarters); if it misses the target or a
+   milestone, the "most processes" phase (count.py, CP-SAT bureau by bureau) re-packs it,
+   since a first-fit miss proves nothing. It is the fallback if the caller cancels early;
+2. if the needs are still missed, they are relaxed to what that plan reaches (status
    ``target_infeasible``) and we optimise the relaxed problem;
-3. minimise the Lagrangian dual -> bound and prices (requirement price lambda, channel prices);
-4. greedy plans by price-adjusted value per person-month, bisecting the weight of lambda so
-   that the requirements are just met, each completed by fill and move-earlier passes;
-5. on small instances, CP-SAT polishes and proves the best plan (hinted);
+3. minimise the Lagrangian dual -> bound and prices (alpha, channel beta, requirement lambda);
+4. greedy plans from the prices: by reduced value per effort^g (lambda weight bisected, small
+   shortfalls repaired by two-for-one exchanges) and by price-adjusted value per person-month
+   (lambda weight bisected), each completed by fill and move-earlier passes;
+5. with the time left: small bureaus re-optimised by CP-SAT (polish.py), the bound tightened
+   per bureau (bureau_bound.py) and, on small instances, CP-SAT on the whole model (hinted)
+   for a better plan and a proven bound;
 6. the independent checker re-verifies the plan; a violation is a SolverBug.
+
+numpy's BLAS runs single-threaded during a solve (blas.py): the Newton systems are small.
 """
 
 from __future__ import annotations
@@ -20,17 +26,33 @@ import numpy as np
 
 from solver import primal
 from solver.blas import single_threaded_blas
+from solver.bureau_bound import strengthen
 from solver.checker import check_plan, requirement_violations
+from solver.count import improve_count
 from solver.cpsat_model import CpSatModel
 from solver.dual import Dual
 from solver.plan import Plan, make_plan, objective_of
+from solver.polish import polish_bureaus
 from solver.problem import Problem
 from solver.progress import NullProgress, Progress
 from solver.reduced import Residual, residual_of
 from solver.shortfall import shortfall_of
 
-#: Instances with at most this many (process, quarter) pairs are polished/proved by CP-SAT.
-SMALL_PAIRS = 4000
+#: Instances with at most this many eligible (process, quarter) pairs are polished and
+#: bounded by CP-SAT on the whole model at the end (CPSAT_SHARE of the time limit at most).
+SMALL_PAIRS = 20_000
+CPSAT_SHARE = 0.4
+#: Share of the time limit the "most processes" phase may use when the greedy misses a need.
+COUNT_SHARE = 0.35
+#: Share of the time limit for re-optimising small bureaus by CP-SAT (polish.py).
+POLISH_SHARE = 0.2
+#: Share of the time limit for the per-bureau integer bound (bureau_bound.py).
+BOUND_SHARE = 0.08
+#: Reduced-value greedy keys (R + (f-1) lambda) / effort^g: g, and bisection steps on f.
+REDUCED_G = 0.25
+REDUCED_STEPS = 6
+#: Shortfalls up to this many processes are repaired by two-for-one exchanges.
+REPAIR_MAX = 30
 
 
 class SolverBug(RuntimeError):
@@ -77,6 +99,10 @@ def _solve(
     clock = _Clock(time_limit, prog)
     res = residual_of(problem)
     base = _count_first(res)
+    if primal.shortfall_of(res, base) > 0 and not clock.cancelled():
+        budget = COUNT_SHARE * time_limit - clock.elapsed()
+        base = improve_count(res, base, budget, should_stop=clock.stop)
+        primal.sort_classes(res, base)  # the count phase ignores value
     infeasible = primal.shortfall_of(res, base) > 0 or any(
         mq < 0 and need > problem.already_digitized for mq, need in problem.requirements()
     )
@@ -103,9 +129,9 @@ def _solve(
         scale = max(1.0, float(np.sum(np.max(res.value, axis=1, initial=0.0))) / res.free.size)
         dual.minimise(
             tau_start=0.3 * scale,
-            tau_end=5e-5 * scale,
-            stages=6,
-            newton_steps=8,
+            tau_end=1e-3 * scale,
+            stages=8,
+            newton_steps=3,
             should_stop=lambda: clock.stop(),
         )
         bound = dual.value()
@@ -116,13 +142,26 @@ def _solve(
             if primal.shortfall_of(res, cand) == 0 and obj > best_obj:
                 best, best_obj = cand, obj
                 prog.report("plan", best_obj, bound, clock.elapsed())
+    if not clock.cancelled() and res.free.size:
+        budget = min(POLISH_SHARE * time_limit, 0.8 * time_limit - clock.elapsed())
+        if budget > 0.05:
+            cand = polish_bureaus(res, best, budget, should_stop=clock.stop)
+            obj = objective_of(problem, _full(res, cand))
+            if primal.shortfall_of(res, cand) == 0 and obj > best_obj:
+                best, best_obj = cand, obj
+                prog.report("plan", best_obj, bound, clock.elapsed())
+    if not clock.cancelled() and res.free.size:
+        budget = min(BOUND_SHARE * time_limit, 0.9 * time_limit - clock.elapsed())
+        if budget > 0.05:
+            bound = min(bound, strengthen(dual, budget, should_stop=clock.stop))
+            prog.report("bound", best_obj, bound, clock.elapsed())
     quarter = _full(res, best)
     status = "feasible"
-    if len(res.value) * problem.n_quarters <= SMALL_PAIRS and not clock.cancelled():
-        quarter, proved = _polish(problem, res, quarter, time_limit - clock.elapsed())
-        if proved:
-            bound = objective_of(problem, quarter)
-            status = "optimal"
+    pairs = int(np.isfinite(res.value).sum())
+    budget = min(CPSAT_SHARE * time_limit, 0.75 * time_limit - clock.elapsed())
+    if pairs <= SMALL_PAIRS and budget > 0.2 and not clock.cancelled():
+        quarter, cp_bound = _polish(problem, res, quarter, budget)
+        bound = min(bound, max(cp_bound, objective_of(problem, quarter)))
     return _finish(problem, quarter, bound, status, infeasible, clock)
 
 
@@ -175,23 +214,59 @@ def _count_first(res: Residual) -> np.ndarray:
     x = primal.greedy_pairs(res, key)
     primal.meet_requirements(res, x)
     primal.move_earlier(res, x)
+    primal.sort_classes(res, x)
     return x
 
 
 def _priced_plans(res: Residual, dual: Dual, clock: _Clock) -> list[np.ndarray]:
-    """Greedy plans by (value + f*lambda - beta)/effort; f bisected to just meet the needs."""
+    """Greedy plans from the dual prices, each completed by requirement repair, fill and
+    move-earlier passes. Two families (each wins on some instances):
+
+    * by reduced value ``R[p,q]`` (+ (f-1) x the requirement prices) per effort^g: follows the
+      LP's choice of quarter (alpha included), small g favours value, larger g counts;
+    * by (value + f*lambda - beta)/effort, f bisected so that the needs are just met.
+    """
     beta = dual.beta_full()
     out: list[np.ndarray] = []
+    bonus1 = dual.lam @ dual.lam_mask if dual.n_lam else np.zeros(res.n_quarters)
 
-    def plan(f: float) -> np.ndarray:
-        bonus = (f * dual.lam) @ dual.lam_mask if dual.n_lam else np.zeros(res.n_quarters)
-        key = (res.value + bonus[None, :] - beta[res.channel]) / res.effort[:, None]
-        x = primal.greedy_pairs(res, key)
+    def complete(x: np.ndarray) -> np.ndarray:
         primal.meet_requirements(res, x)
         primal.fill(res, x)
         primal.move_earlier(res, x)
         out.append(x)
         return x
+
+    # family 1: log2(f) bisected on [0, 6]; plans a few processes short are repaired by
+    # two-for-one exchanges (on large shortfalls those exchanges cost too much value)
+    reduced = dual.reduced()
+    lo, hi = 0.0, 6.0
+    for k in range(REDUCED_STEPS):
+        # the first plan is built even past the time limit: it is far better than the
+        # count-first fallback (only a cancel skips it)
+        if clock.cancelled() or (k > 0 and clock.stop()):
+            return out
+        mid = (lo + hi) / 2
+        key = (reduced + (2.0**mid - 1.0) * bonus1[None, :]) / res.effort[:, None] ** REDUCED_G
+        x = primal.greedy_pairs(res, key)
+        primal.meet_requirements(res, x)
+        short = primal.shortfall_of(res, x)
+        if 0 < short <= REPAIR_MAX:
+            primal.repair_count(res, x)
+        if primal.shortfall_of(res, x) == 0:
+            primal.fill(res, x)
+            primal.move_earlier(res, x)
+            out.append(x)
+        if dual.n_lam == 0:
+            break  # f has no effect without requirement prices
+        if short == 0:
+            hi = mid
+        else:
+            lo = mid
+
+    def plan(f: float) -> np.ndarray:
+        key = (res.value + f * bonus1[None, :] - beta[res.channel]) / res.effort[:, None]
+        return complete(primal.greedy_pairs(res, key))
 
     lo, hi = 0.0, 1.0
     if primal.shortfall_of(res, plan(hi)) > 0:
@@ -225,22 +300,26 @@ def _from_hint(res: Residual, hint: np.ndarray) -> np.ndarray | None:
 
 def _polish(
     problem: Problem, res: Residual, quarter: np.ndarray, seconds: float
-) -> tuple[np.ndarray, bool]:
-    """CP-SAT on the small instance, hinted with our plan; (plan, proved optimal)."""
-    needs = [(mq, res.problem.already_digitized) for mq, _ in problem.requirements()]
+) -> tuple[np.ndarray, float]:
+    """CP-SAT on the whole (small) instance, hinted with our plan: (best plan, proven bound).
+
+    The model is the over-estimating relaxation (``upper=True``), so its objective bound is
+    valid; its plan is kept only if it passes the checker and beats ours.
+    """
     counts = np.cumsum(np.bincount(quarter[quarter >= 0], minlength=problem.n_quarters))
     needs = [
         (mq, min(need, problem.already_digitized + int(counts[mq]))) if mq >= 0 else (mq, 0)
         for mq, need in problem.requirements()
     ]
-    model = CpSatModel(problem, needs=needs)
+    model = CpSatModel(problem, needs=needs, upper=True)
     model.add_hint(quarter)
-    status, cand = model.solve(max(0.5, min(seconds, 5.0)))
+    status, cand = model.solve(max(0.2, seconds))
+    bound = model.best_bound
     if status not in ("OPTIMAL", "FEASIBLE") or check_plan_soft(problem, cand, needs):
-        return quarter, False
+        return quarter, bound
     if objective_of(problem, cand) + 1e-9 < objective_of(problem, quarter):
-        return quarter, False
-    return cand, status == "OPTIMAL"
+        return quarter, bound
+    return cand, bound
 
 
 def check_plan_soft(problem: Problem, quarter: np.ndarray, needs: list[tuple[int, int]]) -> bool:

@@ -1,0 +1,246 @@
+"""The optimizer's phases on their own: max-count phase, count repair, bureau bound, BLAS."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from solver import blas, primal
+from solver.bureau_bound import strengthen
+from solver.checker import check_plan, requirement_violations
+from solver.count import count_score, eject_insert, improve_count
+from solver.dual import Dual
+from solver.plan import objective_of
+from solver.polish import polish_bureaus
+from solver.problem import Problem
+from solver.reduced import Residual, residual_of
+from solver.solve import solve
+from tests.solver.instances import exhaustive, make_problem, random_problem
+
+
+def _hard_violations(p: Problem, quarter: np.ndarray) -> list[str]:
+    soft = set(requirement_violations(p, quarter))
+    return [m for m in check_plan(p, quarter) if m not in soft]
+
+
+def _full(res: Residual, x: np.ndarray) -> np.ndarray:
+    p = res.problem
+    out = np.where(p.locked >= 0, p.locked, -1).astype(np.int32)
+    out[res.free] = x
+    return out
+
+
+# ---------------------------------------------------------------- the "most processes" phase
+def test_first_fit_miss_is_not_reported_infeasible() -> None:
+    # smallest-first packing plans 1 + 1.5 | 1.5 and leaves the 2 out (count 3);
+    # 1 + 2 | 1.5 + 1.5 plans all four, so the target 4 is feasible
+    p = make_problem([1.0, 1.5, 1.5, 2.0], [10, 10, 10, 10], [[3.0, 3.0]], target=4)
+    plan = solve(p, time_limit=5)
+    assert plan.status in ("optimal", "feasible")
+    assert plan.digitized_by_deadline == 4
+    assert check_plan(p, plan.quarter) == []
+
+
+def test_truly_infeasible_target_keeps_the_most_processes() -> None:
+    # the same four processes cannot all fit into 2.5 + 3.0: at most three
+    p = make_problem([1.0, 1.5, 1.5, 2.0], [10, 10, 10, 10], [[2.5, 3.0]], target=4)
+    plan = solve(p, time_limit=5)
+    assert plan.status == "target_infeasible"
+    assert plan.digitized_by_deadline == 3
+    assert plan.shortfall is not None and plan.shortfall.missing == 1
+    assert _hard_violations(p, plan.quarter) == []
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_improve_count_reaches_exhaustive_max_on_one_bureau(seed: int) -> None:
+    rng = np.random.default_rng(100 + seed)
+    p = random_problem(rng, int(rng.integers(2, 7)), int(rng.integers(1, 4)), tight=0.4)
+    p = dataclasses.replace(
+        p,
+        bureau=np.zeros(p.n_processes, dtype=np.int32),
+        bureau_capacity=p.bureau_capacity[:1],
+        milestones=(),
+        target_count=p.n_processes,
+    )
+    short, _ = exhaustive(p)
+    res = residual_of(p)
+    x = improve_count(res, np.full(res.free.size, -1, dtype=np.int64), 5.0)
+    assert _hard_violations(p, _full(res, x)) == []
+    assert count_score(res, x) == sum(n for _, n in res.needs) - short
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_improve_count_never_loses_and_stays_valid(seed: int) -> None:
+    rng = np.random.default_rng(200 + seed)
+    p = random_problem(rng, int(rng.integers(3, 12)), int(rng.integers(1, 4)), tight=0.4)
+    p = dataclasses.replace(p, target_count=p.n_processes)
+    res = residual_of(p)
+    start = primal.greedy_pairs(res, np.where(np.isfinite(res.value), 1.0 / res.effort[:, None], 0))
+    x = improve_count(res, start.copy(), 5.0)
+    assert count_score(res, x) >= count_score(res, start)
+    assert _hard_violations(p, _full(res, x)) == []
+
+
+def test_eject_insert_moves_one_process_to_make_room() -> None:
+    p = make_problem([1.0, 1.5, 1.5, 2.0], [10, 10, 10, 10], [[3.0, 3.0]], target=4)
+    res = residual_of(p)
+    x = np.array([0, 0, 1, -1], dtype=np.int64)  # the first-fit plan
+    eject_insert(res, x)
+    assert sorted(x.tolist()) == [0, 0, 1, 1]
+    assert check_plan(p, _full(res, x)) == []
+
+
+def test_eject_insert_never_lowers_a_milestone_count() -> None:
+    # making room in Q0 would move a process to Q1, below the milestone (Q0, 2)
+    p = make_problem(
+        [1.0, 1.5, 1.5, 2.0], [10, 10, 10, 10], [[3.0, 3.0]], target=4, milestones=((0, 2),)
+    )
+    res = residual_of(p)
+    x = np.array([0, 0, 1, -1], dtype=np.int64)
+    eject_insert(res, x)
+    assert int(np.sum((x >= 0) & (x <= 0))) >= 2
+    assert _hard_violations(p, _full(res, x)) == []
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_eject_insert_keeps_plans_valid_and_counts_up(seed: int) -> None:
+    rng = np.random.default_rng(500 + seed)
+    p = random_problem(rng, int(rng.integers(3, 14)), int(rng.integers(1, 4)), tight=0.4)
+    p = dataclasses.replace(p, target_count=p.n_processes)
+    res = residual_of(p)
+    x = primal.greedy_pairs(res, np.where(np.isfinite(res.value), 1.0 / res.effort[:, None], 0))
+    before = [int(np.sum((x >= 0) & (x <= mq))) for mq, _ in res.needs]
+    eject_insert(res, x)
+    after = [int(np.sum((x >= 0) & (x <= mq))) for mq, _ in res.needs]
+    assert all(a >= b for a, b in zip(after, before, strict=True))
+    assert _hard_violations(p, _full(res, x)) == []
+
+
+# ---------------------------------------------------------------- class re-assignment
+def test_sort_classes_puts_the_larger_volume_first_and_swaps_in_unplanned() -> None:
+    p = make_problem([1.0, 1.0, 1.0], [10, 1000, 500], [[1.0, 1.0, 0.0]], earliest=[0, 0, 1])
+    res = residual_of(p)
+    x = np.array([0, 1, -1], dtype=np.int64)
+    primal.sort_classes(res, x)
+    # 1000 takes Q0; 500 (eligible from Q1 only) takes Q1; 10 is left out
+    assert x.tolist() == [-1, 0, 1]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_sort_classes_keeps_loads_and_counts_and_never_loses(seed: int) -> None:
+    rng = np.random.default_rng(600 + seed)
+    p = random_problem(rng, int(rng.integers(3, 16)), int(rng.integers(1, 5)), tight=0.6)
+    res = residual_of(p)
+    x = primal.greedy_pairs(res, np.where(np.isfinite(res.value), 1.0 / res.effort[:, None], 0))
+    before = _full(res, x)
+    primal.sort_classes(res, x)
+    after = _full(res, x)
+    q_n = p.n_quarters
+    assert np.array_equal(
+        np.bincount(before[before >= 0], minlength=q_n),
+        np.bincount(after[after >= 0], minlength=q_n),
+    )
+    assert objective_of(p, after) >= objective_of(p, before) - 1e-9
+    assert _hard_violations(p, after) == _hard_violations(p, before) == []
+
+
+# ---------------------------------------------------------------- count repair exchanges
+def test_repair_count_swaps_one_big_for_two_small() -> None:
+    p = make_problem([2.0, 1.0, 1.0], [100, 1, 1], [[2.0]], target=2)
+    res = residual_of(p)
+    x = np.array([0, -1, -1], dtype=np.int64)
+    primal.repair_count(res, x)
+    assert x.tolist() == [-1, 0, 0]
+    assert check_plan(p, _full(res, x)) == []
+
+
+def test_repair_count_respects_channel_limits() -> None:
+    # the two small processes use a channel with room for one only: no exchange is valid
+    p = make_problem(
+        [2.0, 1.0, 1.0],
+        [100, 1, 1],
+        [[2.0]],
+        channel=[0, 1, 1],
+        limit=[[np.inf], [1.0]],
+        target=2,
+    )
+    res = residual_of(p)
+    x = np.array([0, -1, -1], dtype=np.int64)
+    primal.repair_count(res, x)
+    assert x.tolist() == [0, -1, -1]
+
+
+# ---------------------------------------------------------------- per-bureau integer bound
+@pytest.mark.parametrize("seed", range(15))
+def test_bureau_bound_is_valid_and_not_weaker(seed: int) -> None:
+    rng = np.random.default_rng(300 + seed)
+    p = random_problem(rng, int(rng.integers(2, 7)), int(rng.integers(1, 4)))
+    short, best = exhaustive(p)
+    if short > 0:
+        p = dataclasses.replace(p, target_count=0, milestones=())
+        short, best = exhaustive(p)
+    res = residual_of(p)
+    dual = Dual(res)
+    dual.minimise(tau_start=10.0, tau_end=0.01, stages=6, newton_steps=4)
+    lagrangian = dual.value()
+    tighter = strengthen(dual, 2.0)
+    assert tighter <= lagrangian + 1e-6
+    assert tighter >= best - 1e-6
+
+
+def test_bureau_bound_closes_an_integrality_gap() -> None:
+    # capacity 3 per quarter, efforts 2: the LP plans 1.5 processes, an integer plan 1
+    p = make_problem([2.0, 2.0], [40, 40], [[3.0, 0.0]])
+    res = residual_of(p)
+    dual = Dual(res)
+    dual.minimise(tau_start=5.0, tau_end=0.001, stages=8, newton_steps=6)
+    assert dual.value() > 10.0 + 1.0  # LP-like bound: about 1.5 x 10
+    assert strengthen(dual, 2.0) == pytest.approx(10.0, abs=1e-6)
+    plan = solve(p, time_limit=2)
+    assert plan.objective == pytest.approx(10.0)
+
+
+# ---------------------------------------------------------------- BLAS threads
+def test_single_threaded_blas_restores_the_setting() -> None:
+    if blas._FUNCS is None:
+        pytest.skip("no OpenBLAS found")
+    getter, _ = blas._FUNCS
+    before = int(getter())
+    with blas.single_threaded_blas():
+        assert int(getter()) == 1
+        with blas.single_threaded_blas():
+            assert int(getter()) == 1
+        assert int(getter()) == 1
+    assert int(getter()) == before
+
+
+# ---------------------------------------------------------------- whole-model CP-SAT bound
+@pytest.mark.parametrize("seed", range(15))
+def test_cpsat_upper_bound_is_valid_for_fractional_data(seed: int) -> None:
+    # volumes and efforts that the 1/4 and 1/100 scalings do not represent exactly
+    rng = np.random.default_rng(400 + seed)
+    p = random_problem(rng, int(rng.integers(2, 7)), int(rng.integers(1, 4)))
+    p = dataclasses.replace(
+        p,
+        volume=p.volume * 1.37 + 0.01,
+        effort=p.effort + rng.uniform(0.0, 0.009, size=p.n_processes),
+    )
+    short, best = exhaustive(p)
+    plan = solve(p, time_limit=3)
+    assert plan.bound >= best - 1e-6
+    if short == 0:
+        assert check_plan(p, plan.quarter) == []
+        if plan.status == "optimal":
+            assert plan.objective == pytest.approx(best, rel=1e-9, abs=1e-6)
+
+
+def test_polish_improves_a_poor_plan_and_keeps_needs() -> None:
+    # the greedy plan [big late, small early] is improved by swapping the two quarters
+    p = make_problem([1.0, 1.0], [10, 1000], [[1.0, 1.0, 1.0]], target=2)
+    res = residual_of(p)
+    x = np.array([0, 1], dtype=np.int64)
+    better = polish_bureaus(res, x, 2.0)
+    assert better.tolist() == [1, 0]
+    assert check_plan(p, _full(res, better)) == []
