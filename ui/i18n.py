@@ -53,7 +53,9 @@ def install_language(code: str) -> None:
 
 
 def tr(context: str, text: str) -> str:
-    """Translate a string outside a QObject (lupdate finds ``tr("Context", "…")`` calls)."""
+    """Translate a string outside a QObject. lupdate does not see these calls (it reads
+    ``tr(a, b)`` as text and disambiguation): mark new strings with
+    ``QCoreApplication.translate("Context", "…")`` instead."""
     return QCoreApplication.translate(context, text)
 
 

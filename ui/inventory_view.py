@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -18,17 +20,30 @@ from PySide6.QtWidgets import (
 )
 
 from dx_planner.domain.enums import Status
-from dx_planner.domain.inventory import Process
+from dx_planner.domain.inventory import Inventory, Process
+from dx_planner.domain.quarters import Quarter
 from ui.commands import AddProcessesCommand, RemoveProcessesCommand
 from ui.delegates import InventoryDelegate
 from ui.filter_bar import FilterBar
 from ui.i18n import enum_label, quarter_label
 from ui.models.columns import COLUMN_INDEX, COLUMNS, header_text
 from ui.models.filter import InventoryFilter
+from ui.models.inventory_model import EditValue
 from ui.quarter_picker import FIRST, LAST
 from ui.session import Session
 
 ROW_HEIGHT = 24
+
+
+def default_actual_quarter(inventory: Inventory) -> Quarter:
+    """The quarter actuals are usually recorded for: the latest with digitized processes,
+    else the quarter of today's date."""
+    latest = inventory.latest_digitized_quarter()
+    if latest is not None:
+        return latest
+    today = date.today()
+    fiscal_year = today.year if today.month >= 4 else today.year - 1
+    return Quarter(fiscal_year, (today.month - 4) % 12 // 3 + 1)
 
 
 class InventoryView(QWidget):
@@ -104,6 +119,8 @@ class InventoryView(QWidget):
         self.priority_on.triggered.connect(lambda: self.bulk_set("priority", True))
         self.priority_off = QAction(self.tr("重点を外す"), self)
         self.priority_off.triggered.connect(lambda: self.bulk_set("priority", False))
+        self.digitized_action = QAction(self.tr("デジタル化済にする…"), self)
+        self.digitized_action.triggered.connect(self.mark_selected_digitized)
         self.explain_action = QAction(self.tr("なぜもっと早くないのか？"), self)
         self.explain_action.triggered.connect(self._explain_current)
         self.status_menu = QMenu(self.tr("状況を一括設定"), self)
@@ -113,7 +130,8 @@ class InventoryView(QWidget):
         self.addAction(self.delete_action)
 
     def bulk_menu_actions(self) -> list[QAction]:
-        return [self.lock_action, self.unlock_action, self.priority_on, self.priority_off]
+        return [self.digitized_action, self.lock_action, self.unlock_action, self.priority_on,
+                self.priority_off]
 
     def _context_menu(self, position: QPoint) -> None:
         menu = QMenu(self)
@@ -162,6 +180,34 @@ class InventoryView(QWidget):
                                          self.tr("完了四半期を固定する："), labels, current, False)
         if ok:
             self.bulk_set("locked_quarter", FIRST + labels.index(label))
+
+    def mark_selected_digitized(self) -> None:
+        """Ask for the quarter, then record the selected processes as digitized in it."""
+        processes = self.selected_processes()
+        if not processes:
+            self.message.emit(self.tr("手続が選択されていません"))
+            return
+        labels = [quarter_label(FIRST + i) for i in range(LAST - FIRST + 1)]
+        default = default_actual_quarter(self.session.store.inventory)
+        label, ok = QInputDialog.getItem(
+            self, self.tr("デジタル化済にする"),
+            self.tr("%1件の手続をデジタル化済にします。デジタル化完了の四半期：").replace(
+                "%1", f"{len(processes):,}"),
+            labels, max(0, min(len(labels) - 1, default - FIRST)), False)
+        if ok:
+            self.mark_digitized(processes, FIRST + labels.index(label))
+
+    def mark_digitized(self, processes: list[Process], quarter: Quarter) -> None:
+        """Status デジタル化済 and デジタル化完了 ``quarter`` on ``processes``: one undoable edit
+        of the in-memory inventory, written by the normal Save (with its conflict check)."""
+        edits: list[EditValue] = []
+        for process in processes:
+            edits.append((process, "status", Status.DIGITIZED))
+            edits.append((process, "digitized_quarter", quarter))
+        text = self.tr("デジタル化済にする（%1件・%2）").replace(
+            "%1", f"{len(processes):,}").replace("%2", quarter.code)
+        self.session.model.edit_values(edits, text)
+        self.message.emit(text)
 
     def add_process(self) -> Process:
         store = self.session.store

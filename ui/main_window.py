@@ -3,13 +3,14 @@ menus for files, editing and language; background tasks with progress dialogs.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from dx_planner.domain.inventory import Process
+from dx_planner.domain.quarters import Quarter
 from dx_planner.persistence import repository
 from dx_planner.persistence.database import DatabaseError, open_database
 from dx_planner.planning.result import PlanResult
@@ -34,11 +36,17 @@ from ui.dialogs import (
     ProblemListDialog,
     ask_first_run,
 )
-from ui.inventory_view import InventoryView
+from ui.inventory_view import InventoryView, default_actual_quarter
 from ui.plan_panel import PlanPanel
+from ui.report_dialogs import (
+    ExportPlanDialog,
+    PublishBaselineDialog,
+    ReportDialog,
+    scenario_names,
+)
 from ui.results.results_view import ResultsView
 from ui.session import Session, ValidationFailed
-from ui.workers import Task, TaskContext
+from ui.workers import Task, TaskCancelled, TaskContext
 
 RECENT_KEY = "ui/recent_databases"
 GEOMETRY_KEY = "ui/geometry"
@@ -46,6 +54,12 @@ STATE_KEY = "ui/window_state"
 MAX_RECENT = 8
 DEMO_PROCESSES = 28_000
 TAB_INVENTORY, TAB_CAPACITY, TAB_PLAN, TAB_RESULTS = range(4)
+REPORT_FILTERS = {".md": "Markdown (*.md)", ".html": "HTML (*.html)", ".xlsx": "Excel (*.xlsx)"}
+
+
+def file_stem(name: str) -> str:
+    """A scenario name made safe as part of a file name."""
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("_") or "plan"
 
 
 def recent_databases() -> list[str]:
@@ -129,6 +143,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.tr("手続一覧ワークブックを書き出す…"), self.choose_export)
         file_menu.addAction(self.tr("デモ在庫を読み込む"), self.load_demo)
         file_menu.addSeparator()
+        self.export_plan_action = QAction(self.tr("計画ワークブックを出力…"), self)
+        self.export_plan_action.triggered.connect(self.choose_export_plan)
+        self.report_action = QAction(self.tr("進捗報告書を作成…"), self)
+        self.report_action.triggered.connect(self.choose_report)
+        file_menu.addAction(self.export_plan_action)
+        file_menu.addAction(self.report_action)
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("終了"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
 
@@ -149,6 +170,14 @@ class MainWindow(QMainWindow):
         plan_menu = bar.addMenu(self.tr("計画(&P)"))
         optimize = plan_menu.addAction(self.tr("最適化を実行"), self.optimize)
         optimize.setShortcut(QKeySequence("F5"))
+        plan_menu.addSeparator()
+        plan_menu.addAction(self.export_plan_action)
+        plan_menu.addAction(self.report_action)
+        plan_menu.addSeparator()
+        self.baseline_action = QAction(self.tr("この計画をベースラインとして公表…"), self)
+        self.baseline_action.triggered.connect(self.choose_publish_baseline)
+        plan_menu.addAction(self.baseline_action)
+        plan_menu.addAction(self.tr("計画と実績を表示"), self.show_plan_vs_actual)
 
         language_menu = bar.addMenu(self.tr("言語 / Language"))
         group = QActionGroup(self)
@@ -172,6 +201,7 @@ class MainWindow(QMainWindow):
 
     def rebuild(self) -> None:
         """Build the widgets again over the same session (language or database switch)."""
+        self.results_view.plan_vs_actual.stop()
         old = self.centralWidget()
         self._build()
         if old is not None:
@@ -242,6 +272,7 @@ class MainWindow(QMainWindow):
     def stop_work(self) -> None:
         """Cancel and wait for background work, so no thread outlives the window."""
         self.plan_panel.stop()
+        self.results_view.plan_vs_actual.stop()
         if self.task is not None:
             self.task.cancel()
             self.task.wait()
@@ -250,16 +281,24 @@ class MainWindow(QMainWindow):
     # -- background tasks ----------------------------------------------------------------
     def run_task(self, title: str, work: Callable[[TaskContext], Any],
                  on_success: Callable[[Any], None],
-                 on_failure: Callable[[BaseException], None] | None = None) -> bool:
+                 on_failure: Callable[[BaseException], None] | None = None,
+                 cancellable: bool = False) -> bool:
+        """Run ``work`` on a worker thread behind a progress dialog. With ``cancellable`` the
+        dialog has a Cancel button; the work then stops at its next ``check_cancelled`` and
+        a ``TaskCancelled`` failure is reported in the status bar, not as an error."""
         if self.task is not None:
             self.show_message(self.tr("他の処理が実行中です"))
             return False
         dialog = QProgressDialog(title, "", 0, 0, self)
         dialog.setWindowTitle(title)
-        dialog.setCancelButton(None)
+        task = Task(work)
+        if cancellable:
+            dialog.setCancelButtonText(self.tr("キャンセル"))
+            dialog.canceled.connect(lambda: self._cancel_task(task))
+        else:
+            dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
-        task = Task(work)
 
         def progressed(message: str, done: int, total: int) -> None:
             if total > 0:
@@ -269,6 +308,9 @@ class MainWindow(QMainWindow):
                 dialog.setLabelText(f"{title}\n{message}")
 
         def failed(error: BaseException) -> None:
+            if isinstance(error, TaskCancelled):
+                self.show_message(self.tr("%1をキャンセルしました").replace("%1", title))
+                return
             self.last_error = str(error)
             if on_failure is not None:
                 on_failure(error)
@@ -282,6 +324,12 @@ class MainWindow(QMainWindow):
         self.task, self._progress_dialog = task, dialog
         task.start_work()
         return True
+
+    def _cancel_task(self, task: Task) -> None:
+        if task is self.task:
+            task.cancel()
+            if self._progress_dialog is not None:
+                self._progress_dialog.setLabelText(self.tr("キャンセルしています…"))
 
     def _task_done(self, task: Task, title: str) -> None:
         if task is not self.task:
@@ -419,6 +467,178 @@ class MainWindow(QMainWindow):
                 "%1", f"{count:,}").replace("%2", str(path)))
 
         self.run_task(self.tr("書き出し"), work, done)
+
+    # -- plan workbook, progress report, baseline -----------------------------------------
+    def _no_scenario(self) -> bool:
+        names = scenario_names(self.session.engine)
+        if names:
+            return False
+        QMessageBox.information(self, self.tr("保存済みのシナリオがありません"), self.tr(
+            "保存済みのシナリオがありません。先に最適化を実行してください。"))
+        return True
+
+    def choose_export_plan(self) -> None:
+        names = scenario_names(self.session.engine)
+        if self._no_scenario():
+            return
+        dialog = ExportPlanDialog(names, self.results_view.current_scenario(), self)
+        if dialog.exec() != ExportPlanDialog.DialogCode.Accepted:
+            return
+        scenario, compare = dialog.chosen()
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("計画ワークブックを出力"),
+            str(Path.home() / f"計画-{file_stem(scenario or 'plan')}.xlsx"),
+            self.tr("Excel (*.xlsx)"))
+        if path:
+            target = Path(path)
+            if target.suffix.lower() != ".xlsx":
+                target = target.with_name(target.name + ".xlsx")
+            self.export_plan(target, scenario, compare)
+
+    def export_plan(self, path: Path, scenario: str | None = None, compare: str | None = None,
+                    offer_open: bool = True) -> bool:
+        """Write the plan workbook of ``scenario`` (the newest when None) off the GUI thread;
+        cancellable (the file is then left as it was)."""
+        if self.session.dirty and not self.confirm_discard():
+            return False
+        engine = self.session.engine
+        loading, writing = self.tr("計画を読み込んでいます…"), self.tr("シートを書き込んでいます…")
+        title = self.tr("計画ワークブックを出力")
+
+        def work(context: TaskContext) -> Any:
+            from dx_planner.plan_workbook.export import export_plan_workbook
+
+            context.progress(loading)
+            return export_plan_workbook(engine, path, scenario=scenario, compare=compare,
+                                        progress=context.fraction_reporter(writing))
+
+        def done(summary: Any) -> None:
+            self.last_export = summary
+            self.show_message(self.tr("計画ワークブックを出力しました：%1（シナリオ「%2」、%3件）")
+                              .replace("%1", str(path)).replace("%2", summary.scenario)
+                              .replace("%3", f"{summary.processes:,}"))
+            if offer_open:
+                self.offer_to_open(path)
+
+        def failed(error: BaseException) -> None:
+            from dx_planner.plan_workbook import PlanExportError
+
+            text = str(error) if isinstance(error, PlanExportError) else self.tr(
+                "計画ワークブックを出力できませんでした：%1").replace("%1", str(error))
+            QMessageBox.warning(self, title, text)
+
+        return self.run_task(title, work, done, failed, cancellable=True)
+
+    def choose_report(self) -> None:
+        names = scenario_names(self.session.engine)
+        dialog = ReportDialog(names, self.results_view.current_scenario(),
+                              default_actual_quarter(self.session.store.inventory), self)
+        if dialog.exec() != ReportDialog.DialogCode.Accepted:
+            return
+        quarter, scenario = dialog.chosen()
+        filters = ";;".join(REPORT_FILTERS.values())
+        path, chosen_filter = QFileDialog.getSaveFileName(
+            self, self.tr("進捗報告書を作成"),
+            str(Path.home() / f"進捗報告-{quarter.code}.md"), filters)
+        if path:
+            target = Path(path)
+            if target.suffix.lower() not in (*REPORT_FILTERS, ".htm"):
+                suffix = next((s for s, f in REPORT_FILTERS.items() if f == chosen_filter), ".md")
+                target = target.with_name(target.name + suffix)
+            self.write_report(target, quarter, scenario)
+
+    def write_report(self, path: Path, quarter: Quarter, scenario: str | None = None,
+                     offer_open: bool = True) -> bool:
+        """Write the quarterly progress report (format by extension) off the GUI thread."""
+        if self.session.dirty and not self.confirm_discard():
+            return False
+        engine = self.session.engine
+        computing = self.tr("集計しています…")
+        title = self.tr("進捗報告書を作成")
+
+        def work(context: TaskContext) -> Any:
+            from dx_planner.progress_report.service import write_report
+
+            context.progress(computing)
+            return write_report(engine, quarter, path, scenario_name=scenario)
+
+        def done(_figures: Any) -> None:
+            self.show_message(self.tr("進捗報告書を作成しました：%1").replace("%1", str(path)))
+            if offer_open:
+                self.offer_to_open(path)
+
+        def failed(error: BaseException) -> None:
+            from dx_planner.progress_report.errors import ReportError
+
+            text = str(error) if isinstance(error, ReportError) else self.tr(
+                "進捗報告書を作成できませんでした：%1").replace("%1", str(error))
+            QMessageBox.warning(self, title, text)
+
+        return self.run_task(title, work, done, failed)
+
+    def offer_to_open(self, path: Path) -> None:
+        """Ask (without blocking) whether to open a file just written."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("作成しました"),
+                          self.tr("%1 を作成しました。開きますか？").replace("%1", path.name),
+                          parent=self)
+        box.setInformativeText(str(path))
+        open_button = box.addButton(self.tr("開く"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("閉じる"), QMessageBox.ButtonRole.RejectRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered() -> None:
+            if box.clickedButton() is open_button:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        box.finished.connect(answered)
+        self.open_file_box = box
+        box.open()
+
+    def choose_publish_baseline(self) -> None:
+        name = self.results_view.current_scenario()
+        if name is None:
+            if self._no_scenario():
+                return
+            QMessageBox.information(self, self.tr("ベースラインとして公表"), self.tr(
+                "表示中の計画はシナリオとして保存されていません。「保存済みシナリオ」から"
+                "シナリオを開いてから公表してください。"))
+            return
+        from dx_planner.tracking.baselines import list_baselines
+
+        with self.session.engine.connect() as connection:
+            existing = [b.as_of for b in list_baselines(connection)]
+        dialog = PublishBaselineDialog(
+            name, default_actual_quarter(self.session.store.inventory), existing, self)
+        if dialog.exec() != PublishBaselineDialog.DialogCode.Accepted:
+            return
+        quarter, note = dialog.chosen()
+        self.publish_baseline(quarter, name, note)
+
+    def publish_baseline(self, as_of: Quarter, scenario: str | None = None,
+                         note: str = "") -> bool:
+        """Publish ``scenario`` (the newest when None) as the baseline as of ``as_of``."""
+        if self.session.dirty and not self.confirm_discard():
+            return False
+        engine = self.session.engine
+
+        def work(context: TaskContext) -> Any:
+            from dx_planner.tracking.baselines import publish_baseline
+
+            with engine.begin() as connection:
+                return publish_baseline(connection, as_of, scenario_name=scenario, note=note)
+
+        def done(baseline: Any) -> None:
+            self.show_message(self.tr("ベースラインを公表しました：%1 時点（シナリオ「%2」、%3件）")
+                              .replace("%1", baseline.as_of.code)
+                              .replace("%2", baseline.scenario_name)
+                              .replace("%3", f"{len(baseline.items):,}"))
+            self.results_view.plan_vs_actual.invalidate()
+
+        return self.run_task(self.tr("ベースラインとして公表"), work, done)
+
+    def show_plan_vs_actual(self) -> None:
+        self.tabs.setCurrentIndex(TAB_RESULTS)
+        self.results_view.show_plan_vs_actual()
 
     # -- plan ----------------------------------------------------------------------------
     def optimize(self) -> None:

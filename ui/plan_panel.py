@@ -6,7 +6,7 @@ import copy
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer, Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -46,6 +46,21 @@ def optimize(inventory: Inventory, settings: PlanSettings, name: str | None,
 
     result = run_plan(inventory, settings, progress)
     return result, name
+
+
+def phase_label(phase: str) -> str:
+    """The solver's phase name (``solver.solve`` reports ``start``, ``bound``, ``plan``,
+    ``done``) as users read it; an unknown name is shown as it is."""
+    labels = {
+        "start": QCoreApplication.translate("SolverPhase", "開始"),
+        "bound": QCoreApplication.translate("SolverPhase", "上界を計算中"),
+        "plan": QCoreApplication.translate("SolverPhase", "計画を改善中"),
+        "count": QCoreApplication.translate("SolverPhase", "件数を増やす計画を探索中"),
+        "repair": QCoreApplication.translate("SolverPhase", "計画を修復中"),
+        "cpsat": QCoreApplication.translate("SolverPhase", "厳密解法（CP-SAT）で最適化中"),
+        "done": QCoreApplication.translate("SolverPhase", "完了"),
+    }
+    return labels.get(phase, phase)
 
 
 def snapshot(inventory: Inventory) -> Inventory:
@@ -240,7 +255,7 @@ class PlanPanel(QWidget):
 
     def _on_update(self, update: SolverUpdate) -> None:
         self.last_update = update
-        self.phase_label.setText(update.phase)
+        self.phase_label.setText(phase_label(update.phase))
         if update.objective is not None:
             self.objective_label.setText(f"{update.objective:,.0f}")
         if update.bound is not None:

@@ -29,6 +29,7 @@ class Session(QObject):
     dirtyChanged = Signal(bool)
     planChanged = Signal()
     inventoryReplaced = Signal()
+    saved = Signal()  # pending edits were written to the database
 
     def __init__(self, engine: Engine, location: str, inventory: Inventory,
                  parent: QObject | None = None) -> None:
@@ -98,6 +99,7 @@ class Session(QObject):
         self.store.mark_saved(versions)
         self.model.set_conflicts(set())
         self._update_dirty()
+        self.saved.emit()
         return len(changed) + len(added) + len(deleted)
 
     def take_database_rows(self, process_ids: list[str]) -> None:

@@ -27,6 +27,10 @@ def running_tasks() -> list[Task]:
     return [task for task in list(_tasks) if shiboken6.isValid(task) and task.isRunning()]
 
 
+class TaskCancelled(Exception):
+    """Raised inside a task's work when the user cancelled it (see ``check_cancelled``)."""
+
+
 class TaskContext:
     """What a task function sees: a progress callback and the cancel flag."""
 
@@ -41,6 +45,26 @@ class TaskContext:
     @property
     def cancelled(self) -> bool:
         return self.cancel_event.is_set()
+
+    def check_cancelled(self) -> None:
+        """Stop the work here when it was cancelled (raises ``TaskCancelled``)."""
+        if self.cancel_event.is_set():
+            raise TaskCancelled()
+
+    def fraction_reporter(self, message: str = "", steps: int = 200
+                          ) -> Callable[[int, int], None]:
+        """A ``progress(done, total)`` callback for domain code: checks for cancel on every
+        call, reports at most ``steps`` times (a row-by-row caller must not flood the GUI)."""
+        last = [-1]
+
+        def report(done: int, total: int) -> None:
+            self.check_cancelled()
+            step = done * steps // total if total > 0 else 0
+            if step != last[0] or done >= total:
+                last[0] = step
+                self.progress(message, done, total)
+
+        return report
 
 
 class Task(QThread):

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from dx_planner.domain.inventory import Inventory
@@ -16,14 +23,51 @@ from ui.i18n import quarter_label
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def _colour(ratio: float) -> QColor:
-    """White (idle) through yellow to red (full); purple when over capacity."""
-    if ratio > 1.0001:
-        return QColor("#c39bd3")
-    ratio = max(0.0, min(1.0, ratio))
-    if ratio < 0.5:
-        return QColor.fromRgbF(1.0, 1.0, 1.0 - ratio * 1.2)
-    return QColor.fromRgbF(1.0, 1.0 - (ratio - 0.5) * 1.1, 0.4 - (ratio - 0.5) * 0.6)
+#: Load thresholds: up to WARN the scale runs green to yellow; from FULL a cell is "full";
+#: above OVER it is over capacity (the only red).
+WARN, FULL, OVER = 0.95, 0.995, 1.0001
+IDLE_COLOUR = QColor("#f2f3f4")  # no capacity and nothing planned
+LOW_COLOUR = QColor("#abebc6")  # 0 %
+HIGH_COLOUR = QColor("#f9e79f")  # 95 %
+NEAR_FULL_COLOUR = QColor("#f5cba7")  # 95 – 99.5 %
+FULL_COLOUR = QColor("#85c1e9")  # ≥ 99.5 %: capacity used up, as planned
+OVER_COLOUR = QColor("#e74c3c")  # > 100 %: more work than capacity
+
+
+def _mix(low: QColor, high: QColor, t: float) -> QColor:
+    return QColor.fromRgbF(low.redF() + (high.redF() - low.redF()) * t,
+                           low.greenF() + (high.greenF() - low.greenF()) * t,
+                           low.blueF() + (high.blueF() - low.blueF()) * t)
+
+
+def load_colour(ratio: float | None) -> QColor:
+    """Green (idle) to yellow up to 95 %, amber up to 99.5 %, blue when full, red only when
+    over capacity; grey for a bureau-quarter with neither capacity nor work."""
+    if ratio is None:
+        return IDLE_COLOUR
+    if ratio > OVER:
+        return OVER_COLOUR
+    if ratio >= FULL:
+        return FULL_COLOUR
+    if ratio > WARN:
+        return NEAR_FULL_COLOUR
+    return _mix(LOW_COLOUR, HIGH_COLOUR, max(0.0, ratio) / WARN)
+
+
+def legend_html() -> str:
+    """One line explaining the colours (shown under the heat map)."""
+    def swatch(colour: QColor) -> str:
+        return f"<span style='color:{colour.name()}'>■</span>"
+
+    translate = QCoreApplication.translate
+    return "&nbsp;&nbsp;".join([
+        f"{swatch(LOW_COLOUR)}{swatch(_mix(LOW_COLOUR, HIGH_COLOUR, 0.5))}"
+        f"{swatch(HIGH_COLOUR)} " + translate("LoadHeatmapModel", "0〜95%"),
+        f"{swatch(NEAR_FULL_COLOUR)} " + translate("LoadHeatmapModel", "95〜99.5%"),
+        f"{swatch(FULL_COLOUR)} " + translate("LoadHeatmapModel", "満杯（99.5%以上）"),
+        f"{swatch(OVER_COLOUR)} " + translate("LoadHeatmapModel", "超過（100%超）"),
+        f"{swatch(IDLE_COLOUR)} " + translate("LoadHeatmapModel", "能力なし"),
+    ])
 
 
 class LoadHeatmapModel(QAbstractTableModel):
@@ -65,12 +109,13 @@ class LoadHeatmapModel(QAbstractTableModel):
             return quarter_label(self.quarters[section]).replace(" · ", "\n")
         return self.bureaus[section]
 
-    def ratio(self, row: int, column: int) -> float:
+    def ratio(self, row: int, column: int) -> float | None:
+        """Used over capacity; None when there is neither (2.0 for work without capacity)."""
         key = (self.bureaus[row], self.quarters[column])
         capacity = self.capacity.get(key, 0.0)
         used = self.used.get(key, 0.0)
         if capacity <= 0:
-            return 0.0 if used <= 0 else 2.0
+            return None if used <= 0 else 2.0
         return used / capacity
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -80,13 +125,15 @@ class LoadHeatmapModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{self.used.get(key, 0.0):,.0f} / {self.capacity.get(key, 0.0):,.0f}"
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(_colour(self.ratio(index.row(), index.column())))
+            return QBrush(load_colour(self.ratio(index.row(), index.column())))
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#1b2631"))
+            ratio = self.ratio(index.row(), index.column())
+            over = ratio is not None and ratio > OVER
+            return QBrush(QColor("#ffffff" if over else "#1b2631"))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ToolTipRole:
-            ratio = self.ratio(index.row(), index.column())
+            ratio = self.ratio(index.row(), index.column()) or 0.0
             return self.tr("%1 %2：使用 %3 人月 ／ 能力 %4 人月（%5）").replace(
                 "%1", key[0]).replace("%2", key[1].code).replace(
                 "%3", f"{self.used.get(key, 0.0):,.1f}").replace(

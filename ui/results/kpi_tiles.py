@@ -1,10 +1,15 @@
-"""KPI tiles: digitized by the deadline against the target, share, online applications, gap."""
+"""KPI tiles: digitized by the deadline against the target, milestones, share, online
+applications, gap; and the shortfall when the target cannot be met."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from dx_planner.domain.quarters import Quarter
 from dx_planner.planning.result import PlanResult
+
+MAX_GAPS_SHOWN = 5
 
 
 class Tile(QFrame):
@@ -30,21 +35,54 @@ class Tile(QFrame):
         self.detail.setText(detail)
 
 
+def milestone_status(result: PlanResult) -> list[tuple[Quarter, int, int]]:
+    """(quarter, required, planned cumulative count) for each milestone of the plan."""
+    cumulative = dict(result.cumulative)
+    quarters = sorted(cumulative)
+    status = []
+    for quarter, required in result.settings.milestones:
+        if quarter in cumulative:
+            reached = cumulative[quarter]
+        elif not quarters or quarter < quarters[0]:
+            reached = result.already_digitized
+        else:
+            reached = cumulative[max(q for q in quarters if q <= quarter)]
+        status.append((quarter, required, reached))
+    return status
+
+
 class KpiTiles(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         self.by_deadline = Tile(self.tr("期限までのデジタル化"), self)
+        self.milestones = Tile(self.tr("中間目標"), self)
         self.share = Tile(self.tr("対象に占める割合"), self)
         self.online = Tile(self.tr("オンライン申請件数（計画期間）"), self)
         self.gap = Tile(self.tr("最適性ギャップ"), self)
-        for tile in (self.by_deadline, self.share, self.online, self.gap):
+        for tile in self.tiles():
             layout.addWidget(tile)
+        outer.addLayout(layout)
+        self.shortfall = QLabel(self)
+        self.shortfall.setWordWrap(True)
+        self.shortfall.setTextFormat(Qt.TextFormat.RichText)
+        self.shortfall.setStyleSheet(
+            "background: #fdedec; color: #78281f; border: 1px solid #e6b0aa;"
+            " border-radius: 4px; padding: 4px 8px;")
+        self.shortfall.hide()
+        outer.addWidget(self.shortfall)
+
+    def tiles(self) -> list[Tile]:
+        return [self.by_deadline, self.milestones, self.share, self.online, self.gap]
 
     def show_plan(self, result: PlanResult | None) -> None:
+        self.shortfall.hide()
+        self.shortfall.clear()
         if result is None:
-            for tile in (self.by_deadline, self.share, self.online, self.gap):
+            for tile in self.tiles():
                 tile.set("—")
             return
         settings = result.settings
@@ -55,6 +93,7 @@ class KpiTiles(QWidget):
             .replace("%2", settings.deadline.code)
             + ("  ✓" if met else self.tr("  ✗ 不足 %1件").replace(
                 "%1", f"{settings.target_count - result.digitized_by_deadline:,}")), met)
+        self._show_milestones(result)
         target_share = (settings.target_count / settings.in_scope) if settings.in_scope else 0
         self.share.set(f"{result.share_by_deadline:.1%}",
                        self.tr("対象 %1件 ・ 目標 %2").replace("%1", f"{settings.in_scope:,}")
@@ -65,3 +104,44 @@ class KpiTiles(QWidget):
                   "target_infeasible": self.tr("目標未達")}.get(result.status, result.status)
         self.gap.set(f"{result.gap:.2%}", status + (self.tr("（中断）") if result.cancelled
                                                     else ""))
+        if result.status == "target_infeasible":
+            self._show_shortfall(result)
+
+    def _show_milestones(self, result: PlanResult) -> None:
+        status = milestone_status(result)
+        if not status:
+            self.milestones.set(self.tr("なし"), self.tr("中間目標は設定されていません"))
+            return
+        missed = [(q, n, reached) for q, n, reached in status if reached < n]
+        lines = []
+        for quarter, required, reached in status:
+            mark = "✓" if reached >= required else self.tr("✗ 不足 %1件").replace(
+                "%1", f"{required - reached:,}")
+            lines.append(self.tr("%1：%2件以上 ／ 計画 %3件 %4").replace("%1", quarter.code)
+                         .replace("%2", f"{required:,}").replace("%3", f"{reached:,}")
+                         .replace("%4", mark))
+        self.milestones.set(self.tr("%1 / %2 達成").replace(
+            "%1", str(len(status) - len(missed))).replace("%2", str(len(status))),
+            "\n".join(lines), not missed)
+
+    def _show_shortfall(self, result: PlanResult) -> None:
+        shortfall = result.shortfall
+        settings = result.settings
+        missing = (shortfall.missing if shortfall is not None
+                   else max(0, settings.target_count - result.digitized_by_deadline))
+        text = self.tr("<b>目標は達成できません</b>：期限 %1 までに %2件不足しています。").replace(
+            "%1", settings.deadline.code).replace("%2", f"{missing:,}")
+        gaps = sorted(shortfall.extra_capacity if shortfall is not None else [],
+                      key=lambda gap: -gap.person_months)
+        if gaps:
+            shown = [self.tr("%1 %2 +%3人月").replace("%1", gap.bureau).replace(
+                "%2", gap.quarter.code).replace("%3", f"{gap.person_months:,.1f}")
+                for gap in gaps[:MAX_GAPS_SHOWN]]
+            total = sum(gap.person_months for gap in gaps)
+            text += self.tr(" 不足を埋めるのに必要な追加の処理能力（上位）：%1").replace(
+                "%1", "、".join(shown))
+            if len(gaps) > MAX_GAPS_SHOWN:
+                text += self.tr(" ほか %1件").replace("%1", f"{len(gaps) - MAX_GAPS_SHOWN:,}")
+            text += self.tr("（合計 %1人月）").replace("%1", f"{total:,.1f}")
+        self.shortfall.setText(text)
+        self.shortfall.show()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis,
+    QCategoryAxis,
     QChart,
     QChartView,
     QLineSeries,
@@ -11,17 +11,61 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from dx_planner.domain.quarters import Quarter
 from dx_planner.planning.result import PlanResult
 from ui.i18n import quarter_label
 
+#: Width a two-line quarter label needs side by side; narrower charts turn them upright.
+LABEL_WIDTH = 96
+PLOT_MARGIN = 90  # the value axis and margins, roughly
 
-class ProgressChart(QChartView):
+
+def quarter_axis_labels(quarters: list[Quarter]) -> list[str]:
+    """``FY2022Q1<br>2022年4~6月`` (rich text: the axis draws it on two lines)."""
+    return [quarter_label(q).replace(" · ", "<br>") for q in quarters]
+
+
+def quarter_axis(quarters: list[Quarter]) -> QCategoryAxis:
+    """A category axis with one full two-line label per quarter, quarter i centred on x = i."""
+    axis = QCategoryAxis()
+    axis.setStartValue(-0.5)
+    for i, label in enumerate(quarter_axis_labels(quarters)):
+        axis.append(label, i + 0.5)
+    axis.setRange(-0.5, len(quarters) - 0.5)
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter)
+    axis.setGridLineVisible(False)
+    return axis
+
+
+class QuarterChartView(QChartView):
+    """A chart view whose quarter axis keeps its labels whole: side by side when there is
+    room, else turned upright (Qt Charts would cut them to ``FY21…``)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.quarter_count = 0
+
+    def _fit_labels(self) -> None:
+        chart = self.chart()
+        if chart is None or not self.quarter_count:
+            return
+        upright = (self.width() - PLOT_MARGIN) / self.quarter_count < LABEL_WIDTH
+        for axis in chart.axes(Qt.Orientation.Horizontal):
+            if isinstance(axis, QCategoryAxis):
+                axis.setLabelsAngle(-90 if upright else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_labels()
+
+
+class ProgressChart(QuarterChartView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setMinimumHeight(260)
         self.show_plan(None)
 
@@ -32,14 +76,12 @@ class ProgressChart(QChartView):
         chart.setTitle(self.tr("デジタル化済み手続の累計（計画）"))
         if result is None or not result.cumulative:
             chart.setTitle(self.tr("計画がまだありません — 「計画」タブで最適化を実行してください"))
+            self.quarter_count = 0
             self.setChart(chart)
             return
         quarters = [q for q, _ in result.cumulative]
-        # Short codes fit under each point; the axis title gives code and months in full.
-        axis_x = QBarCategoryAxis()
-        axis_x.append([f"FY{q.fiscal_year % 100:02d}Q{q.number}" for q in quarters])
-        axis_x.setLabelsAngle(-30)
-        axis_x.setTitleText(f"{quarter_label(quarters[0])} – {quarter_label(quarters[-1])}")
+        axis_x = quarter_axis(quarters)
+        self.quarter_count = len(quarters)
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
@@ -78,3 +120,4 @@ class ProgressChart(QChartView):
         axis_y.setRange(0, top * 1.1 or 1)
         axis_y.applyNiceNumbers()
         self.setChart(chart)
+        self._fit_labels()

@@ -1,5 +1,5 @@
-"""The results tab: KPI tiles, the progress chart, the load heat map, the stored scenarios
-and "why not earlier?" for the selected process."""
+"""The results tab: KPI tiles, the progress chart, the load heat map, the stored scenarios,
+"why not earlier?" for the selected process, and plan vs actual (the burn-up)."""
 
 from __future__ import annotations
 
@@ -18,11 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.results.heatmap import LoadHeatmapModel
+from ui.results.burnup import PlanVsActualView
+from ui.results.heatmap import LoadHeatmapModel, legend_html
 from ui.results.kpi_tiles import KpiTiles
 from ui.results.progress_chart import ProgressChart
 from ui.results.scenarios import ScenarioListModel
 from ui.session import Session
+
+SIDE_HEATMAP, SIDE_SCENARIOS, SIDE_EXPLAIN, SIDE_PLAN_VS_ACTUAL = range(4)
 
 
 class ResultsView(QWidget):
@@ -49,7 +52,14 @@ class ResultsView(QWidget):
         self.heatmap.verticalHeader().setDefaultSectionSize(22)
         self.heatmap.horizontalHeader().setDefaultSectionSize(104)
         self.heatmap.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        side.addTab(self.heatmap, self.tr("局 × 四半期の負荷（使用／能力）"))
+        heatmap_page = QWidget(side)
+        heatmap_layout = QVBoxLayout(heatmap_page)
+        heatmap_layout.setContentsMargins(0, 0, 0, 0)
+        heatmap_layout.addWidget(self.heatmap, 1)
+        self.heatmap_legend = QLabel(legend_html(), heatmap_page)
+        self.heatmap_legend.setTextFormat(Qt.TextFormat.RichText)
+        heatmap_layout.addWidget(self.heatmap_legend)
+        side.addTab(heatmap_page, self.tr("局 × 四半期の負荷（使用／能力）"))
 
         scenario_page = QWidget(side)
         scenario_layout = QVBoxLayout(scenario_page)
@@ -81,12 +91,15 @@ class ResultsView(QWidget):
             "選ぶと、ここに理由が表示されます。"))
         explain_layout.addWidget(self.explanation)
         side.addTab(explain_page, self.tr("なぜもっと早くないのか？"))
+        self.plan_vs_actual = PlanVsActualView(session, side)
+        self.plan_vs_actual.message.connect(self.message)
+        side.addTab(self.plan_vs_actual, self.tr("計画と実績"))
         self.side = side
         splitter.addWidget(self.chart)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([620, 900])
+        splitter.setSizes([660, 860])
         layout.addWidget(splitter, 1)
         self.show_plan()
         session.planChanged.connect(self.show_plan)
@@ -112,7 +125,14 @@ class ResultsView(QWidget):
 
     def show_explanation(self, process_id: str, text: str) -> None:
         self.explanation.setPlainText(f"{process_id}\n\n{text}")
-        self.side.setCurrentIndex(2)
+        self.side.setCurrentIndex(SIDE_EXPLAIN)
+
+    def show_plan_vs_actual(self) -> None:
+        self.side.setCurrentIndex(SIDE_PLAN_VS_ACTUAL)
+
+    def current_scenario(self) -> str | None:
+        """The scenario shown here: the default for exports, reports and baselines."""
+        return self.session.plan_name
 
     def _open_selected(self) -> None:
         rows = self.scenarios.selectionModel().selectedRows()

@@ -1,0 +1,344 @@
+"""Plan vs actual (計画と実績): the burn-up of digitized processes by quarter, for all
+processes or one bureau — actual, the published baseline, and the forecast — as a chart and
+a table, loaded from the database off the GUI thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCharts import QChart, QLineSeries, QScatterSeries, QValueAxis
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMargins,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QPen, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from dx_planner.domain.quarters import Quarter
+from dx_planner.tracking.baselines import BaselineSummary
+from dx_planner.tracking.burnup import Burnup
+from ui.i18n import quarter_label
+from ui.inventory_view import default_actual_quarter
+from ui.quarter_picker import QuarterPicker
+from ui.results.progress_chart import QuarterChartView, quarter_axis
+from ui.session import Session
+from ui.workers import Task, TaskContext
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+ACTUAL_COLOUR = QColor("#1e8449")
+BASELINE_COLOUR = QColor("#7f8c8d")
+FORECAST_COLOUR = QColor("#2e86c1")
+TARGET_COLOUR = QColor("#c0392b")
+BEHIND = QBrush(QColor("#b03a2e"))
+
+
+@dataclass(frozen=True, slots=True)
+class BurnupData:
+    """What the worker loads: the burn-up and the baseline it compares with."""
+
+    burnup: Burnup
+    baseline: BaselineSummary | None  # the one in force (published before the quarter)
+    scenario: str | None
+    published: tuple[Quarter, ...] = ()  # every baseline's as-of quarter
+
+
+def load_burnup_data(engine: Engine, as_of: Quarter, scenario: str | None,
+                     bureau: str | None) -> BurnupData:
+    """The worker's job (no Qt): the burn-up and which baseline is in force."""
+    from dx_planner.planning.scenarios import latest_scenario_name
+    from dx_planner.tracking.baselines import list_baselines
+    from dx_planner.tracking.service import load_burnup
+
+    with engine.connect() as connection:
+        name = scenario or latest_scenario_name(connection)
+        burnup = load_burnup(connection, as_of, scenario_name=name, bureau=bureau)
+        baselines = list_baselines(connection)
+    in_force = next((b for b in baselines if b.as_of < as_of), None)
+    return BurnupData(burnup, in_force, name, tuple(b.as_of for b in baselines))
+
+
+class BurnupModel(QAbstractTableModel):
+    """One row per quarter: actual, baseline, forecast (cumulative) and actual − baseline."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.burnup: Burnup | None = None
+        self.headers = [self.tr("実績（累計）"), self.tr("ベースライン（累計）"),
+                        self.tr("見通し（累計）"), self.tr("差異（実績−ベースライン）")]
+
+    def set_burnup(self, burnup: Burnup | None) -> None:
+        self.beginResetModel()
+        self.burnup = burnup
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self.burnup is None:
+            return 0
+        return len(self.burnup.points)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.headers[section] if 0 <= section < len(self.headers) else None
+        if self.burnup is None or not 0 <= section < len(self.burnup.points):
+            return None
+        return quarter_label(self.burnup.points[section].quarter)
+
+    def value(self, row: int, column: int) -> int | None:
+        assert self.burnup is not None
+        point = self.burnup.points[row]
+        return (point.actual, point.baseline, point.forecast, point.variance)[column]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.burnup is None:
+            return None
+        value = self.value(index.row(), index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if value is None:
+                return ""
+            return f"{value:+,}" if index.column() == 3 else f"{value:,}"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3 and value is not None:
+            return BEHIND if value < 0 else None
+        return None
+
+
+class BurnupChart(QuarterChartView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumHeight(260)
+        self.series: dict[str, QLineSeries] = {}
+        self.show_burnup(None)
+
+    def show_burnup(self, burnup: Burnup | None, message: str = "") -> None:
+        chart = QChart()
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.series = {}
+        if burnup is None or not burnup.points:
+            chart.setTitle(message or self.tr("計画と実績を読み込んでいます…"))
+            self.quarter_count = 0
+            self.setChart(chart)
+            return
+        scope = burnup.bureau or self.tr("全局")
+        chart.setTitle(self.tr("計画と実績（%1・%2 時点）").replace("%1", scope).replace(
+            "%2", burnup.as_of.code))
+        quarters = [p.quarter for p in burnup.points]
+        axis_x = quarter_axis(quarters)
+        self.quarter_count = len(quarters)
+        axis_y = QValueAxis()
+        axis_y.setLabelFormat("%d")
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+
+        def line(key: str, name: str, colour: QColor, width: int,
+                 style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QLineSeries:
+            series = QLineSeries()
+            series.setName(name)
+            series.setPen(QPen(colour, width, style))
+            series.setPointsVisible(True)
+            self.series[key] = series
+            return series
+
+        actual = line("actual", self.tr("実績"), ACTUAL_COLOUR, 3)
+        baseline = line("baseline", self.tr("ベースライン"), BASELINE_COLOUR, 2,
+                        Qt.PenStyle.DashLine)
+        forecast = line("forecast", self.tr("見通し（計画）"), FORECAST_COLOUR, 2,
+                        Qt.PenStyle.DotLine)
+        for i, point in enumerate(burnup.points):
+            for series, value in ((actual, point.actual), (baseline, point.baseline),
+                                  (forecast, point.forecast)):
+                if value is not None:
+                    series.append(i, value)
+        shown: list[QLineSeries | QScatterSeries] = [
+            s for s in (actual, baseline, forecast) if s.count()]
+        if burnup.bureau is None:  # the target is for all processes, not per bureau
+            target = line("target", self.tr("目標 %1件（%2）").replace(
+                "%1", f"{burnup.target_count:,}").replace("%2", burnup.deadline.code),
+                TARGET_COLOUR, 1, Qt.PenStyle.DashLine)
+            target.setPointsVisible(False)
+            target.append(0, burnup.target_count)
+            target.append(len(quarters) - 1, burnup.target_count)
+            shown.append(target)
+            if burnup.milestones:
+                milestones = QScatterSeries()
+                milestones.setName(self.tr("中間目標"))
+                milestones.setColor(QColor("#d68910"))
+                milestones.setMarkerSize(11)
+                for quarter, count in burnup.milestones:
+                    if quarter in quarters:
+                        milestones.append(quarters.index(quarter), count)
+                shown.append(milestones)
+            top = burnup.maximum
+        else:
+            top = max((v for p in burnup.points for v in (p.actual, p.baseline, p.forecast)
+                       if v is not None), default=0)
+        for item in shown:
+            chart.addSeries(item)
+            item.attachAxis(axis_x)
+            item.attachAxis(axis_y)
+        axis_y.setRange(0, top * 1.1 or 1)
+        axis_y.applyNiceNumbers()
+        self.setChart(chart)
+        self._fit_labels()
+
+
+class PlanVsActualView(QWidget):
+    """The 計画と実績 page of the results tab. Loads lazily: only while it is shown."""
+
+    loaded = Signal()  # a burn-up (or an error) is shown
+    message = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.task: Task | None = None
+        self._stale = True
+        self._again = False
+        self.data: BurnupData | None = None
+        layout = QVBoxLayout(self)
+        controls = QHBoxLayout()
+        self.as_of = QuarterPicker(self, allow_blank=False)
+        self.as_of.set_quarter(default_actual_quarter(session.store.inventory))
+        self.bureau = QComboBox(self)
+        self.bureau.addItem(self.tr("全局"), None)
+        for name in session.store.inventory.bureau_names():
+            self.bureau.addItem(name, name)
+        self.bureau.setMaxVisibleItems(20)
+        reload_button = QPushButton(self.tr("再読み込み"), self)
+        reload_button.clicked.connect(self.refresh)
+        controls.addWidget(QLabel(self.tr("時点"), self))
+        controls.addWidget(self.as_of)
+        controls.addWidget(QLabel(self.tr("局"), self))
+        controls.addWidget(self.bureau, 1)
+        controls.addWidget(reload_button)
+        layout.addLayout(controls)
+        self.info = QLabel(self)
+        self.info.setWordWrap(True)
+        self.info.setStyleSheet("color: #5d6d7e")
+        layout.addWidget(self.info)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.chart = BurnupChart(splitter)
+        self.model = BurnupModel(self)
+        self.table = QTableView(splitter)
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        splitter.addWidget(self.chart)
+        splitter.addWidget(self.table)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+        self.as_of.currentIndexChanged.connect(self.refresh)
+        self.bureau.currentIndexChanged.connect(self.refresh)
+        session.planChanged.connect(self.invalidate)
+        session.saved.connect(self.invalidate)
+        session.inventoryReplaced.connect(self.invalidate)
+
+    # -- loading -------------------------------------------------------------------------
+    def invalidate(self) -> None:
+        """The database or the plan changed: load again now if shown, else when shown."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.task is not None:
+            self._again = True  # the settings changed while loading: load once more
+            return
+        self._stale = False
+        as_of = self.as_of.quarter()
+        if as_of is None:
+            return
+        engine, scenario = self.session.engine, self.session.plan_name
+        bureau = self.bureau.currentData()
+        task = Task(lambda context: self._load(engine, as_of, scenario, bureau, context))
+        task.succeeded.connect(self._show)
+        task.failed.connect(self._failed)
+        task.finished.connect(self._finished)
+        self.task = task
+        self.info.setText(self.tr("読み込み中…"))
+        task.start_work()
+
+    @staticmethod
+    def _load(engine: Engine, as_of: Quarter, scenario: str | None, bureau: str | None,
+              context: TaskContext) -> BurnupData:
+        return load_burnup_data(engine, as_of, scenario, bureau)
+
+    def _show(self, data: BurnupData) -> None:
+        self.data = data
+        self.model.set_burnup(data.burnup)
+        self.chart.show_burnup(data.burnup)
+        baseline = data.baseline
+        if baseline is None and data.published:
+            text = self.tr("この時点で有効なベースラインはありません（ベースラインは公表した"
+                           "四半期の翌四半期から比較に使われます。公表済み：%1）。").replace(
+                "%1", "、".join(q.code for q in data.published))
+        elif baseline is None:
+            text = self.tr("ベースラインはまだ公表されていません（「計画」メニューの"
+                           "「この計画をベースラインとして公表…」）。")
+        else:
+            text = self.tr("ベースライン：%1 時点で公表（シナリオ「%2」、%3）").replace(
+                "%1", baseline.as_of.code).replace("%2", baseline.scenario_name).replace(
+                "%3", baseline.published_at.strftime("%Y-%m-%d %H:%M"))
+        point = data.burnup.point(data.burnup.as_of)
+        if point is not None and point.variance is not None:
+            text += self.tr(" ・ %1 の実績はベースラインより %2件").replace(
+                "%1", data.burnup.as_of.code).replace("%2", f"{point.variance:+,}")
+        if data.scenario:
+            text += self.tr(" ・ 見通しのシナリオ：%1").replace("%1", data.scenario)
+        self.info.setText(text)
+
+    def _failed(self, error: BaseException) -> None:
+        self.data = None
+        self.model.set_burnup(None)
+        text = self.tr("計画と実績を読み込めません：%1").replace("%1", str(error))
+        self.chart.show_burnup(None, text)
+        self.info.setText(text)
+
+    def _finished(self) -> None:
+        task, self.task = self.task, None
+        if task is not None:
+            task.deleteLater()
+        if self._again:
+            self._again = False
+            self.refresh()
+        else:
+            self.loaded.emit()
+
+    def stop(self) -> None:
+        """Wait for a load in progress (closing the window or switching database)."""
+        self._again = False
+        if self.task is not None:
+            self.task.wait()
+            self._finished()
