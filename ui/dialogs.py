@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,18 +26,22 @@ FIRST_RUN_EMPTY = "empty"
 
 def ask_first_run(parent: QWidget) -> str:
     """What to do with an empty database; the demo is the default button."""
+    # A module function has no QObject.tr; lupdate reads the context from translate().
+    translate = QCoreApplication.translate
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(parent.tr("はじめに"))
-    box.setText(parent.tr("データベースに手続がまだありません。"))
-    box.setInformativeText(parent.tr(
+    box.setWindowTitle(translate("FirstRunDialog", "はじめに"))
+    box.setText(translate("FirstRunDialog", "データベースに手続がまだありません。"))
+    box.setInformativeText(translate(
+        "FirstRunDialog",
         "デモ用の手続一覧（28,000件）を読み込むか、Excelの手続一覧を取り込むか、"
         "別のデータベースを開いてください。"))
-    demo = box.addButton(parent.tr("デモ在庫を読み込む"), QMessageBox.ButtonRole.AcceptRole)
-    excel = box.addButton(parent.tr("Excelの手続一覧を取り込む…"),
-                          QMessageBox.ButtonRole.ActionRole)
-    other = box.addButton(parent.tr("データベースを開く…"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(parent.tr("空のまま始める"), QMessageBox.ButtonRole.RejectRole)
+    role = QMessageBox.ButtonRole
+    demo = box.addButton(translate("FirstRunDialog", "デモ在庫を読み込む"), role.AcceptRole)
+    excel = box.addButton(translate("FirstRunDialog", "Excelの手続一覧を取り込む…"),
+                          role.ActionRole)
+    other = box.addButton(translate("FirstRunDialog", "データベースを開く…"), role.ActionRole)
+    box.addButton(translate("FirstRunDialog", "空のまま始める"), role.RejectRole)
     box.setDefaultButton(demo)
     box.exec()
     clicked = box.clickedButton()

@@ -4,42 +4,42 @@
 <context>
     <name>BurnupChart</name>
     <message>
-        <location filename="../results/burnup.py" line="141"/>
+        <location filename="../results/burnup.py" line="143"/>
         <source>計画と実績を読み込んでいます…</source>
         <translation>Loading plan vs actual…</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="145"/>
+        <location filename="../results/burnup.py" line="147"/>
         <source>全局</source>
         <translation>All bureaus</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="146"/>
+        <location filename="../results/burnup.py" line="148"/>
         <source>計画と実績（%1・%2 時点）</source>
         <translation>Plan vs actual (%1, as of %2)</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="165"/>
+        <location filename="../results/burnup.py" line="167"/>
         <source>実績</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="166"/>
+        <location filename="../results/burnup.py" line="168"/>
         <source>ベースライン</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="168"/>
+        <location filename="../results/burnup.py" line="170"/>
         <source>見通し（計画）</source>
         <translation>Forecast (plan)</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="178"/>
+        <location filename="../results/burnup.py" line="180"/>
         <source>目標 %1件（%2）</source>
         <translation>Target %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="187"/>
+        <location filename="../results/burnup.py" line="189"/>
         <source>中間目標</source>
         <translation>Milestones</translation>
     </message>
@@ -47,22 +47,22 @@
 <context>
     <name>BurnupModel</name>
     <message>
-        <location filename="../results/burnup.py" line="82"/>
+        <location filename="../results/burnup.py" line="84"/>
         <source>実績（累計）</source>
         <translation>Actual (cumulative)</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="82"/>
+        <location filename="../results/burnup.py" line="84"/>
         <source>ベースライン（累計）</source>
         <translation>Baseline (cumulative)</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="83"/>
+        <location filename="../results/burnup.py" line="85"/>
         <source>見通し（累計）</source>
         <translation>Forecast (cumulative)</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="83"/>
+        <location filename="../results/burnup.py" line="85"/>
         <source>差異（実績−ベースライン）</source>
         <translation>Variance (actual − baseline)</translation>
     </message>
@@ -299,6 +299,44 @@
         <location filename="../filter_bar.py" line="49"/>
         <source>条件をクリア</source>
         <translation>Clear filters</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="33"/>
+        <source>はじめに</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="34"/>
+        <source>データベースに手続がまだありません。</source>
+        <translation>The database holds no processes yet.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="35"/>
+        <source>デモ用の手続一覧（28,000件）を読み込むか、Excelの手続一覧を取り込むか、別のデータベースを開いてください。</source>
+        <translation>Load the demo inventory (28,000 processes), import an Excel inventory, or open another database.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="40"/>
+        <source>デモ在庫を読み込む</source>
+        <translation>Load the demo inventory</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="41"/>
+        <source>Excelの手続一覧を取り込む…</source>
+        <translation>Import an Excel inventory…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="43"/>
+        <source>データベースを開く…</source>
+        <translation>Open database…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="44"/>
+        <source>空のまま始める</source>
+        <translation>Start empty</translation>
     </message>
 </context>
 <context>
@@ -1148,52 +1186,57 @@
 <context>
     <name>PlanVsActualView</name>
     <message>
-        <location filename="../results/burnup.py" line="226"/>
+        <location filename="../results/burnup.py" line="228"/>
         <source>全局</source>
         <translation>All bureaus</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="230"/>
+        <location filename="../results/burnup.py" line="232"/>
         <source>再読み込み</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="232"/>
+        <location filename="../results/burnup.py" line="234"/>
         <source>時点</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="234"/>
+        <location filename="../results/burnup.py" line="236"/>
         <source>局</source>
         <translation>Bureau</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="288"/>
+        <location filename="../results/burnup.py" line="290"/>
         <source>読み込み中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="302"/>
+        <location filename="../results/burnup.py" line="304"/>
+        <source>この時点で有効なベースラインはありません（ベースラインは公表した四半期の翌四半期から比較に使われます。公表済み：%1）。</source>
+        <translation>No baseline is in force at this point (a baseline is compared from the quarter after it was published; published: %1).</translation>
+    </message>
+    <message>
+        <location filename="../results/burnup.py" line="308"/>
         <source>ベースラインはまだ公表されていません（「計画」メニューの「この計画をベースラインとして公表…」）。</source>
         <translation>No baseline has been published yet (Plan menu, “Publish this plan as the baseline…”).</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="305"/>
+        <location filename="../results/burnup.py" line="311"/>
         <source>ベースライン：%1 時点で公表（シナリオ「%2」、%3）</source>
         <translation>Baseline: published as of %1 (scenario “%2”, %3)</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="310"/>
+        <location filename="../results/burnup.py" line="316"/>
         <source> ・ %1 の実績はベースラインより %2件</source>
         <translation> · actual in %1 against the baseline: %2</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="313"/>
+        <location filename="../results/burnup.py" line="319"/>
         <source> ・ 見通しのシナリオ：%1</source>
         <translation> · forecast scenario: %1</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="319"/>
+        <location filename="../results/burnup.py" line="325"/>
         <source>計画と実績を読み込めません：%1</source>
         <translation>Cannot load plan vs actual: %1</translation>
     </message>
@@ -1201,17 +1244,17 @@
 <context>
     <name>ProblemListDialog</name>
     <message>
-        <location filename="../dialogs.py" line="61"/>
+        <location filename="../dialogs.py" line="66"/>
         <source>%1件の問題が見つかりました。データベースは変更されていません。</source>
         <translation>%1 problem(s) found. The database was not changed.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="67"/>
+        <location filename="../dialogs.py" line="72"/>
         <source>… ほか %1件</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="71"/>
+        <location filename="../dialogs.py" line="76"/>
         <source>コピー</source>
         <translation>Copy</translation>
     </message>
@@ -1471,44 +1514,6 @@
         <location filename="../models/validation.py" line="60"/>
         <source>申請基盤が登録されていません</source>
         <translation>Unknown channel</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../dialogs.py" line="30"/>
-        <source>はじめに</source>
-        <translation>Getting started</translation>
-    </message>
-    <message>
-        <location filename="../dialogs.py" line="31"/>
-        <source>データベースに手続がまだありません。</source>
-        <translation>The database holds no processes yet.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs.py" line="33"/>
-        <source>デモ用の手続一覧（28,000件）を読み込むか、Excelの手続一覧を取り込むか、別のデータベースを開いてください。</source>
-        <translation>Load the demo inventory (28,000 processes), import an Excel inventory, or open another database.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs.py" line="35"/>
-        <source>デモ在庫を読み込む</source>
-        <translation>Load the demo inventory</translation>
-    </message>
-    <message>
-        <location filename="../dialogs.py" line="36"/>
-        <source>Excelの手続一覧を取り込む…</source>
-        <translation>Import an Excel inventory…</translation>
-    </message>
-    <message>
-        <location filename="../dialogs.py" line="38"/>
-        <source>データベースを開く…</source>
-        <translation>Open database…</translation>
-    </message>
-    <message>
-        <location filename="../dialogs.py" line="39"/>
-        <source>空のまま始める</source>
-        <translation>Start empty</translation>
     </message>
 </context>
 </TS>
