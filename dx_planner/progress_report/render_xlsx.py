@@ -112,6 +112,17 @@ class _Writer:
         self.row += CHART_ROWS
 
 
+def _print_setup(sheet: Worksheet) -> None:
+    """A4 portrait, one page wide (as many pages tall as needed), like the source report."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_PORTRAIT
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.oddFooter.center.text = "&P / &N"
+
+
 def render_xlsx(document: Document) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
@@ -130,6 +141,8 @@ def render_xlsx(document: Document) -> bytes:
             writer.table(block)
         elif isinstance(block, Chart):
             writer.chart(block)
+    _print_setup(sheet)
+    _print_setup(data)
     workbook.properties.title = document.title
     buffer = BytesIO()
     workbook.save(buffer)
