@@ -43,3 +43,12 @@ def test_xlsx_tables_keep_numbers_as_numbers(report_engine: Engine, tmp_path: Pa
     bureau = rows["福祉保健局"]
     assert [cell.value for cell in bureau[1:4]] == [3, 1, 1 / 3]
     assert bureau[3].number_format == "0.0%"
+
+
+def test_xlsx_report_prints_one_a4_page_wide(report_engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "report.xlsx"
+    write_report(report_engine, Q, path)
+    sheet = load_workbook(path)[REPORT_SHEET]
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    assert sheet.page_setup.paperSize == sheet.PAPERSIZE_A4
