@@ -51,4 +51,4 @@ def test_xlsx_report_prints_one_a4_page_wide(report_engine: Engine, tmp_path: Pa
     sheet = load_workbook(path)[REPORT_SHEET]
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
-    assert sheet.page_setup.paperSize == sheet.PAPERSIZE_A4
+    assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4
