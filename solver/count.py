@@ -23,8 +23,8 @@ import time
 from collections.abc import Callable
 
 import numpy as np
-from ortools.sat.python import cp_model
 
+from solver.block_model import BlockModel
 from solver.primal import Usage
 from solver.reduced import Residual
 
@@ -76,40 +76,10 @@ def _solve_block(
     """Re-plan the free processes ``rows`` (others fixed) for the most requirement counts."""
     if seconds <= 0.01:
         return None
-    q_n = res.n_quarters
     inside = np.zeros(len(x), dtype=bool)
     inside[rows] = True
-    others = x.copy()
-    others[rows] = -1
-    use = Usage(res, others)
-    model = cp_model.CpModel()
-    pairs: list[tuple[int, int, cp_model.IntVar]] = []
-    per_proc: dict[int, list[cp_model.IntVar]] = {}
-    for i in rows.tolist():
-        for q in range(int(res.earliest[i]), q_n):
-            if np.isfinite(res.value[i, q]):
-                v = model.new_bool_var("")
-                pairs.append((i, q, v))
-                per_proc.setdefault(i, []).append(v)
-                if int(x[i]) == q:
-                    model.add_hint(v, True)
-                else:
-                    model.add_hint(v, False)
-    for vs in per_proc.values():
-        if len(vs) > 1:
-            model.add_at_most_one(vs)
-    cap_terms: dict[tuple[int, int], list[tuple[cp_model.IntVar, int]]] = {}
-    ch_terms: dict[tuple[int, int], list[cp_model.IntVar]] = {}
-    for i, q, v in pairs:
-        e = int(np.ceil(res.effort[i] * 100 - 1e-6))
-        cap_terms.setdefault((int(res.bureau[i]), q), []).append((v, e))
-        ch_terms.setdefault((int(res.channel[i]), q), []).append(v)
-    for (b, q), items in cap_terms.items():
-        room = int(np.floor((res.capacity[b, q] - use.eff[b, q]) * 100 + 1e-6))
-        model.add(sum(e * v for v, e in items) <= max(room, 0))
-    for (c, q), vs in ch_terms.items():
-        if np.isfinite(res.limit[c, q]):
-            model.add(sum(vs) <= max(int(res.limit[c, q] - use.cnt[c, q]), 0))
+    block = BlockModel(res, x, rows)
+    model, pairs, others = block.model, block.pairs, block.others
     score = []
     now = 0
     for mq, need in res.needs:
@@ -127,17 +97,7 @@ def _solve_block(
         return None
     model.add(sum(score) >= now)
     model.maximize(sum(score))
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.01, seconds)
-    solver.parameters.num_workers = 2
-    status = solver.solve(model)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
-    out = others
-    for i, q, v in pairs:
-        if solver.boolean_value(v):
-            out[i] = q
-    return out
+    return block.solve(seconds)
 
 
 def eject_insert(

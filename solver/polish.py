@@ -17,7 +17,7 @@ from collections.abc import Callable
 import numpy as np
 from ortools.sat.python import cp_model
 
-from solver.primal import Usage
+from solver.block_model import BlockModel
 from solver.reduced import Residual
 
 #: Bureaus with more (process, quarter) pairs than this are skipped (CP-SAT rarely helps).
@@ -56,38 +56,10 @@ def _value(res: Residual, x: np.ndarray) -> float:
 def _reoptimise(
     res: Residual, x: np.ndarray, rows: np.ndarray, seconds: float
 ) -> np.ndarray | None:
-    others = x.copy()
-    others[rows] = -1
-    use = Usage(res, others)
-    model = cp_model.CpModel()
-    pairs: list[tuple[int, int, cp_model.IntVar]] = []
-    for i in rows.tolist():
-        mine = []
-        for q in range(int(res.earliest[i]), res.n_quarters):
-            if np.isfinite(res.value[i, q]):
-                v = model.new_bool_var("")
-                model.add_hint(v, int(x[i]) == q)
-                pairs.append((i, q, v))
-                mine.append(v)
-        if len(mine) > 1:
-            model.add_at_most_one(mine)
-    if not pairs:
+    block = BlockModel(res, x, rows)
+    if not block.pairs:
         return None
-    cap_terms: dict[tuple[int, int], list[tuple[cp_model.IntVar, int]]] = {}
-    ch_terms: dict[tuple[int, int], list[cp_model.IntVar]] = {}
-    for i, q, v in pairs:
-        e = int(np.ceil(res.effort[i] * 100 - 1e-6))
-        cap_terms.setdefault((int(res.bureau[i]), q), []).append((v, e))
-        ch_terms.setdefault((int(res.channel[i]), q), []).append(v)
-    for (b, q), items in cap_terms.items():
-        room = int(np.floor((res.capacity[b, q] - use.eff[b, q]) * 100 + 1e-6))
-        model.add(
-            cp_model.LinearExpr.weighted_sum([v for v, _ in items], [e for _, e in items])
-            <= max(room, 0)
-        )
-    for (c, q), vs in ch_terms.items():
-        if np.isfinite(res.limit[c, q]):
-            model.add(sum(vs) <= max(int(res.limit[c, q] - use.cnt[c, q]), 0))
+    model, pairs = block.model, block.pairs
     xr = x[rows]
     for mq, _ in res.needs:
         have = int(np.sum((xr >= 0) & (xr <= mq)))
@@ -95,14 +67,4 @@ def _reoptimise(
             model.add(sum(v for _, q, v in pairs if q <= mq) >= have)
     coef = [round(4.0 * float(res.value[i, q])) for i, q, _ in pairs]
     model.maximize(cp_model.LinearExpr.weighted_sum([v for _, _, v in pairs], coef))
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.01, seconds)
-    solver.parameters.num_workers = 2
-    status = solver.solve(model)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
-    out = others
-    for i, q, v in pairs:
-        if solver.boolean_value(v):
-            out[i] = q
-    return out
+    return block.solve(seconds)
