@@ -6,14 +6,15 @@ GUI action either commits all its writes or none.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import dataclasses
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, delete, func, insert, select, update
 
 from dx_planner.domain.enums import Authority, NationalStatus, ProcedureType, Status
-from dx_planner.domain.inventory import Bureau, Channel, Inventory, Process
+from dx_planner.domain.inventory import PROCESS_FIELDS, Bureau, Channel, Inventory, Process
 from dx_planner.domain.quarters import Quarter
 from dx_planner.persistence.schema import (
     bureau_capacity,
@@ -212,9 +213,14 @@ class WriteSummary:
 
 
 def merge_processes(connection: Connection, incoming: Sequence[Process], *,
-                    replace: bool = False) -> WriteSummary:
+                    replace: bool = False,
+                    fields: Collection[str] | None = None) -> WriteSummary:
     """Import semantics: add new IDs, update changed ones, keep (or with ``replace`` delete)
-    the ones absent. Unchanged rows are not touched, so their version stays as it is."""
+    the ones absent. Unchanged rows are not touched, so their version stays as it is.
+
+    ``fields``: the fields the input really has (None = all); an existing process keeps its
+    stored value of every other field.
+    """
     bureau_ids = ensure_bureaus(connection, [p.bureau for p in incoming])
     channel_id_map = channel_ids(connection)
     current = {p.id: p for p in load_processes(connection)}
@@ -223,8 +229,12 @@ def merge_processes(connection: Connection, incoming: Sequence[Process], *,
     added: list[dict[str, Any]] = []
     updated: list[dict[str, Any]] = []
     unchanged = 0
+    kept = None if fields is None else [f for f in PROCESS_FIELDS if f not in fields]
     for process in incoming:
         existing = current.get(process.id)
+        if existing is not None and kept:
+            process = dataclasses.replace(
+                process, **{name: getattr(existing, name) for name in kept})
         if existing is None:
             max_position += 1
             added.append({"id": process.id, "position": max_position, "version": 1,

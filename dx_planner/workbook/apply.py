@@ -55,7 +55,8 @@ def import_workbook(engine: Engine, path: Path, *, replace: bool = False,
             repository.replace_bureau_capacity(connection, parsed.bureaus)
             summary.bureaus_with_capacity = len(parsed.bureaus)
         if parsed.processes is not None:
-            written = repository.merge_processes(connection, parsed.processes, replace=replace)
+            written = repository.merge_processes(connection, parsed.processes, replace=replace,
+                                                 fields=parsed.process_fields)
             summary.added, summary.updated = written.added, written.updated
             summary.deleted, summary.unchanged = written.deleted, written.unchanged
         elif replace:

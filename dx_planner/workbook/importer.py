@@ -41,6 +41,9 @@ class ParsedWorkbook:
     """What a workbook holds; ``None`` for a sheet that is absent (that part stays as it is)."""
 
     processes: list[Process] | None = None
+    # The process fields the sheet has columns for; the others of an existing process are
+    # left as they are in the database (a status-only file must not reset volumes).
+    process_fields: frozenset[str] = frozenset()
     bureaus: list[Bureau] | None = None
     channels: list[Channel] | None = None
     warnings: list[str] = field(default_factory=list)
@@ -58,7 +61,8 @@ def parse_workbook(path: Path, known_channels: Iterable[str] = ()) -> ParsedWork
     if PROCESS_SHEET in sheets:
         channel_names = {DEFAULT_CHANNEL, *known_channels,
                          *(c.name for c in parsed.channels or [])}
-        parsed.processes = _parse_processes(sheets[PROCESS_SHEET], channel_names, problems)
+        parsed.processes, parsed.process_fields = _parse_processes(
+            sheets[PROCESS_SHEET], channel_names, problems)
     if not sheets:
         problems.error(path.name, None, None,
                        f"no sheet named {PROCESS_SHEET}, {CAPACITY_SHEET} or {CHANNEL_SHEET}")
@@ -79,7 +83,10 @@ def _find_header(sheet: RawSheet, first_header: str, first_alias: str,
         if wanted & set(headers):
             mapping: dict[str, int] = {}
             for column, header in enumerate(headers):
-                if header and header not in mapping:
+                if header in mapping:
+                    problems.error(sheet.name, sheet.rows[index][0], _column_letter(column),
+                                   f"column '{header}' appears twice")
+                elif header:
                     mapping[header] = column
             return index, mapping
     problems.error(sheet.name, 1, first_header,
@@ -102,17 +109,22 @@ def _is_blank_row(row: tuple[Any, ...]) -> bool:
 
 # -- the process sheet --------------------------------------------------------------
 def _parse_processes(sheet: RawSheet, channel_names: set[str],
-                     problems: ProblemList) -> list[Process]:
+                     problems: ProblemList) -> tuple[list[Process], frozenset[str]]:
     found = _find_header(sheet, PROCESS_COLUMNS[0].header, PROCESS_COLUMNS[0].alias, problems)
     if found is None:
-        return []
+        return [], frozenset()
     header_index, mapping = found
     positions: dict[str, int] = {}
     known: set[str] = set()
     for column in PROCESS_COLUMNS:
         keys = (normalize_header(column.header), column.alias)
         known.update(keys)
-        index = next((mapping[key] for key in keys if key in mapping), None)
+        present = [mapping[key] for key in keys if key in mapping]
+        if len(present) > 1:  # e.g. both 備考 and notes: which one is meant?
+            problems.error(sheet.name, sheet.rows[header_index][0], column.header,
+                           f"column {column.header} appears twice (as {column.header} and "
+                           f"{column.alias})")
+        index = present[0] if present else None
         if index is not None:
             positions[column.alias] = index
         elif column.required:
@@ -123,25 +135,28 @@ def _parse_processes(sheet: RawSheet, channel_names: set[str],
             problems.warn(sheet.name, sheet.rows[header_index][0], _column_letter(index),
                           f"unknown column '{header}' ignored")
     if any(column.required and column.alias not in positions for column in PROCESS_COLUMNS):
-        return []
+        return [], frozenset()
 
     header_of = {column.alias: column.header for column in PROCESS_COLUMNS}
     seen: dict[str, int] = {}
     result: list[Process] = []
+    id_column = positions["id"]
     for row_number, row in sheet.rows[header_index + 1:]:
         if _is_blank_row(row):
             continue
+        # Duplicates are found on the raw ID, so a first occurrence with other errors counts.
+        pid = str(row[id_column]).strip() if id_column < len(row) and row[id_column] else ""
+        if pid and pid in seen:
+            problems.error(sheet.name, row_number, header_of["id"],
+                           f"duplicate 手続ID '{pid}' (also on row {seen[pid]})")
+            continue
+        if pid:
+            seen[pid] = row_number
         process = _parse_process_row(sheet.name, row_number, row, positions, header_of,
                                      channel_names, problems)
-        if process is None:
-            continue
-        if process.id in seen:
-            problems.error(sheet.name, row_number, header_of["id"],
-                           f"duplicate 手続ID '{process.id}' (also on row {seen[process.id]})")
-            continue
-        seen[process.id] = row_number
-        result.append(process)
-    return result
+        if process is not None:
+            result.append(process)
+    return result, frozenset(positions)
 
 
 class _RowReader:
@@ -175,8 +190,8 @@ class _RowReader:
             return default
 
     def required_text(self, name: str) -> str:
-        value = cells.text(self.raw(name))
-        if not value:
+        value = self.get(name, cells.text, "")
+        if not value and cells.is_blank(self.raw(name)):
             self.error(name, "required value is missing")
         return value
 
@@ -232,8 +247,13 @@ def _quarter_columns(sheet: RawSheet, header_row: int, mapping: dict[str, int],
         try:
             columns[index] = Quarter.parse(sheet.rows[header_row][1][index])
         except ValueError as error:
-            problems.error(sheet.name, sheet.rows[header_row][0], _column_letter(index),
-                           f"header is not a quarter code: {error}")
+            # A header with a digit was meant as a quarter (a typo is an error); one without
+            # (e.g. 備考) is an unknown column, ignored with a warning.
+            where = (sheet.name, sheet.rows[header_row][0], _column_letter(index))
+            if any(character.isdigit() for character in header):
+                problems.error(*where, f"header is not a quarter code: {error}")
+            else:
+                problems.warn(*where, f"unknown column '{header}' ignored")
     return columns
 
 

@@ -15,7 +15,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        row = f"{self.row}行" if self.row is not None else "-"
+        row = str(self.row) if self.row is not None else "-"
         return f"{self.sheet} / {row} / {self.column or '-'}: {self.message}"
 
 

@@ -57,8 +57,13 @@ def _xlsx_sheets(path: Path) -> dict[str, RawSheet]:
         sheets: dict[str, RawSheet] = {}
         for worksheet in workbook.worksheets:
             canonical = canonical_sheet(worksheet.title)
-            if canonical is None or canonical in sheets:
+            if canonical is None:
                 continue
+            if canonical in sheets:
+                raise ImportFailed([Problem(
+                    worksheet.title, None, None,
+                    f"sheet {canonical} appears twice ('{sheets[canonical].name}' and "
+                    f"'{worksheet.title}'); keep one")])
             rows = [
                 (number, row)
                 for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1)

@@ -108,3 +108,37 @@ def test_absent_processes_are_kept_unless_replace(engine: Engine, tmp_path: Path
     summary = import_workbook(engine, write_workbook(tmp_path / "c.xlsx", [process_row("B")]),
                               replace=True)
     assert summary.deleted == 1
+
+
+def test_a_file_with_some_columns_updates_only_those(engine: Engine, tmp_path: Path) -> None:
+    full = process_row("P-1", 年間申請件数=71228, 工数=2.25, 重点="○", 備考="メモ",
+                       固定四半期="FY2022Q3")
+    import_workbook(engine, write_workbook(tmp_path / "full.xlsx", [full]))
+    path = tmp_path / "status.csv"
+    path.write_text("id,name,bureau,status\nP-1,新しい名前,福祉保健局,in_progress\n",
+                    encoding="utf-8")
+    summary = import_workbook(engine, path)
+    assert summary.updated == 1
+    with engine.connect() as connection:
+        process = repository.load_processes(connection)[0]
+    assert (process.name, process.status.ja) == ("新しい名前", "対応中")
+    assert (process.annual_volume, process.effort, process.priority, process.notes) == (
+        71228, 2.25, True, "メモ")
+    assert process.locked_quarter is not None and process.locked_quarter.code == "FY2022Q3"
+
+
+def test_long_exact_volumes_survive(engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    path.write_text("手続ID,手続名,所管局,年間申請件数\nV-1,届出,環境局,999999999999\n",
+                    encoding="utf-8")
+    import_workbook(engine, path)
+    with engine.connect() as connection:
+        assert repository.load_processes(connection)[0].annual_volume == 999_999_999_999
+
+
+def test_unknown_column_in_the_capacity_sheet_is_a_warning(engine: Engine,
+                                                           tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "cap.xlsx", capacity=[
+        ["所管局", "FY2022Q1", "備考"], ["環境局", 3, "増員予定"]])
+    summary = import_workbook(engine, path)
+    assert any("備考" in warning for warning in summary.warnings)
