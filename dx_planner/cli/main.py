@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +19,7 @@ from dx_planner.cli.export_plan_command import add_export_plan_parser
 from dx_planner.cli.progress import ProgressBar
 from dx_planner.cli.report_command import add_baseline_parser, add_report_parser
 from dx_planner.cli.solve_command import add_solve_parser
+from dx_planner.output_files import OutputFileError
 from dx_planner.persistence.database import DatabaseError, open_database
 from dx_planner.plan_workbook import PlanExportError
 from dx_planner.progress_report.errors import ReportError
@@ -33,6 +35,10 @@ def _engine(args: argparse.Namespace) -> Engine:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    if sys.platform.startswith("linux") and not any(
+            os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        raise UserError("no display to open the desktop app on (DISPLAY is not set): use the "
+                        "commands (dx-planner --help), or run it under xvfb-run")
     # Loaded by name: dx_planner must not import the Qt layer (the layering contract).
     app = importlib.import_module("ui.app")
     result: int = app.run(args.db)
@@ -133,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               "nothing was written", file=sys.stderr)
         print(format_problems(error.errors), file=sys.stderr)
         return 1
-    except (UserError, DatabaseError, ReportError, PlanExportError) as error:
+    except (UserError, DatabaseError, ReportError, PlanExportError, OutputFileError) as error:
         print(f"dx-planner: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from dx_planner.cli.progress import ProgressBar
 from dx_planner.domain.quarters import Quarter, QuarterError
+from dx_planner.output_files import check_writable, replaced_atomically
 from dx_planner.persistence import repository
 from dx_planner.planning.result import PlanResult
 from dx_planner.planning.settings import DEFAULT_DEADLINE, DEFAULT_TARGET_SHARE, PlanSettings
@@ -80,17 +81,20 @@ def run_solve(engine: Engine, args: argparse.Namespace) -> int:
         milestones=tuple(args.milestone),
         time_limit=args.time_limit,
     )
+    if args.json:
+        check_writable(args.json)  # before the solve and before storing the scenario
     started = time.perf_counter()
     with engine.connect() as connection:
         inventory = repository.load_inventory(connection)
     with ProgressBar("solve") as bar:
         result = run_plan(inventory, settings, _CliProgress(bar))
     name = args.scenario or f"plan-{datetime.now():%Y%m%d-%H%M%S}"
+    if args.json:
+        with replaced_atomically(args.json) as temporary:
+            temporary.write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=1),
+                                 encoding="utf-8")
     with engine.begin() as connection:
         save_scenario(connection, name, result)
-    if args.json:
-        args.json.write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=1),
-                             encoding="utf-8")
     print(summary(result, name, time.perf_counter() - started))
     return 0
 

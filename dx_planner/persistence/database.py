@@ -71,7 +71,7 @@ def open_database(location: str | os.PathLike[str] | None = None) -> Engine:
     try:
         engine = create_engine(url)
     except Exception as error:  # driver missing, bad options …
-        raise DatabaseError(f"cannot open database {url}: {error}") from None
+        raise DatabaseError(f"cannot open database {url}: {_reason(error)}") from None
     if engine.dialect.name == "sqlite":
         _enable_sqlite_foreign_keys(engine)
     upgrade_schema(engine)
@@ -92,4 +92,11 @@ def upgrade_schema(engine: Engine) -> None:
     except DatabaseError:
         raise
     except Exception as error:
-        raise DatabaseError(f"cannot open database {engine.url!r}: {error}") from None
+        raise DatabaseError(f"cannot open database {engine.url!r}: {_reason(error)}") from None
+
+
+def _reason(error: Exception) -> str:
+    """The driver's own words, first line only (SQLAlchemy appends the SQL and a web link)."""
+    original = getattr(error, "orig", None) or error
+    lines = str(original).strip().splitlines()
+    return lines[0] if lines else type(original).__name__

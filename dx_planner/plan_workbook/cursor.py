@@ -7,6 +7,8 @@ from typing import Any
 
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from dx_planner.workbook.exporter import safe_cell
+
 
 class RowCursor:
     def __init__(self, sheet: WriteOnlyWorksheet) -> None:
@@ -14,8 +16,8 @@ class RowCursor:
         self.row = 0  # the last row written (1-based); 0 before the first
 
     def append(self, cells: Iterable[Any] = ()) -> int:
-        """Write one row and return its number."""
-        self.sheet.append(list(cells))
+        """Write one row and return its number; plain text is always written as text."""
+        self.sheet.append([safe_cell(self.sheet, cell) for cell in cells])
         self.row += 1
         return self.row
 

@@ -6,6 +6,7 @@ import math
 from io import BytesIO
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell
 from openpyxl.chart import LineChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -31,6 +32,13 @@ FORMATS: dict[ColumnKind, str] = {"int": "#,##0", "percent": "0.0%", "text": "@"
 HEADING_SIZES = {1: 16, 2: 13, 3: 11}
 CHART_ROWS = 22
 SERIES_DASH = {"ベースライン計画(累計)": "dash", "見込み(累計)": "sysDot", "目標": "lgDash"}
+
+
+def _text_safe(cell: Cell) -> Cell:
+    """Data text (a bureau called "=局") stays text: the report holds no formulas at all."""
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
 
 
 def _write_burnup_data(sheet: Worksheet, burnup: Burnup) -> int:
@@ -73,7 +81,7 @@ class _Writer:
         self.sheet, self.data, self.row = sheet, data, 1
 
     def merged(self, text: str, font: Font, lines: int = 1) -> None:
-        self.sheet.cell(self.row, 1, text).font = font
+        _text_safe(self.sheet.cell(self.row, 1, text)).font = font
         self.sheet.cell(self.row, 1).alignment = Alignment(wrap_text=True, vertical="top")
         self.sheet.merge_cells(start_row=self.row, end_row=self.row, start_column=1,
                                end_column=COLUMNS)
@@ -91,16 +99,16 @@ class _Writer:
         self.merged("　" + text, Font(size=10.5), math.ceil(len(text) / CHARS_PER_LINE))
 
     def table(self, block: Table) -> None:
-        self.sheet.cell(self.row, 1, block.title).font = Font(bold=True)
+        _text_safe(self.sheet.cell(self.row, 1, block.title)).font = Font(bold=True)
         self.row += 1
         for column, title in enumerate(block.columns, start=1):
-            cell = self.sheet.cell(self.row, column, title)
+            cell = _text_safe(self.sheet.cell(self.row, column, title))
             cell.font, cell.fill = Font(bold=True), HEADER_FILL
             cell.alignment = Alignment(wrap_text=True, vertical="center")
         self.row += 1
         for values in block.rows:
             for column, (value, kind) in enumerate(zip(values, block.kinds, strict=True), 1):
-                cell = self.sheet.cell(self.row, column, value)
+                cell = _text_safe(self.sheet.cell(self.row, column, value))
                 if kind != "text":
                     cell.number_format = FORMATS[kind]
             self.row += 1

@@ -4,13 +4,13 @@ render by file extension, write."""
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 
 from dx_planner.domain.quarters import Quarter
+from dx_planner.output_files import OutputFileError, check_writable, replaced_atomically
 from dx_planner.persistence.repository import load_inventory
 from dx_planner.planning.result import PlanResult
 from dx_planner.planning.scenarios import ScenarioNotFound, latest_scenario_name, load_scenario
@@ -95,18 +95,16 @@ def write_report(engine: Engine, quarter: Quarter, path: str | os.PathLike[str],
     """
     target = Path(path)
     render = _renderer(target.suffix)
-    if not target.parent.is_dir():
-        raise ReportError(f"folder {target.parent} does not exist")
+    try:
+        check_writable(target)
+    except OutputFileError as error:
+        raise ReportError(str(error)) from None
     with engine.connect() as connection:
         figures = build_figures(connection, quarter, scenario_name, baseline_as_of)
     content = render(build_document(figures))
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".report-",
-                                         suffix=target.suffix)
     try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(content)
-        os.replace(temporary, target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise ReportError(f"cannot write {target}: {error.strerror or error}") from None
+        with replaced_atomically(target) as temporary:
+            temporary.write_bytes(content)
+    except OutputFileError as error:
+        raise ReportError(str(error)) from None
     return figures

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from dx_planner.domain.enums import DEFAULT_CHANNEL
 from dx_planner.domain.inventory import Channel
+from dx_planner.output_files import check_writable
 from dx_planner.persistence import repository
 from dx_planner.workbook.exporter import export_inventory
 from dx_planner.workbook.importer import parse_workbook
@@ -68,6 +69,7 @@ def import_workbook(engine: Engine, path: Path, *, replace: bool = False,
 def export_workbook(engine: Engine, path: Path,
                     progress: Callable[[int, int], None] | None = None) -> int:
     """Write the inventory template; returns the number of processes written."""
+    check_writable(path)
     with engine.connect() as connection:
         inventory = repository.load_inventory(connection)
     export_inventory(inventory, path, progress)

@@ -14,6 +14,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from dx_planner.domain.inventory import Bureau, Channel, Inventory, Process
 from dx_planner.domain.quarters import Quarter
+from dx_planner.output_files import replaced_atomically
 from dx_planner.workbook.template import (
     CAPACITY_BUREAU_HEADER,
     CAPACITY_SHEET,
@@ -129,8 +130,9 @@ def write_channel_sheet(workbook: Workbook, channels: Sequence[Channel]) -> None
 def export_inventory(inventory: Inventory, path: Path,
                      progress: Callable[[int, int], None] | None = None) -> None:
     """Write all three sheets; importing the file again changes nothing."""
-    workbook = Workbook(write_only=True)
-    write_process_sheet(workbook, inventory.processes, progress=progress)
-    write_capacity_sheet(workbook, inventory.bureaus)
-    write_channel_sheet(workbook, inventory.channels)
-    workbook.save(path)
+    with replaced_atomically(path) as temporary:
+        workbook = Workbook(write_only=True)
+        write_process_sheet(workbook, inventory.processes, progress=progress)
+        write_capacity_sheet(workbook, inventory.bureaus)
+        write_channel_sheet(workbook, inventory.channels)
+        workbook.save(temporary)

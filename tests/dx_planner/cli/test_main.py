@@ -42,3 +42,39 @@ def test_unusable_database_is_exit_1(tmp_path: Path, capsys: pytest.CaptureFixtu
     bad.write_text("garbage" * 200)
     assert main(["--db", str(bad), "export-inventory", str(tmp_path / "x.xlsx")]) == 1
     assert "cannot open database" in capsys.readouterr().err
+
+
+def test_unusable_output_paths_are_user_errors(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "cli.db")
+    assert main(["--db", db, "demo", "--processes", "300"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "export-inventory", str(tmp_path / "missing" / "x.xlsx")]) == 1
+    assert main(["--db", db, "export-inventory", str(tmp_path)]) == 1
+    assert main(["--db", db, "solve", "--json", str(tmp_path / "missing" / "p.json"),
+                 "--scenario", "never"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("does not exist") == 2 and "is a folder" in err
+    assert "Traceback" not in err
+    from dx_planner.persistence.database import open_database
+    from dx_planner.planning.scenarios import list_scenarios
+
+    with open_database(db).connect() as connection:
+        assert list_scenarios(connection) == []  # nothing stored for a failed solve
+
+
+def test_database_errors_are_one_line(tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_text("garbage" * 200)
+    assert main(["--db", str(bad), "demo"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"dx-planner: cannot open database sqlite:///{bad}: file is not a database"
+
+
+def test_gui_without_a_display_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["--db", str(tmp_path / "g.db"), "gui"]) == 1
+    assert "no display" in capsys.readouterr().err
