@@ -51,6 +51,33 @@ class Explanation:
     quarters: list[QuarterDetail] = field(default_factory=list)
 
 
+#: Short texts for each reason code (the plan workbook's 計画外の理由 / reason column).
+REASON_TEXTS_JA: dict[str, str] = {
+    "locked": "固定四半期",
+    "earliest_possible": "対応可能な最も早い四半期",
+    "channel_availability": "申請基盤の利用開始を待つ",
+    "national_date": "国の対応時期を待つ",
+    "bureau_capacity": "それ以前の四半期は局の処理能力が埋まっている",
+    "channel_limit": "それ以前の四半期は申請基盤の受入上限に達している",
+    "national_not_dated": "国の対応時期が未提示のため計画不可",
+    "not_eligible_in_horizon": "計画期間内に対応可能とならない",
+    "not_planned_capacity": "局の処理能力が不足（より効果の大きい手続を優先）",
+    "effort_exceeds_capacity": "工数が局の四半期処理能力を超える",
+}
+REASON_TEXTS_EN: dict[str, str] = {
+    "locked": "locked to this quarter",
+    "earliest_possible": "earliest quarter it is eligible for",
+    "channel_availability": "waits for its channel to open",
+    "national_date": "waits for the national government's date",
+    "bureau_capacity": "its bureau's capacity in earlier quarters is taken",
+    "channel_limit": "its channel's limit in earlier quarters is reached",
+    "national_not_dated": "no national date yet: cannot be planned",
+    "not_eligible_in_horizon": "not eligible within the planned quarters",
+    "not_planned_capacity": "not enough bureau capacity (higher-value processes first)",
+    "effort_exceeds_capacity": "its effort exceeds any quarter's capacity of its bureau",
+}
+
+
 def explain(problem: Problem, plan: Plan, i: int) -> Explanation:
     """The reason process i sits where it does in ``plan``."""
     p, q = problem, plan.quarter

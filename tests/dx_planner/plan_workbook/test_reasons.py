@@ -1,36 +1,24 @@
-import sys
-import types
-from collections.abc import Iterator
-
-import pytest
+import numpy as np
 
 from dx_planner.plan_workbook import reasons
+from solver.explain import REASON_TEXTS_EN, REASON_TEXTS_JA, explain_all
+from tests.solver.instances import random_problem
 
 
-@pytest.fixture
-def explain_module(monkeypatch: pytest.MonkeyPatch) -> Iterator[types.ModuleType]:
-    module = types.ModuleType("solver.explain")
-    monkeypatch.setitem(sys.modules, "solver.explain", module)
-    reasons._lookup.cache_clear()
-    yield module
-    reasons._lookup.cache_clear()
-
-
-def test_a_mapping_offered_by_the_explainer_is_used(explain_module: types.ModuleType) -> None:
-    explain_module.REASON_TEXTS_JA = {"capacity": "処理能力が不足"}  # type: ignore[attr-defined]
-    assert reasons.reason_text("capacity") == "処理能力が不足"
-    assert reasons.reason_text("other_code") == "other_code"
-
-
-def test_a_function_offered_by_the_explainer_is_used(explain_module: types.ModuleType) -> None:
-    def reason_text_ja(code: str) -> str:
-        return {"capacity": "処理能力が不足"}[code]
-
-    explain_module.reason_text_ja = reason_text_ja  # type: ignore[attr-defined]
-    assert reasons.reason_text("capacity") == "処理能力が不足"
-    assert reasons.reason_text("unknown") == "unknown"
-
-
-def test_without_texts_the_code_is_shown(explain_module: types.ModuleType) -> None:
-    assert reasons.reason_text("capacity") == "capacity"
+def test_codes_have_japanese_texts() -> None:
+    assert reasons.reason_text("not_planned_capacity") == REASON_TEXTS_JA["not_planned_capacity"]
+    assert reasons.reason_text("national_not_dated") == "国の対応時期が未提示のため計画不可"
+    assert reasons.reason_text("some_new_code") == "some_new_code"
     assert reasons.reason_text("") == reasons.UNPLANNED
+
+
+def test_every_code_the_explainer_gives_has_texts() -> None:
+    from solver.solve import solve
+
+    codes: set[str] = set()
+    rng = np.random.default_rng(0)
+    for _ in range(8):
+        problem = random_problem(rng, 8, 3, tight=0.3)
+        codes.update(explain_all(problem, solve(problem, time_limit=1.0)))
+    assert codes
+    assert codes <= set(REASON_TEXTS_JA) and codes <= set(REASON_TEXTS_EN)
