@@ -115,14 +115,21 @@ def summary(result: PlanResult, name: str, seconds: float) -> str:
         reached = dict(result.cumulative).get(quarter, result.already_digitized)
         lines.append(f"milestone {quarter.code}: {reached:,} of {count:,} "
                      f"{'met' if reached >= count else 'NOT met'}")
-    if result.shortfall is not None:
-        lines.append(f"shortfall: {result.shortfall.missing:,} processes missing; extra "
-                     "capacity that would close it:")
-        for gap in result.shortfall.extra_capacity[:15]:
-            lines.append(f"  {gap.bureau} {gap.quarter.code}: +{gap.person_months:.2f} "
-                         "person-months")
-        if len(result.shortfall.extra_capacity) > 15:
-            lines.append(f"  … {len(result.shortfall.extra_capacity) - 15} more")
+    shortfall = result.shortfall
+    if shortfall is not None:
+        lines.append(f"shortfall: {shortfall.missing:,} processes missing")
+        if not shortfall.capacity_closes_it:
+            lines.append(f"  more capacity can add at most {shortfall.closable_by_capacity:,}"
+                         " of them: the rest are not eligible by the deadline (national "
+                         "dates, channel start) or not in the inventory")
+        if shortfall.extra_capacity:
+            lines.append("  extra capacity that would close it:" if shortfall.capacity_closes_it
+                         else "  extra capacity for the ones that can be added:")
+            for gap in shortfall.extra_capacity[:15]:
+                lines.append(f"    {gap.bureau} {gap.quarter.code}: +{gap.person_months:.2f} "
+                             "person-months")
+            if len(shortfall.extra_capacity) > 15:
+                lines.append(f"    … {len(shortfall.extra_capacity) - 15} more")
     if result.cancelled:
         lines.append("cancelled: best plan so far")
     lines.append(f"solve time: {result.solve_seconds:.2f} s (total {seconds:.2f} s)")

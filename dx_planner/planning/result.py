@@ -20,10 +20,18 @@ class CapacityGap:
 class ShortfallInfo:
     missing: int
     extra_capacity: list[CapacityGap]
+    # How many of the missing processes more capacity could add at all: the others are not
+    # eligible by the deadline (national dates, channel start) or do not exist.
+    closable_by_capacity: int | None = None
+
+    @property
+    def capacity_closes_it(self) -> bool:
+        return self.closable_by_capacity is None or self.closable_by_capacity >= self.missing
 
     def to_json(self) -> dict[str, Any]:
         return {
             "missing": self.missing,
+            "closable_by_capacity": self.closable_by_capacity,
             "extra_capacity": [
                 {"bureau": gap.bureau, "quarter": gap.quarter.code,
                  "person_months": round(gap.person_months, 4)}

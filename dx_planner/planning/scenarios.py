@@ -118,6 +118,7 @@ def load_scenario(connection: Connection, name: str | None = None) -> PlanResult
         assignments=assignments, reasons=reasons,
         shortfall=ShortfallInfo(shortfall["missing"], [
             CapacityGap(g["bureau"], Quarter.parse(g["quarter"]), g["person_months"])
-            for g in shortfall["extra_capacity"]]) if shortfall else None,
+            for g in shortfall["extra_capacity"]],
+            shortfall.get("closable_by_capacity")) if shortfall else None,
         solve_seconds=kpis["solve_seconds"], cancelled=kpis["cancelled"],
     )

@@ -30,10 +30,12 @@ def to_result(built: BuiltProblem, plan: Plan) -> PlanResult:
     reasons = explain_all(problem, plan)
     shortfall = None
     if plan.shortfall is not None:
+        # Unplanned processes eligible by the deadline: all that more capacity could add.
+        pool = int(np.sum((plan.quarter < 0) & (problem.earliest <= problem.deadline)))
         shortfall = ShortfallInfo(plan.shortfall.missing, [
             CapacityGap(problem.bureau_names[b], quarters[q], amount)
             for b, q, amount in plan.shortfall.extra_capacity
-        ])
+        ], min(plan.shortfall.missing, pool))
     return PlanResult(
         settings=built.settings,
         status=plan.status,

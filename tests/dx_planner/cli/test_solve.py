@@ -60,14 +60,25 @@ def test_solve_writes_the_plan_file_and_stores_the_scenario(
 def test_unreachable_target_is_an_answer_not_an_error(
         small_demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     plan_file = tmp_path / "plan.json"
-    code = main(["--db", str(small_demo), "solve", "--target", "0.99", "--json", str(plan_file),
+    code = main(["--db", str(small_demo), "solve", "--target", "0.8", "--json", str(plan_file),
                  "--scenario", "too-much"])
     assert code == 0
     plan = json.loads(plan_file.read_text(encoding="utf-8"))
     assert plan["status"] == "target_infeasible"
     assert plan["shortfall"]["missing"] == plan["target_count"] - plan["digitized_by_deadline"]
     assert plan["shortfall"]["extra_capacity"]
+    assert plan["shortfall"]["closable_by_capacity"] == plan["shortfall"]["missing"]
     assert "NOT met" in capsys.readouterr().out
+
+
+def test_a_target_beyond_the_inventory_says_capacity_cannot_close_it(
+        small_demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan_file = tmp_path / "plan.json"
+    assert main(["--db", str(small_demo), "solve", "--target-count", "100000", "--json",
+                 str(plan_file), "--scenario", "impossible", "--time-limit", "3"]) == 0
+    shortfall = json.loads(plan_file.read_text(encoding="utf-8"))["shortfall"]
+    assert shortfall["closable_by_capacity"] < shortfall["missing"]
+    assert "more capacity can add at most" in capsys.readouterr().out
 
 
 def test_a_lock_before_eligibility_is_a_user_error(

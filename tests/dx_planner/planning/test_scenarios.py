@@ -65,6 +65,6 @@ def test_plan_file_has_the_contract_fields() -> None:
                                 "target_count": 3, "milestones": [["FY2022Q1", 2]]}
     assert data["assignments"][0] == {"process_id": "A", "quarter": "FY2022Q1",
                                       "reason": "capacity"}
-    assert data["shortfall"] == {"missing": 1, "extra_capacity": [
+    assert data["shortfall"] == {"missing": 1, "closable_by_capacity": None, "extra_capacity": [
         {"bureau": "環境局", "quarter": "FY2022Q2", "person_months": 1.5}]}
     assert data["unplanned"] == [{"process_id": "C", "reason": "national_undated"}]
