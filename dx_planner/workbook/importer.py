@@ -94,6 +94,19 @@ def _find_header(sheet: RawSheet, first_header: str, first_alias: str,
     return None
 
 
+def _warn_headerless(sheet: RawSheet, header_index: int, mapping: dict[str, int],
+                     problems: ProblemList) -> None:
+    """Values in a column without a header cannot be read: say so instead of dropping them."""
+    named = set(mapping.values())
+    warned: set[int] = set()
+    for row_number, row in sheet.rows[header_index + 1:]:
+        for index, cell in enumerate(row):
+            if index not in named and index not in warned and not cells.is_blank(cell):
+                warned.add(index)
+                problems.warn(sheet.name, row_number, _column_letter(index),
+                              "column without a header: its values are ignored")
+
+
 def _column_letter(index: int) -> str:
     letters = ""
     index += 1
@@ -114,6 +127,7 @@ def _parse_processes(sheet: RawSheet, channel_names: set[str],
     if found is None:
         return [], frozenset()
     header_index, mapping = found
+    _warn_headerless(sheet, header_index, mapping, problems)
     positions: dict[str, int] = {}
     known: set[str] = set()
     for column in PROCESS_COLUMNS:
@@ -262,6 +276,7 @@ def _parse_capacity(sheet: RawSheet, problems: ProblemList) -> list[Bureau]:
     if found is None:
         return []
     header_index, mapping = found
+    _warn_headerless(sheet, header_index, mapping, problems)
     fixed = {normalize_header(CAPACITY_BUREAU_HEADER), CAPACITY_BUREAU_ALIAS}
     name_column = next(mapping[key] for key in fixed if key in mapping)
     quarters = _quarter_columns(sheet, header_index, mapping, fixed, problems)
@@ -296,6 +311,7 @@ def _parse_channels(sheet: RawSheet, problems: ProblemList) -> list[Channel]:
     if found is None:
         return []
     header_index, mapping = found
+    _warn_headerless(sheet, header_index, mapping, problems)
     name_keys = {normalize_header(CHANNEL_NAME_HEADER), CHANNEL_NAME_ALIAS}
     available_keys = {normalize_header(CHANNEL_AVAILABLE_HEADER), CHANNEL_AVAILABLE_ALIAS}
     name_column = next(mapping[key] for key in name_keys if key in mapping)

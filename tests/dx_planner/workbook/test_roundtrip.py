@@ -142,3 +142,11 @@ def test_unknown_column_in_the_capacity_sheet_is_a_warning(engine: Engine,
         ["所管局", "FY2022Q1", "備考"], ["環境局", 3, "増員予定"]])
     summary = import_workbook(engine, path)
     assert any("備考" in warning for warning in summary.warnings)
+
+
+def test_values_under_no_header_are_reported(engine: Engine, tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "cap.xlsx", capacity=[
+        ["所管局", "FY2022Q1", None], ["環境局", 3, 5]])
+    summary = import_workbook(engine, path)
+    assert "局別処理能力 / 2 / C: column without a header: its values are ignored" in \
+        summary.warnings
