@@ -5,15 +5,12 @@ from __future__ import annotations
 import time
 from typing import Any
 
-import pytest
 from sqlalchemy import Engine
 
 from ui.main_window import TAB_RESULTS, MainWindow
 from ui.results.heatmap import LoadHeatmapModel
 from ui.results.scenarios import ScenarioListModel
 from ui.workers import SolverUpdate
-
-pytest.importorskip("solver.solve")
 
 
 def test_optimize_reports_progress_and_shows_the_plan(window: MainWindow, qtbot: Any,

@@ -69,7 +69,6 @@ def _close_next_box() -> None:
 
 @pytest.fixture
 def planned(window: MainWindow, qtbot: Any) -> MainWindow:
-    pytest.importorskip("solver.solve")
     _solve(window, qtbot, "基本計画")
     return window
 
@@ -257,14 +256,16 @@ def test_heatmap_colours_full_and_over(planned: MainWindow) -> None:
 
 
 def test_infeasible_target_shows_the_shortfall(window: MainWindow, qtbot: Any) -> None:
-    pytest.importorskip("solver.solve")
     window.plan_panel.add_milestone(Quarter(2022, 4), 1)
     result = _solve(window, qtbot, "無理な目標", count=100_000)
     assert result.status == "target_infeasible"
     tiles = window.results_view.tiles
     assert tiles.shortfall.isVisibleTo(window)
     assert "不足" in tiles.shortfall.text()
-    if result.shortfall is not None and result.shortfall.extra_capacity:
+    # 100,000 is more than the inventory holds: capacity alone cannot close the gap.
+    assert result.shortfall is not None and not result.shortfall.capacity_closes_it
+    assert f"最大{result.shortfall.closable_by_capacity:,}件" in tiles.shortfall.text()
+    if result.shortfall.extra_capacity:
         top = max(result.shortfall.extra_capacity, key=lambda gap: gap.person_months)
         assert top.bureau in tiles.shortfall.text()
     [(quarter, required, reached)] = milestone_status(result)

@@ -3,6 +3,8 @@ applications, gap; and the shortfall when the target cannot be met."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -131,10 +133,15 @@ class KpiTiles(QWidget):
                    else max(0, settings.target_count - result.digitized_by_deadline))
         text = self.tr("<b>目標は達成できません</b>：期限 %1 までに %2件不足しています。").replace(
             "%1", settings.deadline.code).replace("%2", f"{missing:,}")
+        if shortfall is not None and not shortfall.capacity_closes_it:
+            text += self.tr("処理能力を増やして加えられるのは最大%1件です（残りは期限までに対応可能"
+                            "になりません）。").replace(
+                "%1", f"{shortfall.closable_by_capacity or 0:,}")
         gaps = sorted(shortfall.extra_capacity if shortfall is not None else [],
                       key=lambda gap: -gap.person_months)
         if gaps:
-            shown = [self.tr("%1 %2 +%3人月").replace("%1", gap.bureau).replace(
+            # Bureau names are data: escaped, since the banner is rich text.
+            shown = [self.tr("%1 %2 +%3人月").replace("%1", html.escape(gap.bureau)).replace(
                 "%2", gap.quarter.code).replace("%3", f"{gap.person_months:,.1f}")
                 for gap in gaps[:MAX_GAPS_SHOWN]]
             total = sum(gap.person_months for gap in gaps)

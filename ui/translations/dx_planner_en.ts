@@ -465,117 +465,122 @@
 <context>
     <name>KpiTiles</name>
     <message>
-        <location filename="../results/kpi_tiles.py" line="61"/>
+        <location filename="../results/kpi_tiles.py" line="63"/>
         <source>期限までのデジタル化</source>
         <translation>Digitized by the deadline</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="62"/>
+        <location filename="../results/kpi_tiles.py" line="64"/>
         <source>中間目標</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="63"/>
+        <location filename="../results/kpi_tiles.py" line="65"/>
         <source>対象に占める割合</source>
         <translation>Share of in-scope</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="64"/>
+        <location filename="../results/kpi_tiles.py" line="66"/>
         <source>オンライン申請件数（計画期間）</source>
         <translation>Online applications (plan period)</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="65"/>
+        <location filename="../results/kpi_tiles.py" line="67"/>
         <source>最適性ギャップ</source>
         <translation>Optimality gap</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="92"/>
+        <location filename="../results/kpi_tiles.py" line="94"/>
         <source>目標 %1件（%2）</source>
         <translation>Target %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="94"/>
+        <location filename="../results/kpi_tiles.py" line="96"/>
         <source>  ✗ 不足 %1件</source>
         <translation>  ✗ short by %1</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="99"/>
+        <location filename="../results/kpi_tiles.py" line="101"/>
         <source>対象 %1件 ・ 目標 %2</source>
         <translation>In scope %1 · target %2</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="102"/>
+        <location filename="../results/kpi_tiles.py" line="104"/>
         <source>上界 %1</source>
         <translation>Bound %1</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="103"/>
+        <location filename="../results/kpi_tiles.py" line="105"/>
         <source>最適</source>
         <translation>optimal</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="103"/>
+        <location filename="../results/kpi_tiles.py" line="105"/>
         <source>実行可能解</source>
         <translation>feasible</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="104"/>
+        <location filename="../results/kpi_tiles.py" line="106"/>
         <source>目標未達</source>
         <translation>target not met</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="105"/>
+        <location filename="../results/kpi_tiles.py" line="107"/>
         <source>（中断）</source>
         <translation> (cancelled)</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="113"/>
+        <location filename="../results/kpi_tiles.py" line="115"/>
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="113"/>
+        <location filename="../results/kpi_tiles.py" line="115"/>
         <source>中間目標は設定されていません</source>
         <translation>No milestones set</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="118"/>
+        <location filename="../results/kpi_tiles.py" line="120"/>
         <source>✗ 不足 %1件</source>
         <translation>✗ short by %1</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="120"/>
+        <location filename="../results/kpi_tiles.py" line="122"/>
         <source>%1：%2件以上 ／ 計画 %3件 %4</source>
         <translation>%1: at least %2 / planned %3 %4</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="123"/>
+        <location filename="../results/kpi_tiles.py" line="125"/>
         <source>%1 / %2 達成</source>
         <translation>%1 / %2 met</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="132"/>
+        <location filename="../results/kpi_tiles.py" line="134"/>
         <source>&lt;b&gt;目標は達成できません&lt;/b&gt;：期限 %1 までに %2件不足しています。</source>
         <translation>&lt;b&gt;The target cannot be met&lt;/b&gt;: %2 processes short by %1.</translation>
     </message>
     <message>
         <location filename="../results/kpi_tiles.py" line="137"/>
+        <source>処理能力を増やして加えられるのは最大%1件です（残りは期限までに対応可能になりません）。</source>
+        <translation> More capacity can add at most %1 of them (the rest do not become eligible by the deadline).</translation>
+    </message>
+    <message>
+        <location filename="../results/kpi_tiles.py" line="144"/>
         <source>%1 %2 +%3人月</source>
         <translation>%1 %2 +%3 person-months</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="141"/>
+        <location filename="../results/kpi_tiles.py" line="148"/>
         <source> 不足を埋めるのに必要な追加の処理能力（上位）：%1</source>
         <translation> Extra capacity needed to close the gap (largest first): %1</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="144"/>
+        <location filename="../results/kpi_tiles.py" line="151"/>
         <source> ほか %1件</source>
         <translation> and %1 more</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="145"/>
+        <location filename="../results/kpi_tiles.py" line="152"/>
         <source>（合計 %1人月）</source>
         <translation> (total %1 person-months)</translation>
     </message>
