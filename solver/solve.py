@@ -107,12 +107,15 @@ def _solve(
         mq < 0 and need > problem.already_digitized for mq, need in problem.requirements()
     )
     if infeasible:
+        budget = 2 * COUNT_SHARE * time_limit - clock.elapsed()
+        base = _most_by_deadline(problem, base, budget, clock)
         achieved = _full(res, base)
         cum = np.cumsum(np.bincount(achieved[achieved >= 0], minlength=problem.n_quarters))
-        relaxed = [
-            (mq, min(need, problem.already_digitized + int(cum[mq])))
-            for mq, need in problem.requirements()
-            if mq >= 0
+        reached = [problem.already_digitized + int(c) for c in cum]
+        # The most processes by the deadline come first (planning-model.md §2), then the
+        # milestones as far as that plan reaches them, then online applications.
+        relaxed = [(problem.deadline, reached[problem.deadline])] + [
+            (mq, min(need, reached[mq])) for mq, need in problem.milestones if mq >= 0
         ]
         res = residual_of(problem, needs=relaxed)
     best = base
@@ -160,7 +163,8 @@ def _solve(
     pairs = int(np.isfinite(res.value).sum())
     budget = min(CPSAT_SHARE * time_limit, 0.75 * time_limit - clock.elapsed())
     if pairs <= SMALL_PAIRS and budget > 0.2 and not clock.cancelled():
-        quarter, cp_bound = _polish(problem, res, quarter, budget)
+        quarter, cp_bound = _polish(problem, res, quarter, budget,
+                                    relaxed if infeasible else problem.requirements())
         bound = min(bound, max(cp_bound, objective_of(problem, quarter)))
     return _finish(problem, quarter, bound, status, infeasible, clock)
 
@@ -204,6 +208,27 @@ def _full(res: Residual, x: np.ndarray) -> np.ndarray:
     out = np.where(p.locked >= 0, p.locked, -1).astype(np.int32)
     out[res.free] = x
     return out
+
+
+def _most_by_deadline(problem: Problem, base: np.ndarray, seconds: float,
+                      clock: _Clock) -> np.ndarray:
+    """The contract's first aim when the requirements cannot all be met: the most processes
+    by the deadline. The count phase weighs every requirement alike, so an unreachable
+    milestone can cost processes at the deadline; the deadline alone is tried as well and
+    wins when it reaches strictly more."""
+    if not problem.milestones or clock.cancelled():
+        return base
+    everything = problem.already_digitized + problem.n_processes  # more than can be reached
+    alone = residual_of(problem, needs=[(problem.deadline, everything)])
+    x = _count_first(alone)
+    if primal.shortfall_of(alone, x) > 0 and seconds > 0:
+        x = improve_count(alone, x, seconds, should_stop=clock.stop)
+        primal.sort_classes(alone, x)
+
+    def by_deadline(y: np.ndarray) -> int:
+        return int(np.sum((y >= 0) & (y <= problem.deadline)))
+
+    return x if by_deadline(x) > by_deadline(base) else base
 
 
 def _count_first(res: Residual) -> np.ndarray:
@@ -299,7 +324,8 @@ def _from_hint(res: Residual, hint: np.ndarray) -> np.ndarray | None:
 
 
 def _polish(
-    problem: Problem, res: Residual, quarter: np.ndarray, seconds: float
+    problem: Problem, res: Residual, quarter: np.ndarray, seconds: float,
+    requirements: list[tuple[int, int]],
 ) -> tuple[np.ndarray, float]:
     """CP-SAT on the whole (small) instance, hinted with our plan: (best plan, proven bound).
 
@@ -309,7 +335,7 @@ def _polish(
     counts = np.cumsum(np.bincount(quarter[quarter >= 0], minlength=problem.n_quarters))
     needs = [
         (mq, min(need, problem.already_digitized + int(counts[mq]))) if mq >= 0 else (mq, 0)
-        for mq, need in problem.requirements()
+        for mq, need in requirements
     ]
     model = CpSatModel(problem, needs=needs, upper=True)
     model.add_hint(quarter)

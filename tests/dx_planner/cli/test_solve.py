@@ -108,3 +108,20 @@ def test_bad_milestone_is_bad_usage(small_demo: Path) -> None:
     assert raised.value.code == 2
     with pytest.raises(SystemExit):
         main(["--db", str(small_demo), "solve", "--start", "2022Q1"])
+
+
+def test_an_unreachable_milestone_still_gets_the_most_processes_by_the_deadline(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "m.db")
+    assert main(["--db", db, "demo", "--processes", "300"]) == 0
+    plans = {}
+    for name, extra in (("milestone", ["--milestone", "FY2022Q1:100000"]),
+                        ("count", ["--target-count", "100000"])):
+        path = tmp_path / f"{name}.json"
+        assert main(["--db", db, "solve", "--time-limit", "5", "--json", str(path),
+                     "--scenario", name, *extra]) == 0
+        plans[name] = json.loads(path.read_text(encoding="utf-8"))
+    assert plans["milestone"]["status"] == "target_infeasible"
+    # The count run maximises processes by the deadline; the milestone must not cost any.
+    assert plans["milestone"]["digitized_by_deadline"] == \
+        plans["count"]["digitized_by_deadline"]
