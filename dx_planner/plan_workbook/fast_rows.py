@@ -22,10 +22,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from dx_planner.plan_workbook.styles import styled
 
 # Characters XML 1.0 does not allow (openpyxl refuses them too); they are dropped.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -64,15 +65,8 @@ class FastSheet:
     def style(self, *, number_format: str | None = None, font: Font | None = None,
               fill: PatternFill | None = None, alignment: Alignment | None = None) -> int:
         """The workbook's style id for this combination (0 = no style)."""
-        cell = WriteOnlyCell(self.sheet)
-        if number_format is not None:
-            cell.number_format = number_format
-        if font is not None:
-            cell.font = font
-        if fill is not None:
-            cell.fill = fill
-        if alignment is not None:
-            cell.alignment = alignment
+        cell = styled(self.sheet, None, number_format=number_format, font=font, fill=fill,
+                      alignment=alignment)
         return int(cell.style_id) if cell.has_style else 0
 
     def _letter(self, index: int) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCharts import QChart, QLineSeries, QScatterSeries, QValueAxis
+from PySide6.QtCharts import QChart, QLineSeries, QScatterSeries
 from PySide6.QtCore import (
     QAbstractTableModel,
     QMargins,
@@ -38,7 +38,7 @@ from dx_planner.tracking.burnup import Burnup
 from ui.i18n import quarter_label
 from ui.inventory_view import default_actual_quarter
 from ui.quarter_picker import QuarterPicker
-from ui.results.progress_chart import QuarterChartView, quarter_axis
+from ui.results.progress_chart import QuarterChartView, milestone_series
 from ui.session import Session
 from ui.workers import Task, TaskContext
 
@@ -148,12 +148,7 @@ class BurnupChart(QuarterChartView):
         chart.setTitle(self.tr("計画と実績（%1・%2 時点）").replace("%1", scope).replace(
             "%2", burnup.as_of.code))
         quarters = [p.quarter for p in burnup.points]
-        axis_x = quarter_axis(quarters)
-        self.quarter_count = len(quarters)
-        axis_y = QValueAxis()
-        axis_y.setLabelFormat("%d")
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        axes = self._add_axes(chart, quarters)
 
         def line(key: str, name: str, colour: QColor, width: int,
                  style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QLineSeries:
@@ -185,26 +180,13 @@ class BurnupChart(QuarterChartView):
             target.append(len(quarters) - 1, burnup.target_count)
             shown.append(target)
             if burnup.milestones:
-                milestones = QScatterSeries()
-                milestones.setName(self.tr("中間目標"))
-                milestones.setColor(QColor("#d68910"))
-                milestones.setMarkerSize(11)
-                for quarter, count in burnup.milestones:
-                    if quarter in quarters:
-                        milestones.append(quarters.index(quarter), count)
-                shown.append(milestones)
+                shown.append(milestone_series(self.tr("中間目標"), burnup.milestones,
+                                              quarters, marker_size=11))
             top = burnup.maximum
         else:
             top = max((v for p in burnup.points for v in (p.actual, p.baseline, p.forecast)
                        if v is not None), default=0)
-        for item in shown:
-            chart.addSeries(item)
-            item.attachAxis(axis_x)
-            item.attachAxis(axis_y)
-        axis_y.setRange(0, top * 1.1 or 1)
-        axis_y.applyNiceNumbers()
-        self.setChart(chart)
-        self._fit_labels()
+        self._show(chart, shown, axes, top)
 
 
 class PlanVsActualView(QWidget):

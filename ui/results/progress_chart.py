@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCharts import (
     QCategoryAxis,
     QChart,
@@ -40,6 +42,19 @@ def quarter_axis(quarters: list[Quarter]) -> QCategoryAxis:
     return axis
 
 
+def milestone_series(name: str, milestones: Iterable[tuple[Quarter, int]],
+                     quarters: list[Quarter], marker_size: int) -> QScatterSeries:
+    """The milestones as points over their quarters (those outside the axis left out)."""
+    series = QScatterSeries()
+    series.setName(name)
+    series.setColor(QColor("#d68910"))
+    series.setMarkerSize(marker_size)
+    for quarter, count in milestones:
+        if quarter in quarters:
+            series.append(quarters.index(quarter), count)
+    return series
+
+
 class QuarterChartView(QChartView):
     """A chart view whose quarter axis keeps its labels whole: side by side when there is
     room, else turned upright (Qt Charts would cut them to ``FY21…``)."""
@@ -48,6 +63,29 @@ class QuarterChartView(QChartView):
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.quarter_count = 0
+
+    def _add_axes(self, chart: QChart,
+                  quarters: list[Quarter]) -> tuple[QCategoryAxis, QValueAxis]:
+        """The quarter axis below and a count axis on the left."""
+        axis_x = quarter_axis(quarters)
+        self.quarter_count = len(quarters)
+        axis_y = QValueAxis()
+        axis_y.setLabelFormat("%d")
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        return axis_x, axis_y
+
+    def _show(self, chart: QChart, series: Iterable[QLineSeries | QScatterSeries],
+              axes: tuple[QCategoryAxis, QValueAxis], top: float) -> None:
+        """Put ``series`` on ``axes`` with room above ``top``, and show the chart."""
+        for item in series:
+            chart.addSeries(item)
+            for axis in axes:
+                item.attachAxis(axis)
+        axes[1].setRange(0, top * 1.1 or 1)
+        axes[1].applyNiceNumbers()
+        self.setChart(chart)
+        self._fit_labels()
 
     def _fit_labels(self) -> None:
         chart = self.chart()
@@ -80,12 +118,7 @@ class ProgressChart(QuarterChartView):
             self.setChart(chart)
             return
         quarters = [q for q, _ in result.cumulative]
-        axis_x = quarter_axis(quarters)
-        self.quarter_count = len(quarters)
-        axis_y = QValueAxis()
-        axis_y.setLabelFormat("%d")
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        axes = self._add_axes(chart, quarters)
 
         cumulative = QLineSeries()
         cumulative.setName(self.tr("累計（計画）"))
@@ -102,22 +135,9 @@ class ProgressChart(QuarterChartView):
         target.append(len(quarters) - 1, result.settings.target_count)
         series: list[QLineSeries | QScatterSeries] = [cumulative, target]
         if result.settings.milestones:
-            milestones = QScatterSeries()
-            milestones.setName(self.tr("中間目標"))
-            milestones.setColor(QColor("#d68910"))
-            milestones.setMarkerSize(12)
-            for quarter, count in result.settings.milestones:
-                if quarter in quarters:
-                    milestones.append(quarters.index(quarter), count)
-            series.append(milestones)
+            series.append(milestone_series(self.tr("中間目標"), result.settings.milestones,
+                                           quarters, marker_size=12))
         top = max([count for _, count in result.cumulative]
                   + [result.settings.target_count]
                   + [count for _, count in result.settings.milestones])
-        for item in series:
-            chart.addSeries(item)
-            item.attachAxis(axis_x)
-            item.attachAxis(axis_y)
-        axis_y.setRange(0, top * 1.1 or 1)
-        axis_y.applyNiceNumbers()
-        self.setChart(chart)
-        self._fit_labels()
+        self._show(chart, series, axes, top)
