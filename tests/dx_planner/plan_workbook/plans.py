@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dx_planner.domain.enums import Authority, NationalStatus, Status
+from dx_planner.domain.enums import Authority, NationalStatus
 from dx_planner.domain.inventory import Inventory, Process
 from dx_planner.domain.quarters import Quarter
 from dx_planner.planning.result import PlanResult
@@ -38,8 +38,7 @@ def greedy_plan(inventory: Inventory, settings: PlanSettings | None = None,
     for process in inventory.processes:
         if not process.in_scope:
             continue
-        if (process.status is Status.DIGITIZED and process.digitized_quarter is not None
-                and process.digitized_quarter < start):
+        if process.digitized_before(start):
             already += 1
             continue
         to_plan.append(process)

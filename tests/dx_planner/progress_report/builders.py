@@ -85,13 +85,8 @@ def store(engine: Engine, inventory: Inventory) -> None:
 
 
 def _plannable(process: Process, start: Quarter) -> bool:
-    if not process.in_scope:
-        return False
-    if process.status is Status.DIGITIZED and process.digitized_quarter is not None \
-            and process.digitized_quarter < start:
-        return False
-    return not (process.authority is Authority.NATIONAL
-                and process.national_status is not NationalStatus.DATE_GIVEN)
+    return (process.in_scope and not process.digitized_before(start)
+            and not process.awaits_national_date)
 
 
 def hand_plan(inventory: Inventory, start: Quarter = NEXT, end: Quarter = DEADLINE, *,
@@ -119,9 +114,7 @@ def hand_plan(inventory: Inventory, start: Quarter = NEXT, end: Quarter = DEADLI
         if quarter <= end:
             assignments[process.id] = quarter
             reasons[process.id] = "locked" if process.locked_quarter else "planned"
-    already = sum(1 for p in inventory.processes if p.in_scope and
-                  p.status is Status.DIGITIZED and p.digitized_quarter is not None
-                  and p.digitized_quarter < start)
+    already = sum(1 for p in inventory.processes if p.in_scope and p.digitized_before(start))
     cumulative = [(q, already + sum(1 for a in assignments.values() if a <= q))
                   for q in quarter_range(start, end)]
     settings = ResolvedSettings(start, end, end, math.ceil(round(target_share * in_scope, 9)),
