@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from openpyxl import Workbook
 from sqlalchemy import Connection, Engine
 
 from dx_planner.domain.inventory import Inventory
+from dx_planner.output_files import OutputFileError, replaced_atomically
 from dx_planner.persistence import repository
 from dx_planner.plan_workbook.bureau_sheets import write_bureau_sheets
 from dx_planner.plan_workbook.compare_sheet import SHEET as COMPARE_SHEET
@@ -152,26 +152,14 @@ def _discard(workbook: Workbook) -> None:
 
 
 def _save(workbook: Workbook, fast_sheets: FastSheets, path: Path) -> None:
-    """Save next to ``path`` and move into place, so a failure leaves ``path`` untouched."""
-    saved = final = None
+    """Save, splice the fast rows in, and only then replace ``path`` (a failure leaves it)."""
     try:
-        saved = _temporary(path, ".saving.xlsx")
-        final = _temporary(path, ".xlsx")
-        workbook.save(saved)
-        splice_rows(saved, final, fast_sheets)
-        # mkstemp makes the file private; give it the mode of the file it replaces.
-        os.chmod(final, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(final, path)
-        final = None
-    except OSError as error:
-        raise PlanExportError(f"cannot write {path}: {error.strerror or error}") from None
-    finally:
-        for leftover in (saved, final):
-            if leftover is not None:
-                leftover.unlink(missing_ok=True)
-
-
-def _temporary(path: Path, suffix: str) -> Path:
-    handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=suffix, dir=path.parent)
-    os.close(handle)
-    return Path(name)
+        with replaced_atomically(path) as final:
+            saved = final.with_name(final.stem + ".saving.xlsx")
+            try:
+                workbook.save(saved)
+                splice_rows(saved, final, fast_sheets)
+            finally:
+                saved.unlink(missing_ok=True)
+    except OutputFileError as error:
+        raise PlanExportError(str(error)) from None
