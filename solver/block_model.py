@@ -1,8 +1,9 @@
 """CP-SAT over one block of processes, the rest of the plan fixed (shared by the count and
 polish phases).
 
-Efforts and remaining capacities are scaled to 1/100 person-month conservatively (efforts up,
-capacities down), so every answer is feasible for the real figures.
+The capacity and channel rows are those of ``solver.constraints`` over the room the fixed
+rest leaves (efforts rounded up, room down: every answer is feasible for the real figures).
+The callers add their own requirement rows and objective.
 """
 
 from __future__ import annotations
@@ -10,10 +11,8 @@ from __future__ import annotations
 import numpy as np
 from ortools.sat.python import cp_model
 
-from solver.primal import Usage
-from solver.reduced import Residual
-
-Pair = tuple[int, int, cp_model.IntVar]  # (process, quarter, chosen?)
+from solver.constraints import Pair, add_capacity_rows, add_channel_rows, requirement_terms
+from solver.reduced import Need, Residual
 
 
 class BlockModel:
@@ -36,25 +35,18 @@ class BlockModel:
                     mine.append(v)
             if len(mine) > 1:
                 self.model.add_at_most_one(mine)
-        self._add_capacities()
+        use = res.usage(self.others)
+        add_capacity_rows(self.model, self.pairs, res.bureau, res.effort,
+                          res.capacity - use.eff)
+        add_channel_rows(self.model, self.pairs, res.channel, res.limit - use.cnt)
 
-    def _add_capacities(self) -> None:
-        res, use = self.res, Usage(self.res, self.others)
-        cap_terms: dict[tuple[int, int], list[tuple[cp_model.IntVar, int]]] = {}
-        ch_terms: dict[tuple[int, int], list[cp_model.IntVar]] = {}
-        for i, q, v in self.pairs:
-            effort = int(np.ceil(res.effort[i] * 100 - 1e-6))
-            cap_terms.setdefault((int(res.bureau[i]), q), []).append((v, effort))
-            ch_terms.setdefault((int(res.channel[i]), q), []).append(v)
-        for (b, q), items in cap_terms.items():
-            room = int(np.floor((res.capacity[b, q] - use.eff[b, q]) * 100 + 1e-6))
-            self.model.add(
-                cp_model.LinearExpr.weighted_sum([v for v, _ in items], [e for _, e in items])
-                <= max(room, 0)
-            )
-        for (c, q), vs in ch_terms.items():
-            if np.isfinite(res.limit[c, q]):
-                self.model.add(sum(vs) <= max(int(res.limit[c, q] - use.cnt[c, q]), 0))
+    def count_of(self, need: Need) -> list[cp_model.IntVar]:
+        """The block's variables that count toward ``need``."""
+        return requirement_terms(self.pairs, need.quarter, need.member)
+
+    def fixed_count(self, need: Need) -> int:
+        """How many of the need's members the fixed rest completes in time."""
+        return need.count(self.others)
 
     def solve(self, seconds: float) -> np.ndarray | None:
         """The whole plan with the block re-planned, or None if CP-SAT found nothing."""

@@ -7,7 +7,7 @@ lambda of the dual fixed, every feasible plan x satisfies
 
     V_b = max { sum_{p in b} c[p, q] x[p, q] : at most one quarter per process,
                 sum_p effort[p] x[p, q] <= capacity[b, q] for every q, x binary },
-    c[p, q] = value[p, q] + sum_{m: q <= m} lambda[m] - beta[channel p, q]
+    c[p, q] = value[p, q] + sum_{m: p in m, q <= quarter m} lambda[m] - beta[channel p, q]
 
 (weak duality for the relaxed channel and requirement rows). The dual's own bound is the same
 sum with each V_b replaced by its LP bound D_b = sum_{p in b} max(0, max_q R[p, q]) +
@@ -15,10 +15,10 @@ alpha_b . capacity_b. On small bureaus the LP bound is loose (few, coarse items 
 so we bound V_b by CP-SAT instead and use min(D_b, UB_b).
 
 UB_b is valid because the CP-SAT model is a relaxation with an over-estimating objective:
-efforts rounded DOWN and capacities UP (to 1/100 person-month), coefficients rounded UP
-(to 1/SCALE), and only pairs with c > 0 kept (dropping a pair with c <= 0 never lowers the
-maximum: removing a process frees capacity). CP-SAT's best objective bound is a proven upper
-bound of that integer program, hence of V_b.
+efforts and capacities in the relaxed integer form of constraints.py (efforts rounded down),
+coefficients rounded UP (to 1/SCALE), and only pairs with c > 0 kept (dropping a pair with
+c <= 0 never lowers the maximum: removing a process frees capacity). CP-SAT's best objective
+bound is a proven upper bound of that integer program, hence of V_b.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from collections.abc import Callable
 import numpy as np
 from ortools.sat.python import cp_model
 
+from solver.constraints import scaled_capacity, scaled_effort
 from solver.dual import Dual
 
 #: Objective coefficients are rounded up to multiples of 1/SCALE.
@@ -87,7 +88,7 @@ def _bureau_upper(
         qs = np.flatnonzero(pos[k])
         if qs.size == 0:
             continue
-        e = int(np.floor(effort[i] * 100.0))
+        e = scaled_effort(float(effort[i]), relaxed=True)
         mine = []
         for q in qs.tolist():
             v = model.new_bool_var("")
@@ -98,7 +99,7 @@ def _bureau_upper(
         if len(mine) > 1:
             model.add_at_most_one(mine)
     for q, items in per_q.items():
-        cap = int(np.floor(capacity[q] * 100.0 + 1e-5))
+        cap = scaled_capacity(float(capacity[q]), relaxed=True)
         model.add(
             cp_model.LinearExpr.weighted_sum([v for v, _ in items], [e for _, e in items]) <= cap
         )

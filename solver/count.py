@@ -25,13 +25,17 @@ from collections.abc import Callable
 import numpy as np
 
 from solver.block_model import BlockModel
-from solver.primal import Usage
+from solver.constraints import Usage
 from solver.reduced import Residual
 
 
 def count_score(res: Residual, x: np.ndarray) -> int:
-    """Sum over requirements of min(count by its quarter, need) (free processes only)."""
-    return sum(min(int(np.sum((x >= 0) & (x <= mq))), need) for mq, need in res.needs)
+    """Sum over requirements of min(count of its members by its quarter, need)."""
+    return sum(min(n.count(x), n.need) for n in res.needs)
+
+
+def _total_need(res: Residual) -> int:
+    return sum(n.need for n in res.needs)
 
 
 def improve_count(
@@ -43,10 +47,10 @@ def improve_count(
     """A plan with count_score >= that of ``x`` (a feasible plan), within ``seconds``."""
     t_end = time.monotonic() + max(0.0, seconds)
     best = x.copy()
-    if not res.needs or count_score(res, best) >= sum(n for _, n in res.needs):
+    if not res.needs or count_score(res, best) >= _total_need(res):
         return best
     eject_insert(res, best, should_stop)
-    if count_score(res, best) >= sum(n for _, n in res.needs):
+    if count_score(res, best) >= _total_need(res):
         return best
     nb = res.capacity.shape[0]
     improved = True
@@ -58,7 +62,7 @@ def improve_count(
             left = t_end - time.monotonic()
             if left <= 0 or should_stop():
                 break
-            if count_score(res, best) >= sum(n for _, n in res.needs):
+            if count_score(res, best) >= _total_need(res):
                 return best
             rows = np.flatnonzero(res.bureau == b)
             if rows.size == 0:
@@ -76,20 +80,18 @@ def _solve_block(
     """Re-plan the free processes ``rows`` (others fixed) for the most requirement counts."""
     if seconds <= 0.01:
         return None
-    inside = np.zeros(len(x), dtype=bool)
-    inside[rows] = True
     block = BlockModel(res, x, rows)
-    model, pairs, others = block.model, block.pairs, block.others
+    model = block.model
     score = []
     now = 0
-    for mq, need in res.needs:
-        fixed = int(np.sum((others >= 0) & (others <= mq)))
-        cap = need - fixed
+    for need in res.needs:
+        fixed = block.fixed_count(need)
+        cap = need.need - fixed
         if cap <= 0:
             continue
-        have = int(np.sum(inside & (x >= 0) & (x <= mq)))
+        have = need.count(x) - fixed
         s = model.new_int_var(0, cap, "")
-        model.add(s <= sum(v for _, q, v in pairs if q <= mq))
+        model.add(s <= sum(block.count_of(need)))
         model.add_hint(s, min(cap, have))
         score.append(s)
         now += min(cap, have)
@@ -108,29 +110,33 @@ def eject_insert(
     For an unplanned process j (smallest effort first) and a quarter q it may use, a planned
     process i of the same bureau in q with effort >= what j lacks moves to another quarter
     q' with room for it; then j takes q. Moving i never crosses a requirement quarter (so no
-    cumulative count drops) and respects eligibility, capacity and channel limits.
+    cumulative count drops) and respects eligibility, capacity and channel limits. Only
+    members of a requirement not yet met are inserted, by its quarter (others would take
+    room for nothing).
     """
-    req_q = sorted({mq for mq, _ in res.needs})
+    req_q = sorted({n.quarter for n in res.needs})
     if not req_q:
         return
-    last = req_q[-1]
-    use = Usage(res, x)
+    use = res.usage(x)
+    needed = np.array([n.need for n in res.needs], dtype=np.int64)
+    counts = res.need_counts(x)
+    until = _useful_until(res, counts < needed)
     tol = 1e-9
     finite = np.isfinite(res.value)
     nb = res.capacity.shape[0]
     for b in range(nb):
         rows = np.flatnonzero(res.bureau == b)
-        cand = rows[(x[rows] < 0) & (res.earliest[rows] <= last)]
+        cand = rows[(x[rows] < 0) & (res.earliest[rows] <= until[rows])]
         cand = cand[np.argsort(res.effort[cand], kind="stable")]
         fails = 0
         for j in cand.tolist():
             if fails >= 8 or should_stop():
                 break
-            if count_score(res, x) >= sum(n for _, n in res.needs):
+            if np.all(counts >= needed):
                 return
             done = False
             e_j, c_j = float(res.effort[j]), int(res.channel[j])
-            for q in range(int(res.earliest[j]), last + 1):
+            for q in range(int(res.earliest[j]), int(until[j]) + 1):
                 if not finite[j, q] or use.cnt[c_j, q] + 1 > res.limit[c_j, q]:
                     continue
                 lack = e_j - (res.capacity[b, q] - use.eff[b, q])
@@ -150,6 +156,7 @@ def eject_insert(
                     if use.fits(j, q):
                         x[j] = q
                         use.add(j, q)
+                        counts += res.need_delta(i, q, q2)
                         done = True
                         break
                     use.add(i, q2, -1.0)  # float edge case: undo
@@ -158,6 +165,21 @@ def eject_insert(
                 if done:
                     break
             fails = 0 if done else fails + 1
+            if done:
+                met_before = counts >= needed
+                counts += res.need_delta(j, -1, int(x[j]))
+                if np.any((counts >= needed) != met_before):
+                    until = _useful_until(res, counts < needed)
+
+
+def _useful_until(res: Residual, unmet: np.ndarray) -> np.ndarray:
+    """int[F]: the latest quarter in which a process still raises an unmet requirement's
+    count (-1: none)."""
+    if not res.needs:
+        return np.full(res.free.size, -1, dtype=np.int64)
+    quarters = np.where(res.members & unmet[None, :], res.need_quarters[None, :], -1)
+    out: np.ndarray = quarters.max(axis=1)
+    return out
 
 
 def _new_home(

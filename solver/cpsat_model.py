@@ -1,9 +1,10 @@
 """The textbook CP-SAT model: one Boolean per process x eligible quarter.
 
 Used by the naive baseline and, on small instances only, to polish and prove a plan.
-Values are scaled to integers (volume/4 per quarter is a multiple of 1/4 for integer volumes,
-so x4 is exact for them; other volumes are rounded, which only matters for the objective that
-CP-SAT sees, never for the reported one).
+The constraint rows are those of ``solver.constraints``. Values are scaled to integers
+(volume/4 per quarter is a multiple of 1/4 for integer volumes, so x4 is exact for them;
+other volumes are rounded, which only matters for the objective that CP-SAT sees, never for
+the reported one).
 """
 
 from __future__ import annotations
@@ -11,25 +12,39 @@ from __future__ import annotations
 import numpy as np
 from ortools.sat.python import cp_model
 
-from solver.problem import Problem
+from solver.constraints import (
+    Pair,
+    add_capacity_rows,
+    add_channel_rows,
+    add_requirement_rows,
+    eligible,
+)
+from solver.problem import Problem, Requirement
 
 
 class CpSatModel:
     """Variables, one method per constraint family, objective, solve."""
 
     def __init__(
-        self, problem: Problem, needs: list[tuple[int, int]] | None = None, upper: bool = False
+        self,
+        problem: Problem,
+        requirements: list[Requirement] | None = None,
+        upper: bool = False,
     ) -> None:
-        """``upper``: a relaxation whose objective over-estimates (efforts rounded down,
+        """``requirements`` replaces ``problem.all_requirements()`` (e.g. relaxed needs).
+
+        ``upper``: a relaxation whose objective over-estimates (efforts rounded down,
         capacities up, objective coefficients up), so that CP-SAT's objective bound
         (``best_bound`` after :meth:`solve`) is a PROVEN upper bound of the real problem;
         its solutions must then be checked against the real figures."""
         self.p = problem
         self.upper = upper
         self.best_bound = float("inf")
-        self.needs = problem.requirements() if needs is None else needs
+        self.requirements = (problem.all_requirements() if requirements is None
+                             else requirements)
         self.model = cp_model.CpModel()
         self.vars: dict[tuple[int, int], cp_model.IntVar] = {}
+        self.pairs: list[Pair] = []
         self._add_variables()
         self._add_one_quarter()
         self._add_locks()
@@ -40,9 +55,10 @@ class CpSatModel:
 
     def _add_variables(self) -> None:
         p = self.p
-        for i in range(p.n_processes):
-            for q in range(int(p.earliest[i]), p.n_quarters):
-                self.vars[i, q] = self.model.new_bool_var(f"x_{i}_{q}")
+        for i, q in np.argwhere(eligible(p.earliest, p.n_quarters)).tolist():
+            v = self.model.new_bool_var(f"x_{i}_{q}")
+            self.vars[i, q] = v
+            self.pairs.append((i, q, v))
 
     def _by_process(self) -> dict[int, list[cp_model.IntVar]]:
         out: dict[int, list[cp_model.IntVar]] = {}
@@ -59,47 +75,24 @@ class CpSatModel:
             self.model.add(self.vars[int(i), int(self.p.locked[i])] == 1)
 
     def _add_bureau_capacity(self) -> None:
-        # capacities and efforts in 1/100 person-month: exact for two-decimal inputs,
-        # conservative otherwise (efforts rounded up, capacities rounded down)
         p = self.p
-        groups: dict[tuple[int, int], list[tuple[cp_model.IntVar, int]]] = {}
-        for (i, q), v in self.vars.items():
-            if self.upper:
-                e = int(np.floor(p.effort[i] * 100))
-            else:
-                e = int(np.ceil(p.effort[i] * 100 - 1e-6))
-            groups.setdefault((int(p.bureau[i]), q), []).append((v, e))
-        slack = 1e-5 if self.upper else 1e-6
-        for (b, q), items in groups.items():
-            cap = int(np.floor(p.bureau_capacity[b, q] * 100 + slack))
-            self.model.add(sum(e * v for v, e in items) <= cap)
+        add_capacity_rows(self.model, self.pairs, p.bureau, p.effort, p.bureau_capacity,
+                          relaxed=self.upper)
 
     def _add_channel_limits(self) -> None:
-        p = self.p
-        groups: dict[tuple[int, int], list[cp_model.IntVar]] = {}
-        for (i, q), v in self.vars.items():
-            groups.setdefault((int(p.channel[i]), q), []).append(v)
-        for (c, q), vs in groups.items():
-            if np.isfinite(p.channel_limit[c, q]):
-                self.model.add(sum(vs) <= int(p.channel_limit[c, q]))
+        add_channel_rows(self.model, self.pairs, self.p.channel, self.p.channel_limit)
 
     def _add_requirements(self) -> None:
-        p = self.p
-        for mq, need in self.needs:
-            if mq < 0:
-                continue
-            vs = [v for (_, q), v in self.vars.items() if q <= mq]
-            self.model.add(sum(vs) >= need - p.already_digitized)
+        n = self.p.n_processes
+        add_requirement_rows(self.model, self.pairs, [
+            (req.quarter, None if req.rows is None else req.member_mask(n), req.need)
+            for req in self.requirements if req.quarter >= 0
+        ])
 
     def _add_objective(self) -> None:
-        p = self.p
-        q1 = p.n_quarters - 1
+        value = self.p.quarter_value()
         rnd = (lambda v: int(np.ceil(v))) if self.upper else round
-        terms = [
-            (v, rnd(p.volume[i] * (q1 - q)))
-            for (i, q), v in self.vars.items()
-            if p.volume[i] > 0 and q < q1
-        ]
+        terms = [(v, rnd(4.0 * value[i, q])) for i, q, v in self.pairs if value[i, q] != 0]
         self.model.maximize(
             cp_model.LinearExpr.weighted_sum([v for v, _ in terms], [c for _, c in terms])
         )
@@ -107,6 +100,11 @@ class CpSatModel:
     def add_hint(self, quarter: np.ndarray) -> None:
         for (i, q), v in self.vars.items():
             self.model.add_hint(v, int(quarter[i]) == q)
+
+    def fix(self, quarter: np.ndarray) -> None:
+        """Fix every variable to plan ``quarter`` (for checking a plan against the model)."""
+        for (i, q), v in self.vars.items():
+            self.model.add(v == int(int(quarter[i]) == q))
 
     def solve(self, time_limit: float, workers: int = 2) -> tuple[str, np.ndarray]:
         """Returns (CP-SAT status name, quarter array); quarter is all -1 without a solution."""

@@ -1,9 +1,9 @@
 """Lagrangian dual of the residual problem: a PROVEN upper bound and prices for the primal.
 
-Dualising every coupling row (bureau capacity alpha[b,q], channel limit beta[c,q], cumulative
-requirement lambda[m]) leaves one tiny problem per process: pick the quarter with the best
-reduced value ``R[p,q] = value[p,q] + sum_{m: q <= m} lambda[m] - beta[c,q] - effort[p]*alpha[b,q]``
-or nothing. For ANY multipliers y >= 0 the Lagrangian function
+Dualising every coupling row (bureau capacity alpha[b,q], channel limit beta[c,q], requirement
+lambda[m] over its members) leaves one tiny problem per process: pick the quarter with the best
+reduced value ``R[p,q] = value[p,q] + sum_{m: p in m, q <= quarter m} lambda[m] - beta[c,q]
+- effort[p]*alpha[b,q]`` or nothing. For ANY multipliers y >= 0 the Lagrangian function
 
     D(y) = locked_value + sum_p max(0, max_q R[p,q]) + cap.alpha + lim.beta - need.lambda
 
@@ -15,7 +15,8 @@ We minimise D with a projected Newton method on its entropic smoothing
 ``D_tau = ... + sum_p tau*log(1 + sum_q exp(R[p,q]/tau))`` with tau decreasing (a path
 following method): D <= D_tau <= D + N*tau*log(Q+1), so the smoothed minimiser is within that
 of the LP bound. The softmax weights are a fractional plan for the primal heuristic. The
-Hessian is small and dense (one row per multiplier, ~300), summed per (bureau, channel) pair.
+Hessian is small and dense (one row per multiplier, ~300), summed per group of processes with
+the same bureau, channel and requirements (their rows of the constraint matrix are alike).
 """
 
 from __future__ import annotations
@@ -45,25 +46,37 @@ class Dual:
         self.beta_index = np.full((nc, q), -1, dtype=np.int64)
         for k, (c, qq) in enumerate(self.beta_cells):
             self.beta_index[c, qq] = self.n_alpha + k
-        # lam_mask[m, q] = 1 if completing in q counts toward requirement m
+        # lam_mask[m, q] = 1 if completing in q counts toward requirement m (for its members)
         self.lam_mask = np.zeros((self.n_lam, q))
-        for m, (mq, _) in enumerate(res.needs):
-            self.lam_mask[m, : mq + 1] = 1.0
+        for m, need in enumerate(res.needs):
+            self.lam_mask[m, : need.quarter + 1] = 1.0
         self.rhs = np.concatenate(
             [
                 res.capacity.ravel(),
                 res.limit[self.limited],
-                -np.array([n for _, n in res.needs], dtype=np.float64),
+                -np.array([n.need for n in res.needs], dtype=np.float64),
             ]
         )
-        # items grouped by (bureau, channel) so that Hessian blocks are sums over groups
-        key = res.bureau.astype(np.int64) * nc + res.channel
+        # items grouped by (bureau, channel, requirements) so that Hessian blocks are sums
+        # over groups
+        if self.n_lam:
+            sig_rows, sig = np.unique(res.members, axis=0, return_inverse=True)
+            sig = sig.ravel().astype(np.int64)
+        else:
+            sig_rows, sig = np.ones((1, 0), dtype=bool), np.zeros(res.free.size, np.int64)
+        n_sig = len(sig_rows)
+        # each process's requirements, by signature: bool[S, M] and the signature of each
+        self.sig_rows, self.sig = sig_rows.astype(np.float64), sig
+        key = (res.bureau.astype(np.int64) * nc + res.channel) * n_sig + sig
         self.order = np.argsort(key, kind="stable")
         sk = key[self.order]
         starts = np.flatnonzero(np.r_[True, sk[1:] != sk[:-1]]) if sk.size else np.zeros(0, int)
         self.group_start = starts
-        self.group_b = (sk[starts] // nc).astype(np.int64) if sk.size else starts
-        self.group_c = (sk[starts] % nc).astype(np.int64) if sk.size else starts
+        self.group_b = (sk[starts] // n_sig // nc).astype(np.int64) if sk.size else starts
+        self.group_c = (sk[starts] // n_sig % nc).astype(np.int64) if sk.size else starts
+        # the requirement rows of each group: lam_mask restricted to its requirements
+        group_sig = sig_rows[(sk[starts] % n_sig)] if sk.size else np.zeros((0, self.n_lam))
+        self.group_lm = self.lam_mask[None, :, :] * group_sig[:, :, None]  # [G, M, Q]
 
     # ----------------------------------------------------------------- pieces of y
     @property
@@ -80,15 +93,24 @@ class Dual:
         out[self.limited] = y[self.n_alpha : self.n_alpha + self.n_beta]
         return out
 
+    def bonus(self, y: np.ndarray | None = None) -> np.ndarray:
+        """float[F, Q]: sum of the requirement prices lambda[m] that completing p in q earns."""
+        y = self.y if y is None else y
+        lam = y[self.n_alpha + self.n_beta :]
+        if not self.n_lam:
+            return np.zeros((self.res.free.size, self.q))
+        out: np.ndarray = (self.sig_rows @ (lam[:, None] * self.lam_mask))[self.sig]
+        return out
+
     def reduced(self, y: np.ndarray | None = None) -> np.ndarray:
         """R[p, q] at multipliers y (default: the current ones)."""
         y = self.y if y is None else y
         res = self.res
         alpha = y[: self.n_alpha].reshape(-1, self.q)
-        lam = y[self.n_alpha + self.n_beta :]
-        bonus = lam @ self.lam_mask if self.n_lam else np.zeros(self.q)
         beta = self.beta_full(y)
-        out: np.ndarray = res.value + bonus[None, :] - beta[res.channel]
+        out: np.ndarray = res.value - beta[res.channel]
+        if self.n_lam:
+            out += self.bonus(y)
         out -= res.effort[:, None] * alpha[res.bureau]
         return out
 
@@ -125,7 +147,11 @@ class Dual:
         np.add.at(cnt, res.channel, pi)
         g[self.n_alpha : self.n_alpha + self.n_beta] -= cnt[self.limited]
         if self.n_lam:
-            g[self.n_alpha + self.n_beta :] += self.lam_mask @ pi.sum(axis=0)
+            by_sig = np.stack([np.bincount(self.sig, weights=pi[:, qq],
+                                           minlength=len(self.sig_rows))
+                               for qq in range(self.q)], axis=1)  # [S, Q]
+            g[self.n_alpha + self.n_beta :] += np.sum((self.sig_rows.T @ by_sig)
+                                                      * self.lam_mask, axis=1)
         return g
 
     def _hessian(self, pi: np.ndarray, tau: float) -> np.ndarray:
@@ -143,29 +169,51 @@ class Dual:
         s0 = np.add.reduceat(cov, self.group_start, axis=0) if len(pis) else cov[:0]
         s1 = np.add.reduceat(cov * e[:, None], self.group_start, axis=0) if len(pis) else s0
         s2 = np.add.reduceat(cov * (e * e)[:, None], self.group_start, axis=0) if len(pis) else s0
-        lm = self.lam_mask
-        off_l = self.n_alpha + self.n_beta
-        for g in range(len(self.group_start)):
-            b, c = int(self.group_b[g]), int(self.group_c[g])
+        n_g = len(self.group_start)
+        s0, s1, s2 = (m.reshape(n_g, q, q) for m in (s0, s1, s2))
+        nb, nc = self.res.capacity.shape[0], self.res.limit.shape[0]
+        gb, gc = self.group_b, self.group_c
+        # sums over the groups of each bureau, channel and (bureau, channel) pair
+        by_b = np.zeros((nb, q, q))
+        np.add.at(by_b, gb, s2)
+        by_c = np.zeros((nc, q, q))
+        np.add.at(by_c, gc, s0)
+        by_bc = np.zeros((nb, nc, q, q))
+        np.add.at(by_bc, (gb, gc), s1)
+        for b in range(nb):
             a_idx = b * q + np.arange(q)
-            c0, c1, c2 = (s.reshape(q, q) for s in (s0[g], s1[g], s2[g]))
-            h[np.ix_(a_idx, a_idx)] += c2
+            h[np.ix_(a_idx, a_idx)] += by_b[b]
+        for c in range(nc):
             bi = self.beta_index[c]
             has = bi >= 0
-            if has.any():
-                bsel = bi[has]
-                h[np.ix_(a_idx, bsel)] += c1[:, has]
-                h[np.ix_(bsel, a_idx)] += c1[has, :]
-                h[np.ix_(bsel, bsel)] += c0[np.ix_(has, has)]
-            if self.n_lam:
-                l_idx = off_l + np.arange(self.n_lam)
-                # d R/d lambda = +mask, d R/d alpha = -e: cross terms carry a minus sign
-                h[np.ix_(a_idx, l_idx)] -= c1 @ lm.T
-                h[np.ix_(l_idx, a_idx)] -= lm @ c1
-                h[np.ix_(l_idx, l_idx)] += lm @ c0 @ lm.T
-                if has.any():
-                    h[np.ix_(bsel, l_idx)] -= (c0 @ lm.T)[has]
-                    h[np.ix_(l_idx, bsel)] -= (lm @ c0)[:, has]
+            if not has.any():
+                continue
+            bsel = bi[has]
+            h[np.ix_(bsel, bsel)] += by_c[c][np.ix_(has, has)]
+            for b in np.unique(gb[gc == c]).tolist():
+                a_idx = b * q + np.arange(q)
+                h[np.ix_(a_idx, bsel)] += by_bc[b, c][:, has]
+                h[np.ix_(bsel, a_idx)] += by_bc[b, c][has, :]
+        if self.n_lam:
+            # d R/d lambda = +mask (members only), d R/d alpha = -e: cross terms carry a minus
+            lm = self.group_lm  # [G, M, Q]
+            off_l = self.n_alpha + self.n_beta
+            l_idx = off_l + np.arange(self.n_lam)
+            h[np.ix_(l_idx, l_idx)] += np.einsum("gmr,gnr->mn",
+                                                 np.einsum("gmq,gqr->gmr", lm, s0), lm)
+            al = np.zeros((nb, q, self.n_lam))
+            np.add.at(al, gb, np.einsum("gqr,gmr->gqm", s1, lm))
+            a_all = np.arange(self.n_alpha)
+            h[np.ix_(a_all, l_idx)] -= al.reshape(self.n_alpha, self.n_lam)
+            h[np.ix_(l_idx, a_all)] -= al.reshape(self.n_alpha, self.n_lam).T
+            cl = np.zeros((nc, q, self.n_lam))
+            np.add.at(cl, gc, np.einsum("gqr,gmr->gqm", s0, lm))
+            cells = self.beta_cells
+            if len(cells):
+                rows = cl[cells[:, 0], cells[:, 1]]  # [n_beta, M]
+                b_idx = self.n_alpha + np.arange(self.n_beta)
+                h[np.ix_(b_idx, l_idx)] -= rows
+                h[np.ix_(l_idx, b_idx)] -= rows.T
         return h / tau
 
     # ----------------------------------------------------------------- the method

@@ -9,12 +9,23 @@ import numpy as np
 from solver.problem import Problem
 
 
+@dataclass(frozen=True)
+class ExtraCapacity:
+    """Extra person-months for a bureau in a quarter, and the requirement it serves."""
+
+    bureau: int
+    quarter: int
+    person_months: float
+    requirement: int  # index into Problem.all_requirements()
+
+
 @dataclass
 class Shortfall:
-    """What is missing when the target or a milestone cannot be met."""
+    """What is missing when a requirement (target, milestone, scoped) cannot be met."""
 
-    missing: int
-    extra_capacity: list[tuple[int, int, float]]
+    missing: int  # processes missing at the worst-violated requirement
+    extra_capacity: list[ExtraCapacity]
+    by_requirement: list[int]  # processes missing per requirement (all_requirements order)
 
 
 @dataclass

@@ -2,11 +2,11 @@
 
 The rest of the plan is fixed; the bureau's processes are re-planned for the most objective
 value under its capacities, the channel room the other bureaus leave, and, for every
-requirement, at least as many of its processes by the requirement's quarter as now (so the
-requirements stay met). The current plan is the hint; a bureau's new plan is taken only if it
-is strictly better for the real (float) objective. Efforts and capacities are scaled to
-1/100 person-month conservatively (efforts up, capacities down), so CP-SAT's answers are
-feasible for the real figures.
+requirement, as many of its members by the requirement's quarter as it needs besides the
+rest of the plan (so the requirements stay met). The current plan is the hint; a bureau's
+new plan is taken only if it is strictly better for the real (float) objective. Efforts and
+capacities are scaled to 1/100 person-month conservatively (efforts up, capacities down), so
+CP-SAT's answers are feasible for the real figures.
 """
 
 from __future__ import annotations
@@ -60,11 +60,12 @@ def _reoptimise(
     if not block.pairs:
         return None
     model, pairs = block.model, block.pairs
-    xr = x[rows]
-    for mq, _ in res.needs:
-        have = int(np.sum((xr >= 0) & (xr <= mq)))
-        if have > 0:
-            model.add(sum(v for _, q, v in pairs if q <= mq) >= have)
+    for need in res.needs:
+        fixed = block.fixed_count(need)
+        # what the block must keep: what the need lacks without it (at most what it has now)
+        keep = min(need.count(x) - fixed, need.need - fixed)
+        if keep > 0:
+            model.add(sum(block.count_of(need)) >= keep)
     coef = [round(4.0 * float(res.value[i, q])) for i, q, _ in pairs]
     model.maximize(cp_model.LinearExpr.weighted_sum([v for _, _, v in pairs], coef))
     return block.solve(seconds)

@@ -1,9 +1,13 @@
-"""From a fractional plan (the dual's softmax weights) to a feasible integer plan.
+"""Greedy plan building blocks, each keeping capacity and channel limits (and, except for
+``repair``'s input, every requirement already met) intact:
 
-Steps, each keeping the plan feasible for capacity and channel limits:
-round (largest weight) -> repair overloaded bureau-quarters and channels (drop the processes
-with the least reduced value per person-month) -> meet the requirements (add the cheapest
-processes by effort) -> fill leftover slack -> move processes earlier where room allows.
+* ``greedy_pairs``: (process, quarter) pairs by decreasing key, each taken where it fits;
+* ``repair``: drop processes until an overloaded plan (a caller's hint) fits;
+* ``meet_requirements`` / ``repair_count``: raise the counts of unmet requirements (add the
+  smallest processes; two-for-one exchanges);
+* ``fill`` and ``move_earlier``: use leftover room;
+* ``sort_classes``: best re-assignment within classes of interchangeable processes.
+
 Works on the residual problem: ``x[i]`` is the quarter of free process i or -1.
 """
 
@@ -11,80 +15,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from solver.reduced import Residual
-
-
-class Usage:
-    """Bureau effort and channel counts of a plan, updated incrementally."""
-
-    def __init__(self, res: Residual, x: np.ndarray) -> None:
-        self.res = res
-        self.eff = np.zeros_like(res.capacity)
-        self.cnt = np.zeros_like(res.limit)
-        on = np.flatnonzero(x >= 0)
-        np.add.at(self.eff, (res.bureau[on], x[on]), res.effort[on])
-        np.add.at(self.cnt, (res.channel[on], x[on]), 1.0)
-
-    def fits(self, i: int, q: int) -> bool:
-        r = self.res
-        b, c = r.bureau[i], r.channel[i]
-        return bool(
-            self.eff[b, q] + r.effort[i] <= r.capacity[b, q] * (1 + 1e-12) + 1e-9
-            and self.cnt[c, q] + 1 <= r.limit[c, q]
-        )
-
-    def add(self, i: int, q: int, sign: float = 1.0) -> None:
-        r = self.res
-        self.eff[r.bureau[i], q] += sign * r.effort[i]
-        self.cnt[r.channel[i], q] += sign
-
-
-def round_plan(res: Residual, pi: np.ndarray, reduced: np.ndarray) -> np.ndarray:
-    """Greedy rounding: (process, quarter) pairs by decreasing weight, each taken if the
-    process is still unplanned and the quarter has room. Ties between near-equal quarters
-    (the dual splits them) are so resolved by capacity rather than all piling on one quarter.
-    """
-    x = np.full(len(pi), -1, dtype=np.int64)
-    if pi.size == 0:
-        return x
-    rows, cols = np.nonzero(pi >= 0.02)
-    w = pi[rows, cols]
-    density = reduced[rows, cols] / res.effort[rows]
-    order = np.lexsort((-density, -w))
-    rows, cols = rows[order], cols[order]
-    bureau, channel, effort = res.bureau, res.channel, res.effort
-    eff = np.zeros_like(res.capacity)
-    cnt = np.zeros_like(res.limit)
-    cap = res.capacity * (1 + 1e-12) + 1e-9
-    lim = res.limit
-    for i, q in zip(rows.tolist(), cols.tolist(), strict=True):
-        if x[i] >= 0:
-            continue
-        b, c, e = bureau[i], channel[i], effort[i]
-        if eff[b, q] + e <= cap[b, q] and cnt[c, q] + 1 <= lim[c, q]:
-            x[i] = q
-            eff[b, q] += e
-            cnt[c, q] += 1
-    # second pass: processes the dual plans (mass >= 1/2) but whose quarters filled up
-    left = np.flatnonzero((x < 0) & (pi.sum(axis=1) >= 0.5))
-    left = left[np.argsort(-np.max(reduced[left], axis=1) / effort[left], kind="stable")]
-    for i in left.tolist():
-        b, c, e = bureau[i], channel[i], effort[i]
-        for q in np.argsort(-reduced[i], kind="stable").tolist():
-            if not np.isfinite(reduced[i, q]):
-                break
-            if eff[b, q] + e <= cap[b, q] and cnt[c, q] + 1 <= lim[c, q]:
-                x[i] = q
-                eff[b, q] += e
-                cnt[c, q] += 1
-                break
-    return x
+from solver.constraints import Usage, capacity_limit
+from solver.reduced import Need, Residual
 
 
 def repair(res: Residual, x: np.ndarray, score: np.ndarray) -> None:
     """Drop processes (least ``score`` per person-month first) until every limit holds."""
-    use = Usage(res, x)
-    over_b = np.argwhere(use.eff > res.capacity * (1 + 1e-12) + 1e-9)
+    use = res.usage(x)
+    over_b = np.argwhere(use.eff > use.room)
     for b, q in over_b:
         rows = np.flatnonzero((x == q) & (res.bureau == b))
         order = rows[np.argsort(score[rows] / res.effort[rows])]
@@ -103,13 +41,15 @@ def repair(res: Residual, x: np.ndarray, score: np.ndarray) -> None:
 
 
 def meet_requirements(res: Residual, x: np.ndarray) -> None:
-    """Add unplanned processes, smallest effort first, until each requirement is met."""
-    for mq, need in sorted(res.needs):
-        have = int(np.sum((x >= 0) & (x <= mq)))
+    """Add unplanned members, smallest effort first, until each requirement is met (adding
+    a process or moving one earlier never lowers any requirement's count)."""
+    for req in sorted(res.needs, key=lambda n: n.quarter):
+        mq, need = req.quarter, req.need
+        have = req.count(x)
         if have >= need:
             continue
-        use = Usage(res, x)
-        cand = np.flatnonzero((x < 0) & (res.earliest <= mq))
+        use = res.usage(x)
+        cand = np.flatnonzero((x < 0) & (res.earliest <= mq) & req.mask(len(x)))
         cand = cand[np.argsort(res.effort[cand], kind="stable")]
         for i in cand:
             for q in range(int(res.earliest[i]), mq + 1):
@@ -121,12 +61,14 @@ def meet_requirements(res: Residual, x: np.ndarray) -> None:
             if have >= need:
                 break
         if have < need:
-            have += _move_into_window(res, x, use, mq, need - have)
+            have += _move_into_window(res, x, use, req, need - have)
 
 
-def _move_into_window(res: Residual, x: np.ndarray, use: Usage, mq: int, short: int) -> int:
-    """Pull processes planned after quarter mq into it where capacity allows; returns gain."""
-    late = np.flatnonzero(x > mq)
+def _move_into_window(res: Residual, x: np.ndarray, use: Usage, req: Need, short: int) -> int:
+    """Pull members planned after the need's quarter into it where capacity allows; returns
+    the gain."""
+    mq = req.quarter
+    late = np.flatnonzero((x > mq) & req.mask(len(x)))
     late = late[np.argsort(res.effort[late], kind="stable")]
     start = short
     for i in late:
@@ -146,7 +88,7 @@ def _move_into_window(res: Residual, x: np.ndarray, use: Usage, mq: int, short: 
 
 def fill(res: Residual, x: np.ndarray) -> None:
     """Plan leftover processes into leftover slack, most valuable per person-month first."""
-    use = Usage(res, x)
+    use = res.usage(x)
     slack = res.capacity - use.eff
     max_slack = slack.max(axis=1)
     cand = np.flatnonzero((x < 0) & (res.effort <= max_slack[res.bureau] + 1e-9))
@@ -170,11 +112,11 @@ def move_earlier(res: Residual, x: np.ndarray) -> None:
     rows = np.flatnonzero(x > res.earliest)
     if rows.size == 0:
         return
-    use = Usage(res, x)
+    use = res.usage(x)
     q_n = res.n_quarters
     vol = res.problem.volume[res.free[rows]]
     order = rows[np.argsort(-vol / res.effort[rows], kind="stable")]
-    room_arr = res.capacity * (1 + 1e-12) + 1e-9 - use.eff
+    room_arr = use.room - use.eff
     most = room_arr.max(axis=1).tolist()  # largest room of each bureau, a quick filter
     room = room_arr.ravel().tolist()
     left = (res.limit - use.cnt).ravel().tolist()
@@ -198,32 +140,6 @@ def move_earlier(res: Residual, x: np.ndarray) -> None:
                 break
 
 
-def softmax_plan(reduced: np.ndarray, tau: float) -> np.ndarray:
-    """Softmax weights of each quarter against 'not planned' at temperature tau."""
-    r = reduced / tau
-    top = np.maximum(np.max(r, axis=1), 0.0) if r.size else np.zeros(0)
-    ex = np.exp(r - top[:, None])
-    out: np.ndarray = ex / (np.exp(-top) + ex.sum(axis=1))[:, None]
-    return out
-
-
-def build_plan(res: Residual, reduced: np.ndarray, pi: np.ndarray) -> np.ndarray:
-    """The whole rounding pipeline; the result respects capacity and channel limits."""
-    x = round_plan(res, pi, reduced)
-    meet_requirements(res, x)
-    fill(res, x)
-    move_earlier(res, x)
-    return x
-
-
-def shortfall_of(res: Residual, x: np.ndarray) -> int:
-    """Processes missing at the worst-violated requirement (0 if all are met)."""
-    worst = 0
-    for mq, need in res.needs:
-        worst = max(worst, need - int(np.sum((x >= 0) & (x <= mq))))
-    return worst
-
-
 def greedy_pairs(res: Residual, key: np.ndarray) -> np.ndarray:
     """Assign (process, quarter) pairs in decreasing ``key`` order when the process is still
     unplanned and the quarter has room; pairs with key <= 0 or ineligible are skipped."""
@@ -235,7 +151,7 @@ def greedy_pairs(res: Residual, key: np.ndarray) -> np.ndarray:
     rows, cols = rows[order], cols[order]
     # plain Python lists: element access on them is several times faster than on arrays
     bureau, channel, effort = res.bureau.tolist(), res.channel.tolist(), res.effort.tolist()
-    room = (res.capacity * (1 + 1e-12) + 1e-9).ravel().tolist()  # by b * Q + q
+    room = capacity_limit(res.capacity).ravel().tolist()  # by b * Q + q
     left = res.limit.ravel().tolist()  # by c * Q + q
     done = [False] * n
     for i, q in zip(rows.tolist(), cols.tolist(), strict=True):
@@ -257,23 +173,28 @@ def repair_count(res: Residual, x: np.ndarray) -> None:
 
     When no unplanned process fits into any slack any more, take a bureau-quarter cell
     (quarter <= the requirement's quarter), drop one planned process of it and plan two
-    small unplanned eligible processes of the bureau there instead (+1 process). Each step
-    takes the exchange losing the least objective value; stops when the needs are met or no
-    exchange fits. Capacity and channel limits hold throughout.
+    small unplanned eligible members of the requirement of the bureau there instead (+1
+    member). Each step takes the exchange losing the least objective value that keeps every
+    other requirement as met as it was; stops when the needs are met or no exchange fits.
+    Capacity and channel limits hold throughout.
     """
     nb = res.capacity.shape[0]
     by_b = [np.flatnonzero(res.bureau == b) for b in range(nb)]
-    for mq, need in sorted(res.needs):
-        have = int(np.sum((x >= 0) & (x <= mq)))
-        if have >= need:
+    needed = np.array([n.need for n in res.needs], dtype=np.int64)
+    for m in sorted(range(len(res.needs)), key=lambda k: res.needs[k].quarter):
+        req = res.needs[m]
+        counts = res.need_counts(x)
+        if counts[m] >= req.need:
             continue
-        use = Usage(res, x)
-        cache: dict[int, list[tuple[float, int, int, int, int]]] = {}
-        while have < need:
+        use = res.usage(x)
+        # no requirement may fall below this: met ones stay met, unmet ones do not drop
+        floor = np.minimum(counts, needed)
+        cache: dict[int, list[Exchange]] = {}
+        while counts[m] < req.need:
             for b in range(nb):
                 if b not in cache:
-                    cache[b] = _bureau_exchanges(res, x, use, by_b[b], b, mq)
-            best: tuple[float, int, int, int, int] | None = None
+                    cache[b] = _bureau_exchanges(res, x, use, by_b[b], b, req, counts, floor)
+            best: Exchange | None = None
             for opts in cache.values():
                 for opt in opts:
                     if best is None or opt[0] < best[0]:
@@ -282,8 +203,9 @@ def repair_count(res: Residual, x: np.ndarray) -> None:
                 return
             _, i, q, j1, j2 = best
             b = int(res.bureau[i])
-            if not _channels_ok(res, use, q, i, (j1, j2)):
-                # channel room changed since the cell was evaluated: drop the option
+            delta = _exchange_delta(res, i, q, (j1, j2))
+            if not _channels_ok(res, use, q, i, (j1, j2)) or np.any(counts + delta < floor):
+                # room or counts changed since the cell was evaluated: drop the option
                 cache[b] = [o for o in cache[b] if o is not best]
                 continue
             use.add(i, q, -1.0)
@@ -291,20 +213,34 @@ def repair_count(res: Residual, x: np.ndarray) -> None:
             for j in (j1, j2):
                 use.add(j, q)
                 x[j] = q
-            have += 1
+            counts += delta
+            floor = np.maximum(floor, np.minimum(counts, needed))
             del cache[b]
 
 
+Exchange = tuple[float, int, int, int, int]  # (value lost, out, quarter, in, in)
+
+
+def _exchange_delta(res: Residual, out: int, q: int, ins: tuple[int, int]) -> np.ndarray:
+    """How dropping ``out`` from quarter q and planning ``ins`` there changes each need."""
+    delta = res.need_delta(out, q, -1)
+    for j in ins:
+        delta = delta + res.need_delta(j, -1, q)
+    return delta
+
+
 def _bureau_exchanges(
-    res: Residual, x: np.ndarray, use: Usage, rows: np.ndarray, b: int, mq: int
-) -> list[tuple[float, int, int, int, int]]:
-    """The cheapest two-for-one exchange of each quarter <= mq of bureau b (loss, out, q, in)."""
-    out: list[tuple[float, int, int, int, int]] = []
+    res: Residual, x: np.ndarray, use: Usage, rows: np.ndarray, b: int, req: Need,
+    counts: np.ndarray, floor: np.ndarray,
+) -> list[Exchange]:
+    """The cheapest two-for-one exchange of each quarter <= the need's quarter in bureau b:
+    two members of the need in, one process out."""
+    out: list[Exchange] = []
     xb = x[rows]
-    unplanned = rows[xb < 0]
+    unplanned = rows[(xb < 0) & req.mask(len(x))[rows]]
     if unplanned.size < 2:
         return out
-    for q in range(0, mq + 1):
+    for q in range(0, req.quarter + 1):
         cand = unplanned[np.isfinite(res.value[unplanned, q])]
         planned = rows[xb == q]
         if cand.size < 2 or planned.size == 0:
@@ -316,13 +252,14 @@ def _bureau_exchanges(
         need_e = eo[ia] + eo[ib] - slack
         loss = res.value[planned, q][:, None] - (vo[ia] + vo[ib])[None, :]
         loss[res.effort[planned][:, None] < need_e[None, :] - 1e-9] = np.inf
-        best: tuple[float, int, int, int, int] | None = None
+        best: Exchange | None = None
         for k in np.argsort(loss, axis=None)[:8].tolist():
             r, c = divmod(k, len(ia))
             if not np.isfinite(loss[r, c]):
                 break
             i, j1, j2 = int(planned[r]), int(order[ia[c]]), int(order[ib[c]])
-            if _channels_ok(res, use, q, i, (j1, j2)):
+            delta = _exchange_delta(res, i, q, (j1, j2))
+            if _channels_ok(res, use, q, i, (j1, j2)) and np.all(counts + delta >= floor):
                 best = (float(loss[r, c]), i, q, j1, j2)
                 break
         if best is not None:
@@ -341,8 +278,8 @@ def _channels_ok(res: Residual, use: Usage, q: int, out: int, ins: tuple[int, ..
 def sort_classes(res: Residual, x: np.ndarray) -> None:
     """Best re-assignment within each class of interchangeable processes.
 
-    Processes of the same bureau, effort and channel (all channels without limits count as
-    one) can trade places (and an unplanned one
+    Processes of the same bureau, effort, channel (all channels without limits count as
+    one) and requirements can trade places (and an unplanned one
     can take a planned one's place) without changing any bureau load, channel count or
     cumulative count. Within a class the best assignment of the occupied quarters is greedy:
     walk them from the earliest on and give each to the most valuable eligible process left
@@ -357,9 +294,16 @@ def sort_classes(res: Residual, x: np.ndarray) -> None:
     # channels without any limit are interchangeable with each other
     limited = np.isfinite(res.limit).any(axis=1)
     chan = np.where(limited[res.channel], res.channel, -1)
-    key = np.lexsort((res.effort, chan, res.bureau))
-    b, c, e = res.bureau[key], chan[key], res.effort[key]
-    cut = np.flatnonzero((b[1:] != b[:-1]) | (c[1:] != c[:-1]) | (e[1:] != e[:-1])) + 1
+    # processes counting toward different requirements are not interchangeable
+    if res.needs:
+        _, sig = np.unique(res.members, axis=0, return_inverse=True)
+        sig = sig.ravel()
+    else:
+        sig = np.zeros(x.size, dtype=np.int64)
+    key = np.lexsort((res.effort, sig, chan, res.bureau))
+    b, c, e, g = res.bureau[key], chan[key], res.effort[key], sig[key]
+    cut = np.flatnonzero((b[1:] != b[:-1]) | (c[1:] != c[:-1]) | (e[1:] != e[:-1])
+                         | (g[1:] != g[:-1])) + 1
     finite = np.isfinite(res.value)
     for group in np.split(key, cut):
         slots = np.sort(x[group][x[group] >= 0])

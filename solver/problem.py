@@ -1,7 +1,8 @@
-"""The scheduling problem of planning-model.md section 2 as plain arrays.
+"""The scheduling problem of planning-model.md sections 2 and 6 as plain arrays.
 
 The caller (``dx_planner.planning``) turns the inventory into a :class:`Problem`; the solver
-never sees bureaus, channels or quarter codes as anything but indices.
+never sees bureaus, channels, segments or quarter codes as anything but indices. The
+constraints themselves are stated in ``solver.constraints``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,31 @@ REASON_NATIONAL_UNDATED = 3
 
 class ProblemError(ValueError):
     """Bad solver input: the message says what is wrong, for the user."""
+
+
+@dataclass(frozen=True, eq=False)
+class Requirement:
+    """At least ``need`` of the PLANNED processes ``rows`` complete by the end of ``quarter``.
+
+    ``rows`` are the problem rows in the requirement's scope (None: every row); ``need`` is
+    the requirement's count minus its members already digitized before start (those are not
+    problem rows), so it may be <= 0 (met by any plan). ``quarter`` -1 means before start.
+    The target and the milestones are requirements over every row (``Problem.all_requirements``).
+    ``key`` names it for messages and for the caller's report.
+    """
+
+    key: str
+    quarter: int
+    need: int
+    rows: np.ndarray | None = None
+
+    def member_mask(self, n: int) -> np.ndarray:
+        """bool[n]: True for the rows in scope."""
+        if self.rows is None:
+            return np.ones(n, dtype=bool)
+        mask = np.zeros(n, dtype=bool)
+        mask[self.rows] = True
+        return mask
 
 
 @dataclass(frozen=True)
@@ -42,6 +68,8 @@ class Problem:
     already_digitized: int
     target_count: int
     milestones: tuple[tuple[int, int], ...] = ()
+    # Requirements over a scope (bureau, segment, ...) besides the target and milestones.
+    requirements: tuple[Requirement, ...] = ()
 
     @property
     def n_processes(self) -> int:
@@ -57,9 +85,17 @@ class Problem:
         later = (q - 1 - np.arange(q, dtype=np.float64))[None, :]
         return np.asarray(self.volume, dtype=np.float64)[:, None] / 4.0 * later
 
-    def requirements(self) -> list[tuple[int, int]]:
-        """All cumulative-count requirements (quarter, count) incl. the target at the deadline."""
-        return [(self.deadline, self.target_count), *self.milestones]
+    def all_requirements(self) -> list[Requirement]:
+        """Every requirement: the target (at the deadline), the milestones, then the scoped
+        ones; the target and milestones count cumulatively over every row, already digitized
+        processes included."""
+        whole = [Requirement("target", self.deadline, self.target_count - self.already_digitized)]
+        whole += [
+            Requirement(f"milestone {self.quarter_labels[mq] if mq >= 0 else 'before start'}",
+                        mq, count - self.already_digitized)
+            for mq, count in self.milestones
+        ]
+        return whole + list(self.requirements)
 
     def validate(self) -> None:
         """Raise :class:`ProblemError` unless the arrays are consistent and the locks legal."""
@@ -115,6 +151,17 @@ def _check_values(p: Problem) -> None:
             raise ProblemError(f"milestone quarter index {mq} is outside the horizon")
         if count < 0:
             raise ProblemError("milestone counts must be >= 0")
+    for req in p.requirements:
+        if not -1 <= req.quarter < q:
+            raise ProblemError(f"requirement {req.key}: quarter index {req.quarter} is outside "
+                               "the horizon")
+        if req.rows is not None:
+            rows = req.rows
+            if not isinstance(rows, np.ndarray) or rows.ndim != 1 or (
+                    rows.size and (rows.min() < 0 or rows.max() >= p.n_processes)):
+                raise ProblemError(f"requirement {req.key}: rows must be problem row indices")
+            if np.unique(rows).size != rows.size:
+                raise ProblemError(f"requirement {req.key}: rows are not unique")
 
 
 def _check_locks(p: Problem) -> None:

@@ -6,10 +6,34 @@ Only "free" processes (not locked, eligible within the horizon) get decision var
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
-from solver.problem import Problem
+from solver.constraints import Usage, capacity_limit, eligible, planned_count
+from solver.problem import Problem, Requirement
+
+
+@dataclass(frozen=True, eq=False)
+class Need:
+    """A requirement left to the free processes: at least ``need`` of its members complete
+    by the end of ``quarter`` (>= 0)."""
+
+    index: int  # its position in the requirement list the residual was built from
+    quarter: int
+    need: int
+    member: np.ndarray | None  # bool[F] over the free processes; None = every one
+
+    def count(self, x: np.ndarray) -> int:
+        """Members that plan x completes by the end of the quarter."""
+        return planned_count(x, self.quarter, self.member)
+
+    def includes(self, i: int) -> bool:
+        return self.member is None or bool(self.member[i])
+
+    def mask(self, n: int) -> np.ndarray:
+        """bool[n]: the members (n = number of free processes)."""
+        return np.ones(n, dtype=bool) if self.member is None else self.member
 
 
 @dataclass(frozen=True)
@@ -25,16 +49,52 @@ class Residual:
     value: np.ndarray  # float64[F, Q], objective value per quarter; -inf where ineligible
     capacity: np.ndarray  # float64[B, Q], bureau capacity left after the locks
     limit: np.ndarray  # float64[C, Q], channel limit left after the locks (inf = none)
-    needs: list[tuple[int, int]]  # (quarter, count still needed from free processes), quarter >= 0
+    needs: list[Need]  # the requirements not already met by the locks
     locked_value: float  # objective contributed by the locked processes
 
     @property
     def n_quarters(self) -> int:
         return self.problem.n_quarters
 
+    def shortfall(self, x: np.ndarray) -> int:
+        """Processes missing at the worst-violated need (0 if all are met)."""
+        return max([0, *(n.need - n.count(x) for n in self.needs)])
 
-def residual_of(problem: Problem, needs: list[tuple[int, int]] | None = None) -> Residual:
-    """Build the residual problem; ``needs`` overrides the (quarter, cumulative count) list."""
+    def usage(self, x: np.ndarray) -> Usage:
+        """The bureau and channel loads of plan x, for incremental updates."""
+        return Usage(self.bureau, self.channel, self.effort, self.capacity, self.limit, x)
+
+    @cached_property
+    def members(self) -> np.ndarray:
+        """bool[F, M]: free process i counts toward need m (given the quarter)."""
+        out = np.ones((self.free.size, len(self.needs)), dtype=bool)
+        for m, need in enumerate(self.needs):
+            if need.member is not None:
+                out[:, m] = need.member
+        return out
+
+    @cached_property
+    def need_quarters(self) -> np.ndarray:
+        """int[M]: the quarter of each need."""
+        return np.array([n.quarter for n in self.needs], dtype=np.int64)
+
+    def need_counts(self, x: np.ndarray) -> np.ndarray:
+        """int[M]: each need's count under plan x."""
+        return np.array([n.count(x) for n in self.needs], dtype=np.int64)
+
+    def need_delta(self, i: int, old: int, new: int) -> np.ndarray:
+        """int[M]: how moving free process i from quarter old to new (-1: none) changes
+        each need's count."""
+        qs = self.need_quarters
+        was = (old >= 0) & (old <= qs)
+        now = (new >= 0) & (new <= qs)
+        out: np.ndarray = (now.astype(np.int64) - was.astype(np.int64)) * self.members[i]
+        return out
+
+
+def residual_of(problem: Problem, requirements: list[Requirement] | None = None) -> Residual:
+    """Build the residual problem; ``requirements`` overrides ``problem.all_requirements()``
+    (same order: a need's ``index`` is its position there)."""
     p = problem
     q = p.n_quarters
     lk = np.flatnonzero(p.locked >= 0)
@@ -43,17 +103,23 @@ def residual_of(problem: Problem, needs: list[tuple[int, int]] | None = None) ->
     np.add.at(cap, (p.bureau[lk], p.locked[lk]), -p.effort[lk])
     lim = p.channel_limit.astype(np.float64).copy()
     np.add.at(lim, (p.channel[lk], p.locked[lk]), -1.0)
-    value = p.quarter_value()[free]
-    value[p.earliest[free][:, None] > np.arange(q)[None, :]] = -np.inf
+    full_value = p.quarter_value()
+    value = full_value[free]
+    value[~eligible(p.earliest[free], q)] = -np.inf
     # a process bigger than every capacity it could use can never be planned: drop its columns
-    too_big = p.effort[free][:, None] > cap[p.bureau[free]] * (1 + 1e-9) + 1e-9
+    too_big = p.effort[free][:, None] > capacity_limit(cap[p.bureau[free]], 1e-9)
     value[too_big] = -np.inf
-    reqs = p.requirements() if needs is None else needs
-    locked_by = np.cumsum(np.bincount(p.locked[lk], minlength=q)) if lk.size else np.zeros(q)
-    resid_needs = [
-        (mq, int(need - p.already_digitized - locked_by[mq])) for mq, need in reqs if mq >= 0
-    ]
-    locked_value = float(np.dot(p.volume[lk] / 4.0, (q - 1 - p.locked[lk]).astype(np.float64)))
+    reqs = p.all_requirements() if requirements is None else requirements
+    needs = []
+    for k, req in enumerate(reqs):
+        if req.quarter < 0:
+            continue  # nothing can be planned before start: met or not by the locks' absence
+        member = None if req.rows is None else req.member_mask(p.n_processes)
+        locked_in = planned_count(p.locked, req.quarter, member)
+        need = req.need - locked_in
+        if need > 0:
+            needs.append(Need(k, req.quarter, need, None if member is None else member[free]))
+    locked_value = float(full_value[lk, p.locked[lk]].sum())
     return Residual(
         problem=p,
         free=free,
@@ -64,6 +130,6 @@ def residual_of(problem: Problem, needs: list[tuple[int, int]] | None = None) ->
         value=value,
         capacity=np.maximum(cap, 0.0),
         limit=np.maximum(lim, 0.0),
-        needs=[(mq, n) for mq, n in resid_needs if n > 0],
+        needs=needs,
         locked_value=locked_value,
     )

@@ -1,11 +1,16 @@
 """The optimizer: Lagrangian dual (proven bound + prices) -> price-directed greedy plans.
 
+Every phase works on requirements in one form (``Problem.all_requirements()``: the target,
+the milestones and the scoped requirements, each a set of processes, a quarter and a count;
+``Residual.needs`` over the free processes) and on the constraints of constraints.py.
+
 Pipeline (see dual.py, primal.py, count.py, polish.py and bureau_bound.py for the maths):
-1. a count-first plan (smallest efforts, earliest quarters); if it misses the target or a
-   milestone, the "most processes" phase (count.py, CP-SAT bureau by bureau) re-packs it,
-   since a first-fit miss proves nothing. It is the fallback if the caller cancels early;
-2. if the needs are still missed, they are relaxed to what that plan reaches (status
-   ``target_infeasible``) and we optimise the relaxed problem;
+1. a count-first plan (smallest efforts, earliest quarters); if it misses a requirement, the
+   "most processes" phase (count.py, CP-SAT bureau by bureau) re-packs it, since a first-fit
+   miss proves nothing. It is the fallback if the caller cancels early;
+2. if requirements are still missed, they are relaxed to what that plan reaches (status
+   ``target_infeasible``; the most processes by the deadline first when the target or a
+   milestone is missed) and we optimise the relaxed problem;
 3. minimise the Lagrangian dual -> bound and prices (alpha, channel beta, requirement lambda);
 4. greedy plans from the prices: by reduced value per effort^g (lambda weight bisected, small
    shortfalls repaired by two-for-one exchanges) and by price-adjusted value per person-month
@@ -20,6 +25,7 @@ numpy's BLAS runs single-threaded during a solve (blas.py): the Newton systems a
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import numpy as np
@@ -28,12 +34,13 @@ from solver import primal
 from solver.blas import single_threaded_blas
 from solver.bureau_bound import strengthen
 from solver.checker import check_plan, requirement_violations
+from solver.constraints import planned_count
 from solver.count import improve_count
 from solver.cpsat_model import CpSatModel
 from solver.dual import Dual
 from solver.plan import Plan, make_plan, objective_of
 from solver.polish import polish_bureaus
-from solver.problem import Problem
+from solver.problem import Problem, Requirement
 from solver.progress import NullProgress, Progress
 from solver.reduced import Residual, residual_of
 from solver.shortfall import shortfall_of
@@ -99,25 +106,20 @@ def _solve(
     clock = _Clock(time_limit, prog)
     res = residual_of(problem)
     base = _count_first(res)
-    if primal.shortfall_of(res, base) > 0 and not clock.cancelled():
+    if res.shortfall(base) > 0 and not clock.cancelled():
         budget = COUNT_SHARE * time_limit - clock.elapsed()
         base = improve_count(res, base, budget, should_stop=clock.stop)
         primal.sort_classes(res, base)  # the count phase ignores value
-    infeasible = primal.shortfall_of(res, base) > 0 or any(
-        mq < 0 and need > problem.already_digitized for mq, need in problem.requirements()
+    requirements = problem.all_requirements()
+    infeasible = res.shortfall(base) > 0 or any(
+        req.quarter < 0 and req.need > 0 for req in requirements
     )
     if infeasible:
-        budget = 2 * COUNT_SHARE * time_limit - clock.elapsed()
-        base = _most_by_deadline(problem, base, budget, clock)
-        achieved = _full(res, base)
-        cum = np.cumsum(np.bincount(achieved[achieved >= 0], minlength=problem.n_quarters))
-        reached = [problem.already_digitized + int(c) for c in cum]
-        # The most processes by the deadline come first (planning-model.md §2), then the
-        # milestones as far as that plan reaches them, then online applications.
-        relaxed = [(problem.deadline, reached[problem.deadline])] + [
-            (mq, min(need, reached[mq])) for mq, need in problem.milestones if mq >= 0
-        ]
-        res = residual_of(problem, needs=relaxed)
+        if _whole_scope_missed(problem, _full(res, base)):
+            budget = 2 * COUNT_SHARE * time_limit - clock.elapsed()
+            base = _most_by_deadline(problem, base, budget, clock)
+        requirements = _relaxed(problem, _full(res, base))
+        res = residual_of(problem, requirements)
     best = base
     best_obj = objective_of(problem, _full(res, base))
     prog.report("start", best_obj, None, clock.elapsed())
@@ -142,7 +144,7 @@ def _solve(
     if not clock.cancelled():
         for cand in _priced_plans(res, dual, clock):
             obj = objective_of(problem, _full(res, cand))
-            if primal.shortfall_of(res, cand) == 0 and obj > best_obj:
+            if res.shortfall(cand) == 0 and obj > best_obj:
                 best, best_obj = cand, obj
                 prog.report("plan", best_obj, bound, clock.elapsed())
     if not clock.cancelled() and res.free.size:
@@ -150,7 +152,7 @@ def _solve(
         if budget > 0.05:
             cand = polish_bureaus(res, best, budget, should_stop=clock.stop)
             obj = objective_of(problem, _full(res, cand))
-            if primal.shortfall_of(res, cand) == 0 and obj > best_obj:
+            if res.shortfall(cand) == 0 and obj > best_obj:
                 best, best_obj = cand, obj
                 prog.report("plan", best_obj, bound, clock.elapsed())
     if not clock.cancelled() and res.free.size:
@@ -163,8 +165,7 @@ def _solve(
     pairs = int(np.isfinite(res.value).sum())
     budget = min(CPSAT_SHARE * time_limit, 0.75 * time_limit - clock.elapsed())
     if pairs <= SMALL_PAIRS and budget > 0.2 and not clock.cancelled():
-        quarter, cp_bound = _polish(problem, res, quarter, budget,
-                                    relaxed if infeasible else problem.requirements())
+        quarter, cp_bound = _polish(problem, quarter, budget, requirements)
         bound = min(bound, max(cp_bound, objective_of(problem, quarter)))
     return _finish(problem, quarter, bound, status, infeasible, clock)
 
@@ -210,18 +211,42 @@ def _full(res: Residual, x: np.ndarray) -> np.ndarray:
     return out
 
 
+def _whole_scope_missed(problem: Problem, quarter: np.ndarray) -> bool:
+    """The target or a milestone (requirements over every process) is missed."""
+    return any(req.rows is None and _reached(req, quarter) < req.need
+               for req in problem.all_requirements())
+
+
+def _relaxed(problem: Problem, quarter: np.ndarray) -> list[Requirement]:
+    """The requirements as far as plan ``quarter`` reaches them.
+
+    When the target or a milestone cannot be met, the most processes by the deadline come
+    first (planning-model.md §2: ``quarter`` comes from ``_most_by_deadline`` and the target
+    asks for all it reaches), then the other requirements as far as that plan reaches them,
+    then online applications. When only scoped requirements are missed, the target and
+    milestones stay as they are."""
+    most = _whole_scope_missed(problem, quarter)
+    out = []
+    for k, req in enumerate(problem.all_requirements()):
+        reached = _reached(req, quarter)
+        out.append(dataclasses.replace(
+            req, need=reached if k == 0 and most else min(req.need, reached)))
+    return out
+
+
 def _most_by_deadline(problem: Problem, base: np.ndarray, seconds: float,
                       clock: _Clock) -> np.ndarray:
-    """The contract's first aim when the requirements cannot all be met: the most processes
-    by the deadline. The count phase weighs every requirement alike, so an unreachable
-    milestone can cost processes at the deadline; the deadline alone is tried as well and
-    wins when it reaches strictly more."""
-    if not problem.milestones or clock.cancelled():
+    """The contract's first aim when the target or a milestone cannot be met: the most
+    processes by the deadline. The count phase weighs every requirement alike, so an
+    unreachable milestone or scoped requirement can cost processes at the deadline; the
+    target alone is tried as well and wins when it reaches strictly more."""
+    target, *others = problem.all_requirements()
+    if not others or clock.cancelled():
         return base
-    everything = problem.already_digitized + problem.n_processes  # more than can be reached
-    alone = residual_of(problem, needs=[(problem.deadline, everything)])
+    everything = dataclasses.replace(target, need=problem.n_processes)  # more than reachable
+    alone = residual_of(problem, [everything] + [dataclasses.replace(r, need=0) for r in others])
     x = _count_first(alone)
-    if primal.shortfall_of(alone, x) > 0 and seconds > 0:
+    if alone.shortfall(x) > 0 and seconds > 0:
         x = improve_count(alone, x, seconds, should_stop=clock.stop)
         primal.sort_classes(alone, x)
 
@@ -253,7 +278,7 @@ def _priced_plans(res: Residual, dual: Dual, clock: _Clock) -> list[np.ndarray]:
     """
     beta = dual.beta_full()
     out: list[np.ndarray] = []
-    bonus1 = dual.lam @ dual.lam_mask if dual.n_lam else np.zeros(res.n_quarters)
+    bonus1 = dual.bonus()
 
     def complete(x: np.ndarray) -> np.ndarray:
         primal.meet_requirements(res, x)
@@ -272,13 +297,13 @@ def _priced_plans(res: Residual, dual: Dual, clock: _Clock) -> list[np.ndarray]:
         if clock.cancelled() or (k > 0 and clock.stop()):
             return out
         mid = (lo + hi) / 2
-        key = (reduced + (2.0**mid - 1.0) * bonus1[None, :]) / res.effort[:, None] ** REDUCED_G
+        key = (reduced + (2.0**mid - 1.0) * bonus1) / res.effort[:, None] ** REDUCED_G
         x = primal.greedy_pairs(res, key)
         primal.meet_requirements(res, x)
-        short = primal.shortfall_of(res, x)
+        short = res.shortfall(x)
         if 0 < short <= REPAIR_MAX:
             primal.repair_count(res, x)
-        if primal.shortfall_of(res, x) == 0:
+        if res.shortfall(x) == 0:
             primal.fill(res, x)
             primal.move_earlier(res, x)
             out.append(x)
@@ -290,20 +315,20 @@ def _priced_plans(res: Residual, dual: Dual, clock: _Clock) -> list[np.ndarray]:
             lo = mid
 
     def plan(f: float) -> np.ndarray:
-        key = (res.value + f * bonus1[None, :] - beta[res.channel]) / res.effort[:, None]
+        key = (res.value + f * bonus1 - beta[res.channel]) / res.effort[:, None]
         return complete(primal.greedy_pairs(res, key))
 
     lo, hi = 0.0, 1.0
-    if primal.shortfall_of(res, plan(hi)) > 0:
+    if res.shortfall(plan(hi)) > 0:
         while hi < 64 and not clock.stop():
             lo, hi = hi, hi * 2
-            if primal.shortfall_of(res, plan(hi)) == 0:
+            if res.shortfall(plan(hi)) == 0:
                 break
     for _ in range(6):
         if clock.stop() or dual.n_lam == 0:
             break
         mid = (lo + hi) / 2
-        if primal.shortfall_of(res, plan(mid)) == 0:
+        if res.shortfall(plan(mid)) == 0:
             hi = mid
         else:
             lo = mid
@@ -320,24 +345,21 @@ def _from_hint(res: Residual, hint: np.ndarray) -> np.ndarray | None:
     primal.repair(res, x, np.nan_to_num(score, neginf=0.0))
     primal.meet_requirements(res, x)
     primal.fill(res, x)
-    return x if primal.shortfall_of(res, x) == 0 else None
+    return x if res.shortfall(x) == 0 else None
 
 
 def _polish(
-    problem: Problem, res: Residual, quarter: np.ndarray, seconds: float,
-    requirements: list[tuple[int, int]],
+    problem: Problem, quarter: np.ndarray, seconds: float, requirements: list[Requirement],
 ) -> tuple[np.ndarray, float]:
     """CP-SAT on the whole (small) instance, hinted with our plan: (best plan, proven bound).
 
     The model is the over-estimating relaxation (``upper=True``), so its objective bound is
-    valid; its plan is kept only if it passes the checker and beats ours.
+    valid; its plan is kept only if it passes the checker and beats ours. Each requirement
+    asks for no more than our plan reaches (it meets them, or they are relaxed to it).
     """
-    counts = np.cumsum(np.bincount(quarter[quarter >= 0], minlength=problem.n_quarters))
-    needs = [
-        (mq, min(need, problem.already_digitized + int(counts[mq]))) if mq >= 0 else (mq, 0)
-        for mq, need in requirements
-    ]
-    model = CpSatModel(problem, needs=needs, upper=True)
+    needs = [dataclasses.replace(req, need=min(req.need, _reached(req, quarter)))
+             for req in requirements]
+    model = CpSatModel(problem, needs, upper=True)
     model.add_hint(quarter)
     status, cand = model.solve(max(0.2, seconds))
     bound = model.best_bound
@@ -348,11 +370,12 @@ def _polish(
     return cand, bound
 
 
-def check_plan_soft(problem: Problem, quarter: np.ndarray, needs: list[tuple[int, int]]) -> bool:
+def _reached(req: Requirement, quarter: np.ndarray) -> int:
+    return planned_count(quarter, req.quarter,
+                         None if req.rows is None else req.member_mask(len(quarter)))
+
+
+def check_plan_soft(problem: Problem, quarter: np.ndarray, needs: list[Requirement]) -> bool:
     """True if the plan breaks a hard constraint or the (possibly relaxed) needs."""
     hard = set(check_plan(problem, quarter)) - set(requirement_violations(problem, quarter))
-    counts = np.cumsum(np.bincount(quarter[quarter >= 0], minlength=problem.n_quarters))
-    short = any(
-        mq >= 0 and problem.already_digitized + int(counts[mq]) < need for mq, need in needs
-    )
-    return bool(hard) or short
+    return bool(hard) or any(_reached(req, quarter) < req.need for req in needs)

@@ -33,8 +33,9 @@ def to_result(built: BuiltProblem, plan: Plan) -> PlanResult:
         # Unplanned processes eligible by the deadline: all that more capacity could add.
         pool = int(np.sum((plan.quarter < 0) & (problem.earliest <= problem.deadline)))
         shortfall = ShortfallInfo(plan.shortfall.missing, [
-            CapacityGap(problem.bureau_names[b], quarters[q], amount)
-            for b, q, amount in plan.shortfall.extra_capacity
+            CapacityGap(problem.bureau_names[gap.bureau], quarters[gap.quarter],
+                        gap.person_months)
+            for gap in plan.shortfall.extra_capacity
         ], min(plan.shortfall.missing, pool))
     return PlanResult(
         settings=built.settings,

@@ -6,9 +6,9 @@ import itertools
 
 import numpy as np
 
-from solver.checker import check_plan
+from solver.checker import check_plan, requirement_shortfalls, requirement_violations
 from solver.plan import objective_of
-from solver.problem import Problem
+from solver.problem import Problem, Requirement
 
 
 def make_problem(
@@ -26,6 +26,7 @@ def make_problem(
     target: int = 0,
     milestones: tuple[tuple[int, int], ...] = (),
     deadline: int | None = None,
+    requirements: tuple[Requirement, ...] = (),
 ) -> Problem:
     n = len(effort)
     q = len(capacity[0])
@@ -48,11 +49,19 @@ def make_problem(
         already_digitized=already,
         target_count=target,
         milestones=milestones,
+        requirements=requirements,
     )
 
 
-def random_problem(rng: np.random.Generator, n: int, q: int, *, tight: float = 0.5) -> Problem:
-    """A random small instance; ``tight`` scales capacity relative to total effort."""
+def scoped(key: str, quarter: int, need: int, rows: list[int]) -> Requirement:
+    return Requirement(key, quarter, need, np.array(rows, dtype=np.int64))
+
+
+def random_problem(
+    rng: np.random.Generator, n: int, q: int, *, tight: float = 0.5, scoped_share: float = 0.0
+) -> Problem:
+    """A random small instance; ``tight`` scales capacity relative to total effort;
+    ``scoped_share`` is the chance of each of up to two scoped requirements."""
     nb, nc = int(rng.integers(1, 3)), 2
     effort = (rng.integers(1, 9, size=n) / 4).tolist()
     volume = np.floor(rng.lognormal(3, 1.5, size=n)).tolist()
@@ -67,6 +76,12 @@ def random_problem(rng: np.random.Generator, n: int, q: int, *, tight: float = 0
     milestones: tuple[tuple[int, int], ...] = ()
     if q > 1 and rng.random() < 0.3:
         milestones = ((int(rng.integers(0, q - 1)), int(rng.integers(0, target + 1))),)
+    reqs = []
+    for k in range(2 if scoped_share > 0 else 0):
+        if rng.random() < scoped_share:
+            rows = np.flatnonzero(rng.random(n) < 0.5)
+            need = int(rng.integers(0, rows.size + 1))
+            reqs.append(scoped(f"S{k}", int(rng.integers(0, q)), need, rows.tolist()))
     return make_problem(
         effort,
         volume,
@@ -78,6 +93,7 @@ def random_problem(rng: np.random.Generator, n: int, q: int, *, tight: float = 0
         limit=limit.tolist(),
         target=target,
         milestones=milestones,
+        requirements=tuple(reqs),
     )
 
 
@@ -92,17 +108,11 @@ def exhaustive(problem: Problem) -> tuple[int, float]:
     best: tuple[int, float] = (10**9, -1.0)
     for combo in itertools.product(*options):
         quarter = np.array(combo, dtype=np.int32)
-        hard = [m for m in check_plan(p, quarter) if "cumulative" not in m]
+        soft = set(requirement_violations(p, quarter))
+        hard = [m for m in check_plan(p, quarter) if m not in soft]
         if hard:
             continue
-        counts = np.cumsum(np.bincount(quarter[quarter >= 0], minlength=p.n_quarters))
-        short = max(
-            [0]
-            + [
-                need - p.already_digitized - (int(counts[m]) if m >= 0 else 0)
-                for m, need in p.requirements()
-            ]
-        )
+        short = max([0, *requirement_shortfalls(p, quarter)])
         obj = objective_of(p, quarter)
         if (short, -obj) < (best[0], -best[1]):
             best = (short, obj)

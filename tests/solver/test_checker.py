@@ -1,7 +1,7 @@
 import numpy as np
 
-from solver.checker import check_plan
-from tests.solver.instances import make_problem
+from solver.checker import check_plan, requirement_shortfalls
+from tests.solver.instances import make_problem, scoped
 
 
 def plan(*qs: int) -> np.ndarray:
@@ -47,3 +47,11 @@ def test_milestone() -> None:
 def test_milestone_before_start_checks_already_digitized() -> None:
     p = make_problem([1.0], [1], [[5.0]], already=2, milestones=((-1, 3),))
     assert any("before start" in m for m in check_plan(p, plan(0)))
+
+
+def test_scoped_requirement_counts_only_its_members() -> None:
+    p = make_problem([1.0, 1.0], [1, 1], [[5.0, 5.0]],
+                     requirements=(scoped("都 ≥10000", 0, 1, [1]),))
+    assert check_plan(p, plan(1, 0)) == []
+    assert any("都 ≥10000" in m for m in check_plan(p, plan(0, 1)))
+    assert requirement_shortfalls(p, plan(0, 1)) == [0, 1]

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from solver.problem import ProblemError
-from tests.solver.instances import make_problem
+from tests.solver.instances import make_problem, scoped
 
 
 def test_valid_problem_passes() -> None:
@@ -38,3 +38,24 @@ def test_deadline_outside_horizon() -> None:
     p = make_problem([1.0], [1], [[3.0]], deadline=1)
     with pytest.raises(ProblemError, match="deadline"):
         p.validate()
+
+
+def test_requirement_rows_out_of_range_are_an_error() -> None:
+    p = make_problem([1.0], [1], [[3.0]], requirements=(scoped("B", 0, 1, [0, 3]),))
+    with pytest.raises(ProblemError, match="requirement B"):
+        p.validate()
+
+
+def test_requirement_quarter_outside_horizon_is_an_error() -> None:
+    p = make_problem([1.0], [1], [[3.0]], requirements=(scoped("B", 2, 1, [0]),))
+    with pytest.raises(ProblemError, match="requirement B"):
+        p.validate()
+
+
+def test_target_and_milestones_are_requirements_over_every_row() -> None:
+    p = make_problem([1.0, 1.0], [1, 1], [[3.0, 3.0]], already=3, target=4,
+                     milestones=((0, 3),), requirements=(scoped("B", 1, 1, [1]),))
+    reqs = p.all_requirements()
+    assert [(r.key, r.quarter, r.need) for r in reqs] == [
+        ("target", 1, 1), ("milestone Q0", 0, 0), ("B", 1, 1)]
+    assert reqs[0].rows is None and reqs[1].rows is None

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from solver.checker import check_plan, requirement_violations
 from solver.solve import solve
 from solver.synthetic import synthetic_problem
-from tests.solver.instances import exhaustive, make_problem, random_problem
+from tests.solver.instances import exhaustive, make_problem, random_problem, scoped
 
 
 def test_capacity_binds_and_best_volume_goes_first() -> None:
@@ -33,7 +33,7 @@ def test_infeasible_target_reports_shortfall() -> None:
     assert plan.status == "target_infeasible"
     assert plan.digitized_by_deadline == 2
     assert plan.shortfall is not None and plan.shortfall.missing == 1
-    assert sum(v for _, _, v in plan.shortfall.extra_capacity) == pytest.approx(1.0)
+    assert sum(e.person_months for e in plan.shortfall.extra_capacity) == pytest.approx(1.0)
 
 
 def test_locks_and_eligibility_are_respected() -> None:
@@ -96,3 +96,61 @@ def test_cancel_returns_quickly_with_valid_plan() -> None:
     assert time.monotonic() - t0 < 1.0 + 0.5  # +0.5 s for problem validation on a busy CI
     assert plan.cancelled
     assert check_plan(p, plan.quarter) == []
+
+
+# ---------------------------------------------------------------- scoped requirements
+def test_segment_requirement_brings_its_member_forward() -> None:
+    # free choice: the big one first; the segment {P1} needs one member by Q0
+    free = make_problem([1.0, 1.0], [1000, 10], [[1.0, 1.0, 1.0]])
+    assert solve(free).quarter.tolist() == [0, 1]
+    p = make_problem([1.0, 1.0], [1000, 10], [[1.0, 1.0, 1.0]],
+                     requirements=(scoped("segment", 0, 1, [1]),))
+    plan = solve(p)
+    assert plan.quarter.tolist() == [1, 0]
+    assert plan.status == "optimal"
+    assert check_plan(p, plan.quarter) == []
+
+
+def test_bureau_requirements_split_capacity_fairly() -> None:
+    # two bureaus; bureau 1 has the small volumes but must reach 2 of its 3 by the deadline
+    p = make_problem(
+        [1.0, 1.0, 1.0, 1.0, 1.0], [500, 400, 5, 4, 3], [[2.0], [2.0]],
+        bureau=[0, 0, 1, 1, 1],
+        requirements=(scoped("B0", 0, 1, [0, 1]), scoped("B1", 0, 2, [2, 3, 4])),
+    )
+    plan = solve(p)
+    assert check_plan(p, plan.quarter) == []
+    assert int(np.sum(plan.quarter[2:] == 0)) == 2
+
+
+def test_unreachable_scoped_requirement_reports_its_own_shortfall() -> None:
+    # the segment {P1, P2} needs both by Q0, but Q0 holds one process
+    p = make_problem([1.0, 1.0, 1.0], [100, 10, 10], [[1.0, 2.0]], target=2,
+                     requirements=(scoped("segment", 0, 2, [1, 2]),))
+    plan = solve(p)
+    assert plan.status == "target_infeasible"
+    assert plan.shortfall is not None
+    assert plan.shortfall.by_requirement == [0, 1]  # the target is met, the segment lacks 1
+    assert plan.digitized_by_deadline >= 2
+    served = {e.requirement for e in plan.shortfall.extra_capacity}
+    assert served == {1}
+    assert requirement_violations(p, plan.quarter) != []
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_scoped_instances_match_exhaustive_search(seed: int) -> None:
+    rng = np.random.default_rng(700 + seed)
+    p = random_problem(rng, int(rng.integers(1, 7)), int(rng.integers(1, 4)), scoped_share=0.8)
+    short, best = exhaustive(p)
+    plan = solve(p, time_limit=5)
+    hard = [m for m in check_plan(p, plan.quarter)
+            if m not in requirement_violations(p, plan.quarter)]
+    assert hard == []
+    if short == 0:
+        assert plan.status in ("optimal", "feasible")
+        assert check_plan(p, plan.quarter) == []
+        assert plan.bound >= best - 1e-6
+        if plan.status == "optimal":
+            assert plan.objective == pytest.approx(best, abs=1e-6)
+    else:
+        assert plan.status == "target_infeasible"

@@ -1,0 +1,80 @@
+"""The Lagrangian dual with requirements over scopes: gradient, Hessian and a valid bound."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from solver.dual import Dual
+from solver.problem import Problem
+from solver.reduced import residual_of
+from tests.solver.instances import exhaustive, make_problem, random_problem, scoped
+
+
+def _dual_with_scopes() -> Dual:
+    p = make_problem(
+        [1.0, 2.0, 1.5, 1.0, 0.5], [40, 30, 20, 10, 5], [[2.0, 2.5, 1.0], [1.0, 1.5, 2.0]],
+        bureau=[0, 0, 1, 1, 0], channel=[0, 1, 0, 1, 1],
+        limit=[[np.inf] * 3, [1.0, 2.0, 1.0]], target=4,
+        requirements=(scoped("S", 1, 2, [1, 3, 4]), scoped("T", 0, 1, [0, 2])),
+    )
+    res = residual_of(p)
+    assert len(res.needs) == 3
+    return Dual(res)
+
+
+def test_gradient_matches_finite_differences() -> None:
+    dual = _dual_with_scopes()
+    rng = np.random.default_rng(1)
+    y = rng.uniform(0.5, 3.0, size=dual.y.size)
+    tau = 2.0
+    _, _, g = dual.smoothed(y, tau)
+    for k in range(y.size):
+        e = np.zeros_like(y)
+        e[k] = 1e-5
+        num = (dual.smoothed_value(y + e, tau) - dual.smoothed_value(y - e, tau)) / 2e-5
+        assert g[k] == pytest.approx(num, rel=1e-4, abs=1e-5)
+
+
+def test_hessian_matches_finite_differences_of_the_gradient() -> None:
+    dual = _dual_with_scopes()
+    rng = np.random.default_rng(2)
+    y = rng.uniform(0.5, 3.0, size=dual.y.size)
+    tau = 2.0
+    _, pi, _ = dual.smoothed(y, tau)
+    h = dual._hessian(pi, tau)
+    for k in range(y.size):
+        e = np.zeros_like(y)
+        e[k] = 1e-5
+        num = (dual.smoothed(y + e, tau)[2] - dual.smoothed(y - e, tau)[2]) / 2e-5
+        assert h[:, k] == pytest.approx(num, rel=1e-4, abs=1e-5)
+
+
+def test_bonus_rewards_members_only_up_to_the_quarter() -> None:
+    dual = _dual_with_scopes()
+    dual.y[:] = 0.0
+    dual.y[-3:] = [1.0, 10.0, 100.0]  # target (by Q2), S (by Q1), T (by Q0)
+    bonus = dual.bonus()
+    assert bonus[1].tolist() == [11.0, 11.0, 1.0]  # in S
+    assert bonus[0].tolist() == [101.0, 1.0, 1.0]  # in T
+    assert bonus[4].tolist() == [11.0, 11.0, 1.0]  # in S
+
+
+def _feasible_scoped(count: int) -> list[tuple[Problem, float]]:
+    """The first ``count`` random instances with scoped requirements that can all be met."""
+    out = []
+    rng = np.random.default_rng(800)
+    while len(out) < count:
+        p = random_problem(rng, int(rng.integers(2, 7)), int(rng.integers(1, 4)),
+                           scoped_share=0.9)
+        short, best = exhaustive(p)
+        if short == 0 and p.requirements:
+            out.append((p, best))
+    return out
+
+
+@pytest.mark.parametrize(("p", "best"), _feasible_scoped(20))
+def test_bound_with_scoped_requirements_is_valid(p: Problem, best: float) -> None:
+    dual = Dual(residual_of(p))
+    dual.minimise(tau_start=10.0, tau_end=0.01, stages=6, newton_steps=4)
+    assert dual.value() >= best - 1e-6
