@@ -7,6 +7,7 @@ one-line reason on stderr, never a traceback; argparse gives status 2 for bad us
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -14,13 +15,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
+from dx_planner.cli.admin_command import add_admin_parser
 from dx_planner.cli.export_plan_command import add_export_plan_parser
+from dx_planner.cli.history_command import add_history_parser
 from dx_planner.cli.progress import ProgressBar
 from dx_planner.cli.report_command import add_baseline_parser, add_report_parser
 from dx_planner.cli.solve_command import add_solve_parser
 from dx_planner.output_files import OutputFileError
 from dx_planner.persistence.database import DatabaseError, open_database
+from dx_planner.persistence.rights import refusal
+from dx_planner.persistence.team import TeamError
 from dx_planner.plan_workbook import PlanExportError
 from dx_planner.progress_report.errors import ReportError
 from dx_planner.workbook.problems import ImportFailed, format_problems
@@ -31,7 +37,13 @@ class UserError(Exception):
 
 
 def _engine(args: argparse.Namespace) -> Engine:
-    return open_database(args.db)
+    engine = open_database(args.db)
+    # Closed when the command ends (a server connection left to the garbage collector
+    # is a leak on PostgreSQL).
+    cleanup: contextlib.ExitStack | None = getattr(args, "cleanup", None)
+    if cleanup is not None:
+        cleanup.callback(engine.dispose)
+    return engine
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -84,11 +96,12 @@ def cmd_export_inventory(args: argparse.Namespace) -> int:
 
 def cmd_solve(args: argparse.Namespace) -> int:
     from dx_planner.cli.solve_command import run_solve
+    from dx_planner.planning.scenarios import ScenarioTaken
     from dx_planner.planning.settings import PlanningInputError
 
     try:
         return run_solve(_engine(args), args)
-    except PlanningInputError as error:
+    except (PlanningInputError, ScenarioTaken) as error:
         raise UserError(str(error)) from None
 
 
@@ -125,6 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_export_plan_parser(commands)
     add_report_parser(commands)
     add_baseline_parser(commands)
+    add_history_parser(commands)
+    add_admin_parser(commands)
     return parser
 
 
@@ -133,14 +148,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", cmd_gui)
     try:
-        return int(handler(args))
+        with contextlib.ExitStack() as args.cleanup:
+            return int(handler(args))
     except ImportFailed as error:
         print(f"dx-planner: import failed with {len(error.errors)} problem(s); "
               "nothing was written", file=sys.stderr)
         print(format_problems(error.errors), file=sys.stderr)
         return 1
-    except (UserError, DatabaseError, ReportError, PlanExportError, OutputFileError) as error:
+    except (UserError, DatabaseError, ReportError, PlanExportError, OutputFileError,
+            TeamError) as error:
         print(f"dx-planner: {error}", file=sys.stderr)
+        return 1
+    except DBAPIError as error:
+        # The team database refused a write the login has no right to: the user's limit,
+        # not a bug (the app checks first where it can; this is PostgreSQL's last word).
+        reason = refusal(error)
+        if reason is None:
+            raise
+        print(f"dx-planner: {reason}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("dx-planner: interrupted", file=sys.stderr)

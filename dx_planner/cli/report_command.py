@@ -101,6 +101,8 @@ def cmd_baseline_delete(args: argparse.Namespace) -> int:
     try:
         with engine.begin() as connection:
             deleted = delete_baseline(connection, args.quarter)
+    except TrackingError as error:
+        raise ReportError(str(error)) from None
     finally:
         engine.dispose()
     if not deleted:

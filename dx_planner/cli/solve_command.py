@@ -69,7 +69,7 @@ class _CliProgress:
 
 def run_solve(engine: Engine, args: argparse.Namespace) -> int:
     # The optimizer (OR-Tools) is slow to import: only commands that solve pay for it.
-    from dx_planner.planning.scenarios import save_scenario
+    from dx_planner.planning.scenarios import check_scenario_name, save_scenario
     from dx_planner.planning.service import run_plan
 
     settings = PlanSettings(
@@ -84,11 +84,12 @@ def run_solve(engine: Engine, args: argparse.Namespace) -> int:
     if args.json:
         check_writable(args.json)  # before the solve and before storing the scenario
     started = time.perf_counter()
+    name = args.scenario or f"plan-{datetime.now():%Y%m%d-%H%M%S}"
     with engine.connect() as connection:
+        check_scenario_name(connection, name)  # before a long solve, not after it
         inventory = repository.load_inventory(connection)
     with ProgressBar("solve") as bar:
         result = run_plan(inventory, settings, _CliProgress(bar))
-    name = args.scenario or f"plan-{datetime.now():%Y%m%d-%H%M%S}"
     if args.json:
         with replaced_atomically(args.json) as temporary:
             temporary.write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=1),

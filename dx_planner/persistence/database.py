@@ -12,9 +12,10 @@ from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 ENV_VARIABLE = "DX_PLANNER_DB"
+_INSUFFICIENT_PRIVILEGE = "42501"
 _MIGRATIONS = str(Path(__file__).resolve().parent.parent / "migrations")
 
 
@@ -37,9 +38,13 @@ def resolve_url(location: str | os.PathLike[str] | None = None) -> str:
     text = os.fspath(location)
     if "://" in text:
         try:
-            make_url(text)
+            url = make_url(text)
         except ArgumentError as error:
             raise DatabaseError(f"invalid database URL '{text}': {error}") from None
+        if url.drivername in ("postgresql", "postgres"):
+            # The driver we ship (psycopg 3); SQLAlchemy's default would be psycopg2.
+            return url.set(drivername="postgresql+psycopg").render_as_string(
+                hide_password=False)
         return text
     path = Path(text).expanduser().resolve()
     return f"sqlite:///{path}"
@@ -69,12 +74,17 @@ def open_database(location: str | os.PathLike[str] | None = None) -> Engine:
             raise DatabaseError(f"{database_path} is a folder, not a database file")
         database_path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        engine = create_engine(url)
+        # A team database is a server: check pooled connections before use (it may restart).
+        engine = create_engine(url, pool_pre_ping=parsed.get_backend_name() == "postgresql")
     except Exception as error:  # driver missing, bad options …
         raise DatabaseError(f"cannot open database {url}: {_reason(error)}") from None
     if engine.dialect.name == "sqlite":
         _enable_sqlite_foreign_keys(engine)
-    upgrade_schema(engine)
+    try:
+        upgrade_schema(engine)
+    except DatabaseError:
+        engine.dispose()  # no pooled connection left behind
+        raise
     return engine
 
 
@@ -82,6 +92,7 @@ def upgrade_schema(engine: Engine) -> None:
     """Run pending Alembic migrations; an up-to-date database costs one quick query."""
     config = _alembic_config()
     head = ScriptDirectory.from_config(config).get_current_head()
+    current: str | None = None
     try:
         with engine.begin() as connection:
             current = MigrationContext.configure(connection).get_current_revision()
@@ -91,6 +102,14 @@ def upgrade_schema(engine: Engine) -> None:
             command.upgrade(config, "head")
     except DatabaseError:
         raise
+    except DBAPIError as error:
+        if getattr(error.orig, "sqlstate", None) == _INSUFFICIENT_PRIVILEGE:
+            # A team database is upgraded by its owner, not by whoever connects first.
+            raise DatabaseError(
+                f"the database's schema is at revision {current or 'none'} but this "
+                f"dx-planner needs {head}: its owner must run `dx-planner admin init`"
+            ) from None
+        raise DatabaseError(f"cannot open database {engine.url!r}: {_reason(error)}") from None
     except Exception as error:
         raise DatabaseError(f"cannot open database {engine.url!r}: {_reason(error)}") from None
 

@@ -11,7 +11,17 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from dx_planner.domain.enums import Authority, NationalStatus, ProcedureType, Status
 from dx_planner.domain.inventory import PROCESS_FIELDS, Bureau, Channel, Inventory, Process
@@ -148,38 +158,72 @@ def channel_ids(connection: Connection) -> dict[str, int]:
 
 
 def replace_bureau_capacity(connection: Connection, bureau_list: Sequence[Bureau]) -> None:
-    """The capacity sheet is the whole truth: a bureau or quarter not in it has capacity 0."""
+    """The capacity sheet is the whole truth: a bureau or quarter not in it has capacity 0.
+
+    Only the cells that differ are written (history shows what changed, and a bureau
+    editor's rights cover the cells of its own bureaus).
+    """
     ids = ensure_bureaus(connection, [bureau.name for bureau in bureau_list])
-    connection.execute(delete(bureau_capacity))
-    rows = [
-        {"bureau_id": ids[bureau.name], "quarter": quarter.code, "effort": effort}
-        for bureau in bureau_list
-        for quarter, effort in bureau.capacity.items()
-    ]
-    if rows:
-        connection.execute(insert(bureau_capacity), rows)
-    for position, bureau in enumerate(bureau_list):
-        connection.execute(update(bureaus).where(bureaus.c.id == ids[bureau.name])
-                           .values(position=position))
+    wanted = {(ids[bureau.name], quarter.code): effort
+              for bureau in bureau_list for quarter, effort in bureau.capacity.items()}
+    current = {(bureau_id, quarter): effort for bureau_id, quarter, effort in connection.execute(
+        select(bureau_capacity.c.bureau_id, bureau_capacity.c.quarter,
+               bureau_capacity.c.effort))}
+    _write_grid(connection, bureau_capacity, "bureau_id", "effort", current, wanted)
+    _set_positions(connection, bureaus, [ids[bureau.name] for bureau in bureau_list])
+
+
+def _write_grid(connection: Connection, table: Table, owner: str, value: str,
+                current: dict[tuple[int, str], Any], wanted: dict[tuple[int, str], Any]) -> None:
+    """Make a (row, quarter) -> value table hold ``wanted``, touching only what differs."""
+    key = and_(table.c[owner] == bindparam("b_owner"), table.c.quarter == bindparam("b_quarter"))
+    gone = [{"b_owner": o, "b_quarter": q} for o, q in current if (o, q) not in wanted]
+    changed = [{"b_owner": o, "b_quarter": q, value: v} for (o, q), v in wanted.items()
+               if (o, q) in current and current[o, q] != v]
+    new = [{owner: o, "quarter": q, value: v} for (o, q), v in wanted.items()
+           if (o, q) not in current]
+    if gone:
+        connection.execute(delete(table).where(key), gone)
+    if changed:
+        connection.execute(update(table).where(key).values({value: bindparam(value)}), changed)
+    if new:
+        connection.execute(insert(table), new)
+
+
+def _set_positions(connection: Connection, table: Table, ordered_ids: Sequence[int]) -> None:
+    """Store the order of bureaus or channels, writing only the positions that change."""
+    current = {row.id: row.position for row in connection.execute(
+        select(table.c.id, table.c.position))}
+    moved = [{"b_id": row_id, "position": position}
+             for position, row_id in enumerate(ordered_ids) if current.get(row_id) != position]
+    if moved:
+        connection.execute(update(table).where(table.c.id == bindparam("b_id"))
+                           .values(position=bindparam("position")), moved)
 
 
 def upsert_channels(connection: Connection, channel_list: Sequence[Channel]) -> dict[str, int]:
-    """Add or update the given channels (their limits replaced); others are left as they are."""
+    """Add or update the given channels (their limits replaced); others are left as they are.
+    Only what differs is written."""
     ids = channel_ids(connection)
-    for position, channel in enumerate(channel_list):
-        values = {"available_from": _code(channel.available_from), "position": position}
-        if channel.name in ids:
-            connection.execute(update(channels).where(channels.c.id == ids[channel.name])
-                               .values(**values))
-        else:
-            inserted = connection.execute(insert(channels).values(name=channel.name, **values))
+    starts = {row.id: row.available_from for row in connection.execute(
+        select(channels.c.id, channels.c.available_from))}
+    for channel in channel_list:
+        start = _code(channel.available_from)
+        if channel.name not in ids:
+            inserted = connection.execute(insert(channels).values(
+                name=channel.name, available_from=start, position=len(ids)))
             ids[channel.name] = int(inserted.inserted_primary_key[0])  # type: ignore[index]
-        connection.execute(delete(channel_limits)
-                           .where(channel_limits.c.channel_id == ids[channel.name]))
-        limits = [{"channel_id": ids[channel.name], "quarter": q.code, "max_processes": n}
-                  for q, n in channel.limits.items()]
-        if limits:
-            connection.execute(insert(channel_limits), limits)
+        elif starts[ids[channel.name]] != start:
+            connection.execute(update(channels).where(channels.c.id == ids[channel.name])
+                               .values(available_from=start))
+    _set_positions(connection, channels, [ids[channel.name] for channel in channel_list])
+    given = {ids[channel.name] for channel in channel_list}
+    current = {(channel_id, quarter): limit for channel_id, quarter, limit in connection.execute(
+        select(channel_limits.c.channel_id, channel_limits.c.quarter,
+               channel_limits.c.max_processes)) if channel_id in given}
+    wanted = {(ids[channel.name], quarter.code): limit
+              for channel in channel_list for quarter, limit in channel.limits.items()}
+    _write_grid(connection, channel_limits, "channel_id", "max_processes", current, wanted)
     return ids
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -111,6 +112,8 @@ class ScenarioRow(Base):
     status: Mapped[str] = mapped_column(String(40))
     settings: Mapped[dict[str, Any]] = mapped_column(JSON)
     kpis: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # The login that stored it (revision 0004); blank for scenarios stored before.
+    author: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class ScenarioAssignmentRow(Base):
@@ -175,3 +178,49 @@ class BaselineItemRow(Base):
 
 baselines = Base.metadata.tables["baselines"]
 baseline_items = Base.metadata.tables["baseline_items"]
+
+
+# -- the team database (revision 0004) ------------------------------------------------
+class HistoryRow(Base):
+    """One recorded change: an added or deleted row, or one changed field of a row.
+
+    Written by triggers on PostgreSQL (so changes made outside the app are recorded too) and
+    by the app on SQLite, in the transaction of the change. Append-only: nobody but the
+    database owner may update or delete it.
+    """
+
+    __tablename__ = "history"
+    # Few indexes: every write appends here. ``id`` orders the entries as they were written.
+    __table_args__ = (Index("ix_history_table_name_row_key", "table_name", "row_key"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
+                                    primary_key=True, autoincrement=True)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    login: Mapped[str] = mapped_column(String(200))
+    table_name: Mapped[str] = mapped_column(String(40))
+    # processes: the 手続ID; capacity: "bureau/quarter"; channels: the name; baselines: as_of.
+    row_key: Mapped[str] = mapped_column(Text)
+    # The row's bureau (processes and capacity), for filtering by bureau.
+    bureau: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    action: Mapped[str] = mapped_column(String(10))  # insert / update / delete
+    # update: the field (template alias, e.g. "status"); insert and delete: NULL and the
+    # whole row as JSON in new_value / old_value.
+    field: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    old_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    new_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class TeamRoleRow(Base):
+    """The PostgreSQL group roles that ``admin init`` and ``admin add-user`` created for this
+    database (role names are cluster-wide, so each database has its own)."""
+
+    __tablename__ = "team_roles"
+
+    role_name: Mapped[str] = mapped_column(String(63), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # admin / viewer / editor / bureau
+    bureau_id: Mapped[int | None] = mapped_column(
+        ForeignKey("bureaus.id", ondelete="CASCADE"), nullable=True, unique=True)
+
+
+history = Base.metadata.tables["history"]
+team_roles = Base.metadata.tables["team_roles"]

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select
 
 from dx_planner.domain.quarters import Quarter
+from dx_planner.persistence.rights import current_login, load_rights
 from dx_planner.persistence.schema import scenario_assignments, scenarios
 from dx_planner.planning.result import CapacityGap, PlanResult, ShortfallInfo
 from dx_planner.planning.settings import ResolvedSettings
@@ -16,6 +17,10 @@ from dx_planner.planning.settings import ResolvedSettings
 
 class ScenarioNotFound(LookupError):
     pass
+
+
+class ScenarioTaken(Exception):
+    """The name belongs to another user's scenario, which this user may not replace."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +53,27 @@ def _kpis_json(result: PlanResult) -> dict[str, Any]:
     }
 
 
+def check_scenario_name(connection: Connection, name: str) -> str:
+    """The login that will author ``name``; ``ScenarioTaken`` when the name is another
+    user's scenario and this user is no admin (in a team database a scenario belongs to
+    its author)."""
+    login = current_login(connection)
+    author = connection.execute(select(scenarios.c.author)
+                                .where(scenarios.c.name == name)).scalar()
+    if author is not None and author != login and not load_rights(connection).is_admin:
+        raise ScenarioTaken(f"scenario '{name}' was stored by {author or 'someone else'}; "
+                            "only they or an admin may replace it: choose another name")
+    return login
+
+
 def save_scenario(connection: Connection, name: str, result: PlanResult) -> None:
-    """Store ``result`` as ``name``, replacing a scenario of the same name."""
+    """Store ``result`` as ``name`` (authored by the connected login), replacing a scenario
+    of the same name."""
+    author = check_scenario_name(connection, name)
     connection.execute(delete(scenarios).where(scenarios.c.name == name))
     inserted = connection.execute(insert(scenarios).values(
         name=name, created_at=datetime.now(UTC).replace(tzinfo=None), status=result.status,
-        settings=_settings_json(result.settings), kpis=_kpis_json(result),
+        settings=_settings_json(result.settings), kpis=_kpis_json(result), author=author,
     ))
     scenario_id = inserted.inserted_primary_key[0]  # type: ignore[index]
     rows = [{"scenario_id": scenario_id, "process_id": pid,

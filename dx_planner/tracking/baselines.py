@@ -14,7 +14,9 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, delete, func, insert, select
 
 from dx_planner.domain.quarters import Quarter
+from dx_planner.persistence.history import recorded
 from dx_planner.persistence.repository import load_processes
+from dx_planner.persistence.rights import load_rights
 from dx_planner.persistence.schema import baseline_items, baselines
 from dx_planner.planning.scenarios import ScenarioNotFound, latest_scenario_name, load_scenario
 from dx_planner.tracking.actuals import TrackingError, actual_quarter
@@ -67,6 +69,7 @@ def publish_baseline(connection: Connection, as_of: Quarter, scenario_name: str 
 
     A baseline already published for ``as_of`` is replaced.
     """
+    _require_admin(connection, "publish")
     name = scenario_name or latest_scenario_name(connection)
     if name is None:
         raise TrackingError("no stored scenario to publish: run solve first")
@@ -106,8 +109,25 @@ def _delete(connection: Connection, as_of: Quarter) -> bool:
                               ).rowcount > 0
 
 
+def _require_admin(connection: Connection, verb: str) -> None:
+    rights = load_rights(connection)
+    if not rights.is_admin:
+        raise TrackingError(f"only an admin may {verb} baselines ({rights.login} is a "
+                            f"{rights.role})")
+
+
 def _store(connection: Connection, baseline: Baseline) -> None:
-    _delete(connection, baseline.as_of)
+    with recorded(connection, {"baselines": None}):
+        _delete(connection, baseline.as_of)
+        baseline_id = _insert(connection, baseline)
+    rows = [{"baseline_id": baseline_id, "process_id": pid, "quarter": item.quarter.code,
+             "bureau": item.bureau, "source": item.source}
+            for pid, item in baseline.items.items()]
+    if rows:
+        connection.execute(insert(baseline_items), rows)
+
+
+def _insert(connection: Connection, baseline: Baseline) -> int:
     inserted = connection.execute(insert(baselines).values(
         as_of=baseline.as_of.code, scenario_name=baseline.scenario_name,
         published_at=baseline.published_at, in_scope=baseline.in_scope,
@@ -115,12 +135,7 @@ def _store(connection: Connection, baseline: Baseline) -> None:
         deadline=baseline.deadline.code,
         milestones=[[q.code, n] for q, n in baseline.milestones], note=baseline.note,
     ))
-    baseline_id = inserted.inserted_primary_key[0]  # type: ignore[index]
-    rows = [{"baseline_id": baseline_id, "process_id": pid, "quarter": item.quarter.code,
-             "bureau": item.bureau, "source": item.source}
-            for pid, item in baseline.items.items()]
-    if rows:
-        connection.execute(insert(baseline_items), rows)
+    return int(inserted.inserted_primary_key[0])  # type: ignore[index]
 
 
 def list_baselines(connection: Connection) -> list[BaselineSummary]:
@@ -170,4 +185,6 @@ def baseline_in_force(connection: Connection, quarter: Quarter) -> Baseline | No
 
 def delete_baseline(connection: Connection, as_of: Quarter) -> bool:
     """Withdraw the baseline published as of ``as_of``; False if there was none."""
-    return _delete(connection, as_of)
+    _require_admin(connection, "delete")
+    with recorded(connection, {"baselines": None}):
+        return _delete(connection, as_of)

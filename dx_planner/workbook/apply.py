@@ -12,6 +12,7 @@ from dx_planner.domain.enums import DEFAULT_CHANNEL
 from dx_planner.domain.inventory import Channel
 from dx_planner.output_files import check_writable
 from dx_planner.persistence import repository
+from dx_planner.persistence.history import INVENTORY_TABLES, recorded
 from dx_planner.workbook.exporter import export_inventory
 from dx_planner.workbook.importer import parse_workbook
 from dx_planner.workbook.problems import ImportFailed, Problem
@@ -43,7 +44,7 @@ def import_workbook(engine: Engine, path: Path, *, replace: bool = False,
     summary = ImportSummary(warnings=parsed.warnings)
     if progress:
         progress("writing")
-    with engine.begin() as connection:
+    with engine.begin() as connection, recorded(connection, INVENTORY_TABLES):
         if parsed.channels is not None:
             channels = parsed.channels
             if DEFAULT_CHANNEL not in known_channels | {c.name for c in channels}:

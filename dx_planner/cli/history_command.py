@@ -1,0 +1,90 @@
+"""``dx-planner history``: who changed what, when — one line per changed field, old → new.
+
+``main.py`` registers it with ``add_history_parser(commands)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from datetime import date
+from pathlib import Path
+
+from dx_planner.output_files import check_writable, replaced_atomically
+from dx_planner.persistence.database import open_database
+from dx_planner.persistence.history import (
+    DELETE,
+    INSERT,
+    Change,
+    HistoryFilter,
+    read_history,
+)
+
+CSV_HEADER = ("time", "login", "table", "key", "bureau", "action", "field", "old", "new")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def add_history_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "history", help="who changed what, when: one line per changed field, old → new",
+        description="The change history of processes, capacity, channels and baselines.")
+    parser.add_argument("--process", metavar="ID", help="only this process (手続ID)")
+    parser.add_argument("--bureau", metavar="NAME",
+                        help="only this bureau's processes and capacity")
+    parser.add_argument("--user", metavar="LOGIN", help="only changes by this login")
+    parser.add_argument("--since", type=_day, metavar="YYYY-MM-DD",
+                        help="only changes on or after this day (local time)")
+    parser.add_argument("--csv", type=Path, metavar="FILE",
+                        help="write the changes to a CSV file instead of printing them")
+    parser.set_defaults(handler=cmd_history)
+
+
+def _shown(value: str | None) -> str:
+    return "∅" if value is None or value == "" else value
+
+
+def describe(change: Change) -> str:
+    """The change in words: ``status: not_started → in_progress`` or ``added: name=…``."""
+    if change.action in (INSERT, DELETE):
+        fields = ", ".join(f"{name}={_shown(None if value is None else str(value))}"
+                           for name, value in change.row().items())
+        return f"{'added' if change.action == INSERT else 'deleted'}: {fields}"
+    return f"{change.field}: {_shown(change.old)} → {_shown(change.new)}"
+
+
+def line(change: Change) -> str:
+    moment = change.changed_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return f"{moment}  {change.login}  {change.table} {change.key}  {describe(change)}"
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    if args.csv is not None:
+        check_writable(args.csv)
+    engine = open_database(args.db)
+    try:
+        with engine.connect() as connection:
+            changes = read_history(connection, HistoryFilter(
+                process=args.process, bureau=args.bureau, login=args.user, since=args.since))
+    finally:
+        engine.dispose()
+    if args.csv is None:
+        for change in changes:
+            print(line(change))
+        return 0
+    with replaced_atomically(args.csv) as temporary, \
+            temporary.open("w", newline="", encoding="utf-8-sig") as file:
+        writer = csv.writer(file)
+        writer.writerow(CSV_HEADER)
+        for change in changes:
+            writer.writerow((change.changed_at.isoformat(), change.login, change.table,
+                             change.key, change.bureau or "", change.action, change.field or "",
+                             change.old if change.old is not None else "",
+                             change.new if change.new is not None else ""))
+    print(f"{len(changes)} change(s) written to {args.csv}")
+    return 0
