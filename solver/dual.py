@@ -114,6 +114,52 @@ class Dual:
         out -= res.effort[:, None] * alpha[res.bureau]
         return out
 
+    def capacity_prices(self) -> np.ndarray:
+        """float[B, Q]: what one more person-month of each bureau-quarter is worth.
+
+        Capacity prices of the LP are not unique where a capacity is exactly filled (any
+        price between the value density of the last process in and of the first process out
+        is optimal); one more person-month is worth the smaller one. So for each cell, with
+        the other multipliers fixed, the price is set to the smallest value that minimises the
+        Lagrangian function along it: the reduced value per person-month of the first process
+        that no longer fits, against its best other quarter (0 where everything that wants
+        the cell fits; a process bigger than the cell's whole capacity does not want it: one
+        more person-month would not let it in).
+        """
+        res = self.res
+        alpha = self.alpha
+        # reduced values with each cell's own capacity price added back: c[p, q]
+        c = res.value + self.bonus() - self.beta_full()[res.channel]
+        r = c - res.effort[:, None] * alpha[res.bureau]
+        # each process's best alternative to a quarter: max(0, its best other quarter)
+        ranked = np.sort(r, axis=1)
+        best = ranked[:, -1]
+        runner_up = ranked[:, -2] if self.q > 1 else np.full(len(r), -np.inf)
+        top = np.argmax(r, axis=1)
+        out = np.zeros_like(res.capacity)
+        for b in range(res.capacity.shape[0]):
+            rows = np.flatnonzero(res.bureau == b)
+            for qq in range(self.q):
+                sel = rows[np.isfinite(c[rows, qq])]
+                if not sel.size:
+                    continue
+                other = np.where(top[sel] == qq, runner_up[sel], best[sel])
+                density = (c[sel, qq] - np.maximum(other, 0.0)) / res.effort[sel]
+                order = np.argsort(-density, kind="stable")
+                filled = np.cumsum(res.effort[sel][order])
+                out_first = np.flatnonzero(filled > res.capacity[b, qq] + 1e-9)
+                if out_first.size:
+                    out[b, qq] = max(0.0, float(density[order[out_first[0]]]))
+        return out
+
+    def without_price(self, m: int) -> float:
+        """D at the current multipliers with need m's price set to 0: how far the bound would
+        rise at most, to first order, were the need dropped (an over-estimate: the other
+        multipliers are not re-optimised; a valid bound of the problem without need m)."""
+        y = self.y.copy()
+        y[self.n_alpha + self.n_beta + m] = 0.0
+        return self.value(y)
+
     # ----------------------------------------------------------------- the bound
     def value(self, y: np.ndarray | None = None) -> float:
         """The Lagrangian function D(y): a valid upper bound on the objective for y >= 0."""

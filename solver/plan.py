@@ -26,6 +26,28 @@ class Shortfall:
     missing: int  # processes missing at the worst-violated requirement
     extra_capacity: list[ExtraCapacity]
     by_requirement: list[int]  # processes missing per requirement (all_requirements order)
+    # per requirement: how many of the missing processes no capacity can add (not eligible
+    # in time, channel limits)
+    unclosable: list[int]
+    # a re-pack of the real problem with the extra capacity meets what capacity can close
+    verified: bool
+
+
+@dataclass
+class Prices:
+    """The dual prices at the end of a solve (all 0 where the dual did not run).
+
+    ``capacity[b, q]``: online applications one more person-month of bureau b in quarter q is
+    worth (the shadow price of its capacity row; 0 where capacity does not bind).
+    ``requirement[k]``: online applications one member fewer needed by requirement k would
+    free (its multiplier), for each of ``Problem.all_requirements()``.
+    ``requirement_estimate[k]``: an estimate, from above, of the applications requirement k
+    costs: how much the Lagrangian bound rises when its price is dropped (0 when it has none).
+    """
+
+    capacity: np.ndarray
+    requirement: list[float]
+    requirement_estimate: list[float]
 
 
 @dataclass
@@ -42,6 +64,7 @@ class Plan:
     shortfall: Shortfall | None
     solve_seconds: float
     cancelled: bool = False
+    prices: Prices | None = None
 
 
 def objective_of(problem: Problem, quarter: np.ndarray) -> float:
@@ -70,6 +93,7 @@ def make_plan(
     seconds: float,
     shortfall: Shortfall | None = None,
     cancelled: bool = False,
+    prices: Prices | None = None,
 ) -> Plan:
     """Fill in the derived figures of a plan from its quarter array."""
     quarter = np.asarray(quarter, dtype=np.int32)
@@ -86,4 +110,5 @@ def make_plan(
         shortfall=shortfall,
         solve_seconds=seconds,
         cancelled=cancelled,
+        prices=prices,
     )

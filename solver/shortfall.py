@@ -1,6 +1,9 @@
 """How far a plan is from its requirements, and what extra capacity would close the gap.
 
-Method (a heuristic, not LP-exact): for each unmet requirement in quarter order (quarter m,
+The extra capacity comes from the LP of capacity_gap.py (least in total, spread, verified);
+``heuristic_extra`` is its fallback (a cancelled solve, an LP failure).
+
+Heuristic: for each unmet requirement in quarter order (quarter m,
 missing k), take the k smallest plannable members that the plan leaves out (or plans after
 m), and put each into the quarter <= m of its bureau (>= its earliest) with the most slack
 left; whatever effort does not fit into slack is extra capacity for that bureau and quarter,
@@ -12,17 +15,32 @@ from __future__ import annotations
 
 import numpy as np
 
+from solver.capacity_gap import least_extra_capacity
 from solver.checker import requirement_shortfalls
 from solver.constraints import bureau_load, planned_count
 from solver.plan import ExtraCapacity, Shortfall
 from solver.problem import Problem
 
 
-def shortfall_of(problem: Problem, quarter: np.ndarray) -> Shortfall | None:
-    """None if every requirement is met, else the missing counts and extra capacity."""
+def shortfall_of(problem: Problem, quarter: np.ndarray, *, exact: bool = True
+                 ) -> Shortfall | None:
+    """None if every requirement is met, else the missing counts and the extra capacity:
+    by the LP of capacity_gap.py (``exact``), or by the heuristic (its fallback)."""
     missing = requirement_shortfalls(problem, quarter)
     if max(missing, default=0) <= 0:
         return None
+    gap = least_extra_capacity(problem, quarter) if exact else None
+    if gap is None:
+        extra = heuristic_extra(problem, quarter)
+        return Shortfall(missing=max(missing), extra_capacity=extra, by_requirement=missing,
+                         unclosable=[0] * len(missing), verified=False)
+    return Shortfall(missing=max(missing), extra_capacity=gap.extra, by_requirement=missing,
+                     unclosable=gap.unclosable, verified=gap.verified)
+
+
+def heuristic_extra(problem: Problem, quarter: np.ndarray) -> list[ExtraCapacity]:
+    """Extra capacity by the heuristic of the module docstring."""
+    missing = requirement_shortfalls(problem, quarter)
     p = problem
     x = np.asarray(quarter).copy()
     used = bureau_load(p.bureau, p.effort, x, p.bureau_capacity.shape)
@@ -48,9 +66,4 @@ def shortfall_of(problem: Problem, quarter: np.ndarray) -> Shortfall | None:
             x[i] = q
             if need - put > 1e-12:
                 extra[(b, q, k)] = extra.get((b, q, k), 0.0) + need - put
-    return Shortfall(
-        missing=max(missing),
-        extra_capacity=[ExtraCapacity(b, q, round(v, 6), k)
-                        for (b, q, k), v in sorted(extra.items())],
-        by_requirement=missing,
-    )
+    return [ExtraCapacity(b, q, round(v, 6), k) for (b, q, k), v in sorted(extra.items())]

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -38,7 +39,7 @@ from solver.constraints import planned_count
 from solver.count import improve_count
 from solver.cpsat_model import CpSatModel
 from solver.dual import Dual
-from solver.plan import Plan, make_plan, objective_of
+from solver.plan import Plan, Prices, Shortfall, make_plan, objective_of
 from solver.polish import polish_bureaus
 from solver.problem import Problem, Requirement
 from solver.progress import NullProgress, Progress
@@ -102,8 +103,60 @@ def _solve(
     progress: Progress | None,
     hint: np.ndarray | None,
 ) -> Plan:
-    prog: Progress = progress if progress is not None else NullProgress()
-    clock = _Clock(time_limit, prog)
+    clock = _Clock(time_limit, progress if progress is not None else NullProgress())
+    search = _start(problem, clock, hint)
+    _bound_phase(search)
+    _priced_phase(search)
+    _polish_phase(search)
+    _tighten_bound_phase(search)
+    _whole_cpsat_phase(search)
+    return _finish(search)
+
+
+@dataclass
+class _Search:
+    """What the phases share: the (possibly relaxed) residual problem, the best plan so far
+    (over the free processes), the proven bound and the dual prices."""
+
+    problem: Problem
+    res: Residual
+    clock: _Clock
+    requirements: list[Requirement]  # as optimised (relaxed when infeasible)
+    infeasible: bool
+    best: np.ndarray
+    best_obj: float
+    dual: Dual
+    bound: float = float("inf")
+    # the whole plan once the CP-SAT phase has replaced it (None: _full(res, best))
+    quarter: np.ndarray | None = None
+
+    @property
+    def time_limit(self) -> float:
+        return self.clock.limit
+
+    def offer(self, x: np.ndarray) -> bool:
+        """Take plan x (free processes) if it meets the needs and beats the best; reports it."""
+        if self.res.shortfall(x) > 0:
+            return False
+        obj = objective_of(self.problem, _full(self.res, x))
+        if obj <= self.best_obj:
+            return False
+        self.best, self.best_obj = x, obj
+        self.report("plan")
+        return True
+
+    def report(self, phase: str) -> None:
+        bound = None if np.isinf(self.bound) else self.bound
+        self.clock.progress.report(phase, self.best_obj, bound, self.clock.elapsed())
+
+    def whole_plan(self) -> np.ndarray:
+        return self.quarter if self.quarter is not None else _full(self.res, self.best)
+
+
+def _start(problem: Problem, clock: _Clock, hint: np.ndarray | None) -> _Search:
+    """Count-first plan, the count phase if it misses a requirement, the relaxation when the
+    requirements cannot all be met, the caller's hint."""
+    time_limit = clock.limit
     res = residual_of(problem)
     base = _count_first(res)
     if res.shortfall(base) > 0 and not clock.cancelled():
@@ -120,64 +173,80 @@ def _solve(
             base = _most_by_deadline(problem, base, budget, clock)
         requirements = _relaxed(problem, _full(res, base))
         res = residual_of(problem, requirements)
-    best = base
-    best_obj = objective_of(problem, _full(res, base))
-    prog.report("start", best_obj, None, clock.elapsed())
+    search = _Search(problem, res, clock, requirements, infeasible, base,
+                     objective_of(problem, _full(res, base)), Dual(res))
+    search.report("start")
     if hint is not None:
         cand = _from_hint(res, hint)
-        if cand is not None and objective_of(problem, _full(res, cand)) > best_obj:
-            best, best_obj = cand, objective_of(problem, _full(res, cand))
-
-    dual = Dual(res)
-    bound = dual.value()
-    if not clock.cancelled() and res.free.size:
-        scale = max(1.0, float(np.sum(np.max(res.value, axis=1, initial=0.0))) / res.free.size)
-        dual.minimise(
-            tau_start=0.3 * scale,
-            tau_end=1e-3 * scale,
-            stages=8,
-            newton_steps=3,
-            should_stop=lambda: clock.stop(),
-        )
-        bound = dual.value()
-        prog.report("bound", best_obj, bound, clock.elapsed())
-    if not clock.cancelled():
-        for cand in _priced_plans(res, dual, clock):
-            obj = objective_of(problem, _full(res, cand))
-            if res.shortfall(cand) == 0 and obj > best_obj:
-                best, best_obj = cand, obj
-                prog.report("plan", best_obj, bound, clock.elapsed())
-    if not clock.cancelled() and res.free.size:
-        budget = min(POLISH_SHARE * time_limit, 0.8 * time_limit - clock.elapsed())
-        if budget > 0.05:
-            cand = polish_bureaus(res, best, budget, should_stop=clock.stop)
-            obj = objective_of(problem, _full(res, cand))
-            if res.shortfall(cand) == 0 and obj > best_obj:
-                best, best_obj = cand, obj
-                prog.report("plan", best_obj, bound, clock.elapsed())
-    if not clock.cancelled() and res.free.size:
-        budget = min(BOUND_SHARE * time_limit, 0.9 * time_limit - clock.elapsed())
-        if budget > 0.05:
-            bound = min(bound, strengthen(dual, budget, should_stop=clock.stop))
-            prog.report("bound", best_obj, bound, clock.elapsed())
-    quarter = _full(res, best)
-    status = "feasible"
-    pairs = int(np.isfinite(res.value).sum())
-    budget = min(CPSAT_SHARE * time_limit, 0.75 * time_limit - clock.elapsed())
-    if pairs <= SMALL_PAIRS and budget > 0.2 and not clock.cancelled():
-        quarter, cp_bound = _polish(problem, quarter, budget, requirements)
-        bound = min(bound, max(cp_bound, objective_of(problem, quarter)))
-    return _finish(problem, quarter, bound, status, infeasible, clock)
+        if cand is not None:
+            search.offer(cand)
+    return search
 
 
-def _finish(
-    problem: Problem,
-    quarter: np.ndarray,
-    bound: float,
-    status: str,
-    infeasible: bool,
-    clock: _Clock,
-) -> Plan:
+def _bound_phase(search: _Search) -> None:
+    """Minimise the Lagrangian dual: the proven bound and the prices."""
+    res, clock, dual = search.res, search.clock, search.dual
+    search.bound = dual.value()
+    if clock.cancelled() or not res.free.size:
+        return
+    scale = max(1.0, float(np.sum(np.max(res.value, axis=1, initial=0.0))) / res.free.size)
+    dual.minimise(
+        tau_start=0.3 * scale,
+        tau_end=1e-3 * scale,
+        stages=8,
+        newton_steps=3,
+        should_stop=lambda: clock.stop(),
+    )
+    search.bound = dual.value()
+    search.report("bound")
+
+
+def _priced_phase(search: _Search) -> None:
+    """Greedy plans from the dual prices."""
+    if search.clock.cancelled():
+        return
+    for cand in _priced_plans(search.res, search.dual, search.clock):
+        search.offer(cand)
+
+
+def _polish_phase(search: _Search) -> None:
+    """Small bureaus re-optimised by CP-SAT, one at a time."""
+    clock = search.clock
+    if clock.cancelled() or not search.res.free.size:
+        return
+    budget = min(POLISH_SHARE * search.time_limit, 0.8 * search.time_limit - clock.elapsed())
+    if budget > 0.05:
+        search.offer(polish_bureaus(search.res, search.best, budget, should_stop=clock.stop))
+
+
+def _tighten_bound_phase(search: _Search) -> None:
+    """The per-bureau integer bound."""
+    clock = search.clock
+    if clock.cancelled() or not search.res.free.size:
+        return
+    budget = min(BOUND_SHARE * search.time_limit, 0.9 * search.time_limit - clock.elapsed())
+    if budget > 0.05:
+        search.bound = min(search.bound, strengthen(search.dual, budget, should_stop=clock.stop))
+        search.report("bound")
+
+
+def _whole_cpsat_phase(search: _Search) -> None:
+    """On small instances, CP-SAT on the whole model (hinted): a better plan, a proven bound."""
+    clock = search.clock
+    pairs = int(np.isfinite(search.res.value).sum())
+    budget = min(CPSAT_SHARE * search.time_limit, 0.75 * search.time_limit - clock.elapsed())
+    if pairs > SMALL_PAIRS or budget <= 0.2 or clock.cancelled():
+        return
+    quarter, cp_bound = _polish(search.problem, search.whole_plan(), budget,
+                                search.requirements)
+    search.quarter = quarter
+    search.bound = min(search.bound, max(cp_bound, objective_of(search.problem, quarter)))
+
+
+def _finish(search: _Search) -> Plan:
+    """Check the plan (a violation is a SolverBug), then the figures, prices and shortfall."""
+    problem, clock, infeasible = search.problem, search.clock, search.infeasible
+    quarter = search.whole_plan()
     bad = check_plan(problem, quarter)
     if infeasible:
         soft = set(requirement_violations(problem, quarter))
@@ -185,10 +254,12 @@ def _finish(
     if bad:
         raise SolverBug("optimizer produced an invalid plan: " + "; ".join(bad[:5]))
     obj = objective_of(problem, quarter)
+    bound = search.bound
     if bound < obj - 1e-6 * max(1.0, abs(obj)):
         raise SolverBug(f"bound {bound} is below the objective {obj}")
     bound = max(bound, obj)  # only float noise can get here
-    if not infeasible and status != "optimal" and bound - obj <= 1e-9 * max(1.0, bound):
+    status = "feasible"
+    if not infeasible and bound - obj <= 1e-9 * max(1.0, bound):
         status = "optimal"
     plan = make_plan(
         problem,
@@ -196,11 +267,34 @@ def _finish(
         status="target_infeasible" if infeasible else status,
         bound=bound,
         seconds=clock.elapsed(),
-        shortfall=shortfall_of(problem, quarter) if infeasible else None,
+        shortfall=_shortfall(search, quarter) if infeasible else None,
         cancelled=clock.cancelled(),
+        prices=_prices(search),
     )
     clock.progress.report("done", plan.objective, plan.bound, plan.solve_seconds)
     return plan
+
+
+def _shortfall(search: _Search, quarter: np.ndarray) -> Shortfall | None:
+    """What the plan misses and the least extra capacity that closes it (by the LP of
+    capacity_gap.py; by the quick heuristic after a cancel)."""
+    return shortfall_of(search.problem, quarter, exact=not search.clock.cancelled())
+
+
+def _prices(search: _Search) -> Prices:
+    """The dual's prices, mapped back to the problem's requirements."""
+    dual = search.dual
+    n_req = len(search.requirements)
+    price = [0.0] * n_req
+    estimate = [0.0] * n_req
+    base = dual.value()
+    for m, need in enumerate(search.res.needs):
+        lam = float(dual.lam[m])
+        price[need.index] = lam
+        if lam > 0:
+            estimate[need.index] = max(0.0, dual.without_price(m) - base)
+    return Prices(capacity=dual.capacity_prices(), requirement=price,
+                  requirement_estimate=estimate)
 
 
 def _full(res: Residual, x: np.ndarray) -> np.ndarray:

@@ -1,0 +1,81 @@
+"""The least extra capacity that closes a shortfall: least in total, spread, verified."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from solver.capacity_gap import least_extra_capacity
+from solver.checker import check_plan, requirement_violations
+from solver.plan import ExtraCapacity
+from solver.problem import Problem
+from solver.solve import solve
+from tests.solver.instances import make_problem, random_problem, scoped
+
+
+def _cells(problem: Problem, extra: list[ExtraCapacity]) -> np.ndarray:
+    out = np.zeros_like(problem.bureau_capacity)
+    for e in extra:
+        out[e.bureau, e.quarter] += e.person_months
+    return out
+
+
+def test_extra_is_spread_instead_of_piled_into_one_quarter() -> None:
+    # 16 processes of 1 person-month, 2 per quarter: 8 more are needed by the deadline
+    p = make_problem([1.0] * 16, [10] * 16, [[2.0, 2.0, 2.0, 2.0]], target=16)
+    gap = least_extra_capacity(p, np.full(16, -1, dtype=np.int32))
+    assert gap is not None and gap.verified
+    cells = _cells(p, gap.extra)
+    assert cells.sum() == pytest.approx(8.0)
+    assert np.all(cells <= p.bureau_capacity + 1e-9)  # no quarter more than doubled
+
+
+def test_extra_goes_where_the_members_are_eligible() -> None:
+    # the two missing processes become eligible in Q2 only
+    p = make_problem([1.0, 1.0, 1.0], [5, 5, 5], [[1.0, 1.0, 0.0]], earliest=[0, 2, 2],
+                     target=3)
+    gap = least_extra_capacity(p, np.array([0, -1, -1], dtype=np.int32))
+    assert gap is not None and gap.verified
+    assert [(e.quarter, e.person_months) for e in gap.extra] == [(2, 2.0)]
+
+
+def test_what_capacity_cannot_close_is_reported_as_such() -> None:
+    # P2 is never eligible (no national date): the target of 3 can reach 2 at most
+    p = make_problem([1.0, 1.0, 1.0], [5, 5, 5], [[1.0, 0.0]], earliest=[0, 0, 2],
+                     reason=[0, 0, 3], target=3)
+    gap = least_extra_capacity(p, np.array([0, -1, -1], dtype=np.int32))
+    assert gap is not None and gap.verified
+    assert gap.unclosable == [1]
+    assert _cells(p, gap.extra).sum() == pytest.approx(1.0)
+
+
+def test_each_part_names_the_scoped_requirement_it_serves() -> None:
+    # bureau B1 must reach both its processes by Q0; the target is met anyway
+    p = make_problem([1.0, 1.0, 1.0], [5, 5, 5], [[1.0, 1.0], [1.0, 1.0]],
+                     bureau=[0, 1, 1], target=1,
+                     requirements=(scoped("B1", 0, 2, [1, 2]),))
+    plan = solve(p, time_limit=2)
+    assert plan.status == "target_infeasible"
+    assert plan.shortfall is not None and plan.shortfall.verified
+    assert [(e.bureau, e.quarter, e.person_months, e.requirement)
+            for e in plan.shortfall.extra_capacity] == [(1, 0, 1.0, 1)]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_real_solve_with_the_extra_capacity_meets_what_it_can_close(seed: int) -> None:
+    rng = np.random.default_rng(1200 + seed)
+    p = random_problem(rng, int(rng.integers(4, 12)), int(rng.integers(2, 4)), tight=0.3,
+                       scoped_share=0.5)
+    p = dataclasses.replace(p, target_count=int(np.sum(p.earliest <= p.deadline)))
+    plan = solve(p, time_limit=2)
+    assert plan.shortfall is not None
+    assert plan.shortfall.verified
+    more = dataclasses.replace(p, bureau_capacity=p.bureau_capacity
+                               + _cells(p, plan.shortfall.extra_capacity))
+    again = solve(more, time_limit=2)
+    left = again.shortfall.by_requirement if again.shortfall else [0] * len(more.all_requirements())
+    assert all(m <= u for m, u in zip(left, plan.shortfall.unclosable, strict=True))
+    soft = set(requirement_violations(more, again.quarter))
+    assert [m for m in check_plan(more, again.quarter) if m not in soft] == []
