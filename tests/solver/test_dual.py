@@ -7,6 +7,7 @@ import pytest
 
 from solver.dual import Dual
 from solver.problem import Problem
+from solver.solve import solve
 from solver.reduced import residual_of
 from tests.solver.instances import exhaustive, make_problem, random_problem, scoped
 
@@ -78,3 +79,29 @@ def test_bound_with_scoped_requirements_is_valid(p: Problem, best: float) -> Non
     dual = Dual(residual_of(p))
     dual.minimise(tau_start=10.0, tau_end=0.01, stages=6, newton_steps=4)
     assert dual.value() >= best - 1e-6
+
+
+def test_capacity_value_is_what_one_more_person_month_brings() -> None:
+    # Q0 holds one of two processes: one more person-month lets the second (20) in too;
+    # Q1 and Q2 have no capacity that either could use
+    p = make_problem([1.0, 1.0], [400, 40], [[1.0, 0.0, 0.0]])
+    plan = solve(p)
+    assert plan.prices is not None
+    assert plan.prices.capacity.tolist() == [[pytest.approx(20.0), 0.0, 0.0]]
+
+
+def test_capacity_value_is_zero_where_capacity_does_not_bind() -> None:
+    p = make_problem([1.0, 1.0], [400, 40], [[5.0, 5.0, 5.0]])
+    plan = solve(p)
+    assert plan.prices is not None
+    assert np.all(plan.prices.capacity == 0.0)
+
+
+def test_a_binding_requirement_has_a_price_and_a_cost_estimate() -> None:
+    # the target forces the two small processes in instead of the big one
+    p = make_problem([2.0, 1.0, 1.0], [1000, 10, 10], [[2.0, 0.0]], target=2)
+    plan = solve(p)
+    assert plan.prices is not None
+    assert plan.prices.requirement[0] > 0
+    # without the target the big one (value 250) would replace the two small ones (5)
+    assert plan.prices.requirement_estimate[0] >= 245.0 - 1e-6
