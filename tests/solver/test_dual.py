@@ -7,8 +7,8 @@ import pytest
 
 from solver.dual import Dual
 from solver.problem import Problem
-from solver.solve import solve
 from solver.reduced import residual_of
+from solver.solve import solve
 from tests.solver.instances import exhaustive, make_problem, random_problem, scoped
 
 
