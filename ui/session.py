@@ -4,15 +4,12 @@ the widgets, not the session's data."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from sqlalchemy import Engine
 
 from dx_planner.domain.inventory import Inventory, Process
-from dx_planner.persistence import repository
-from dx_planner.persistence.history import recorded
+from dx_planner.persistence import repository, saving
 from dx_planner.planning.result import PlanResult
 from ui.models.capacity_model import BureauCapacityModel, ChannelCapacityModel
 from ui.models.inventory_model import InventoryModel
@@ -94,16 +91,10 @@ class Session(QObject):
             raise ValidationFailed(problems)
         changed, added, deleted = self.store.pending()
         inventory = self.store.inventory
-        touched: dict[str, Collection[str] | None] = {
-            "processes": [p.id for p in (*changed, *added, *deleted)]}
-        if self.store.capacity_changed:
-            touched.update(dict.fromkeys(("bureaus", "bureau_capacity", "channels",
-                                          "channel_limits")))
-        with self.engine.begin() as connection, recorded(connection, touched):
-            if self.store.capacity_changed:
-                repository.replace_bureau_capacity(connection, inventory.bureaus)
-                repository.upsert_channels(connection, inventory.channels)
-            versions = repository.save_edits(connection, changed, added, deleted)
+        capacity = self.store.capacity_changed
+        versions = saving.save_edits(self.engine, saving.Edits(
+            changed, added, deleted, bureaus=inventory.bureaus if capacity else None,
+            channels=inventory.channels if capacity else None))
         self.store.mark_saved(versions)
         self.model.set_conflicts(set())
         self._update_dirty()
