@@ -216,7 +216,7 @@ class InventoryView(QWidget):
             number += 1
         current = self.current_process()
         bureau = current.bureau if current else (store.inventory.bureau_names() or ["-"])[0]
-        process = Process(f"NEW-{number:06d}", self.tr("新しい手続"), bureau)
+        process = Process(id=f"NEW-{number:06d}", name=self.tr("新しい手続"), bureau=bureau)
         self.session.undo_stack.push(
             AddProcessesCommand(self.session.model, [process], self.tr("手続を追加")))
         row = self.session.model.row_of(process)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from dx_planner.domain.enums import (
     DEFAULT_CHANNEL,
@@ -14,9 +14,13 @@ from dx_planner.domain.enums import (
 from dx_planner.domain.quarters import Quarter
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class Process:
-    """One administrative process (手続 / プロセス)."""
+    """One administrative process (手続 / プロセス); built by keyword only.
+
+    The fields' headers, kinds, limits and conversions are declared in
+    :mod:`dx_planner.domain.fields`, in this order.
+    """
 
     id: str
     name: str
@@ -56,16 +60,11 @@ class Process:
         """Equal in everything a user edits (ignores the version counter)."""
         return all(
             getattr(self, name) == getattr(other, name)
-            for name in PROCESS_FIELDS
+            for name in _CONTENT_FIELDS
         )
 
 
-# The user-editable fields, in template order.
-PROCESS_FIELDS: tuple[str, ...] = (
-    "id", "name", "bureau", "type", "authority", "national_status", "national_ready",
-    "annual_volume", "effort", "status", "digitized_quarter", "channel", "priority", "major",
-    "locked_quarter", "notes",
-)
+_CONTENT_FIELDS = tuple(f.name for f in fields(Process) if f.name != "version")
 
 
 @dataclass(slots=True)

@@ -7,11 +7,12 @@ GUI action either commits all its writes or none.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Table,
     and_,
@@ -23,8 +24,9 @@ from sqlalchemy import (
     update,
 )
 
-from dx_planner.domain.enums import Authority, NationalStatus, ProcedureType, Status
-from dx_planner.domain.inventory import PROCESS_FIELDS, Bureau, Channel, Inventory, Process
+from dx_planner.domain.enums import Status
+from dx_planner.domain.fields import FIELD_BY_NAME, FIELD_NAMES, PROCESS_FIELDS, FieldKind
+from dx_planner.domain.inventory import Bureau, Channel, Inventory, Process
 from dx_planner.domain.quarters import Quarter
 from dx_planner.persistence.schema import (
     bureau_capacity,
@@ -46,6 +48,14 @@ class ConflictError(Exception):
             f"{len(self.process_ids)} process(es) were changed by someone else since they "
             f"were loaded: {shown}{more}"
         )
+
+
+class UnknownProcesses(LookupError):
+    """Process ids that are not in the database."""
+
+    def __init__(self, process_ids: Sequence[str]) -> None:
+        self.process_ids = list(process_ids)
+        super().__init__(", ".join(self.process_ids[:10]))
 
 
 def _quarter(code: str | None) -> Quarter | None:
@@ -86,46 +96,64 @@ def load_channels(connection: Connection) -> list[Channel]:
     return list(by_id.values())
 
 
-_PROCESS_COLUMNS = (
-    processes.c.id, processes.c.name, bureaus.c.name.label("bureau"), processes.c.type,
-    processes.c.authority, processes.c.national_status, processes.c.national_ready,
-    processes.c.annual_volume, processes.c.effort, processes.c.status,
-    processes.c.digitized_quarter, channels.c.name.label("channel"), processes.c.priority,
-    processes.c.major, processes.c.locked_quarter, processes.c.notes, processes.c.version,
-)
-
-
 def load_processes(connection: Connection) -> list[Process]:
-    """All processes in the planners' order, one query, no ORM objects."""
-    query = (
-        select(*_PROCESS_COLUMNS)
-        .join(bureaus, processes.c.bureau_id == bureaus.c.id)
-        .join(channels, processes.c.channel_id == channels.c.id)
-        .order_by(processes.c.position)
-    )
-    # Quarter and enum parsing dominate; memoise them since only a few dozen values occur.
-    quarters: dict[str | None, Quarter | None] = {None: None}
-    types = {m.value: m for m in ProcedureType}
-    authorities = {m.value: m for m in Authority}
-    national = {m.value: m for m in NationalStatus}
-    statuses = {m.value: m for m in Status}
+    """All processes in the planners' order: one query over the field table's columns,
+    each value converted by its field, ``Process`` built by keyword; no ORM objects.
 
-    def quarter(code: str | None) -> Quarter | None:
-        if code not in quarters:
-            quarters[code] = Quarter.parse(code)
-        return quarters[code]
+    Bureaus and channels are stored by id and mapped to their names here (cheaper than a
+    join over 28,000 rows).
+    """
+    bureau_names = {row.id: row.name for row in connection.execute(
+        select(bureaus.c.id, bureaus.c.name))}
+    channel_names = {row.id: row.name for row in connection.execute(
+        select(channels.c.id, channels.c.name))}
+    columns: list[ColumnElement[Any]] = []
+    converters: list[Callable[[Any], Any] | None] = []
+    for field in PROCESS_FIELDS:
+        if field.kind is FieldKind.BUREAU:
+            columns.append(processes.c.bureau_id)
+            converters.append(bureau_names.__getitem__)
+        elif field.kind is FieldKind.CHANNEL:
+            columns.append(processes.c.channel_id)
+            converters.append(channel_names.__getitem__)
+        else:
+            columns.append(processes.c[field.name])
+            converters.append(field.from_db())
+    read = _process_reader(converters)
+    result = connection.execute(
+        select(*columns, processes.c.version).order_by(processes.c.position))
+    try:
+        # The driver's own rows: every column here is text, a number or a flag, which the
+        # drivers return as Python values already (flags are converted by their field).
+        return read(cast(Iterable[Sequence[Any]], result.cursor))
+    finally:
+        result.close()
 
-    result: list[Process] = []
-    for (pid, name, bureau, type_, authority, national_status, national_ready, volume, effort,
-         status, digitized, channel, priority, major, locked, notes, version
-         ) in connection.execute(query):
-        result.append(Process(
-            pid, name, bureau, types[type_], authorities[authority],
-            national[national_status] if national_status else None, quarter(national_ready),
-            volume, effort, statuses[status], quarter(digitized), channel, bool(priority),
-            bool(major), quarter(locked), notes, version,
-        ))
-    return result
+
+def _process_reader(converters: Sequence[Callable[[Any], Any] | None]
+                    ) -> Callable[[Iterable[Sequence[Any]]], list[Process]]:
+    """A function that turns rows (the fields in table order, then the version) into
+    processes with ``Process(id=c0(v0), name=v1, …)``.
+
+    Generated from the field table, as ``dataclasses`` generates ``__init__``: a keyword
+    call spelled out once per field loads 28,000 rows as fast as a hand-written loop, where
+    ``Process(**dict(zip(names, row)))`` takes a third longer.
+    """
+    names = (*FIELD_NAMES, "version")
+    namespace: dict[str, Any] = {"Process": Process}
+    arguments = []
+    for index, name in enumerate(names):
+        convert = converters[index] if index < len(converters) else None
+        if convert is None:
+            arguments.append(f"{name}=v{index}")
+        else:
+            namespace[f"c{index}"] = convert
+            arguments.append(f"{name}=c{index}(v{index})")
+    values = ", ".join(f"v{index}" for index in range(len(names)))
+    source = (f"lambda rows: [Process({', '.join(arguments)}) "
+              f"for ({values}) in rows]")
+    reader: Callable[[Iterable[Sequence[Any]]], list[Process]] = eval(source, namespace)
+    return reader
 
 
 def load_inventory(connection: Connection) -> Inventory:
@@ -229,23 +257,17 @@ def upsert_channels(connection: Connection, channel_list: Sequence[Channel]) -> 
 
 def _row_values(process: Process, bureau_ids: dict[str, int],
                 channel_id_map: dict[str, int]) -> dict[str, Any]:
-    return {
-        "name": process.name,
-        "bureau_id": bureau_ids[process.bureau],
-        "type": process.type.value,
-        "authority": process.authority.value,
-        "national_status": process.national_status.value if process.national_status else None,
-        "national_ready": _code(process.national_ready),
-        "annual_volume": process.annual_volume,
-        "effort": process.effort,
-        "status": process.status.value,
-        "digitized_quarter": _code(process.digitized_quarter),
-        "channel_id": channel_id_map[process.channel],
-        "priority": process.priority,
-        "major": process.major,
-        "locked_quarter": _code(process.locked_quarter),
-        "notes": process.notes,
-    }
+    """The database columns of a process (all but its id, position and version)."""
+    values: dict[str, Any] = {}
+    for field in PROCESS_FIELDS:
+        value = getattr(process, field.name)
+        if field.kind is FieldKind.BUREAU:
+            values["bureau_id"] = bureau_ids[value]
+        elif field.kind is FieldKind.CHANNEL:
+            values["channel_id"] = channel_id_map[value]
+        elif field.kind is not FieldKind.ID:
+            values[field.name] = field.to_db(value)
+    return values
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +295,7 @@ def merge_processes(connection: Connection, incoming: Sequence[Process], *,
     added: list[dict[str, Any]] = []
     updated: list[dict[str, Any]] = []
     unchanged = 0
-    kept = None if fields is None else [f for f in PROCESS_FIELDS if f not in fields]
+    kept = None if fields is None else [f for f in FIELD_NAMES if f not in fields]
     for process in incoming:
         existing = current.get(process.id)
         if existing is not None and kept:
@@ -358,3 +380,46 @@ def save_edits(connection: Connection, changed: Sequence[Process], added: Sequen
         ])
         versions.update({p.id: 1 for p in added})
     return versions
+
+
+def set_status(connection: Connection, process_ids: Iterable[str], status: Status,
+               digitized_quarter: Quarter | None,
+               expected_versions: Mapping[str, int] | None = None) -> dict[str, int]:
+    """Set the status (and completion quarter) of the given processes, optimistically locked.
+
+    With ``expected_versions`` (id -> version the caller loaded), a row at another version or
+    gone raises ``ConflictError``; without it, unknown ids raise ``UnknownProcesses``. Either
+    way nothing is written (the caller's transaction is rolled back by the exception).
+    Returns the new version of every process.
+    """
+    ids = list(dict.fromkeys(process_ids))
+    current: dict[str, int] = {}
+    for start in range(0, len(ids), 500):  # stay under bind-parameter limits
+        chunk = ids[start:start + 500]
+        current.update((pid, version) for pid, version in connection.execute(
+            select(processes.c.id, processes.c.version).where(processes.c.id.in_(chunk))
+        ))
+    missing = [pid for pid in ids if pid not in current]
+    if missing and expected_versions is None:
+        raise UnknownProcesses(missing)
+    conflicts = list(missing)
+    if expected_versions is not None:
+        conflicts += [pid for pid in ids if pid in current
+                      and expected_versions.get(pid, current[pid]) != current[pid]]
+    if conflicts:
+        raise ConflictError(conflicts)
+    values = {"status": FIELD_BY_NAME["status"].to_db(status),
+              "digitized_quarter": FIELD_BY_NAME["digitized_quarter"].to_db(digitized_quarter)}
+    new_versions: dict[str, int] = {}
+    for pid in ids:
+        result = connection.execute(
+            update(processes)
+            .where(and_(processes.c.id == pid, processes.c.version == current[pid]))
+            .values(version=current[pid] + 1, **values)
+        )
+        if result.rowcount != 1:  # changed between our read and our write
+            conflicts.append(pid)
+        new_versions[pid] = current[pid] + 1
+    if conflicts:
+        raise ConflictError(conflicts)
+    return new_versions

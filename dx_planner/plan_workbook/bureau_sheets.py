@@ -10,10 +10,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from dx_planner.domain.quarters import Quarter
+from dx_planner.domain.validation import TRUE_MARK
 from dx_planner.plan_workbook import styles
 from dx_planner.plan_workbook.fast_rows import FastSheets
 from dx_planner.plan_workbook.figures import BureauFigures, PlanCategory, PlanFigures, ProcessPlan
-from dx_planner.workbook.template import TRUE_MARK, canonical_sheet
+from dx_planner.workbook.template import canonical_sheet
 
 HEADERS = ("計画四半期", "計画時期", "手続ID", "手続名", "手続類型", "権限", "年間申請件数",
            "工数", "申請基盤", "状況", "デジタル化完了", "重点", "主要手続", "固定四半期",

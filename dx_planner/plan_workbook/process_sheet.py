@@ -16,11 +16,12 @@ from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from dx_planner.domain.fields import PROCESS_FIELDS
 from dx_planner.plan_workbook import styles
 from dx_planner.plan_workbook.fast_rows import FastSheets
 from dx_planner.plan_workbook.figures import PlanFigures, ProcessPlan
-from dx_planner.workbook.exporter import COLUMN_WIDTHS, header_cells, process_cells
-from dx_planner.workbook.template import PROCESS_COLUMNS, PROCESS_SHEET
+from dx_planner.workbook.exporter import header_cells, process_cells
+from dx_planner.workbook.template import PROCESS_SHEET
 
 PLAN_HEADERS = ("計画四半期", "計画時期", "計画区分", "計画外の理由")
 PLAN_WIDTHS = (12, 14, 10, 40)
@@ -40,18 +41,18 @@ def plan_cells(row: ProcessPlan) -> list[str | None]:
 def write_process_sheet(workbook: Workbook, figures: PlanFigures, fast_sheets: FastSheets,
                         progress: Progress | None = None) -> None:
     sheet: WriteOnlyWorksheet = workbook.create_sheet(PROCESS_SHEET)
-    widths = [COLUMN_WIDTHS[column.alias] for column in PROCESS_COLUMNS] + list(PLAN_WIDTHS)
+    widths = [field.sheet_width for field in PROCESS_FIELDS] + list(PLAN_WIDTHS)
     styles.set_widths(sheet, widths)
     sheet.freeze_panes = "C2"
     total = len(figures.processes)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{total + 1}"
     styles.print_setup(sheet, title_rows="1:1", heading=f"手続一覧 — {figures.name}")
-    sheet.append(header_cells(sheet, [c.header for c in PROCESS_COLUMNS])
+    sheet.append(header_cells(sheet, [f.header for f in PROCESS_FIELDS])
                  + [_plan_header(sheet, text) for text in PLAN_HEADERS])
 
     fast = fast_sheets.add(sheet, first_row=2)
-    column_styles = [fast.style(number_format=_FORMATS[c.alias]) if c.alias in _FORMATS else 0
-                     for c in PROCESS_COLUMNS]
+    column_styles = [fast.style(number_format=_FORMATS[f.name]) if f.name in _FORMATS else 0
+                     for f in PROCESS_FIELDS]
     for count, row in enumerate(figures.processes, start=1):
         fast.append(process_cells(row.process) + plan_cells(row), column_styles)
         if progress is not None and count % 2000 == 0:

@@ -12,6 +12,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from dx_planner.domain.fields import PROCESS_FIELDS
 from dx_planner.domain.inventory import Bureau, Channel, Inventory, Process
 from dx_planner.domain.quarters import Quarter
 from dx_planner.output_files import replaced_atomically
@@ -21,22 +22,13 @@ from dx_planner.workbook.template import (
     CHANNEL_AVAILABLE_HEADER,
     CHANNEL_NAME_HEADER,
     CHANNEL_SHEET,
-    PROCESS_COLUMNS,
     PROCESS_SHEET,
-    TRUE_MARK,
 )
 
 # Text starting with these would be taken for a formula by a spreadsheet program.
 _FORMULA_PREFIXES = ("=", "+", "-", "@")
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-
-COLUMN_WIDTHS = {
-    "id": 12, "name": 44, "bureau": 16, "type": 10, "authority": 7, "national_status": 12,
-    "national_ready": 12, "annual_volume": 13, "effort": 8, "status": 12,
-    "digitized_quarter": 14, "channel": 16, "priority": 6, "major": 8, "locked_quarter": 12,
-    "notes": 30,
-}
 
 
 def _quarter(quarter: Quarter | None) -> str | None:
@@ -45,14 +37,7 @@ def _quarter(quarter: Quarter | None) -> str | None:
 
 def process_cells(process: Process) -> list[Any]:
     """One process as template cell values, in template column order."""
-    return [
-        process.id, process.name, process.bureau, process.type.ja, process.authority.ja,
-        process.national_status.ja if process.national_status else None,
-        _quarter(process.national_ready), process.annual_volume, process.effort,
-        process.status.ja, _quarter(process.digitized_quarter), process.channel,
-        TRUE_MARK if process.priority else None, TRUE_MARK if process.major else None,
-        _quarter(process.locked_quarter), process.notes or None,
-    ]
+    return [field.to_cell(getattr(process, field.name)) for field in PROCESS_FIELDS]
 
 
 def safe_cell(worksheet: WriteOnlyWorksheet, value: Any) -> Any:
@@ -81,13 +66,13 @@ def write_process_sheet(workbook: Workbook, processes: Sequence[Process], *,
                         progress: Callable[[int, int], None] | None = None) -> WriteOnlyWorksheet:
     """The process sheet; later sheets (the plan workbook) append their own columns."""
     sheet: WriteOnlyWorksheet = workbook.create_sheet(title)
-    for index, column in enumerate(PROCESS_COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = COLUMN_WIDTHS[column.alias]
+    for index, field in enumerate(PROCESS_FIELDS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = field.sheet_width
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = (
-        f"A1:{get_column_letter(len(PROCESS_COLUMNS) + len(extra_headers))}{len(processes) + 1}"
+        f"A1:{get_column_letter(len(PROCESS_FIELDS) + len(extra_headers))}{len(processes) + 1}"
     )
-    sheet.append(header_cells(sheet, [c.header for c in PROCESS_COLUMNS] + list(extra_headers)))
+    sheet.append(header_cells(sheet, [f.header for f in PROCESS_FIELDS] + list(extra_headers)))
     for count, process in enumerate(processes, start=1):
         values = process_cells(process)
         if extra_cells is not None:

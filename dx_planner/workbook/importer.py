@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from dx_planner.domain.enums import (
-    DEFAULT_CHANNEL,
-    Authority,
-    NationalStatus,
-    ProcedureType,
-    Status,
-)
+from dx_planner.domain import validation
+from dx_planner.domain.enums import DEFAULT_CHANNEL
+from dx_planner.domain.fields import FIELD_BY_NAME, PROCESS_FIELDS
 from dx_planner.domain.inventory import Bureau, Channel, Process
 from dx_planner.domain.quarters import Quarter
-from dx_planner.workbook import cells
+from dx_planner.domain.validation import InvalidValue, is_blank
 from dx_planner.workbook.problems import ImportFailed, ProblemList
 from dx_planner.workbook.reader import RawSheet, read_raw_sheets
 from dx_planner.workbook.template import (
@@ -28,12 +24,9 @@ from dx_planner.workbook.template import (
     CHANNEL_NAME_ALIAS,
     CHANNEL_NAME_HEADER,
     CHANNEL_SHEET,
-    PROCESS_COLUMNS,
     PROCESS_SHEET,
     normalize_header,
 )
-
-T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -101,7 +94,7 @@ def _warn_headerless(sheet: RawSheet, header_index: int, mapping: dict[str, int]
     warned: set[int] = set()
     for row_number, row in sheet.rows[header_index + 1:]:
         for index, cell in enumerate(row):
-            if index not in named and index not in warned and not cells.is_blank(cell):
+            if index not in named and index not in warned and not is_blank(cell):
                 warned.add(index)
                 problems.warn(sheet.name, row_number, _column_letter(index),
                               "column without a header: its values are ignored")
@@ -117,20 +110,21 @@ def _column_letter(index: int) -> str:
 
 
 def _is_blank_row(row: tuple[Any, ...]) -> bool:
-    return all(cells.is_blank(cell) for cell in row)
+    return all(is_blank(cell) for cell in row)
 
 
 # -- the process sheet --------------------------------------------------------------
 def _parse_processes(sheet: RawSheet, channel_names: set[str],
                      problems: ProblemList) -> tuple[list[Process], frozenset[str]]:
-    found = _find_header(sheet, PROCESS_COLUMNS[0].header, PROCESS_COLUMNS[0].alias, problems)
+    first = PROCESS_FIELDS[0]
+    found = _find_header(sheet, first.header, first.alias, problems)
     if found is None:
         return [], frozenset()
     header_index, mapping = found
     _warn_headerless(sheet, header_index, mapping, problems)
     positions: dict[str, int] = {}
     known: set[str] = set()
-    for column in PROCESS_COLUMNS:
+    for column in PROCESS_FIELDS:
         keys = (normalize_header(column.header), column.alias)
         known.update(keys)
         present = [mapping[key] for key in keys if key in mapping]
@@ -140,7 +134,7 @@ def _parse_processes(sheet: RawSheet, channel_names: set[str],
                            f"{column.alias})")
         index = present[0] if present else None
         if index is not None:
-            positions[column.alias] = index
+            positions[column.name] = index
         elif column.required:
             problems.error(sheet.name, sheet.rows[header_index][0], column.header,
                            f"missing required column {column.header} ({column.alias})")
@@ -148,10 +142,9 @@ def _parse_processes(sheet: RawSheet, channel_names: set[str],
         if header not in known:
             problems.warn(sheet.name, sheet.rows[header_index][0], _column_letter(index),
                           f"unknown column '{header}' ignored")
-    if any(column.required and column.alias not in positions for column in PROCESS_COLUMNS):
+    if any(column.required and column.name not in positions for column in PROCESS_FIELDS):
         return [], frozenset()
 
-    header_of = {column.alias: column.header for column in PROCESS_COLUMNS}
     seen: dict[str, int] = {}
     result: list[Process] = []
     id_column = positions["id"]
@@ -161,94 +154,43 @@ def _parse_processes(sheet: RawSheet, channel_names: set[str],
         # Duplicates are found on the raw ID, so a first occurrence with other errors counts.
         pid = str(row[id_column]).strip() if id_column < len(row) and row[id_column] else ""
         if pid and pid in seen:
-            problems.error(sheet.name, row_number, header_of["id"],
+            problems.error(sheet.name, row_number, FIELD_BY_NAME["id"].header,
                            f"duplicate 手続ID '{pid}' (also on row {seen[pid]})")
             continue
         if pid:
             seen[pid] = row_number
-        process = _parse_process_row(sheet.name, row_number, row, positions, header_of,
-                                     channel_names, problems)
+        process = _parse_process_row(sheet.name, row_number, row, positions, channel_names,
+                                     problems)
         if process is not None:
             result.append(process)
     return result, frozenset(positions)
 
 
-class _RowReader:
-    """Reads one row's cells by field name, recording problems with their location."""
-
-    def __init__(self, sheet: str, row_number: int, row: tuple[Any, ...],
-                 positions: dict[str, int], header_of: dict[str, str],
-                 problems: ProblemList) -> None:
-        self.sheet, self.row_number, self.row = sheet, row_number, row
-        self.positions, self.header_of, self.problems = positions, header_of, problems
-        self.failed = False
-
-    def raw(self, name: str) -> Any:
-        index = self.positions.get(name)
-        if index is None or index >= len(self.row):
-            return None
-        return self.row[index]
-
-    def error(self, name: str, message: str) -> None:
-        self.failed = True
-        self.problems.error(self.sheet, self.row_number, self.header_of[name], message)
-
-    def get(self, name: str, parse: Callable[[Any], T], default: T) -> T:
-        value = self.raw(name)
-        if cells.is_blank(value):
-            return default
-        try:
-            return parse(value)
-        except ValueError as error:
-            self.error(name, str(error))
-            return default
-
-    def required_text(self, name: str) -> str:
-        value = self.get(name, cells.text, "")
-        if not value and cells.is_blank(self.raw(name)):
-            self.error(name, "required value is missing")
-        return value
-
-
 def _parse_process_row(sheet: str, row_number: int, row: tuple[Any, ...],
-                       positions: dict[str, int], header_of: dict[str, str],
-                       channel_names: set[str], problems: ProblemList) -> Process | None:
-    r = _RowReader(sheet, row_number, row, positions, header_of, problems)
-    pid = r.required_text("id")
-    name = r.required_text("name")
-    bureau = r.required_text("bureau")
-    type_ = r.get("type", ProcedureType.parse, ProcedureType.OTHER)
-    authority = r.get("authority", Authority.parse, Authority.TOKYO)
-    national_status: NationalStatus | None = r.get("national_status", NationalStatus.parse, None)
-    national_ready: Quarter | None = r.get("national_ready", cells.quarter, None)
-    volume = r.get("annual_volume", cells.non_negative_int, 0)
-    effort = r.get("effort", cells.positive_number, 1.0)
-    status = r.get("status", Status.parse, Status.NOT_STARTED)
-    digitized: Quarter | None = r.get("digitized_quarter", cells.quarter, None)
-    channel = r.get("channel", cells.text, "") or DEFAULT_CHANNEL
-    priority = r.get("priority", cells.flag, False)
-    major = r.get("major", cells.flag, False)
-    locked: Quarter | None = r.get("locked_quarter", cells.quarter, None)
-    notes = r.get("notes", cells.text, "")
-
-    # Rules that join fields (planning-model.md §1).
-    if authority is Authority.TOKYO and national_status is not None:
-        r.error("national_status", "must be blank when 権限 is 都")
-    if authority is Authority.NATIONAL and national_status is None:
-        national_status = NationalStatus.NOT_CONSIDERED
-    # (A cell that failed to parse has its own message already.)
-    if national_status is NationalStatus.DATE_GIVEN and cells.is_blank(r.raw("national_ready")):
-        r.error("national_ready", "required when 国の対応状況 is 時期提示")
-    if status is Status.DIGITIZED and cells.is_blank(r.raw("digitized_quarter")):
-        r.error("digitized_quarter", "required when 状況 is デジタル化済")
-    if status is not Status.DIGITIZED and digitized is not None:
-        r.error("digitized_quarter", f"given but 状況 is {status.ja}, not デジタル化済")
-    if channel not in channel_names:
-        r.error("channel", f"unknown 申請基盤 '{channel}' (not in sheet 申請基盤 or the database)")
-    if r.failed:
+                       positions: dict[str, int], channel_names: set[str],
+                       problems: ProblemList) -> Process | None:
+    """One row as a process, each cell read by its field; None when the row has errors."""
+    values: dict[str, Any] = {}
+    failed: set[str] = set()
+    for column in PROCESS_FIELDS:
+        index = positions.get(column.name)
+        raw = row[index] if index is not None and index < len(row) else None
+        try:
+            values[column.name] = column.parse(raw)
+        except InvalidValue as error:
+            failed.add(column.name)
+            problems.error(sheet, row_number, column.header, str(error))
+            values[column.name] = column.default
+    process = validation.completed(Process(**values))
+    # Rules that join fields, except at a cell that already has its own message.
+    violations = [v for v in validation.row_violations(process, channel_names)
+                  if v.field not in failed]
+    for violation in violations:
+        problems.error(sheet, row_number, FIELD_BY_NAME[violation.field].header,
+                       violation.message)
+    if failed or violations:
         return None
-    return Process(pid, name, bureau, type_, authority, national_status, national_ready, volume,
-                   effort, status, digitized, channel, priority, major, locked, notes)
+    return process
 
 
 # -- the quarter-grid sheets --------------------------------------------------------
@@ -284,7 +226,7 @@ def _parse_capacity(sheet: RawSheet, problems: ProblemList) -> list[Bureau]:
     for row_number, row in sheet.rows[header_index + 1:]:
         if _is_blank_row(row):
             continue
-        name = cells.text(row[name_column]) if name_column < len(row) else ""
+        name = validation.parse_text(row[name_column]) if name_column < len(row) else ""
         if not name:
             problems.error(sheet.name, row_number, CAPACITY_BUREAU_HEADER,
                            "required value is missing")
@@ -296,11 +238,11 @@ def _parse_capacity(sheet: RawSheet, problems: ProblemList) -> list[Bureau]:
         bureau = Bureau(name)
         for index, quarter in quarters.items():
             value = row[index] if index < len(row) else None
-            if cells.is_blank(value):
+            if is_blank(value):
                 continue
             try:
-                bureau.capacity[quarter] = cells.non_negative_number(value)
-            except ValueError as error:
+                bureau.capacity[quarter] = validation.parse_non_negative(value)
+            except InvalidValue as error:
                 problems.error(sheet.name, row_number, quarter.code, str(error))
         result[name] = bureau
     return list(result.values())
@@ -322,7 +264,7 @@ def _parse_channels(sheet: RawSheet, problems: ProblemList) -> list[Channel]:
     for row_number, row in sheet.rows[header_index + 1:]:
         if _is_blank_row(row):
             continue
-        name = cells.text(row[name_column]) if name_column < len(row) else ""
+        name = validation.parse_text(row[name_column]) if name_column < len(row) else ""
         if not name:
             problems.error(sheet.name, row_number, CHANNEL_NAME_HEADER, "required value is missing")
             continue
@@ -332,18 +274,18 @@ def _parse_channels(sheet: RawSheet, problems: ProblemList) -> list[Channel]:
             continue
         channel = Channel(name)
         if available_column is not None and available_column < len(row) \
-                and not cells.is_blank(row[available_column]):
+                and not is_blank(row[available_column]):
             try:
-                channel.available_from = cells.quarter(row[available_column])
-            except ValueError as error:
+                channel.available_from = validation.parse_quarter(row[available_column])
+            except InvalidValue as error:
                 problems.error(sheet.name, row_number, CHANNEL_AVAILABLE_HEADER, str(error))
         for index, quarter in quarters.items():
             value = row[index] if index < len(row) else None
-            if cells.is_blank(value):
+            if is_blank(value):
                 continue
             try:
-                channel.limits[quarter] = cells.non_negative_int(value)
-            except ValueError as error:
+                channel.limits[quarter] = validation.parse_count(value)
+            except InvalidValue as error:
                 problems.error(sheet.name, row_number, quarter.code, str(error))
         result[name] = channel
     return list(result.values())

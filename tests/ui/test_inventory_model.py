@@ -71,6 +71,21 @@ def test_invalid_value_is_rejected_with_message(model: InventoryModel, qtbot: An
     assert model.undo_stack.count() == 0
 
 
+def test_effort_over_the_importers_limit_is_rejected_with_its_message(
+        model: InventoryModel, qtbot: Any) -> None:
+    """Any path into the model (editor, paste, script) meets the importer's limit."""
+    with qtbot.waitSignal(model.editRejected) as signal:
+        assert not model.setData(cell(model, 0, "effort"), 50_000.0)
+    assert signal.args[1] == "工数: 10,000 を超えています: 50000.0"
+
+
+def test_an_enum_code_is_stored_as_its_member(model: InventoryModel) -> None:
+    row = next(i for i in range(model.rowCount())
+               if model.process_at(i).status is Status.NOT_STARTED)
+    assert model.setData(cell(model, row, "status"), "in_progress")
+    assert model.process_at(row).status is Status.IN_PROGRESS
+
+
 def test_cross_field_problem_marks_the_cell(model: InventoryModel) -> None:
     row = next(i for i in range(model.rowCount())
                if model.process_at(i).status is Status.NOT_STARTED)
@@ -91,7 +106,7 @@ def test_checkbox_edit(model: InventoryModel) -> None:
 
 
 def test_duplicate_id_rejected_for_new_process(model: InventoryModel) -> None:
-    new = Process("NEW-1", "新しい手続", model.process_at(0).bureau)
+    new = Process(id="NEW-1", name="新しい手続", bureau=model.process_at(0).bureau)
     model.undo_stack.push(AddProcessesCommand(model, [new], "add"))
     row = model.row_of(new)
     assert row == model.rowCount() - 1

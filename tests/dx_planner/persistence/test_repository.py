@@ -17,8 +17,8 @@ def _seed(engine: Engine) -> None:
                                                         {Quarter(2021, 4): 30})])
         repository.replace_bureau_capacity(connection, [Bureau("環境局", {Quarter(2021, 4): 5.5})])
         repository.merge_processes(connection, [
-            Process("P-1", "届出A", "環境局", effort=1.5),
-            Process("P-2", "届出B", "総務局", channel="SaaS電子申請",
+            Process(id="P-1", name="届出A", bureau="環境局", effort=1.5),
+            Process(id="P-2", name="届出B", bureau="総務局", channel="SaaS電子申請",
                     status=Status.DIGITIZED, digitized_quarter=Quarter(2021, 2)),
         ])
 
@@ -54,7 +54,8 @@ def test_replace_deletes_processes_absent_from_the_input(engine: Engine) -> None
     _seed(engine)
     with engine.begin() as connection:
         summary = repository.merge_processes(
-            connection, [Process("P-1", "届出A", "環境局", effort=1.5)], replace=True)
+            connection, [Process(id="P-1", name="届出A", bureau="環境局", effort=1.5)],
+            replace=True)
     assert summary.deleted == 1
     with engine.connect() as connection:
         assert [p.id for p in repository.load_processes(connection)] == ["P-1"]
@@ -83,7 +84,8 @@ def test_save_edits_adds_and_deletes(engine: Engine) -> None:
     with engine.connect() as connection:
         current = repository.load_processes(connection)
     with engine.begin() as connection:
-        versions = repository.save_edits(connection, [], [Process("P-3", "新規", "環境局")],
+        new = Process(id="P-3", name="新規", bureau="環境局")
+        versions = repository.save_edits(connection, [], [new],
                                          [current[1]])
     assert versions == {"P-3": 1}
     with engine.connect() as connection:

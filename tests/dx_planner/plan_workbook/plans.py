@@ -90,14 +90,14 @@ def small_case() -> tuple[Inventory, PlanResult]:
 
     q1, q2, q3 = Quarter(2022, 1), Quarter(2022, 2), Quarter(2022, 3)
     processes = [
-        Process("P1", "営業許可申請", "A局", annual_volume=400, effort=1.0),
-        Process("P2", "変更届", "A局", annual_volume=100, effort=1.5),
-        Process("P3", "証明書交付", "B局", annual_volume=200, status=S.DIGITIZED,
+        Process(id="P1", name="営業許可申請", bureau="A局", annual_volume=400, effort=1.0),
+        Process(id="P2", name="変更届", bureau="A局", annual_volume=100, effort=1.5),
+        Process(id="P3", name="証明書交付", bureau="B局", annual_volume=200, status=S.DIGITIZED,
                 digitized_quarter=Quarter(2021, 4)),
-        Process("P4", "補助金申請", "B局", annual_volume=300, effort=2.0),
-        Process("P5", "閲覧申請", "A局", annual_volume=1000, status=S.OUT_OF_SCOPE),
-        Process("P6", "施設予約", "B局", annual_volume=0, effort=0.5),
-        Process("P7", "新しい届出", "A局", annual_volume=50),
+        Process(id="P4", name="補助金申請", bureau="B局", annual_volume=300, effort=2.0),
+        Process(id="P5", name="閲覧申請", bureau="A局", annual_volume=1000, status=S.OUT_OF_SCOPE),
+        Process(id="P6", name="施設予約", bureau="B局", annual_volume=0, effort=0.5),
+        Process(id="P7", name="新しい届出", bureau="A局", annual_volume=50),
     ]
     inventory = Inventory(processes, [Bureau("A局", {q1: 2.0, q2: 1.0, q3: 2.0}),
                                       Bureau("B局", {q1: 1.0, q3: 0.25})])

@@ -11,19 +11,19 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook as LoadedWorkbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from dx_planner.domain.fields import PROCESS_FIELDS
 from dx_planner.persistence import repository
 from dx_planner.plan_workbook import PlanExportError
 from dx_planner.plan_workbook.comparison import compare_plans
 from dx_planner.plan_workbook.export import export_plan_workbook, write_plan_workbook
 from dx_planner.plan_workbook.figures import compute_figures
 from dx_planner.workbook.apply import export_workbook, import_workbook
-from dx_planner.workbook.template import PROCESS_COLUMNS
 from tests.dx_planner.plan_workbook.conftest import PlannedDemo
 from tests.dx_planner.plan_workbook.plans import small_case
 from tests.helpers.database import snapshot
 
 FIXED_SHEETS = ["概要", "四半期計画", "手続一覧"]
-N_TEMPLATE = len(PROCESS_COLUMNS)
+N_TEMPLATE = len(PROCESS_FIELDS)
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +64,7 @@ def test_every_process_has_the_quarter_of_the_plan(exported: LoadedWorkbook,
                                                    planned_demo: PlannedDemo) -> None:
     sheet = exported["手続一覧"]
     header, *rows = _rows(sheet)
-    assert list(header[:N_TEMPLATE]) == [c.header for c in PROCESS_COLUMNS]
+    assert list(header[:N_TEMPLATE]) == [c.header for c in PROCESS_FIELDS]
     assert list(header[N_TEMPLATE:]) == ["計画四半期", "計画時期", "計画区分", "計画外の理由"]
     plan = planned_demo.tight
     assert [row[0] for row in rows] == [p.id for p in planned_demo.inventory.processes]

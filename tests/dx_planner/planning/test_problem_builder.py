@@ -18,16 +18,18 @@ START = Quarter(2021, 4)
 
 def _inventory() -> Inventory:
     processes = [
-        Process("done", "x", "A", status=Status.DIGITIZED, digitized_quarter=Quarter(2021, 3)),
-        Process("plain", "x", "A", effort=2.0, annual_volume=400),
-        Process("saas", "x", "B", channel="SaaS"),
-        Process("dated", "x", "B", authority=Authority.NATIONAL,
+        Process(id="done", name="x", bureau="A", status=Status.DIGITIZED,
+                digitized_quarter=Quarter(2021, 3)),
+        Process(id="plain", name="x", bureau="A", effort=2.0, annual_volume=400),
+        Process(id="saas", name="x", bureau="B", channel="SaaS"),
+        Process(id="dated", name="x", bureau="B", authority=Authority.NATIONAL,
                 national_status=NationalStatus.DATE_GIVEN, national_ready=Quarter(2022, 3)),
-        Process("undated", "x", "B", authority=Authority.NATIONAL,
+        Process(id="undated", name="x", bureau="B", authority=Authority.NATIONAL,
                 national_status=NationalStatus.UNDER_REVIEW),
-        Process("locked", "x", "A", locked_quarter=Quarter(2022, 1)),
-        Process("out", "x", "A", status=Status.OUT_OF_SCOPE),
-        Process("actual", "x", "A", status=Status.DIGITIZED, digitized_quarter=Quarter(2022, 1)),
+        Process(id="locked", name="x", bureau="A", locked_quarter=Quarter(2022, 1)),
+        Process(id="out", name="x", bureau="A", status=Status.OUT_OF_SCOPE),
+        Process(id="actual", name="x", bureau="A", status=Status.DIGITIZED,
+                digitized_quarter=Quarter(2022, 1)),
     ]
     bureaus = [Bureau("A", {START: 3.0, Quarter(2022, 1): 4.0, Quarter(2019, 1): 99.0})]
     channels = [Channel("共同電子申請"), Channel("SaaS", Quarter(2022, 2), {Quarter(2022, 2): 5})]

@@ -7,7 +7,7 @@ from dx_planner.planning.settings import PlanningInputError, PlanSettings, resol
 
 
 def _inventory(n: int = 10) -> Inventory:
-    processes = [Process(f"P{i}", "x", "局") for i in range(n)]
+    processes = [Process(id=f"P{i}", name="x", bureau="局") for i in range(n)]
     processes[0].status = Status.DIGITIZED
     processes[0].digitized_quarter = Quarter(2021, 3)
     processes[1].status = Status.OUT_OF_SCOPE

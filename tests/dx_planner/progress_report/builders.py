@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import math
-
 from sqlalchemy import Engine
 
 from dx_planner.domain.enums import Authority, NationalStatus, ProcedureType, Status
 from dx_planner.domain.inventory import Bureau, Channel, Inventory, Process
 from dx_planner.domain.quarters import Quarter, quarter_range
+from dx_planner.domain.targets import target_count
 from dx_planner.persistence import repository
 from dx_planner.planning.result import PlanResult
 from dx_planner.planning.settings import ResolvedSettings
@@ -20,7 +19,8 @@ DEADLINE = Quarter(2022, 4)
 
 def _major(pid: str, name: str, authority: Authority = Authority.TOKYO, **fields: object
            ) -> Process:
-    process = Process(pid, name, "環境局", ProcedureType.PERMIT, authority, major=True,
+    process = Process(id=pid, name=name, bureau="環境局", type=ProcedureType.PERMIT,
+                      authority=authority, major=True,
                       priority=True, annual_volume=10_000)
     for key, value in fields.items():
         setattr(process, key, value)
@@ -53,22 +53,25 @@ def small_inventory() -> Inventory:
         # Major, other (その他).
         _major("O-01", "共同所管の届出", Authority.OTHER),
         # Subsidies on jGrants: 1 live before Q, 1 launched in Q, 1 locked to Q+1, 1 open.
-        Process("S-01", "古い補助金", "産業労働局", ProcedureType.SUBSIDY, channel="jGrants",
+        Process(id="S-01", name="古い補助金", bureau="産業労働局", type=ProcedureType.SUBSIDY,
+                channel="jGrants",
                 status=digitized, digitized_quarter=Q - 1),
-        Process("S-02", "育児・介護からのジョブリターン制度整備奨励金", "産業労働局",
-                ProcedureType.SUBSIDY, channel="jGrants", status=digitized,
+        Process(id="S-02", name="育児・介護からのジョブリターン制度整備奨励金", bureau="産業労働局",
+                type=ProcedureType.SUBSIDY, channel="jGrants", status=digitized,
                 digitized_quarter=Q),
-        Process("S-03", "創業助成金", "産業労働局", ProcedureType.SUBSIDY, channel="jGrants",
+        Process(id="S-03", name="創業助成金", bureau="産業労働局", type=ProcedureType.SUBSIDY,
+                channel="jGrants",
                 status=Status.IN_PROGRESS, locked_quarter=NEXT),
-        Process("S-04", "未定の補助金", "産業労働局", ProcedureType.SUBSIDY, channel="jGrants"),
+        Process(id="S-04", name="未定の補助金", bureau="産業労働局", type=ProcedureType.SUBSIDY,
+                channel="jGrants"),
         # A subsidy on another channel is not in the jGrants programme.
-        Process("S-05", "紙の補助金", "産業労働局", ProcedureType.SUBSIDY),
+        Process(id="S-05", name="紙の補助金", bureau="産業労働局", type=ProcedureType.SUBSIDY),
         # Ordinary processes.
-        Process("P-01", "飲食店営業の届出", "福祉保健局", status=digitized,
+        Process(id="P-01", name="飲食店営業の届出", bureau="福祉保健局", status=digitized,
                 digitized_quarter=Q),
-        Process("P-02", "薬局開設の届出", "福祉保健局", channel="SaaS電子申請"),
-        Process("P-03", "旅館業の届出", "福祉保健局", channel="SaaS電子申請"),
-        Process("P-04", "対象外の手続", "福祉保健局", status=Status.OUT_OF_SCOPE),
+        Process(id="P-02", name="薬局開設の届出", bureau="福祉保健局", channel="SaaS電子申請"),
+        Process(id="P-03", name="旅館業の届出", bureau="福祉保健局", channel="SaaS電子申請"),
+        Process(id="P-04", name="対象外の手続", bureau="福祉保健局", status=Status.OUT_OF_SCOPE),
     ]
     channels = [Channel("共同電子申請"), Channel("SaaS電子申請", NEXT, {NEXT: 30}),
                 Channel("jGrants", None, {NEXT: 15})]
@@ -117,7 +120,7 @@ def hand_plan(inventory: Inventory, start: Quarter = NEXT, end: Quarter = DEADLI
     already = sum(1 for p in inventory.processes if p.in_scope and p.digitized_before(start))
     cumulative = [(q, already + sum(1 for a in assignments.values() if a <= q))
                   for q in quarter_range(start, end)]
-    settings = ResolvedSettings(start, end, end, math.ceil(round(target_share * in_scope, 9)),
+    settings = ResolvedSettings(start, end, end, target_count(target_share, in_scope),
                                 target_share, milestones, in_scope, 10.0)
     return PlanResult(settings, "feasible", 0.0, 0.0, 0.0, cumulative[-1][1], already,
                       cumulative, assignments, reasons)
