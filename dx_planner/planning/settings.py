@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
+from dx_planner.domain import targets
 from dx_planner.domain.inventory import Inventory
 from dx_planner.domain.quarters import Quarter
 
@@ -78,8 +78,7 @@ def resolve(settings: PlanSettings, inventory: Inventory) -> ResolvedSettings:
     else:
         if not 0 <= settings.target_share <= 1:
             raise PlanningInputError(f"target {settings.target_share} must be between 0 and 1")
-        # Rounded away from float noise first: 0.7 × 100 must give 70, not 71.
-        target_count = math.ceil(round(settings.target_share * in_scope, 9))
+        target_count = targets.target_count(settings.target_share, in_scope)
         share = settings.target_share
     for quarter, count in settings.milestones:
         if quarter > end:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from dx_planner.domain.baselines import Baseline
 from dx_planner.domain.enums import Authority, NationalStatus, ProcedureType
 from dx_planner.domain.inventory import Inventory, Process
 from dx_planner.domain.quarters import Quarter
+from dx_planner.domain.targets import target_count
 from dx_planner.planning.result import PlanResult
 from dx_planner.planning.settings import DEFAULT_DEADLINE, DEFAULT_TARGET_SHARE
 from dx_planner.progress_report.figures import (
@@ -24,7 +25,6 @@ from dx_planner.progress_report.figures import (
     SubsidyFigures,
 )
 from dx_planner.tracking.actuals import actual_quarter
-from dx_planner.tracking.baselines import Baseline
 from dx_planner.tracking.burnup import Burnup, compute_burnup
 from dx_planner.tracking.plan_view import planned_quarters
 
@@ -101,13 +101,13 @@ def _target(inventory: Inventory, in_scope: int, scenario: PlanResult | None,
     """The scenario's target (re-applied to today's count), else the baseline's, else 70%."""
     if scenario is not None:
         s = scenario.settings
-        count = (math.ceil(round(s.target_share * in_scope, 9))
+        count = (target_count(s.target_share, in_scope)
                  if s.target_share is not None else s.target_count)
         return _Target(s.target_share, count, s.deadline, s.milestones)
     if baseline is not None:
         return _Target(baseline.target_share, baseline.target_count, baseline.deadline,
                        baseline.milestones)
-    return _Target(DEFAULT_TARGET_SHARE, math.ceil(round(DEFAULT_TARGET_SHARE * in_scope, 9)),
+    return _Target(DEFAULT_TARGET_SHARE, target_count(DEFAULT_TARGET_SHARE, in_scope),
                    DEFAULT_DEADLINE, ())
 
 

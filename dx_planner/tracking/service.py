@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import math
-
 from sqlalchemy import Connection
 
 from dx_planner.domain.quarters import Quarter
+from dx_planner.domain.targets import target_count
 from dx_planner.persistence.repository import load_processes
-from dx_planner.planning.scenarios import latest_scenario_name, load_scenario
+from dx_planner.persistence.scenarios import latest_scenario_name
+from dx_planner.planning.scenarios import load_scenario
 from dx_planner.planning.settings import DEFAULT_DEADLINE, DEFAULT_TARGET_SHARE
 from dx_planner.tracking.baselines import baseline_in_force
 from dx_planner.tracking.burnup import Burnup, compute_burnup
@@ -26,11 +26,11 @@ def load_burnup(connection: Connection, as_of: Quarter, *, scenario_name: str | 
     in_scope = sum(1 for p in processes if p.in_scope)
     if scenario is not None:
         s = scenario.settings
-        target = (math.ceil(round(s.target_share * in_scope, 9)) if s.target_share is not None
+        target = (target_count(s.target_share, in_scope) if s.target_share is not None
                   else s.target_count)
         deadline, milestones = s.deadline, s.milestones
     else:
-        target = math.ceil(round(DEFAULT_TARGET_SHARE * in_scope, 9))
+        target = target_count(DEFAULT_TARGET_SHARE, in_scope)
         deadline, milestones = DEFAULT_DEADLINE, ()
     return compute_burnup(
         processes, as_of, first or min(as_of - 3, baseline.as_of if baseline else as_of),

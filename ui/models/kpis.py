@@ -6,7 +6,6 @@ one, so one edit costs microseconds instead of a pass over 28,000 rows.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -14,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from dx_planner.domain.enums import Status
 from dx_planner.domain.inventory import Process
 from dx_planner.domain.quarters import Quarter
+from dx_planner.domain.targets import target_count
 from dx_planner.planning.settings import DEFAULT_DEADLINE, DEFAULT_TARGET_SHARE
 
 Contribution = tuple[int, int, int, int]  # in scope, digitized, by deadline, online volume
@@ -86,5 +86,5 @@ class KpiTracker(QObject):
         if self.target_count is not None:
             target = self.target_count
         else:
-            target = math.ceil(round(self.target_share * in_scope, 9))
+            target = target_count(self.target_share, in_scope)
         return Kpis(self._count, in_scope, digitized, by_deadline, volume, target, self.deadline)
