@@ -603,7 +603,7 @@ class MainWindow(QMainWindow):
                 "表示中の計画はシナリオとして保存されていません。「保存済みシナリオ」から"
                 "シナリオを開いてから公表してください。"))
             return
-        from dx_planner.tracking.baselines import list_baselines
+        from dx_planner.persistence.baselines import list_baselines
 
         with self.session.engine.connect() as connection:
             existing = [b.as_of for b in list_baselines(connection)]

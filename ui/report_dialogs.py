@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from dx_planner.domain.quarters import Quarter
-from dx_planner.planning.scenarios import list_scenarios
+from dx_planner.persistence.scenarios import list_scenarios
 from ui.quarter_picker import QuarterPicker
 
 

@@ -10,10 +10,11 @@ import argparse
 from pathlib import Path
 
 from dx_planner.cli.solve_command import quarter_argument
+from dx_planner.persistence.baselines import list_baselines
 from dx_planner.persistence.database import open_database
 from dx_planner.progress_report.errors import ReportError
 from dx_planner.tracking.actuals import TrackingError
-from dx_planner.tracking.baselines import delete_baseline, list_baselines, publish_baseline
+from dx_planner.tracking.baselines import delete_baseline, publish_baseline
 
 
 def add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

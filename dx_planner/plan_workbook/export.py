@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine
 from dx_planner.domain.inventory import Inventory
 from dx_planner.output_files import OutputFileError, replaced_atomically
 from dx_planner.persistence import repository
+from dx_planner.persistence.scenarios import ScenarioNotFound, latest_scenario_name
 from dx_planner.plan_workbook.bureau_sheets import write_bureau_sheets
 from dx_planner.plan_workbook.compare_sheet import SHEET as COMPARE_SHEET
 from dx_planner.plan_workbook.compare_sheet import write_compare_sheet
@@ -32,7 +33,7 @@ from dx_planner.plan_workbook.quarterly_sheet import write_quarterly_sheet
 from dx_planner.plan_workbook.summary_sheet import SHEET as SUMMARY_SHEET
 from dx_planner.plan_workbook.summary_sheet import write_summary_sheet
 from dx_planner.planning.result import PlanResult
-from dx_planner.planning.scenarios import ScenarioNotFound, latest_scenario_name, load_scenario
+from dx_planner.planning.scenarios import load_scenario
 from dx_planner.workbook.template import PROCESS_SHEET
 
 #: ``progress(done, total)``: rows written so far out of all rows to write.

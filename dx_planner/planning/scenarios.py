@@ -1,34 +1,21 @@
-"""Stored plans ("scenarios"): settings, KPIs and assignments under a name."""
+"""Stored plans ("scenarios"): a plan result to and from what the database stores
+(``dx_planner.persistence.scenarios``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection
 
 from dx_planner.domain.quarters import Quarter
 from dx_planner.persistence.rights import current_login, load_rights
-from dx_planner.persistence.schema import scenario_assignments, scenarios
+from dx_planner.persistence.scenarios import read_scenario, scenario_author, store_scenario
 from dx_planner.planning.result import CapacityGap, PlanResult, ShortfallInfo
 from dx_planner.planning.settings import ResolvedSettings
 
 
-class ScenarioNotFound(LookupError):
-    pass
-
-
 class ScenarioTaken(Exception):
     """The name belongs to another user's scenario, which this user may not replace."""
-
-
-@dataclass(frozen=True, slots=True)
-class ScenarioSummary:
-    name: str
-    created_at: datetime
-    status: str
-    kpis: dict[str, Any]
 
 
 def _settings_json(settings: ResolvedSettings) -> dict[str, Any]:
@@ -58,8 +45,7 @@ def check_scenario_name(connection: Connection, name: str) -> str:
     user's scenario and this user is no admin (in a team database a scenario belongs to
     its author)."""
     login = current_login(connection)
-    author = connection.execute(select(scenarios.c.author)
-                                .where(scenarios.c.name == name)).scalar()
+    author = scenario_author(connection, name)
     if author is not None and author != login and not load_rights(connection).is_admin:
         raise ScenarioTaken(f"scenario '{name}' was stored by {author or 'someone else'}; "
                             "only they or an admin may replace it: choose another name")
@@ -70,42 +56,14 @@ def save_scenario(connection: Connection, name: str, result: PlanResult) -> None
     """Store ``result`` as ``name`` (authored by the connected login), replacing a scenario
     of the same name."""
     author = check_scenario_name(connection, name)
-    connection.execute(delete(scenarios).where(scenarios.c.name == name))
-    inserted = connection.execute(insert(scenarios).values(
-        name=name, created_at=datetime.now(UTC).replace(tzinfo=None), status=result.status,
-        settings=_settings_json(result.settings), kpis=_kpis_json(result), author=author,
-    ))
-    scenario_id = inserted.inserted_primary_key[0]  # type: ignore[index]
-    rows = [{"scenario_id": scenario_id, "process_id": pid,
-             "quarter": (result.assignments[pid].code if pid in result.assignments else None),
-             "reason": reason}
-            for pid, reason in result.reasons.items()]
-    if rows:
-        connection.execute(insert(scenario_assignments), rows)
-
-
-def list_scenarios(connection: Connection) -> list[ScenarioSummary]:
-    query = select(scenarios.c.name, scenarios.c.created_at, scenarios.c.status,
-                   scenarios.c.kpis).order_by(scenarios.c.created_at.desc(), scenarios.c.id.desc())
-    return [ScenarioSummary(name, created, status, kpis)
-            for name, created, status, kpis in connection.execute(query)]
-
-
-def latest_scenario_name(connection: Connection) -> str | None:
-    summaries = list_scenarios(connection)
-    return summaries[0].name if summaries else None
+    store_scenario(connection, name, result.status, _settings_json(result.settings),
+                   _kpis_json(result), result.assignments, result.reasons, author=author)
 
 
 def load_scenario(connection: Connection, name: str | None = None) -> PlanResult:
-    """A stored scenario (the newest when ``name`` is None)."""
-    name = name or latest_scenario_name(connection)
-    row = connection.execute(
-        select(scenarios.c.id, scenarios.c.status, scenarios.c.settings, scenarios.c.kpis)
-        .where(scenarios.c.name == name)
-    ).first()
-    if row is None:
-        raise ScenarioNotFound(f"no scenario named '{name}'" if name else "no stored scenario")
-    scenario_id, status, settings_json, kpis = row
+    """A stored scenario (the newest when ``name`` is None); ``ScenarioNotFound`` if none."""
+    stored = read_scenario(connection, name)
+    settings_json, kpis = stored.settings, stored.kpis
     settings = ResolvedSettings(
         start=Quarter.parse(settings_json["start"]),
         deadline=Quarter.parse(settings_json["deadline"]),
@@ -118,24 +76,13 @@ def load_scenario(connection: Connection, name: str | None = None) -> PlanResult
         assume_national_ready=(Quarter.parse(settings_json["assume_national_ready"])
                                if settings_json.get("assume_national_ready") else None),
     )
-    assignments: dict[str, Quarter] = {}
-    reasons: dict[str, str] = {}
-    quarter_cache: dict[str, Quarter] = {}
-    for pid, quarter, reason in connection.execute(
-        select(scenario_assignments.c.process_id, scenario_assignments.c.quarter,
-               scenario_assignments.c.reason)
-        .where(scenario_assignments.c.scenario_id == scenario_id)
-    ):
-        reasons[pid] = reason
-        if quarter is not None:
-            assignments[pid] = quarter_cache.setdefault(quarter, Quarter.parse(quarter))
     shortfall = kpis.get("shortfall")
     return PlanResult(
-        settings=settings, status=status, objective=kpis["objective"], bound=kpis["bound"],
+        settings=settings, status=stored.status, objective=kpis["objective"], bound=kpis["bound"],
         gap=kpis["gap"], digitized_by_deadline=kpis["digitized_by_deadline"],
         already_digitized=kpis["already_digitized"],
         cumulative=[(Quarter.parse(q), n) for q, n in kpis["cumulative"]],
-        assignments=assignments, reasons=reasons,
+        assignments=stored.assignments, reasons=stored.reasons,
         shortfall=ShortfallInfo(shortfall["missing"], [
             CapacityGap(g["bureau"], Quarter.parse(g["quarter"]), g["person_months"])
             for g in shortfall["extra_capacity"]],

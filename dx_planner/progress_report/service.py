@@ -9,11 +9,13 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 
+from dx_planner.domain.baselines import Baseline
 from dx_planner.domain.quarters import Quarter
 from dx_planner.output_files import OutputFileError, check_writable, replaced_atomically
 from dx_planner.persistence.repository import load_inventory
+from dx_planner.persistence.scenarios import ScenarioNotFound, latest_scenario_name
 from dx_planner.planning.result import PlanResult
-from dx_planner.planning.scenarios import ScenarioNotFound, latest_scenario_name, load_scenario
+from dx_planner.planning.scenarios import load_scenario
 from dx_planner.progress_report.compute import compute_figures
 from dx_planner.progress_report.document import Document
 from dx_planner.progress_report.errors import ReportError
@@ -23,7 +25,7 @@ from dx_planner.progress_report.render_html import render_html
 from dx_planner.progress_report.render_markdown import render_markdown
 from dx_planner.progress_report.render_xlsx import render_xlsx
 from dx_planner.tracking.actuals import TrackingError
-from dx_planner.tracking.baselines import Baseline, baseline_in_force, load_baseline
+from dx_planner.tracking.baselines import baseline_in_force, load_baseline
 
 
 def _utf8(render: Callable[[Document], str]) -> Callable[[Document], bytes]:

@@ -12,10 +12,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from dx_planner.domain.baselines import Baseline
 from dx_planner.domain.inventory import Process
 from dx_planner.domain.quarters import Quarter, quarter_range
 from dx_planner.tracking.actuals import actual_quarter
-from dx_planner.tracking.baselines import Baseline
 
 
 @dataclass(frozen=True, slots=True)

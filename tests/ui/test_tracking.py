@@ -15,8 +15,8 @@ from sqlalchemy import Engine
 from dx_planner.domain.enums import Status
 from dx_planner.domain.quarters import Quarter
 from dx_planner.persistence import repository
+from dx_planner.persistence.baselines import list_baselines
 from dx_planner.tracking.actuals import actual_quarter
-from dx_planner.tracking.baselines import list_baselines
 from ui import i18n
 from ui.inventory_view import default_actual_quarter
 from ui.main_window import MainWindow

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from dx_planner.domain.baselines import BaselineSummary
 from dx_planner.domain.quarters import Quarter
-from dx_planner.tracking.baselines import BaselineSummary
 from dx_planner.tracking.burnup import Burnup
 from ui.i18n import quarter_label
 from ui.inventory_view import default_actual_quarter
@@ -63,8 +63,8 @@ class BurnupData:
 def load_burnup_data(engine: Engine, as_of: Quarter, scenario: str | None,
                      bureau: str | None) -> BurnupData:
     """The worker's job (no Qt): the burn-up and which baseline is in force."""
-    from dx_planner.planning.scenarios import latest_scenario_name
-    from dx_planner.tracking.baselines import list_baselines
+    from dx_planner.persistence.baselines import list_baselines
+    from dx_planner.persistence.scenarios import latest_scenario_name
     from dx_planner.tracking.service import load_burnup
 
     with engine.connect() as connection:

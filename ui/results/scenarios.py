@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from sqlalchemy import Engine
 
-from dx_planner.planning.scenarios import ScenarioSummary, list_scenarios
+from dx_planner.persistence.scenarios import ScenarioSummary, list_scenarios
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

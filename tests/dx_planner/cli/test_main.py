@@ -57,7 +57,7 @@ def test_unusable_output_paths_are_user_errors(tmp_path: Path,
     assert err.count("does not exist") == 2 and "is a folder" in err
     assert "Traceback" not in err
     from dx_planner.persistence.database import open_database
-    from dx_planner.planning.scenarios import list_scenarios
+    from dx_planner.persistence.scenarios import list_scenarios
 
     with open_database(db).connect() as connection:
         assert list_scenarios(connection) == []  # nothing stored for a failed solve

@@ -1,13 +1,9 @@
 from sqlalchemy import Engine
 
 from dx_planner.domain.quarters import Quarter
+from dx_planner.persistence.scenarios import ScenarioNotFound, list_scenarios
 from dx_planner.planning.result import CapacityGap, PlanResult, ShortfallInfo
-from dx_planner.planning.scenarios import (
-    ScenarioNotFound,
-    list_scenarios,
-    load_scenario,
-    save_scenario,
-)
+from dx_planner.planning.scenarios import load_scenario, save_scenario
 from dx_planner.planning.settings import ResolvedSettings
 
 Q4 = Quarter(2021, 4)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine, inspect
 
+from dx_planner.domain.baselines import ACTUAL, PLANNED
 from dx_planner.persistence import repository
+from dx_planner.persistence.baselines import list_baselines
 from dx_planner.planning.scenarios import save_scenario
 from dx_planner.tracking.actuals import TrackingError, mark_digitized
 from dx_planner.tracking.baselines import (
-    ACTUAL,
-    PLANNED,
     baseline_in_force,
     delete_baseline,
-    list_baselines,
     load_baseline,
     publish_baseline,
 )

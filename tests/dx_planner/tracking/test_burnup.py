@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from dx_planner.domain.baselines import Baseline, BaselineItem
 from dx_planner.planning.scenarios import save_scenario
-from dx_planner.tracking.baselines import Baseline, BaselineItem, publish_baseline
+from dx_planner.tracking.baselines import publish_baseline
 from dx_planner.tracking.burnup import compute_burnup
 from dx_planner.tracking.plan_view import planned_quarters
 from dx_planner.tracking.service import load_burnup
