@@ -1,5 +1,7 @@
-"""Editors for the inventory cells: combo boxes for enumerations, bureaus and channels,
-spin boxes for numbers, the quarter picker for quarters."""
+"""Editors for the inventory cells, chosen by the field's kind (``dx_planner.domain.fields``):
+combo boxes for enumerations, bureaus and channels, spin boxes bounded by the field's limits
+for numbers, the quarter picker for quarters. What an editor returns goes to the model,
+which checks it with the shared validation (the importer's rules and limits)."""
 
 from __future__ import annotations
 
@@ -9,13 +11,14 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QSpinBox,
+    QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
 
-from dx_planner.domain.enums import NationalStatus
+from dx_planner.domain.fields import Field, FieldKind
+from dx_planner.domain.validation import MAX_TEXT
 from ui.i18n import enum_label
 from ui.models.columns import COLUMNS
 from ui.models.inventory_model import InventoryModel
@@ -27,32 +30,21 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class InventoryDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: AnyIndex) -> QWidget:
-        column = COLUMNS[index.column()]
+        field = COLUMNS[index.column()].field
         model = index.model()
-        if column.kind == "enum" and column.enum is not None:
-            combo = QComboBox(parent)
-            if column.enum is NationalStatus:
-                combo.addItem("—", None)  # blank: required blank when authority is 都
-            for member in column.enum:
-                combo.addItem(enum_label(member), member)
-            return combo
-        if column.kind == "quarter":
+        if field is None:
+            return super().createEditor(parent, option, index)
+        kind = field.kind
+        if kind is FieldKind.ENUM:
+            return _enum_combo(parent, field)
+        if kind is FieldKind.QUARTER:
             return QuarterPicker(parent)
-        if column.kind == "int":
-            spin = QSpinBox(parent)
-            spin.setRange(0, 2_000_000_000)
-            spin.setGroupSeparatorShown(True)
-            return spin
-        if column.kind == "float":
-            double = QDoubleSpinBox(parent)
-            double.setRange(0.0, 100_000.0)
-            double.setDecimals(2)
-            double.setSingleStep(0.25)
-            return double
-        if column.kind in ("bureau", "channel") and isinstance(model, InventoryModel):
+        if kind in (FieldKind.COUNT, FieldKind.AMOUNT):
+            return _number_spin(parent, field)
+        if kind in (FieldKind.BUREAU, FieldKind.CHANNEL) and isinstance(model, InventoryModel):
             combo = QComboBox(parent)
             inventory = model.store.inventory
-            if column.kind == "bureau":
+            if kind is FieldKind.BUREAU:
                 combo.setEditable(True)  # a new bureau may be typed in
                 names = list(dict.fromkeys(inventory.bureau_names()
                                            + sorted({p.bureau for p in inventory.processes})))
@@ -61,19 +53,22 @@ class InventoryDelegate(QStyledItemDelegate):
             for name in names:
                 combo.addItem(name, name)
             return combo
-        return super().createEditor(parent, option, index)
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.setMaxLength(MAX_TEXT)
+        return editor
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QuarterPicker):
             editor.set_quarter(value)
         elif isinstance(editor, QComboBox):
-            position = editor.findData(value)
+            position = editor.findData(getattr(value, "value", value))
             if position >= 0:
                 editor.setCurrentIndex(position)
             elif editor.isEditable():
                 editor.setEditText(str(value or ""))
-        elif isinstance(editor, QSpinBox | QDoubleSpinBox):
+        elif isinstance(editor, QDoubleSpinBox):
             editor.setValue(value or 0)
         else:
             super().setEditorData(editor, index)
@@ -85,10 +80,32 @@ class InventoryDelegate(QStyledItemDelegate):
         elif isinstance(editor, QComboBox):
             value = editor.currentText() if editor.isEditable() else editor.currentData()
         elif isinstance(editor, QDoubleSpinBox):
-            value = round(editor.value(), 2)
-        elif isinstance(editor, QSpinBox):
-            value = editor.value()
+            value = round(editor.value(), editor.decimals())
         else:
             super().setModelData(editor, model, index)
             return
         model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+
+def _enum_combo(parent: QWidget, field: Field) -> QComboBox:
+    """The members as items; each item's data is the member's code, which the model parses
+    back into the member (Qt hands a str-based enum back as a plain string)."""
+    assert field.enum is not None
+    combo = QComboBox(parent)
+    if field.nullable:
+        combo.addItem("—", None)  # blank: e.g. 国の対応状況 must be blank when 権限 is 都
+    for member in field.enum:
+        combo.addItem(enum_label(member), member.value)
+    return combo
+
+
+def _number_spin(parent: QWidget, field: Field) -> QDoubleSpinBox:
+    """A spin box bounded by the field's limit. A double spin box also for whole numbers:
+    an int spin box stops at 2**31, below the volume limit (doubles are exact to 2**53)."""
+    spin = QDoubleSpinBox(parent)
+    whole = field.kind is FieldKind.COUNT
+    spin.setDecimals(0 if whole else 2)
+    spin.setSingleStep(1 if whole else 0.25)
+    spin.setRange(0.0, float(field.maximum or 0.0))
+    spin.setGroupSeparatorShown(True)
+    return spin

@@ -1,8 +1,10 @@
 """Language: Japanese by default, English through a Qt translation file.
 
 UI strings are written in Japanese in the source (``tr("…")``) because Japanese is what
-planners read; ``translations/dx_planner_en.qm`` carries the English. Domain labels (enum
-members, quarters) are translated here, since they come from ``dx_planner`` and not from tr().
+planners read; ``translations/dx_planner_en.qm`` carries the English. Texts that
+``dx_planner`` owns in English (validation messages, the command line's language) come in
+Japanese from ``translations/dx_planner_ja.qm``. Domain labels (enum members, quarters) are
+translated here, since they come from ``dx_planner`` and not from tr().
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def install_language(code: str) -> None:
     if app is not None and isinstance(old, QTranslator):
         app.removeTranslator(old)
     _state["translator"] = None
-    if code != DEFAULT_LANGUAGE and app is not None:
+    if app is not None:
         translator = QTranslator(app)
         if translator.load(str(TRANSLATIONS / f"dx_planner_{code}.qm")):
             app.installTranslator(translator)

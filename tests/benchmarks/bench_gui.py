@@ -83,7 +83,7 @@ def main() -> int:
         began = time.perf_counter()
         table.sortByColumn(column, table.horizontalHeader().sortIndicatorOrder())
         settle()
-        sorts[spec.field] = time.perf_counter() - began
+        sorts[spec.key] = time.perf_counter() - began
 
     search = window.inventory_view.filter_bar.search
     keystrokes = []

@@ -1,72 +1,55 @@
-"""The columns of the inventory table: which field, which header, which editor."""
+"""The columns of the inventory table: the process fields (``dx_planner.domain.fields``)
+in their declared order, plus the plan's quarter, which is not a field of the process."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 
-from dx_planner.domain.enums import Authority, NationalStatus, ProcedureType, Status
+from dx_planner.domain import fields
+from dx_planner.domain.fields import PROCESS_FIELDS, Field, FieldKind
+from dx_planner.domain.translatable import QT_TRANSLATE_NOOP
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks a string for lupdate (same name as Qt's macro); translated when shown."""
-    return text
+PLANNED = "planned"
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    field: str  # Process attribute, or "planned" for the plan's quarter
-    header: str  # Japanese source text; translated when shown
-    kind: str  # text | id | bureau | channel | enum | quarter | int | float | bool | planned
-    enum: type[Enum] | None = None
-    width: int = 90
+    key: str  # the Process attribute, or PLANNED for the plan's quarter
+    header: str  # source text, translated in ``context`` when shown
+    context: str
+    width: int
+    field: Field | None = None  # None: the plan's column, read-only
+
+    @property
+    def kind(self) -> FieldKind | None:
+        return self.field.kind if self.field is not None else None
 
     @property
     def editable(self) -> bool:
-        return self.kind != "planned"
+        return self.field is not None
+
+    @property
+    def is_quarter(self) -> bool:
+        return self.field is None or self.field.kind is FieldKind.QUARTER
 
 
-COLUMNS: tuple[Column, ...] = (
-    Column("id",
-           QT_TRANSLATE_NOOP("Columns", "手続ID"), "id", width=90),
-    Column("name",
-           QT_TRANSLATE_NOOP("Columns", "手続名"), "text", width=260),
-    Column("bureau",
-           QT_TRANSLATE_NOOP("Columns", "所管局"), "bureau", width=110),
-    Column("type",
-           QT_TRANSLATE_NOOP("Columns", "手続類型"), "enum", ProcedureType, width=80),
-    Column("authority",
-           QT_TRANSLATE_NOOP("Columns", "権限"), "enum", Authority, width=60),
-    Column("national_status",
-           QT_TRANSLATE_NOOP("Columns", "国の対応状況"), "enum", NationalStatus, width=90),
-    Column("national_ready",
-           QT_TRANSLATE_NOOP("Columns", "国の対応時期"), "quarter", width=170),
-    Column("annual_volume",
-           QT_TRANSLATE_NOOP("Columns", "年間申請件数"), "int", width=95),
-    Column("effort",
-           QT_TRANSLATE_NOOP("Columns", "工数"), "float", width=60),
-    Column("status",
-           QT_TRANSLATE_NOOP("Columns", "状況"), "enum", Status, width=95),
-    Column("digitized_quarter",
-           QT_TRANSLATE_NOOP("Columns", "デジタル化完了"), "quarter", width=170),
-    Column("channel",
-           QT_TRANSLATE_NOOP("Columns", "申請基盤"), "channel", width=110),
-    Column("priority",
-           QT_TRANSLATE_NOOP("Columns", "重点"), "bool", width=45),
-    Column("major",
-           QT_TRANSLATE_NOOP("Columns", "主要手続"), "bool", width=65),
-    Column("locked_quarter",
-           QT_TRANSLATE_NOOP("Columns", "固定四半期"), "quarter", width=170),
-    Column("planned",
-           QT_TRANSLATE_NOOP("Columns", "計画四半期"), "planned", width=170),
-    Column("notes",
-           QT_TRANSLATE_NOOP("Columns", "備考"), "text", width=200),
+def _field_column(field: Field) -> Column:
+    return Column(field.name, field.header, fields.CONTEXT, field.gui_width, field)
+
+
+_PLANNED_COLUMN = Column(PLANNED, QT_TRANSLATE_NOOP("Columns", "計画四半期"), "Columns", 170)
+
+# The plan's quarter sits next to the locks, where a planner compares them.
+COLUMNS: tuple[Column, ...] = tuple(
+    column
+    for field in PROCESS_FIELDS
+    for column in ((_field_column(field), _PLANNED_COLUMN) if field.name == "locked_quarter"
+                   else (_field_column(field),))
 )
-COLUMN_INDEX: dict[str, int] = {column.field: i for i, column in enumerate(COLUMNS)}
+COLUMN_INDEX: dict[str, int] = {column.key: i for i, column in enumerate(COLUMNS)}
 
 
 def header_text(column: Column) -> str:
-    return QCoreApplication.translate("Columns", column.header)
-
+    return QCoreApplication.translate(column.context, column.header)

@@ -21,14 +21,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 
+from dx_planner.domain.fields import FieldKind
 from dx_planner.domain.inventory import Process
 from dx_planner.domain.quarters import Quarter
+from dx_planner.domain.validation import InvalidValue
 from ui.i18n import enum_label, quarter_label
-from ui.models.columns import COLUMNS, Column, header_text
+from ui.models.columns import COLUMN_INDEX, COLUMNS, PLANNED, Column, header_text
 from ui.models.filter import InventoryFilter
 from ui.models.kpis import KpiTracker
 from ui.models.store import InventoryStore
-from ui.models.validation import check_value, row_problems
+from ui.models.validation import checked_value, rejection_message, row_problems
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 EditValue = tuple[Process, str, Any]  # process, field, new value
@@ -39,19 +41,20 @@ _EDITED = QBrush(QColor("#fff4c2"))
 _READ_ONLY = QBrush(QColor("#5d6d7e"))
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_NUMBERS = (FieldKind.COUNT, FieldKind.AMOUNT)
 
 
 def _sort_key(column: Column, planned: dict[str, Quarter]) -> Callable[[Process], Any]:
     """A key that sorts blanks last and enumerations in their domain order."""
-    field = column.field
-    if column.kind == "planned":
+    key = column.key
+    if column.field is None:
         return lambda p: (planned[p.id].ordinal if p.id in planned else 1 << 30)
-    if column.kind == "quarter":
-        return lambda p: (q.ordinal if (q := getattr(p, field)) is not None else 1 << 30)
-    if column.kind == "enum" and column.enum is not None:
-        order: dict[Any, int] = {member: i for i, member in enumerate(column.enum)}
-        return lambda p: order.get(getattr(p, field), len(order))
-    return lambda p: getattr(p, field)
+    if column.kind is FieldKind.QUARTER:
+        return lambda p: (q.ordinal if (q := getattr(p, key)) is not None else 1 << 30)
+    if column.kind is FieldKind.ENUM and column.field.enum is not None:
+        order: dict[Any, int] = {member: i for i, member in enumerate(column.field.enum)}
+        return lambda p: order.get(getattr(p, key), len(order))
+    return lambda p: getattr(p, key)
 
 
 class InventoryModel(QAbstractTableModel):
@@ -93,9 +96,9 @@ class InventoryModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
         column = COLUMNS[index.column()]
-        if column.kind == "bool":
+        if column.kind is FieldKind.FLAG:
             return flags | Qt.ItemFlag.ItemIsUserCheckable
-        if column.kind == "id" and self._rows[index.row()].version:
+        if column.kind is FieldKind.ID and self._rows[index.row()].version:
             return flags  # a stored process keeps its ID: the database row is matched by it
         if column.editable:
             flags |= Qt.ItemFlag.ItemIsEditable
@@ -109,53 +112,53 @@ class InventoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(process, column)
         if role == Qt.ItemDataRole.EditRole:
-            return self.value(process, column.field)
-        if role == Qt.ItemDataRole.CheckStateRole and column.kind == "bool":
-            checked = getattr(process, column.field)
+            return self.value(process, column.key)
+        if role == Qt.ItemDataRole.CheckStateRole and column.kind is FieldKind.FLAG:
+            checked = getattr(process, column.key)
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column.kind in ("int", "float") else _LEFT
+            return _RIGHT if column.kind in _NUMBERS else _LEFT
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(process, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(process, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column.kind == "planned":
+        if role == Qt.ItemDataRole.ForegroundRole and not column.editable:
             return _READ_ONLY
         return None
 
-    def value(self, process: Process, field: str) -> Any:
-        if field == "planned":
+    def value(self, process: Process, key: str) -> Any:
+        if key == PLANNED:
             return self.planned.get(process.id)
-        return getattr(process, field)
+        return getattr(process, key)
 
     def _display(self, process: Process, column: Column) -> str | None:
-        value = self.value(process, column.field)
+        value = self.value(process, column.key)
         kind = column.kind
-        if kind == "bool":
+        if kind is FieldKind.FLAG:
             return None
         if value is None:
             return ""
-        if kind in ("quarter", "planned"):
+        if column.is_quarter:
             return quarter_label(value)
-        if kind == "enum":
+        if kind is FieldKind.ENUM:
             return enum_label(value) if isinstance(value, Enum) else str(value)
-        if kind == "int":
+        if kind is FieldKind.COUNT:
             return f"{value:,}"
-        if kind == "float":
+        if kind is FieldKind.AMOUNT:
             return f"{value:g}"
         return str(value)
 
     def _background(self, process: Process, column: Column) -> QBrush | None:
         if process.id in self.conflicts:
             return _CONFLICT
-        if column.field in self.problems(process):
+        if column.key in self.problems(process):
             return _PROBLEM
         if self.store.is_touched(process):
             return _EDITED
         return None
 
     def _tooltip(self, process: Process, column: Column) -> str | None:
-        message = self.problems(process).get(column.field)
+        message = self.problems(process).get(column.key)
         if message is None and process.id in self.conflicts:
             return self.tr("他の利用者がデータベースでこの行を変更しました（競合）")
         return message
@@ -172,20 +175,20 @@ class InventoryModel(QAbstractTableModel):
             return False
         column = COLUMNS[index.column()]
         process = self._rows[index.row()]
-        if role == Qt.ItemDataRole.CheckStateRole and column.kind == "bool":
+        if role == Qt.ItemDataRole.CheckStateRole and column.kind is FieldKind.FLAG:
             value = Qt.CheckState(value) == Qt.CheckState.Checked
         elif role != Qt.ItemDataRole.EditRole or not (self.flags(index)
                                                       & Qt.ItemFlag.ItemIsEditable):
             return False
-        if isinstance(value, str) and column.kind in ("text", "id", "bureau", "channel"):
-            value = value.strip() if column.kind != "text" else value
-        message = check_value(column.field, value, process, self.store.by_id)
-        if message is not None:
-            self.editRejected.emit(self.index(index.row(), index.column()), message)
+        try:
+            value = checked_value(column, value, process, self.store.by_id)
+        except InvalidValue as error:
+            self.editRejected.emit(self.index(index.row(), index.column()),
+                                   rejection_message(column, error))
             return False
-        if getattr(process, column.field) == value:
+        if getattr(process, column.key) == value:
             return False
-        self.edit_values([(process, column.field, value)],
+        self.edit_values([(process, column.key, value)],
                          self.tr("%1 を変更").replace("%1", header_text(column)))
         return True
 
@@ -281,11 +284,11 @@ class InventoryModel(QAbstractTableModel):
         self.planned = planned
         self.kpis.reset(self.store.processes, planned)
         uses_plan = (self._filter.planned is not None
-                     or (self._sort is not None and COLUMNS[self._sort[0]].kind == "planned"))
+                     or (self._sort is not None and COLUMNS[self._sort[0]].key == PLANNED))
         if uses_plan:
             self.refresh()
         elif self._rows:
-            column = next(i for i, c in enumerate(COLUMNS) if c.kind == "planned")
+            column = COLUMN_INDEX[PLANNED]
             self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
     def set_conflicts(self, process_ids: set[str]) -> None:

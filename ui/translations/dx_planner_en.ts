@@ -19,27 +19,27 @@
         <translation>Plan vs actual (%1, as of %2)</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="167"/>
+        <location filename="../results/burnup.py" line="162"/>
         <source>実績</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="168"/>
+        <location filename="../results/burnup.py" line="163"/>
         <source>ベースライン</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="170"/>
+        <location filename="../results/burnup.py" line="165"/>
         <source>見通し（計画）</source>
         <translation>Forecast (plan)</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="180"/>
+        <location filename="../results/burnup.py" line="175"/>
         <source>目標 %1件（%2）</source>
         <translation>Target %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="189"/>
+        <location filename="../results/burnup.py" line="183"/>
         <source>中間目標</source>
         <translation>Milestones</translation>
     </message>
@@ -120,89 +120,9 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../models/columns.py" line="33"/>
-        <source>手続ID</source>
-        <translation>Process ID</translation>
-    </message>
-    <message>
-        <location filename="../models/columns.py" line="35"/>
-        <source>手続名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../models/columns.py" line="37"/>
-        <source>所管局</source>
-        <translation>Bureau</translation>
-    </message>
-    <message>
-        <location filename="../models/columns.py" line="39"/>
-        <source>手続類型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../models/columns.py" line="41"/>
-        <source>権限</source>
-        <translation>Authority</translation>
-    </message>
-    <message>
-        <location filename="../models/columns.py" line="43"/>
-        <source>国の対応状況</source>
-        <translation>National status</translation>
-    </message>
-    <message>
-        <location filename="../models/columns.py" line="45"/>
-        <source>国の対応時期</source>
-        <translation>National ready</translation>
-    </message>
-    <message>
-        <location filename="../models/columns.py" line="47"/>
-        <source>年間申請件数</source>
-        <translation>Annual volume</translation>
-    </message>
-    <message>
-        <location filename="../models/columns.py" line="49"/>
-        <source>工数</source>
-        <translation>Effort</translation>
-    </message>
-    <message>
-        <location filename="../models/columns.py" line="51"/>
-        <source>状況</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../models/columns.py" line="53"/>
-        <source>デジタル化完了</source>
-        <translation>Digitized</translation>
-    </message>
-    <message>
-        <location filename="../models/columns.py" line="55"/>
-        <source>申請基盤</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <location filename="../models/columns.py" line="57"/>
-        <source>重点</source>
-        <translation>Priority</translation>
-    </message>
-    <message>
-        <location filename="../models/columns.py" line="59"/>
-        <source>主要手続</source>
-        <translation>Major</translation>
-    </message>
-    <message>
-        <location filename="../models/columns.py" line="61"/>
-        <source>固定四半期</source>
-        <translation>Locked quarter</translation>
-    </message>
-    <message>
-        <location filename="../models/columns.py" line="63"/>
+        <location filename="../models/columns.py" line="42"/>
         <source>計画四半期</source>
         <translation>Planned quarter</translation>
-    </message>
-    <message>
-        <location filename="../models/columns.py" line="65"/>
-        <source>備考</source>
-        <translation>Notes</translation>
     </message>
 </context>
 <context>
@@ -231,6 +151,89 @@
         <location filename="../report_dialogs.py" line="56"/>
         <source>手続一覧はデータベースの内容（保存済みの状態）で出力します。</source>
         <translation>The processes are exported as stored in the database (saved changes only).</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <location filename="../../dx_planner/domain/fields.py" line="173"/>
+        <source>手続ID</source>
+        <translation>Process ID</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/domain/fields.py" line="175"/>
+        <source>手続名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/domain/fields.py" line="177"/>
+        <source>所管局</source>
+        <translation>Bureau</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/domain/fields.py" line="179"/>
+        <source>手続類型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/domain/fields.py" line="181"/>
+        <source>権限</source>
+        <translation>Authority</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/domain/fields.py" line="183"/>
+        <source>国の対応状況</source>
+        <translation>National status</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/domain/fields.py" line="185"/>
+        <source>国の対応時期</source>
+        <translation>National ready</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/domain/fields.py" line="187"/>
+        <source>年間申請件数</source>
+        <translation>Annual volume</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/domain/fields.py" line="189"/>
+        <source>工数</source>
+        <translation>Effort</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/domain/fields.py" line="191"/>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/domain/fields.py" line="193"/>
+        <source>デジタル化完了</source>
+        <translation>Digitized</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/domain/fields.py" line="195"/>
+        <source>申請基盤</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/domain/fields.py" line="197"/>
+        <source>重点</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/domain/fields.py" line="199"/>
+        <source>主要手続</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/domain/fields.py" line="201"/>
+        <source>固定四半期</source>
+        <translation>Locked quarter</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/domain/fields.py" line="203"/>
+        <source>備考</source>
+        <translation>Notes</translation>
     </message>
 </context>
 <context>
@@ -342,12 +345,12 @@
 <context>
     <name>InventoryModel</name>
     <message>
-        <location filename="../models/inventory_model.py" line="160"/>
+        <location filename="../models/inventory_model.py" line="163"/>
         <source>他の利用者がデータベースでこの行を変更しました（競合）</source>
         <translation>Someone else changed this row in the database (conflict)</translation>
     </message>
     <message>
-        <location filename="../models/inventory_model.py" line="189"/>
+        <location filename="../models/inventory_model.py" line="192"/>
         <source>%1 を変更</source>
         <translation>Change %1</translation>
     </message>
@@ -1191,57 +1194,57 @@
 <context>
     <name>PlanVsActualView</name>
     <message>
-        <location filename="../results/burnup.py" line="228"/>
+        <location filename="../results/burnup.py" line="210"/>
         <source>全局</source>
         <translation>All bureaus</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="232"/>
+        <location filename="../results/burnup.py" line="214"/>
         <source>再読み込み</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="234"/>
+        <location filename="../results/burnup.py" line="216"/>
         <source>時点</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="236"/>
+        <location filename="../results/burnup.py" line="218"/>
         <source>局</source>
         <translation>Bureau</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="290"/>
+        <location filename="../results/burnup.py" line="272"/>
         <source>読み込み中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="304"/>
+        <location filename="../results/burnup.py" line="286"/>
         <source>この時点で有効なベースラインはありません（ベースラインは公表した四半期の翌四半期から比較に使われます。公表済み：%1）。</source>
         <translation>No baseline is in force at this point (a baseline is compared from the quarter after it was published; published: %1).</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="308"/>
+        <location filename="../results/burnup.py" line="290"/>
         <source>ベースラインはまだ公表されていません（「計画」メニューの「この計画をベースラインとして公表…」）。</source>
         <translation>No baseline has been published yet (Plan menu, “Publish this plan as the baseline…”).</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="311"/>
+        <location filename="../results/burnup.py" line="293"/>
         <source>ベースライン：%1 時点で公表（シナリオ「%2」、%3）</source>
         <translation>Baseline: published as of %1 (scenario “%2”, %3)</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="316"/>
+        <location filename="../results/burnup.py" line="298"/>
         <source> ・ %1 の実績はベースラインより %2件</source>
         <translation> · actual in %1 against the baseline: %2</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="319"/>
+        <location filename="../results/burnup.py" line="301"/>
         <source> ・ 見通しのシナリオ：%1</source>
         <translation> · forecast scenario: %1</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="325"/>
+        <location filename="../results/burnup.py" line="307"/>
         <source>計画と実績を読み込めません：%1</source>
         <translation>Cannot load plan vs actual: %1</translation>
     </message>
@@ -1267,28 +1270,28 @@
 <context>
     <name>ProgressChart</name>
     <message>
-        <location filename="../results/progress_chart.py" line="76"/>
+        <location filename="../results/progress_chart.py" line="114"/>
         <source>デジタル化済み手続の累計（計画）</source>
         <extracomment>Width a two-line quarter label needs side by side; narrower charts turn them upright.</extracomment>
         <translation>Cumulative digitized processes (plan)</translation>
     </message>
     <message>
-        <location filename="../results/progress_chart.py" line="78"/>
+        <location filename="../results/progress_chart.py" line="116"/>
         <source>計画がまだありません — 「計画」タブで最適化を実行してください</source>
         <translation>No plan yet — run the optimizer in the plan tab</translation>
     </message>
     <message>
-        <location filename="../results/progress_chart.py" line="91"/>
+        <location filename="../results/progress_chart.py" line="124"/>
         <source>累計（計画）</source>
         <translation>Cumulative (plan)</translation>
     </message>
     <message>
-        <location filename="../results/progress_chart.py" line="98"/>
+        <location filename="../results/progress_chart.py" line="131"/>
         <source>目標 %1件</source>
         <translation>Target %1</translation>
     </message>
     <message>
-        <location filename="../results/progress_chart.py" line="106"/>
+        <location filename="../results/progress_chart.py" line="138"/>
         <source>中間目標</source>
         <translation>Milestones</translation>
     </message>
@@ -1466,59 +1469,6 @@
         <location filename="../plan_panel.py" line="61"/>
         <source>完了</source>
         <translation>Done</translation>
-    </message>
-</context>
-<context>
-    <name>Validation</name>
-    <message>
-        <location filename="../models/validation.py" line="23"/>
-        <source>手続IDは空にできません</source>
-        <translation>The process ID cannot be empty</translation>
-    </message>
-    <message>
-        <location filename="../models/validation.py" line="27"/>
-        <source>手続IDが重複しています: %1</source>
-        <translation>Duplicate process ID: %1</translation>
-    </message>
-    <message>
-        <location filename="../models/validation.py" line="31"/>
-        <source>空にできません</source>
-        <translation>Cannot be empty</translation>
-    </message>
-    <message>
-        <location filename="../models/validation.py" line="35"/>
-        <source>年間申請件数は0以上の整数です</source>
-        <translation>Annual volume is a whole number of 0 or more</translation>
-    </message>
-    <message>
-        <location filename="../models/validation.py" line="38"/>
-        <source>工数は0より大きい数です（人月）</source>
-        <translation>Effort must be greater than 0 (person-months)</translation>
-    </message>
-    <message>
-        <location filename="../models/validation.py" line="47"/>
-        <source>デジタル化済の手続には完了四半期が必要です</source>
-        <translation>A digitized process needs its completion quarter</translation>
-    </message>
-    <message>
-        <location filename="../models/validation.py" line="50"/>
-        <source>デジタル化済でない手続に完了四半期は入力できません</source>
-        <translation>Only a digitized process has a completion quarter</translation>
-    </message>
-    <message>
-        <location filename="../models/validation.py" line="53"/>
-        <source>権限が都の手続に国の対応状況は入力できません</source>
-        <translation>A process under Tokyo authority has no national status</translation>
-    </message>
-    <message>
-        <location filename="../models/validation.py" line="57"/>
-        <source>時期提示の手続には国の対応時期が必要です</source>
-        <translation>&quot;Date given&quot; needs the national ready quarter</translation>
-    </message>
-    <message>
-        <location filename="../models/validation.py" line="60"/>
-        <source>申請基盤が登録されていません</source>
-        <translation>Unknown channel</translation>
     </message>
 </context>
 </TS>
