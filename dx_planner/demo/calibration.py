@@ -10,7 +10,6 @@ that also weighs effort reaches the target.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -18,6 +17,7 @@ import numpy as np
 
 from dx_planner.domain.inventory import Bureau, Channel, Process
 from dx_planner.domain.quarters import Quarter, quarter_range
+from dx_planner.domain.targets import target_count
 
 TARGET_SHARE = 0.70
 # Above the bare target: room for channel limits (which the count-first plan ignores) and
@@ -74,7 +74,7 @@ def calibrate_capacity(processes: Sequence[Process], channels: Sequence[Channel]
     in_scope = sum(1 for p in processes if p.in_scope)
     done = sum(1 for p in processes if p.digitized_before(start))
     locked = [p for p in processes if p.locked_quarter is not None]
-    needed = math.ceil(TARGET_SHARE * in_scope) - done - len(locked)
+    needed = target_count(TARGET_SHARE, in_scope) - done - len(locked)
 
     items: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for process in processes:
