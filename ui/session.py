@@ -92,9 +92,12 @@ class Session(QObject):
         changed, added, deleted = self.store.pending()
         inventory = self.store.inventory
         capacity = self.store.capacity_changed
-        versions = saving.save_edits(self.engine, saving.Edits(
-            changed, added, deleted, bureaus=inventory.bureaus if capacity else None,
-            channels=inventory.channels if capacity else None))
+        try:
+            versions = saving.save_edits(self.engine, saving.Edits(
+                changed, added, deleted, bureaus=inventory.bureaus if capacity else None,
+                channels=inventory.channels if capacity else None))
+        except saving.RightsRefused as refused:  # shown like invalid rows: nothing written
+            raise ValidationFailed(refused.problems) from None
         self.store.mark_saved(versions)
         self.model.set_conflicts(set())
         self._update_dirty()

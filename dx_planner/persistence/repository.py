@@ -161,6 +161,18 @@ def load_inventory(connection: Connection) -> Inventory:
                      load_channels(connection))
 
 
+def bureaus_of(connection: Connection, process_ids: Collection[str]) -> dict[str, str]:
+    """The stored bureau of each of these processes (absent: not stored)."""
+    found: dict[str, str] = {}
+    ids = sorted(process_ids)
+    for start in range(0, len(ids), 500):  # stay under bind-parameter limits
+        found.update({pid: bureau for pid, bureau in connection.execute(
+            select(processes.c.id, bureaus.c.name)
+            .join(bureaus, processes.c.bureau_id == bureaus.c.id)
+            .where(processes.c.id.in_(ids[start:start + 500])))})
+    return found
+
+
 def count_processes(connection: Connection) -> int:
     return int(connection.execute(select(func.count()).select_from(processes)).scalar_one())
 

@@ -73,8 +73,7 @@ def delete_baseline(connection: Connection, as_of: Quarter) -> bool:
 def _require_admin(connection: Connection, verb: str) -> None:
     rights = load_rights(connection)
     if not rights.is_admin:
-        raise TrackingError(f"only an admin may {verb} baselines ({rights.login} is a "
-                            f"{rights.role})")
+        raise TrackingError(f"only an admin may {verb} baselines ({rights.described})")
 
 
 def load_baseline(connection: Connection, as_of: Quarter) -> Baseline:
