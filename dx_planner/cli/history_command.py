@@ -18,6 +18,7 @@ from dx_planner.persistence.history import (
     Change,
     HistoryFilter,
     read_history,
+    value_text,
 )
 
 CSV_HEADER = ("time", "login", "table", "key", "bureau", "action", "field", "old", "new")
@@ -52,7 +53,7 @@ def _shown(value: str | None) -> str:
 def describe(change: Change) -> str:
     """The change in words: ``status: not_started → in_progress`` or ``added: name=…``."""
     if change.action in (INSERT, DELETE):
-        fields = ", ".join(f"{name}={_shown(None if value is None else str(value))}"
+        fields = ", ".join(f"{name}={_shown(value_text(value))}"
                            for name, value in change.row().items())
         return f"{'added' if change.action == INSERT else 'deleted'}: {fields}"
     return f"{change.field}: {_shown(change.old)} → {_shown(change.new)}"

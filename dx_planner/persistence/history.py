@@ -30,6 +30,9 @@ from dx_planner.persistence.schema import (
 )
 
 INSERT, UPDATE, DELETE = "insert", "update", "delete"
+PROCESS_DOCUMENT = ("name", "bureau", "type", "authority", "national_status", "national_ready",
+                    "annual_volume", "effort", "status", "digitized_quarter", "channel",
+                    "priority", "major", "locked_quarter", "notes")
 TRACKED = ("processes", "bureaus", "bureau_capacity", "channels", "channel_limits", "baselines")
 # What an import or a demo load may change: every row of the inventory tables.
 INVENTORY_TABLES: Mapping[str, None] = dict.fromkeys(
@@ -110,8 +113,9 @@ class _Described:
     doc: dict[str, Any]
 
 
-def _value_text(value: Any) -> str | None:
-    """A value as PostgreSQL's ``jsonb #>> '{}'`` writes it, so both backends agree."""
+def value_text(value: Any) -> str | None:
+    """A value as PostgreSQL's ``jsonb #>> '{}'`` writes it, so both backends agree (and
+    so a whole row's values are shown like a changed field's)."""
     if value is None:
         return None
     if isinstance(value, bool):
@@ -134,10 +138,10 @@ def _chunks(keys: Sequence[str]) -> Iterator[list[str]]:
 
 def _describe_processes(connection: Connection,
                         keys: Collection[str] | None) -> dict[str, _Described]:
-    fields = [c for c in processes.c if c.name not in ("id", "position", "version",
-                                                        "bureau_id", "channel_id")]
-    query = (select(processes.c.id, bureaus.c.name.label("bureau"),
-                    channels.c.name.label("channel"), *fields)
+    # The trigger's order: the fields as the template lists them.
+    names = {"bureau": bureaus.c.name.label("bureau"), "channel": channels.c.name.label("channel")}
+    fields = [names[name] if name in names else processes.c[name] for name in PROCESS_DOCUMENT]
+    query = (select(processes.c.id, *fields)
              .join(bureaus, processes.c.bureau_id == bureaus.c.id)
              .join(channels, processes.c.channel_id == channels.c.id))
     selected = ([query] if keys is None else
@@ -202,11 +206,11 @@ def _entries(table: str, before: Mapping[str, _Described],
                             "old_value": _doc_text(old.doc), "new_value": None})
             continue
         for field, value in new.doc.items():
-            if _value_text(value) != _value_text(old.doc.get(field)):
+            if value_text(value) != value_text(old.doc.get(field)):
                 entries.append({"table_name": table, "row_key": new.key, "bureau": new.bureau,
                                 "action": UPDATE, "field": field,
-                                "old_value": _value_text(old.doc.get(field)),
-                                "new_value": _value_text(value)})
+                                "old_value": value_text(old.doc.get(field)),
+                                "new_value": value_text(value)})
     for pk, new in after.items():
         if pk not in before:
             entries.append({"table_name": table, "row_key": new.key, "bureau": new.bureau,

@@ -1,0 +1,61 @@
+"""``dx-planner history`` on the SQLite file: the app's own history, printed or as CSV."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dx_planner.cli.main import main
+from dx_planner.persistence.rights import os_login
+from tests.helpers.workbooks import process_row, write_workbook
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = str(tmp_path / "h.sqlite3")
+    write_workbook(tmp_path / "a.xlsx", [process_row(f"P-{i}") for i in range(1, 301)])
+    assert main(["--db", path, "import", str(tmp_path / "a.xlsx")]) == 0
+    write_workbook(tmp_path / "b.xlsx", [process_row("P-7", 状況="対応中", 備考="メモ")])
+    assert main(["--db", path, "import", str(tmp_path / "b.xlsx")]) == 0
+    return path
+
+
+def test_lines_old_to_new(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["--db", db, "history", "--process", "P-7"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("  ", 1)[1] for line in lines[1:]] == [
+        f"{os_login()}  processes P-7  status: not_started → in_progress",
+        f"{os_login()}  processes P-7  notes: ∅ → メモ",
+    ]
+    assert lines[0].split("  ")[3] == (
+        "added: name=飲食店営業許可申請, bureau=福祉保健局, type=permit, authority=tokyo, "
+        "national_status=∅, national_ready=∅, annual_volume=1200, effort=2.5, "
+        "status=not_started, digitized_quarter=∅, channel=共同電子申請, priority=false, "
+        "major=false, locked_quarter=∅, notes=∅")
+
+
+def test_csv(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "h.csv"
+    assert main(["--db", db, "history", "--bureau", "福祉保健局", "--csv", str(out)]) == 0
+    assert "303 change(s) written" in capsys.readouterr().out
+    with out.open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert rows[-1] | {"time": ""} == {
+        "time": "", "login": os_login(), "table": "processes", "key": "P-7",
+        "bureau": "福祉保健局", "action": "update", "field": "notes", "old": "", "new": "メモ"}
+
+
+def test_a_closed_pipe_ends_quietly(db: str) -> None:
+    command = [sys.executable, "-m", "dx_planner.cli.main", "--db", db, "history"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()  # as `| head -1` does
+        error = process.stderr.read()
+        assert process.wait() == 141
+    assert error == b""
