@@ -103,15 +103,21 @@ def _witness(problem: Problem, res: Residual, classes: list[np.ndarray], x: np.n
         if short <= 0:
             continue
         cand = np.flatnonzero((plan < 0) & need.mask(len(plan)) & (res.earliest <= need.quarter))
-        for i in cand[np.argsort(res.effort[cand], kind="stable")].tolist():
-            home = _roomiest(res, use, i, need.quarter)
-            if home is None:
-                continue
-            plan[i] = home
-            use.add(i, home)
-            short -= 1
-            if short <= 0:
-                break
+        cand = cand[np.argsort(res.effort[cand], kind="stable")].tolist()
+        # into room that is left first, then (the smallest) into more capacity
+        for fits_only in (True, False):
+            for i in cand:
+                if short <= 0:
+                    break
+                if plan[i] >= 0:
+                    continue
+                home = _roomiest(res, use, i, need.quarter)
+                if home is None or (fits_only and res.effort[i] > res.capacity[
+                        res.bureau[i], home] - use.eff[res.bureau[i], home] + 1e-9):
+                    continue
+                plan[i] = home
+                use.add(i, home)
+                short -= 1
     cells = np.maximum(use.eff - res.capacity, 0.0)
     cells = np.ceil(np.where(cells > 1e-9, cells, 0.0) * 100 - 1e-6) / 100
     more = dataclasses.replace(problem, bureau_capacity=problem.bureau_capacity + cells)

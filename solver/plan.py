@@ -41,13 +41,15 @@ class Prices:
     worth (the shadow price of its capacity row; 0 where capacity does not bind).
     ``requirement[k]``: online applications one member fewer needed by requirement k would
     free (its multiplier), for each of ``Problem.all_requirements()``.
-    ``requirement_estimate[k]``: an estimate, from above, of the applications requirement k
-    costs: how much the Lagrangian bound rises when its price is dropped (0 when it has none).
+    ``bound``: the Lagrangian bound at these prices; ``bound_without[k]``: the Lagrangian at
+    these prices with requirement k's price dropped, a proven upper bound on the objective of
+    the problem without requirement k (= ``bound`` where it has no price).
     """
 
     capacity: np.ndarray
     requirement: list[float]
-    requirement_estimate: list[float]
+    bound: float
+    bound_without: list[float]
 
 
 @dataclass

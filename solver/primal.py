@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from solver.constraints import Usage, capacity_limit
+from solver.constraints import Usage
 from solver.reduced import Need, Residual
 
 
@@ -40,10 +40,12 @@ def repair(res: Residual, x: np.ndarray, score: np.ndarray) -> None:
             use.add(int(i), int(q), -1.0)
 
 
-def meet_requirements(res: Residual, x: np.ndarray) -> None:
-    """Add unplanned members, smallest effort first, until each requirement is met (adding
-    a process or moving one earlier never lowers any requirement's count)."""
-    for req in sorted(res.needs, key=lambda n: n.quarter):
+def meet_requirements(res: Residual, x: np.ndarray, needs: list[Need] | None = None) -> None:
+    """Add unplanned members, smallest effort first, until each requirement (of ``needs``,
+    default all) is met, earliest quarter and narrowest scope first (adding a process or
+    moving one earlier never lowers any requirement's count)."""
+    todo = res.needs if needs is None else needs
+    for req in sorted(todo, key=lambda n: (n.quarter, int(n.mask(len(x)).sum()))):
         mq, need = req.quarter, req.need
         have = req.count(x)
         if have >= need:
@@ -140,20 +142,22 @@ def move_earlier(res: Residual, x: np.ndarray) -> None:
                 break
 
 
-def greedy_pairs(res: Residual, key: np.ndarray) -> np.ndarray:
+def greedy_pairs(res: Residual, key: np.ndarray, start: np.ndarray | None = None) -> np.ndarray:
     """Assign (process, quarter) pairs in decreasing ``key`` order when the process is still
-    unplanned and the quarter has room; pairs with key <= 0 or ineligible are skipped."""
+    unplanned and the quarter has room; pairs with key <= 0 or ineligible are skipped.
+    ``start``: a plan to add to (kept as it is)."""
     n, q_n = key.shape
-    x = np.full(n, -1, dtype=np.int64)
-    ok = np.isfinite(key) & (key > 0)
+    x = np.full(n, -1, dtype=np.int64) if start is None else start.copy()
+    ok = np.isfinite(key) & (key > 0) & (x < 0)[:, None]
     rows, cols = np.nonzero(ok)
     order = np.argsort(-key[rows, cols], kind="stable")
     rows, cols = rows[order], cols[order]
     # plain Python lists: element access on them is several times faster than on arrays
     bureau, channel, effort = res.bureau.tolist(), res.channel.tolist(), res.effort.tolist()
-    room = capacity_limit(res.capacity).ravel().tolist()  # by b * Q + q
-    left = res.limit.ravel().tolist()  # by c * Q + q
-    done = [False] * n
+    use = res.usage(x)
+    room = (use.room - use.eff).ravel().tolist()  # by b * Q + q
+    left = (res.limit - use.cnt).ravel().tolist()  # by c * Q + q
+    done = (x >= 0).tolist()
     for i, q in zip(rows.tolist(), cols.tolist(), strict=True):
         if done[i]:
             continue

@@ -245,8 +245,10 @@ def _whole_cpsat_phase(search: _Search) -> None:
 
 def _finish(search: _Search) -> Plan:
     """Check the plan (a violation is a SolverBug), then the figures, prices and shortfall."""
-    problem, clock, infeasible = search.problem, search.clock, search.infeasible
+    problem, clock = search.problem, search.clock
     quarter = search.whole_plan()
+    # a plan of the relaxed problem may still meet every requirement
+    infeasible = search.infeasible and bool(requirement_violations(problem, quarter))
     bad = check_plan(problem, quarter)
     if infeasible:
         soft = set(requirement_violations(problem, quarter))
@@ -285,16 +287,16 @@ def _prices(search: _Search) -> Prices:
     """The dual's prices, mapped back to the problem's requirements."""
     dual = search.dual
     n_req = len(search.requirements)
-    price = [0.0] * n_req
-    estimate = [0.0] * n_req
     base = dual.value()
+    price = [0.0] * n_req
+    without = [base] * n_req
     for m, need in enumerate(search.res.needs):
         lam = float(dual.lam[m])
         price[need.index] = lam
         if lam > 0:
-            estimate[need.index] = max(0.0, dual.without_price(m) - base)
-    return Prices(capacity=dual.capacity_prices(), requirement=price,
-                  requirement_estimate=estimate)
+            without[need.index] = dual.without_price(m)
+    return Prices(capacity=dual.capacity_prices(), requirement=price, bound=base,
+                  bound_without=without)
 
 
 def _full(res: Residual, x: np.ndarray) -> np.ndarray:
@@ -351,11 +353,17 @@ def _most_by_deadline(problem: Problem, base: np.ndarray, seconds: float,
 
 
 def _count_first(res: Residual) -> np.ndarray:
-    """Smallest efforts first, earliest quarter first: the plan reaching the most processes."""
+    """Smallest efforts first, earliest quarter first: the plan reaching the most processes.
+    The members of scoped requirements are placed first (smallest first), so that the
+    smallest processes elsewhere do not take the capacity a narrow scope needs."""
     q = res.n_quarters
     early = 1.0 + 1e-3 * (q - np.arange(q)) / q
     key = np.where(np.isfinite(res.value), early[None, :] / res.effort[:, None], -np.inf)
-    x = primal.greedy_pairs(res, key)
+    x = np.full(res.free.size, -1, dtype=np.int64)
+    scoped = [n for n in res.needs if n.member is not None]
+    if scoped:
+        primal.meet_requirements(res, x, scoped)
+    x = primal.greedy_pairs(res, key, x)
     primal.meet_requirements(res, x)
     primal.move_earlier(res, x)
     primal.sort_classes(res, x)

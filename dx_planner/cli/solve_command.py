@@ -10,12 +10,13 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from dx_planner.cli.plan_options import add_plan_options, plan_settings
 from dx_planner.cli.progress import ProgressBar
 from dx_planner.domain.quarters import Quarter, QuarterError
 from dx_planner.output_files import check_writable, replaced_atomically
 from dx_planner.persistence import repository
 from dx_planner.planning.result import PlanResult
-from dx_planner.planning.settings import DEFAULT_DEADLINE, DEFAULT_TARGET_SHARE, PlanSettings
+from dx_planner.planning.settings import PlanSettings
 
 
 def quarter_argument(text: str) -> Quarter:
@@ -44,10 +45,12 @@ def add_solve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
     target.add_argument("--target-count", type=int, metavar="N")
     solve.add_argument("--milestone", type=milestone_argument, action="append", default=[],
                        metavar="Q:N", help="minimum cumulative count at the end of Q")
-    solve.add_argument("--time-limit", type=float, default=10.0, metavar="S")
+    solve.add_argument("--time-limit", type=float, metavar="S",
+                       help="seconds for the optimizer (default 10)")
     solve.add_argument("--scenario", metavar="NAME",
                        help="name to store the plan under (default: plan-<timestamp>)")
     solve.add_argument("--json", type=Path, metavar="FILE", help="write the plan file here")
+    add_plan_options(solve)
 
 
 class _CliProgress:
@@ -72,15 +75,7 @@ def run_solve(engine: Engine, args: argparse.Namespace) -> int:
     from dx_planner.planning.scenarios import check_scenario_name, save_scenario
     from dx_planner.planning.service import run_plan
 
-    settings = PlanSettings(
-        start=args.start,
-        deadline=args.deadline or DEFAULT_DEADLINE,
-        end=args.end,
-        target_share=args.target if args.target is not None else DEFAULT_TARGET_SHARE,
-        target_count=args.target_count,
-        milestones=tuple(args.milestone),
-        time_limit=args.time_limit,
-    )
+    settings = plan_settings(args, PlanSettings())
     if args.json:
         check_writable(args.json)  # before the solve and before storing the scenario
     started = time.perf_counter()
@@ -108,30 +103,86 @@ def summary(result: PlanResult, name: str, seconds: float) -> str:
         f"plan: {s.start.label} – {s.end.label}, deadline {s.deadline.label}",
         f"digitized by deadline: {result.digitized_by_deadline:,} of {s.in_scope:,} in scope "
         f"({result.share_by_deadline:.1%}); target {s.target_count:,}"
-        f" {'met' if result.target_met else 'NOT met'}",
+        f" {'met' if result.target_met else 'NOT met'}{_cost_text(result, 0)}",
         f"online applications within the plan: {result.objective:,.0f} "
         f"(bound {result.bound:,.0f}, gap {result.gap:.3%})",
     ]
-    for quarter, count in s.milestones:
+    for k, (quarter, count) in enumerate(s.milestones, start=1):
         reached = dict(result.cumulative).get(quarter, result.already_digitized)
         lines.append(f"milestone {quarter.code}: {reached:,} of {count:,} "
-                     f"{'met' if reached >= count else 'NOT met'}")
-    shortfall = result.shortfall
-    if shortfall is not None:
-        lines.append(f"shortfall: {shortfall.missing:,} processes missing")
-        if not shortfall.capacity_closes_it:
-            lines.append(f"  more capacity can add at most {shortfall.closable_by_capacity:,}"
-                         " of them: the rest are not eligible by the deadline (national "
-                         "dates, channel start) or not in the inventory")
-        if shortfall.extra_capacity:
-            lines.append("  extra capacity that would close it:" if shortfall.capacity_closes_it
-                         else "  extra capacity for the ones that can be added:")
-            for gap in shortfall.extra_capacity[:15]:
-                lines.append(f"    {gap.bureau} {gap.quarter.code}: +{gap.person_months:.2f} "
-                             "person-months")
-            if len(shortfall.extra_capacity) > 15:
-                lines.append(f"    … {len(shortfall.extra_capacity) - 15} more")
+                     f"{'met' if reached >= count else 'NOT met'}{_cost_text(result, k)}")
+    if not s.assumptions.is_empty:
+        lines.append(f"assumptions: {json.dumps(s.assumptions.to_json(), ensure_ascii=False)}")
+    lines += _requirement_lines(result)
+    lines += _capacity_value_lines(result)
+    lines += _shortfall_lines(result)
     if result.cancelled:
         lines.append("cancelled: best plan so far")
     lines.append(f"solve time: {result.solve_seconds:.2f} s (total {seconds:.2f} s)")
     return "\n".join(lines)
+
+
+def _cost_text(result: PlanResult, k: int) -> str:
+    if k >= len(result.requirement_cost):
+        return ""
+    cost = result.requirement_cost[k]
+    if cost.applications is None or cost.method == "not binding":
+        return ""
+    return f"; costs {cost.applications:,.0f} applications ({cost.method})"
+
+
+def _requirement_lines(result: PlanResult, most: int = 12) -> list[str]:
+    """The scoped requirements (unmet first), each with its cost."""
+    scoped = [(k, r) for k, r in enumerate(result.requirements)
+              if r.requirement.kind in ("requirement", "bureau_target")]
+    if not scoped:
+        return []
+    met = sum(1 for _, r in scoped if r.met)
+    lines = [f"requirements: {met} of {len(scoped)} met"]
+    for k, outcome in sorted(scoped, key=lambda item: item[1].met)[:most]:
+        req = outcome.requirement
+        lines.append(f"  {req.describe()}: {outcome.reached:,} of {req.needed:,} needed "
+                     f"({req.in_scope:,} in scope) {'met' if outcome.met else 'NOT met'}"
+                     f"{_cost_text(result, k)}")
+    if len(scoped) > most:
+        lines.append(f"  … {len(scoped) - most} more (in the plan file)")
+    return lines
+
+
+def _capacity_value_lines(result: PlanResult, most: int = 5) -> list[str]:
+    top = sorted(result.capacity_value, key=lambda v: -v.per_person_month)[:most]
+    top = [v for v in top if v.per_person_month > 0]
+    if not top:
+        return []
+    return ["where one more person-month helps most (online applications):"] + [
+        f"  {v.bureau} {v.quarter.code}: {v.per_person_month:,.0f}" for v in top]
+
+
+def _shortfall_lines(result: PlanResult) -> list[str]:
+    shortfall = result.shortfall
+    if shortfall is None:
+        return []
+    lines = [f"shortfall: {shortfall.missing:,} processes missing"]
+    for part in shortfall.by_requirement:
+        if part.requirement < len(result.requirements):
+            req = result.requirements[part.requirement].requirement
+            lines.append(f"  {req.describe()}: {part.missing:,} missing, "
+                         f"{part.closable_by_capacity:,} of them closable by capacity")
+    if not shortfall.capacity_closes_it:
+        lines.append(f"  more capacity can add at most {shortfall.closable_by_capacity:,}"
+                     " of them: the rest are not eligible by the deadline (national "
+                     "dates, channel start) or not in the inventory")
+    if shortfall.extra_capacity:
+        total = sum(gap.person_months for gap in shortfall.extra_capacity)
+        what = "it" if shortfall.capacity_closes_it else "what capacity can"
+        lines.append(f"  extra capacity that would close {what}: {total:,.2f} person-months in "
+                     "all" + ("" if shortfall.verified else " (not verified)"))
+        for gap in shortfall.extra_capacity[:15]:
+            serves = ""
+            if gap.serves is not None and gap.serves < len(result.requirements):
+                serves = f" for {result.requirements[gap.serves].requirement.describe()}"
+            lines.append(f"    {gap.bureau} {gap.quarter.code}: +{gap.person_months:.2f} "
+                         f"person-months{serves}")
+        if len(shortfall.extra_capacity) > 15:
+            lines.append(f"    … {len(shortfall.extra_capacity) - 15} more")
+    return lines

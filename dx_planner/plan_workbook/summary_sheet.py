@@ -86,8 +86,16 @@ def _settings(cursor: RowCursor, result: PlanResult, name: str) -> None:
         _pair(cursor, "目標割合", settings.target_share, "0%")
     milestones = "; ".join(f"{q.label}: {n:,}件" for q, n in settings.milestones) or "なし"
     _pair(cursor, "マイルストーン", milestones)
-    if settings.assume_national_ready is not None:
-        _pair(cursor, "国の対応時期の仮定", settings.assume_national_ready.label)
+    assumptions = settings.assumptions
+    if assumptions.national_ready:
+        _pair(cursor, "仮定: 国の対応時期", "; ".join(
+            f"{key} → {q.label}" for key, q in assumptions.national_ready))
+    if assumptions.capacity_scale:
+        _pair(cursor, "仮定: 処理能力の倍率", "; ".join(
+            f"{name} ×{factor:g}" for name, factor in assumptions.capacity_scale))
+    if assumptions.channel_from:
+        _pair(cursor, "仮定: 申請基盤の利用開始", "; ".join(
+            f"{name} → {q.label if q else '常時'}" for name, q in assumptions.channel_from))
 
 
 def _kpis(cursor: RowCursor, figures: PlanFigures, previous: PlanFigures | None) -> None:

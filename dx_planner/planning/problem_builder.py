@@ -1,4 +1,8 @@
-"""The inventory and resolved settings as a solver ``Problem`` (planning-model.md §2)."""
+"""The inventory and resolved settings as a solver ``Problem`` (planning-model.md §2, §6).
+
+The scenario's what-if assumptions are applied here, to the problem only: the inventory is
+never changed. Requirements become solver requirements over the problem's rows.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ import numpy as np
 from dx_planner.domain.enums import Authority, NationalStatus, Status
 from dx_planner.domain.inventory import Inventory, Process
 from dx_planner.domain.quarters import Quarter
+from dx_planner.planning.assumptions import Assumptions
+from dx_planner.planning.requirements import ResolvedRequirement
 from dx_planner.planning.settings import PlanningInputError, ResolvedSettings
 from solver.problem import (
     REASON_CHANNEL,
@@ -16,6 +22,7 @@ from solver.problem import (
     REASON_NATIONAL_UNDATED,
     REASON_START,
     Problem,
+    Requirement,
 )
 
 
@@ -26,20 +33,23 @@ class BuiltProblem:
     # The processes the problem plans, in problem order (index i ↔ problem row i).
     processes: list[Process]
     already_digitized_ids: list[str]
+    # For each of settings.all_requirements(): its members digitized before start.
+    already_in_scope: tuple[int, ...] = ()
 
 
 def _earliest(process: Process, start: Quarter, channel_from: dict[str, Quarter | None],
-              assume_national: Quarter | None) -> tuple[Quarter | None, int]:
+              assumptions: Assumptions) -> tuple[Quarter | None, int]:
     """Earliest completion quarter and why; None when it can never be planned."""
     earliest, reason = start, REASON_START
     available = channel_from.get(process.channel)
     if available is not None and available > earliest:
         earliest, reason = available, REASON_CHANNEL
     if process.authority is Authority.NATIONAL:
-        if process.national_status is NationalStatus.DATE_GIVEN and process.national_ready:
+        assumed = assumptions.national_date(process)
+        if assumed is not None:
+            ready = assumed
+        elif process.national_status is NationalStatus.DATE_GIVEN and process.national_ready:
             ready = process.national_ready
-        elif assume_national is not None:
-            ready = assume_national
         else:
             return None, REASON_NATIONAL_UNDATED
         if ready > earliest:
@@ -57,10 +67,13 @@ def build_problem(inventory: Inventory, settings: ResolvedSettings) -> BuiltProb
     channel_names = list(dict.fromkeys(
         [c.name for c in inventory.channels] + [p.channel for p in inventory.processes]))
     channel_index = {name: i for i, name in enumerate(channel_names)}
-    channel_from = {c.name: c.available_from for c in inventory.channels}
+    assumptions = settings.assumptions
+    channel_from = {c.name: assumptions.channel_start(c.name, c.available_from)
+                    for c in inventory.channels}
+    channel_from |= dict(assumptions.channel_from)  # channels known only from processes
 
     planned: list[Process] = []
-    done_ids: list[str] = []
+    done: list[Process] = []
     earliest: list[int] = []
     reasons: list[int] = []
     locked: list[int] = []
@@ -69,9 +82,9 @@ def build_problem(inventory: Inventory, settings: ResolvedSettings) -> BuiltProb
         if not process.in_scope:
             continue
         if process.digitized_before(start):
-            done_ids.append(process.id)
+            done.append(process)
             continue
-        first, reason = _earliest(process, start, channel_from, settings.assume_national_ready)
+        first, reason = _earliest(process, start, channel_from, assumptions)
         # Digitized on or after start: an actual, so it stays where it happened.
         actual = process.status is Status.DIGITIZED
         lock = process.digitized_quarter if actual else process.locked_quarter
@@ -91,9 +104,10 @@ def build_problem(inventory: Inventory, settings: ResolvedSettings) -> BuiltProb
 
     capacity = np.zeros((len(bureau_names), horizon))
     for bureau in inventory.bureaus:
+        scale = assumptions.scale(bureau.name)
         for quarter, effort in bureau.capacity.items():
             if start <= quarter <= end:
-                capacity[bureau_index[bureau.name], quarter - start] = effort
+                capacity[bureau_index[bureau.name], quarter - start] = effort * scale
     limits = np.full((len(channel_names), horizon), np.inf)
     for channel in inventory.channels:
         for quarter, limit in channel.limits.items():
@@ -122,8 +136,23 @@ def build_problem(inventory: Inventory, settings: ResolvedSettings) -> BuiltProb
         bureau_capacity=capacity,
         channel_names=channel_names,
         channel_limit=limits,
-        already_digitized=len(done_ids),
+        already_digitized=len(done),
         target_count=settings.target_count,
         milestones=tuple((max(q - start, -1), n) for q, n in settings.milestones),
+        requirements=tuple(_requirement(k, r, planned, done, start)
+                           for k, r in enumerate(settings.scoped)),
     )
-    return BuiltProblem(problem, settings, planned, done_ids)
+    already = tuple(sum(1 for p in done if r.scope.matches(p))
+                    for r in settings.all_requirements())
+    return BuiltProblem(problem, settings, planned, [p.id for p in done], already)
+
+
+def _requirement(k: int, requirement: ResolvedRequirement, planned: list[Process],
+                 done: list[Process], start: Quarter) -> Requirement:
+    """The solver's form: the problem rows in scope, and how many of them are needed besides
+    the members already digitized before start."""
+    scope = requirement.scope
+    rows = np.array([i for i, p in enumerate(planned) if scope.matches(p)], dtype=np.int64)
+    already = sum(1 for p in done if scope.matches(p))
+    return Requirement(f"{requirement.kind} {scope.describe()}", requirement.quarter - start,
+                       requirement.needed - already, rows)

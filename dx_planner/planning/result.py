@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dx_planner.domain.quarters import Quarter
+from dx_planner.planning.requirements import ResolvedRequirement
 from dx_planner.planning.settings import ResolvedSettings
+from dx_planner.planning.settings_json import resolved_requirement
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,6 +16,15 @@ class CapacityGap:
     bureau: str
     quarter: Quarter
     person_months: float
+    # the requirement it serves (index into PlanResult.requirements), when known
+    serves: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementShortfall:
+    requirement: int  # index into PlanResult.requirements
+    missing: int
+    closable_by_capacity: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,21 +34,95 @@ class ShortfallInfo:
     # How many of the missing processes more capacity could add at all: the others are not
     # eligible by the deadline (national dates, channel start) or do not exist.
     closable_by_capacity: int | None = None
+    by_requirement: list[RequirementShortfall] = field(default_factory=list)
+    # a plan meeting what capacity can close with this extra capacity was found and checked
+    verified: bool | None = None
 
     @property
     def capacity_closes_it(self) -> bool:
         return self.closable_by_capacity is None or self.closable_by_capacity >= self.missing
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, requirements: list[RequirementOutcome] | None = None) -> dict[str, Any]:
+        def named(index: int | None) -> dict[str, Any] | None:
+            if index is None or requirements is None or index >= len(requirements):
+                return None
+            return requirements[index].requirement.key_json()
+
         return {
             "missing": self.missing,
             "closable_by_capacity": self.closable_by_capacity,
+            "verified": self.verified,
+            "requirements": [
+                (named(r.requirement) or {}) | {"index": r.requirement, "missing": r.missing,
+                                                "closable_by_capacity": r.closable_by_capacity}
+                for r in self.by_requirement
+            ],
             "extra_capacity": [
                 {"bureau": gap.bureau, "quarter": gap.quarter.code,
-                 "person_months": round(gap.person_months, 4)}
+                 "person_months": round(gap.person_months, 4),
+                 "serves": named(gap.serves), "serves_index": gap.serves}
                 for gap in self.extra_capacity
             ],
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ShortfallInfo:
+        return cls(
+            data["missing"],
+            [CapacityGap(g["bureau"], Quarter.parse(g["quarter"]), g["person_months"],
+                         g.get("serves_index")) for g in data["extra_capacity"]],
+            data.get("closable_by_capacity"),
+            [RequirementShortfall(r["index"], r["missing"], r["closable_by_capacity"])
+             for r in data.get("requirements", [])],
+            data.get("verified"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementOutcome:
+    """A requirement and how far the plan reaches it."""
+
+    requirement: ResolvedRequirement
+    reached: int
+
+    @property
+    def met(self) -> bool:
+        return self.reached >= self.requirement.needed
+
+    def to_json(self) -> dict[str, Any]:
+        return self.requirement.to_json() | {"reached": self.reached, "met": self.met}
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementCost:
+    """The online applications given up to meet a requirement (solver/requirement_cost.py):
+    ``applications`` (None when the plan does not meet it), proven limits, and how it was
+    measured: ``re-solve``, ``dual estimate``, ``not binding`` or ``not met``."""
+
+    applications: float | None
+    at_least: float | None
+    at_most: float | None
+    method: str
+
+    def to_json(self) -> dict[str, Any]:
+        def rounded(v: float | None) -> float | None:
+            return None if v is None else round(v, 1)
+
+        return {"applications": rounded(self.applications), "at_least": rounded(self.at_least),
+                "at_most": rounded(self.at_most), "method": self.method}
+
+
+@dataclass(frozen=True, slots=True)
+class CapacityValue:
+    """What one more person-month of a bureau in a quarter is worth (online applications)."""
+
+    bureau: str
+    quarter: Quarter
+    per_person_month: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"bureau": self.bureau, "quarter": self.quarter.code,
+                "per_person_month": round(self.per_person_month, 3)}
 
 
 @dataclass(slots=True)
@@ -55,6 +140,11 @@ class PlanResult:
     shortfall: ShortfallInfo | None = None
     solve_seconds: float = 0.0
     cancelled: bool = False
+    # settings.all_requirements() with what the plan reaches, and what each costs
+    requirements: list[RequirementOutcome] = field(default_factory=list)
+    requirement_cost: list[RequirementCost] = field(default_factory=list)
+    capacity_value: list[CapacityValue] = field(default_factory=list)
+    cost_seconds: float = 0.0
 
     @property
     def target_met(self) -> bool:
@@ -66,7 +156,7 @@ class PlanResult:
         return self.digitized_by_deadline / in_scope if in_scope else 0.0
 
     def to_json(self) -> dict[str, Any]:
-        """The plan file of planning-model.md §4 (plus reasons and cumulative figures)."""
+        """The plan file of planning-model.md §4 and §6 (plus reasons and cumulative figures)."""
         return {
             "status": self.status,
             "settings": self.settings.to_json(),
@@ -79,7 +169,7 @@ class PlanResult:
                  "reason": self.reasons.get(pid, "")}
                 for pid, quarter in self.assignments.items()
             ],
-            "shortfall": self.shortfall.to_json() if self.shortfall else None,
+            "shortfall": self.shortfall.to_json(self.requirements) if self.shortfall else None,
             "solve_seconds": round(self.solve_seconds, 3),
             "target_count": self.settings.target_count,
             "in_scope": self.settings.in_scope,
@@ -89,4 +179,28 @@ class PlanResult:
                 {"process_id": pid, "reason": reason}
                 for pid, reason in self.reasons.items() if pid not in self.assignments
             ],
+        } | self.analysis_json()
+
+    def analysis_json(self) -> dict[str, Any]:
+        """The §6 figures: requirements, their cost and the capacity values."""
+        return {
+            "requirements": [r.to_json() for r in self.requirements],
+            "requirement_cost": [
+                r.requirement.key_json() | c.to_json()
+                for r, c in zip(self.requirements, self.requirement_cost, strict=True)
+            ],
+            "capacity_value": [v.to_json() for v in self.capacity_value],
+            "cost_seconds": round(self.cost_seconds, 3),
         }
+
+    def load_analysis(self, data: dict[str, Any]) -> None:
+        """Read back what ``analysis_json`` wrote (a stored scenario's figures)."""
+        self.requirements = [RequirementOutcome(resolved_requirement(r), r["reached"])
+                             for r in data.get("requirements", [])]
+        self.requirement_cost = [RequirementCost(c["applications"], c["at_least"], c["at_most"],
+                                                 c["method"])
+                                 for c in data.get("requirement_cost", [])]
+        self.capacity_value = [CapacityValue(v["bureau"], Quarter.parse(v["quarter"]),
+                                             v["per_person_month"])
+                               for v in data.get("capacity_value", [])]
+        self.cost_seconds = data.get("cost_seconds", 0.0)

@@ -10,21 +10,12 @@ from sqlalchemy import Connection
 from dx_planner.domain.quarters import Quarter
 from dx_planner.persistence.rights import current_login, load_rights
 from dx_planner.persistence.scenarios import read_scenario, scenario_author, store_scenario
-from dx_planner.planning.result import CapacityGap, PlanResult, ShortfallInfo
-from dx_planner.planning.settings import ResolvedSettings
+from dx_planner.planning.result import PlanResult, ShortfallInfo
+from dx_planner.planning.settings_json import settings_from_stored, stored_settings
 
 
 class ScenarioTaken(Exception):
     """The name belongs to another user's scenario, which this user may not replace."""
-
-
-def _settings_json(settings: ResolvedSettings) -> dict[str, Any]:
-    return settings.to_json() | {
-        "target_share": settings.target_share, "in_scope": settings.in_scope,
-        "time_limit": settings.time_limit,
-        "assume_national_ready": (settings.assume_national_ready.code
-                                  if settings.assume_national_ready else None),
-    }
 
 
 def _kpis_json(result: PlanResult) -> dict[str, Any]:
@@ -37,7 +28,7 @@ def _kpis_json(result: PlanResult) -> dict[str, Any]:
         "cumulative": [[q.code, n] for q, n in result.cumulative],
         "shortfall": result.shortfall.to_json() if result.shortfall else None,
         "solve_seconds": result.solve_seconds, "cancelled": result.cancelled,
-    }
+    } | result.analysis_json()
 
 
 def check_scenario_name(connection: Connection, name: str) -> str:
@@ -56,36 +47,24 @@ def save_scenario(connection: Connection, name: str, result: PlanResult) -> None
     """Store ``result`` as ``name`` (authored by the connected login), replacing a scenario
     of the same name."""
     author = check_scenario_name(connection, name)
-    store_scenario(connection, name, result.status, _settings_json(result.settings),
+    store_scenario(connection, name, result.status, stored_settings(result.settings),
                    _kpis_json(result), result.assignments, result.reasons, author=author)
 
 
 def load_scenario(connection: Connection, name: str | None = None) -> PlanResult:
     """A stored scenario (the newest when ``name`` is None); ``ScenarioNotFound`` if none."""
     stored = read_scenario(connection, name)
-    settings_json, kpis = stored.settings, stored.kpis
-    settings = ResolvedSettings(
-        start=Quarter.parse(settings_json["start"]),
-        deadline=Quarter.parse(settings_json["deadline"]),
-        end=Quarter.parse(settings_json["end"]),
-        target_count=settings_json["target_count"],
-        target_share=settings_json["target_share"],
-        milestones=tuple((Quarter.parse(q), n) for q, n in settings_json["milestones"]),
-        in_scope=settings_json["in_scope"],
-        time_limit=settings_json["time_limit"],
-        assume_national_ready=(Quarter.parse(settings_json["assume_national_ready"])
-                               if settings_json.get("assume_national_ready") else None),
-    )
+    kpis = stored.kpis
     shortfall = kpis.get("shortfall")
-    return PlanResult(
-        settings=settings, status=stored.status, objective=kpis["objective"], bound=kpis["bound"],
+    result = PlanResult(
+        settings=settings_from_stored(stored.settings), status=stored.status,
+        objective=kpis["objective"], bound=kpis["bound"],
         gap=kpis["gap"], digitized_by_deadline=kpis["digitized_by_deadline"],
         already_digitized=kpis["already_digitized"],
         cumulative=[(Quarter.parse(q), n) for q, n in kpis["cumulative"]],
         assignments=stored.assignments, reasons=stored.reasons,
-        shortfall=ShortfallInfo(shortfall["missing"], [
-            CapacityGap(g["bureau"], Quarter.parse(g["quarter"]), g["person_months"])
-            for g in shortfall["extra_capacity"]],
-            shortfall.get("closable_by_capacity")) if shortfall else None,
+        shortfall=ShortfallInfo.from_json(shortfall) if shortfall else None,
         solve_seconds=kpis["solve_seconds"], cancelled=kpis["cancelled"],
     )
+    result.load_analysis(kpis)
+    return result

@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 
 from dx_planner.domain.inventory import Inventory
 from dx_planner.planning.problem_builder import BuiltProblem, build_problem
-from dx_planner.planning.result import CapacityGap, PlanResult, ShortfallInfo
+from dx_planner.planning.result import (
+    CapacityGap,
+    CapacityValue,
+    PlanResult,
+    RequirementCost,
+    RequirementOutcome,
+    RequirementShortfall,
+    ShortfallInfo,
+)
 from dx_planner.planning.settings import PlanningInputError, PlanSettings, resolve
+from solver.constraints import planned_count
 from solver.explain import Explanation, explain, explain_all
 from solver.plan import Plan, make_plan
-from solver.problem import ProblemError
+from solver.problem import Problem, ProblemError
 from solver.progress import Progress
+from solver.requirement_cost import requirement_costs
 from solver.solve import solve
 
 
 def prepare(inventory: Inventory, settings: PlanSettings) -> BuiltProblem:
     """Resolve settings and build the problem; input errors (bad locks …) are raised here."""
+    if settings.keep is not None:
+        raise PlanningInputError("settings.keep: stable re-planning is not available yet")
     built = build_problem(inventory, resolve(settings, inventory))
     try:
         built.problem.validate()
@@ -28,15 +42,7 @@ def prepare(inventory: Inventory, settings: PlanSettings) -> BuiltProblem:
 def to_result(built: BuiltProblem, plan: Plan) -> PlanResult:
     problem, quarters = built.problem, built.settings.quarters
     reasons = explain_all(problem, plan)
-    shortfall = None
-    if plan.shortfall is not None:
-        # Unplanned processes eligible by the deadline: all that more capacity could add.
-        pool = int(np.sum((plan.quarter < 0) & (problem.earliest <= problem.deadline)))
-        shortfall = ShortfallInfo(plan.shortfall.missing, [
-            CapacityGap(problem.bureau_names[gap.bureau], quarters[gap.quarter],
-                        gap.person_months)
-            for gap in plan.shortfall.extra_capacity
-        ], min(plan.shortfall.missing, pool))
+    outcomes = _outcomes(built, plan)
     return PlanResult(
         settings=built.settings,
         status=plan.status,
@@ -49,18 +55,81 @@ def to_result(built: BuiltProblem, plan: Plan) -> PlanResult:
         assignments={problem.process_ids[i]: quarters[int(q)]
                      for i, q in enumerate(plan.quarter) if q >= 0},
         reasons={pid: reasons[i] for i, pid in enumerate(problem.process_ids)},
-        shortfall=shortfall,
+        shortfall=_shortfall(built, plan),
         solve_seconds=plan.solve_seconds,
         cancelled=plan.cancelled,
+        requirements=outcomes,
+        requirement_cost=[RequirementCost(None, None, None, "not measured") for _ in outcomes],
+        capacity_value=_capacity_value(built, plan),
     )
+
+
+def _outcomes(built: BuiltProblem, plan: Plan) -> list[RequirementOutcome]:
+    """Each requirement with its members digitized by its quarter: those digitized before
+    start and those the plan completes by then."""
+    problem, start = built.problem, built.settings.start
+    out = []
+    for k, req in enumerate(built.settings.all_requirements()):
+        mask = None
+        if not req.scope.is_everything:
+            mask = np.array([req.scope.matches(p) for p in built.processes], dtype=bool)
+        reached = planned_count(plan.quarter, req.quarter - start, mask)
+        out.append(RequirementOutcome(req, built.already_in_scope[k] + reached))
+    assert len(out) == len(problem.all_requirements())
+    return out
+
+
+def _shortfall(built: BuiltProblem, plan: Plan) -> ShortfallInfo | None:
+    short = plan.shortfall
+    if short is None:
+        return None
+    problem, quarters = built.problem, built.settings.quarters
+    worst = int(np.argmax(short.by_requirement))
+    closable = [m - u for m, u in zip(short.by_requirement, short.unclosable, strict=True)]
+    return ShortfallInfo(
+        short.missing,
+        [CapacityGap(problem.bureau_names[gap.bureau], quarters[gap.quarter],
+                     gap.person_months, gap.requirement)
+         for gap in short.extra_capacity],
+        max(0, closable[worst]),
+        [RequirementShortfall(k, m, max(0, closable[k]))
+         for k, m in enumerate(short.by_requirement) if m > 0],
+        short.verified,
+    )
+
+
+def _capacity_value(built: BuiltProblem, plan: Plan) -> list[CapacityValue]:
+    if plan.prices is None:
+        return []
+    problem, quarters = built.problem, built.settings.quarters
+    price = plan.prices.capacity
+    return [CapacityValue(problem.bureau_names[b], quarters[q], float(price[b, q]))
+            for b in range(price.shape[0]) for q in range(price.shape[1])]
 
 
 def run_plan(inventory: Inventory, settings: PlanSettings,
              progress: Progress | None = None) -> PlanResult:
-    """Optimize: the best plan found within the time limit, checked, as a ``PlanResult``."""
+    """Optimize: the best plan found within the time limit, checked, as a ``PlanResult``;
+    then what each requirement costs (re-solves within ``cost_time``)."""
     built = prepare(inventory, settings)
     plan = solve(built.problem, time_limit=built.settings.time_limit, progress=progress)
-    return to_result(built, plan)
+    result = to_result(built, plan)
+    if not plan.cancelled:
+        add_requirement_costs(result, built, plan)
+    return result
+
+
+def add_requirement_costs(result: PlanResult, built: BuiltProblem, plan: Plan) -> None:
+    """Fill in ``result.requirement_cost`` (solver/requirement_cost.py)."""
+    def resolve_without(problem: Problem, seconds: float, hint: Plan) -> Plan:
+        return solve(problem, time_limit=seconds, hint=hint.quarter)
+
+    t0 = time.monotonic()
+    costs = requirement_costs(built.problem, plan, built.settings.cost_time,
+                              built.settings.time_limit, resolve_without)
+    result.requirement_cost = [RequirementCost(c.applications, c.at_least, c.at_most, c.method)
+                               for c in costs]
+    result.cost_seconds = time.monotonic() - t0
 
 
 def explain_process(inventory: Inventory, result: PlanResult, process_id: str) -> Explanation:

@@ -1,25 +1,43 @@
-"""Plan settings as the user gives them, and resolved against an inventory."""
+"""Plan settings as the user gives them, and resolved against an inventory.
+
+planning-model.md §2 (start, deadline, end, target, milestones) and §6 (requirements,
+bureau_target, keep, assumptions). ``ResolvedSettings.to_json()`` is the plan file's
+``settings`` object; ``settings_json.settings_from_json`` reads it back.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from dx_planner.domain import targets
+from dx_planner.domain.targets import target_count as target_count_of
 from dx_planner.domain.inventory import Inventory
 from dx_planner.domain.quarters import Quarter
+from dx_planner.planning.assumptions import NO_ASSUMPTIONS, Assumptions
+from dx_planner.planning.errors import PlanningInputError
+from dx_planner.planning.keep import Keep
+from dx_planner.planning.requirements import (
+    BUREAU_TARGET,
+    MILESTONE,
+    REQUIREMENT,
+    TARGET,
+    RequirementSpec,
+    ResolvedRequirement,
+    Scope,
+)
+
+__all__ = ["DEFAULT_DEADLINE", "DEFAULT_TARGET_SHARE", "DEFAULT_TIME_LIMIT",
+           "PlanSettings", "PlanningInputError", "ResolvedSettings", "resolve"]
 
 DEFAULT_DEADLINE = Quarter(2023, 4)
 DEFAULT_TARGET_SHARE = 0.70
 DEFAULT_TIME_LIMIT = 10.0
 
 
-class PlanningInputError(ValueError):
-    """The settings or the inventory cannot be planned as they are; the message says why."""
-
-
 @dataclass(frozen=True, slots=True)
 class PlanSettings:
-    """planning-model.md §2; None means the default."""
+    """What the user asks for; None means the default. ``target_count`` wins over
+    ``target_share`` when both are given."""
 
     start: Quarter | None = None
     deadline: Quarter = DEFAULT_DEADLINE
@@ -28,8 +46,13 @@ class PlanSettings:
     target_count: int | None = None
     milestones: tuple[tuple[Quarter, int], ...] = ()
     time_limit: float = DEFAULT_TIME_LIMIT
-    # Scenario: assume that national processes without a date become ready in this quarter.
-    assume_national_ready: Quarter | None = None
+    requirements: tuple[RequirementSpec, ...] = ()
+    bureau_target: float | None = None
+    keep: Keep | None = None
+    assumptions: Assumptions = NO_ASSUMPTIONS
+    # Seconds for re-solves that measure what each binding requirement costs (0: estimates
+    # from the dual prices only).
+    cost_time: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,20 +65,47 @@ class ResolvedSettings:
     milestones: tuple[tuple[Quarter, int], ...]
     in_scope: int
     time_limit: float
-    assume_national_ready: Quarter | None = None
+    requirements: tuple[RequirementSpec, ...] = ()  # as given, quarters filled in
+    bureau_target: float | None = None
+    keep: Keep | None = None
+    assumptions: Assumptions = NO_ASSUMPTIONS
+    cost_time: float = 0.0
+    # the scoped requirements against the inventory: the specs, then one per bureau
+    scoped: tuple[ResolvedRequirement, ...] = ()
 
     @property
     def quarters(self) -> list[Quarter]:
         return [self.start + i for i in range(self.end - self.start + 1)]
 
-    def to_json(self) -> dict[str, object]:
-        return {
-            "start": self.start.code,
-            "deadline": self.deadline.code,
-            "end": self.end.code,
-            "target_count": self.target_count,
-            "milestones": [[quarter.code, count] for quarter, count in self.milestones],
-        }
+    def all_requirements(self) -> list[ResolvedRequirement]:
+        """The target, the milestones, then the scoped requirements: the solver's order."""
+        everything = Scope()
+        whole = [ResolvedRequirement(TARGET, everything, self.deadline, self.target_count,
+                                     self.in_scope, self.target_share)]
+        whole += [ResolvedRequirement(MILESTONE, everything, quarter, count, self.in_scope)
+                  for quarter, count in self.milestones]
+        return whole + list(self.scoped)
+
+    def to_json(self) -> dict[str, Any]:
+        """The plan file's ``settings`` (planning-model.md §4 and §6): the settings exactly as
+        solved, so that ``solve --settings`` re-runs the plan."""
+        out: dict[str, Any] = {"start": self.start.code, "deadline": self.deadline.code,
+                               "end": self.end.code}
+        if self.target_share is not None:
+            out["target"] = self.target_share
+        out["target_count"] = self.target_count
+        out["milestones"] = [[quarter.code, count] for quarter, count in self.milestones]
+        if self.requirements:
+            out["requirements"] = [spec.to_json() for spec in self.requirements]
+        if self.bureau_target is not None:
+            out["bureau_target"] = self.bureau_target
+        if self.keep is not None:
+            out["keep"] = self.keep.to_json()
+        if not self.assumptions.is_empty:
+            out["assumptions"] = self.assumptions.to_json()
+        out["time_limit"] = self.time_limit
+        out["cost_time"] = self.cost_time
+        return out
 
 
 def resolve(settings: PlanSettings, inventory: Inventory) -> ResolvedSettings:
@@ -78,7 +128,7 @@ def resolve(settings: PlanSettings, inventory: Inventory) -> ResolvedSettings:
     else:
         if not 0 <= settings.target_share <= 1:
             raise PlanningInputError(f"target {settings.target_share} must be between 0 and 1")
-        target_count = targets.target_count(settings.target_share, in_scope)
+        target_count = target_count_of(settings.target_share, in_scope)
         share = settings.target_share
     for quarter, count in settings.milestones:
         if quarter > end:
@@ -87,6 +137,68 @@ def resolve(settings: PlanSettings, inventory: Inventory) -> ResolvedSettings:
             raise PlanningInputError(f"milestone {quarter.code}: count must be 0 or more")
     if settings.time_limit <= 0:
         raise PlanningInputError("time limit must be greater than 0 seconds")
+    if settings.cost_time < 0:
+        raise PlanningInputError("settings.cost_time: must be 0 or more seconds")
+    if settings.bureau_target is not None and not 0 <= settings.bureau_target <= 1:
+        raise PlanningInputError(
+            f"settings.bureau_target: {settings.bureau_target} must be between 0 and 1")
+    settings.assumptions.check(inventory)
+    specs = tuple(_filled(spec, deadline) for spec in settings.requirements)
+    scoped = tuple(_resolved(k, spec, inventory, start, end) for k, spec in enumerate(specs))
+    scoped += _bureau_targets(settings.bureau_target, inventory, deadline)
     return ResolvedSettings(start, deadline, end, target_count, share,
                             tuple(sorted(settings.milestones)), in_scope, settings.time_limit,
-                            settings.assume_national_ready)
+                            specs, settings.bureau_target, settings.keep, settings.assumptions,
+                            settings.cost_time, scoped)
+
+
+def _filled(spec: RequirementSpec, deadline: Quarter) -> RequirementSpec:
+    if spec.quarter is not None:
+        return spec
+    return RequirementSpec(spec.scope, deadline, spec.share, spec.count)
+
+
+def _resolved(k: int, spec: RequirementSpec, inventory: Inventory, start: Quarter,
+              end: Quarter) -> ResolvedRequirement:
+    where = f"settings.requirements[{k}]"
+    assert spec.quarter is not None  # filled in
+    if (spec.share is None) == (spec.count is None):
+        raise PlanningInputError(f"{where}: give a share or a count (one of them)")
+    if spec.share is not None and not 0 <= spec.share <= 1:
+        raise PlanningInputError(f"{where}.share: {spec.share} must be between 0 and 1")
+    if spec.count is not None and spec.count < 0:
+        raise PlanningInputError(f"{where}.count: must be 0 or more")
+    if not start <= spec.quarter <= end:
+        raise PlanningInputError(f"{where}.quarter: {spec.quarter.code} is outside the planned "
+                                 f"quarters {start.code}–{end.code}")
+    scope = spec.scope
+    if scope.bureau is not None and scope.bureau not in _bureaus(inventory):
+        raise PlanningInputError(f"{where}.scope.bureau: unknown bureau '{scope.bureau}'")
+    if scope.channel is not None and scope.channel not in _channels(inventory):
+        raise PlanningInputError(f"{where}.scope.channel: unknown channel '{scope.channel}'")
+    in_scope = sum(1 for p in inventory.processes if p.in_scope and scope.matches(p))
+    needed = spec.count if spec.count is not None else target_count_of(spec.share or 0.0, in_scope)
+    return ResolvedRequirement(REQUIREMENT, scope, spec.quarter, needed, in_scope, spec.share)
+
+
+def _bureau_targets(share: float | None, inventory: Inventory,
+                    deadline: Quarter) -> tuple[ResolvedRequirement, ...]:
+    """Share R of each bureau's in-scope processes by the deadline (bureaus with none skip)."""
+    if share is None:
+        return ()
+    counts: dict[str, int] = {}
+    for p in inventory.processes:
+        if p.in_scope:
+            counts[p.bureau] = counts.get(p.bureau, 0) + 1
+    order = list(dict.fromkeys(inventory.bureau_names() + list(counts)))
+    return tuple(ResolvedRequirement(BUREAU_TARGET, Scope(bureau=name), deadline,
+                                     target_count_of(share, counts[name]), counts[name], share)
+                 for name in order if counts.get(name))
+
+
+def _bureaus(inventory: Inventory) -> set[str]:
+    return set(inventory.bureau_names()) | {p.bureau for p in inventory.processes}
+
+
+def _channels(inventory: Inventory) -> set[str]:
+    return {c.name for c in inventory.channels} | {p.channel for p in inventory.processes}

@@ -104,4 +104,4 @@ def test_a_binding_requirement_has_a_price_and_a_cost_estimate() -> None:
     assert plan.prices is not None
     assert plan.prices.requirement[0] > 0
     # without the target the big one (value 250) would replace the two small ones (5)
-    assert plan.prices.requirement_estimate[0] >= 245.0 - 1e-6
+    assert plan.prices.bound_without[0] >= 250.0 - 1e-6

@@ -33,8 +33,9 @@ def test_solve_writes_the_plan_file_and_stores_the_scenario(
     plan = json.loads(plan_file.read_text(encoding="utf-8"))
     assert plan["status"] in {"optimal", "feasible"}
     assert plan["settings"] == {"start": "FY2021Q4", "deadline": "FY2023Q4", "end": "FY2023Q4",
-                                "target_count": plan["target_count"],
-                                "milestones": [["FY2022Q4", 500]]}
+                                "target": 0.7, "target_count": plan["target_count"],
+                                "milestones": [["FY2022Q4", 500]], "time_limit": 20.0,
+                                "cost_time": 0.0}
     assert plan["digitized_by_deadline"] >= plan["target_count"]
     assert plan["bound"] >= plan["objective"] > 0
     assert plan["gap"] == pytest.approx((plan["bound"] - plan["objective"]) / plan["bound"])

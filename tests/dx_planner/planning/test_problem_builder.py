@@ -4,6 +4,7 @@ import pytest
 from dx_planner.domain.enums import Authority, NationalStatus, Status
 from dx_planner.domain.inventory import Bureau, Channel, Inventory, Process
 from dx_planner.domain.quarters import Quarter
+from dx_planner.planning.assumptions import Assumptions
 from dx_planner.planning.problem_builder import build_problem
 from dx_planner.planning.settings import PlanningInputError, PlanSettings, resolve
 from solver.problem import (
@@ -60,7 +61,8 @@ def test_problem_arrays_follow_the_contract() -> None:
 
 def test_assumed_national_date_makes_undated_processes_plannable() -> None:
     inventory = _inventory()
-    settings = PlanSettings(start=START, assume_national_ready=Quarter(2023, 1))
+    settings = PlanSettings(start=START, assumptions=Assumptions(
+        national_ready=(("検討中", Quarter(2023, 1)),)))
     problem = build_problem(inventory, resolve(settings, inventory)).problem
     assert problem.earliest[3] == Quarter(2023, 1) - START
 

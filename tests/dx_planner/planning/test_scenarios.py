@@ -58,9 +58,13 @@ def test_plan_file_has_the_contract_fields() -> None:
                                "digitized_by_deadline", "assignments", "shortfall",
                                "solve_seconds", "target_count"]
     assert data["settings"] == {"start": "FY2021Q4", "deadline": "FY2022Q2", "end": "FY2022Q2",
-                                "target_count": 3, "milestones": [["FY2022Q1", 2]]}
+                                "target": 0.7, "target_count": 3,
+                                "milestones": [["FY2022Q1", 2]], "time_limit": 5.0,
+                                "cost_time": 0.0}
     assert data["assignments"][0] == {"process_id": "A", "quarter": "FY2022Q1",
                                       "reason": "capacity"}
-    assert data["shortfall"] == {"missing": 1, "closable_by_capacity": None, "extra_capacity": [
-        {"bureau": "環境局", "quarter": "FY2022Q2", "person_months": 1.5}]}
+    assert data["shortfall"] == {
+        "missing": 1, "closable_by_capacity": None, "verified": None, "requirements": [],
+        "extra_capacity": [{"bureau": "環境局", "quarter": "FY2022Q2", "person_months": 1.5,
+                            "serves": None, "serves_index": None}]}
     assert data["unplanned"] == [{"process_id": "C", "reason": "national_undated"}]
