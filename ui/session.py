@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from dx_planner.domain.inventory import Inventory, Process
 from dx_planner.persistence import repository, saving
+from dx_planner.persistence.grids import GridConflict
 from dx_planner.planning.result import PlanResult
 from ui.models.capacity_model import BureauCapacityModel, ChannelCapacityModel
 from ui.models.inventory_model import InventoryModel
@@ -95,14 +96,31 @@ class Session(QObject):
         try:
             versions = saving.save_edits(self.engine, saving.Edits(
                 changed, added, deleted, bureaus=inventory.bureaus if capacity else None,
-                channels=inventory.channels if capacity else None))
+                channels=inventory.channels if capacity else None,
+                base_bureaus=self.store.base_bureaus, base_channels=self.store.base_channels))
         except saving.RightsRefused as refused:  # shown like invalid rows: nothing written
             raise ValidationFailed(refused.problems) from None
+        except GridConflict as conflict:
+            raise ValidationFailed([
+                self.tr("%1 / %2: 読み込み後に他の利用者が変更しました（再読み込みしてください）")
+                .replace("%1", row).replace("%2", column) for row, column in conflict.cells
+            ]) from None
+        if capacity:
+            self._reload_grids()  # now with other users' cells too
         self.store.mark_saved(versions)
         self.model.set_conflicts(set())
         self._update_dirty()
         self.saved.emit()
         return len(changed) + len(added) + len(deleted)
+
+    def _reload_grids(self) -> None:
+        with self.engine.connect() as connection:
+            bureaus = repository.load_bureaus(connection)
+            channels = repository.load_channels(connection)
+        self.store.inventory.bureaus[:] = bureaus
+        self.store.inventory.channels[:] = channels
+        self.bureau_model.set_bureaus(self.store.inventory.bureaus)
+        self.channel_model.set_channels(self.store.inventory.channels)
 
     def take_database_rows(self, process_ids: list[str]) -> None:
         """After a conflict: replace the given rows by the database's copy, dropping the

@@ -76,7 +76,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     engine = _engine(args)
     with ProgressBar(f"import {args.file.name}") as bar:
-        summary = import_workbook(engine, args.file, replace=args.replace, progress=bar.phase)
+        summary = import_workbook(engine, args.file, replace=args.replace,
+                                  overwrite=args.overwrite, progress=bar.phase)
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"imported {args.file}: {summary.added} added, {summary.updated} updated, "
@@ -127,6 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument("file", type=Path, metavar="FILE")
     import_.add_argument("--replace", action="store_true",
                          help="delete processes that are not in the file")
+    import_.add_argument("--overwrite", action="store_true",
+                         help="the file wins over changes made in the database since it was "
+                              "exported (without it such a row is refused and named)")
     import_.set_defaults(handler=cmd_import)
 
     export = commands.add_parser("export-inventory", help="write the inventory workbook")

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, insert, or_, select
+from sqlalchemy import ColumnElement, Connection, Row, Select, and_, insert, or_, select
 
+from dx_planner.domain.fields import FIELD_BY_NAME
+from dx_planner.domain.inventory import Process
 from dx_planner.persistence.rights import current_login
 from dx_planner.persistence.schema import (
     baselines,
@@ -50,6 +52,8 @@ class Change:
     field: str | None  # None for insert and delete
     old: str | None  # update: the old value; delete: the whole row as JSON
     new: str | None  # update: the new value; insert: the whole row as JSON
+    # processes: the row's version after the insert or update (before a delete)
+    version: int | None = None
 
     def row(self) -> dict[str, Any]:
         """The whole added or deleted row (empty for an update)."""
@@ -91,8 +95,22 @@ def read_history(connection: Connection, where: HistoryFilter = HistoryFilter(),
         rows = list(connection.execute(query.order_by(history.c.id)))
     else:
         rows = list(connection.execute(query.order_by(history.c.id.desc()).limit(limit)))[::-1]
-    return [Change(_aware(row.changed_at), row.login, row.table_name, row.row_key, row.bureau,
-                   row.action, row.field, row.old_value, row.new_value) for row in rows]
+    return [_change(row) for row in rows]
+
+
+def _change(row: Row[Any]) -> Change:
+    return Change(_aware(row.changed_at), row.login, row.table_name, row.row_key, row.bureau,
+                  row.action, row.field, row.old_value, row.new_value, row.version)
+
+
+def read_changes_of(connection: Connection, table: str, keys: Sequence[str]) -> list[Change]:
+    """The changes of these rows of ``table``, oldest first."""
+    rows: list[Row[Any]] = []
+    for chunk in _chunks(sorted(keys)):
+        rows += connection.execute(select(history).where(
+            history.c.table_name == table, history.c.row_key.in_(chunk))).all()
+    rows.sort(key=lambda row: row.id)
+    return [_change(row) for row in rows]
 
 
 def _aware(moment: datetime) -> datetime:
@@ -111,6 +129,7 @@ class _Described:
     key: str
     bureau: str | None
     doc: dict[str, Any]
+    version: int | None = None
 
 
 def value_text(value: Any) -> str | None:
@@ -123,6 +142,12 @@ def value_text(value: Any) -> str | None:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def process_document(process: Process) -> dict[str, str | None]:
+    """A process's fields as the history writes their values (names, codes, text)."""
+    return {name: value_text(FIELD_BY_NAME[name].to_db(getattr(process, name)))
+            for name in PROCESS_DOCUMENT}
 
 
 def _doc_text(doc: Mapping[str, Any]) -> str:
@@ -141,7 +166,7 @@ def _describe_processes(connection: Connection,
     # The trigger's order: the fields as the template lists them.
     names = {"bureau": bureaus.c.name.label("bureau"), "channel": channels.c.name.label("channel")}
     fields = [names[name] if name in names else processes.c[name] for name in PROCESS_DOCUMENT]
-    query = (select(processes.c.id, *fields)
+    query = (select(processes.c.id, processes.c.version, *fields)
              .join(bureaus, processes.c.bureau_id == bureaus.c.id)
              .join(channels, processes.c.channel_id == channels.c.id))
     selected = ([query] if keys is None else
@@ -149,8 +174,8 @@ def _describe_processes(connection: Connection,
     described: dict[str, _Described] = {}
     for statement in selected:
         for row in connection.execute(statement).mappings():
-            doc = {name: value for name, value in row.items() if name != "id"}
-            described[row["id"]] = _Described(row["id"], row["bureau"], doc)
+            doc = {name: value for name, value in row.items() if name not in ("id", "version")}
+            described[row["id"]] = _Described(row["id"], row["bureau"], doc, row["version"])
     return described
 
 
@@ -203,19 +228,20 @@ def _entries(table: str, before: Mapping[str, _Described],
         if new is None:
             entries.append({"table_name": table, "row_key": old.key, "bureau": old.bureau,
                             "action": DELETE, "field": None,
-                            "old_value": _doc_text(old.doc), "new_value": None})
+                            "old_value": _doc_text(old.doc), "new_value": None,
+                            "version": old.version})
             continue
         for field, value in new.doc.items():
             if value_text(value) != value_text(old.doc.get(field)):
                 entries.append({"table_name": table, "row_key": new.key, "bureau": new.bureau,
                                 "action": UPDATE, "field": field,
                                 "old_value": value_text(old.doc.get(field)),
-                                "new_value": value_text(value)})
+                                "new_value": value_text(value), "version": new.version})
     for pk, new in after.items():
         if pk not in before:
             entries.append({"table_name": table, "row_key": new.key, "bureau": new.bureau,
                             "action": INSERT, "field": None, "old_value": None,
-                            "new_value": _doc_text(new.doc)})
+                            "new_value": _doc_text(new.doc), "version": new.version})
     return entries
 
 

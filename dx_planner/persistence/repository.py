@@ -290,58 +290,106 @@ class WriteSummary:
     unchanged: int
 
 
-def merge_processes(connection: Connection, incoming: Sequence[Process], *,
-                    replace: bool = False,
-                    fields: Collection[str] | None = None) -> WriteSummary:
+@dataclass(frozen=True, slots=True)
+class ProcessMerge:
+    """What an import will do to the processes, worked out before anything is written (so
+    that rights and stale rows can be checked first)."""
+
+    added: list[Process]
+    updated: list[tuple[Process, Process]]  # (as stored, as it will be)
+    deleted: list[Process]  # as stored
+    unchanged: int
+
+
+def plan_merge(connection: Connection, incoming: Sequence[Process], *, replace: bool = False,
+               fields: Collection[str] | None = None) -> ProcessMerge:
     """Import semantics: add new IDs, update changed ones, keep (or with ``replace`` delete)
-    the ones absent. Unchanged rows are not touched, so their version stays as it is.
+    the ones absent. Unchanged rows are left alone, so their version stays as it is.
 
     ``fields``: the fields the input really has (None = all); an existing process keeps its
     stored value of every other field.
     """
-    bureau_ids = ensure_bureaus(connection, [p.bureau for p in incoming])
-    channel_id_map = channel_ids(connection)
     current = {p.id: p for p in load_processes(connection)}
-    max_position = connection.execute(select(func.max(processes.c.position))).scalar() or 0
-
-    added: list[dict[str, Any]] = []
-    updated: list[dict[str, Any]] = []
+    added: list[Process] = []
+    updated: list[tuple[Process, Process]] = []
     unchanged = 0
     kept = None if fields is None else [f for f in FIELD_NAMES if f not in fields]
     for process in incoming:
         existing = current.get(process.id)
-        if existing is not None and kept:
+        if existing is None:
+            added.append(process)
+            continue
+        if kept:
             process = dataclasses.replace(
                 process, **{name: getattr(existing, name) for name in kept})
-        if existing is None:
-            max_position += 1
-            added.append({"id": process.id, "position": max_position, "version": 1,
-                          **_row_values(process, bureau_ids, channel_id_map)})
-        elif existing.same_content(process):
+        if existing.same_content(process):
             unchanged += 1
         else:
-            updated.append({"b_id": existing.id, "b_version": existing.version + 1,
-                            **_row_values(process, bureau_ids, channel_id_map)})
-    if added:
-        connection.execute(insert(processes), added)
-    if updated:
-        _bulk_update(connection, updated)
-    deleted = 0
+            updated.append((existing, process))
+    deleted: list[Process] = []
     if replace:
         keep = {p.id for p in incoming}
-        gone = [pid for pid in current if pid not in keep]
-        deleted = delete_processes(connection, gone)
-    return WriteSummary(len(added), len(updated), deleted, unchanged)
+        deleted = [p for pid, p in current.items() if pid not in keep]
+    return ProcessMerge(added, updated, deleted, unchanged)
 
 
-def _bulk_update(connection: Connection, rows: list[dict[str, Any]]) -> None:
-    columns = [key for key in rows[0] if not key.startswith("b_")]
-    statement = (
-        update(processes)
-        .where(processes.c.id == bindparam("b_id"))
-        .values(version=bindparam("b_version"), **{c: bindparam(c) for c in columns})
-    )
-    connection.execute(statement, rows)
+def apply_merge(connection: Connection, merge: ProcessMerge) -> WriteSummary:
+    """Write a planned merge. Each updated or deleted row must still be at the version it was
+    read at (checked in the WHERE, rows counted): a row someone else changed meanwhile
+    raises ``ConflictError`` (the caller's transaction is rolled back)."""
+    bureau_ids = ensure_bureaus(connection, [p.bureau for p in merge.added]
+                                + [new.bureau for _, new in merge.updated])
+    channel_id_map = channel_ids(connection)
+    if merge.updated:
+        rows = [{"b_id": old.id, "b_version": old.version, "new_version": old.version + 1,
+                 **_row_values(new, bureau_ids, channel_id_map)} for old, new in merge.updated]
+        columns = [key for key in rows[0] if not key.startswith(("b_", "new_"))]
+        result = connection.execute(
+            update(processes)
+            .where(and_(processes.c.id == bindparam("b_id"),
+                        processes.c.version == bindparam("b_version")))
+            .values(version=bindparam("new_version"), **{c: bindparam(c) for c in columns}),
+            rows)
+        if result.rowcount != len(rows):
+            raise ConflictError(_changed_since(connection, [old for old, _ in merge.updated]))
+    if merge.deleted:
+        result = connection.execute(
+            delete(processes).where(and_(processes.c.id == bindparam("b_id"),
+                                         processes.c.version == bindparam("b_version"))),
+            [{"b_id": p.id, "b_version": p.version} for p in merge.deleted])
+        if result.rowcount != len(merge.deleted):
+            raise ConflictError(_changed_since(connection, merge.deleted))
+    if merge.added:
+        max_position = connection.execute(select(func.max(processes.c.position))).scalar() or 0
+        connection.execute(insert(processes), [
+            {"id": p.id, "position": max_position + 1 + i, "version": 1,
+             **_row_values(p, bureau_ids, channel_id_map)} for i, p in enumerate(merge.added)])
+    return WriteSummary(len(merge.added), len(merge.updated), len(merge.deleted),
+                        merge.unchanged)
+
+
+def _changed_since(connection: Connection, read: Sequence[Process]) -> list[str]:
+    """Which of the rows (as they were read) are now at another version or gone."""
+    versions = stored_versions(connection, [p.id for p in read])
+    return [p.id for p in read if versions.get(p.id) != p.version]
+
+
+def stored_versions(connection: Connection, process_ids: Collection[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    ids = sorted(process_ids)
+    for start in range(0, len(ids), 500):  # stay under bind-parameter limits
+        found.update({pid: version for pid, version in connection.execute(
+            select(processes.c.id, processes.c.version)
+            .where(processes.c.id.in_(ids[start:start + 500])))})
+    return found
+
+
+def merge_processes(connection: Connection, incoming: Sequence[Process], *,
+                    replace: bool = False,
+                    fields: Collection[str] | None = None) -> WriteSummary:
+    """``plan_merge`` and ``apply_merge`` in one step (no checks in between)."""
+    return apply_merge(connection, plan_merge(connection, incoming, replace=replace,
+                                              fields=fields))
 
 
 def delete_processes(connection: Connection, process_ids: Sequence[str]) -> int:

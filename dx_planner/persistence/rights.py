@@ -8,7 +8,6 @@ show the login and role. An SQLite file has one user, who may do everything.
 from __future__ import annotations
 
 import getpass
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
@@ -86,40 +85,3 @@ def refusal(error: DBAPIError) -> str | None:
         return None
     first_line = str(original).strip().splitlines()[0]
     return f"the database refused the change: {first_line} (your login lacks the right)"
-
-
-# -- what a set of changes asks for -----------------------------------------------------------
-def process_refusals(rights: Rights, current: Mapping[str, str],
-                     incoming: Mapping[str, str | None]) -> dict[str, str]:
-    """Why the login may not make these process changes, by process ID (empty: it may).
-
-    ``current``: the bureau of each process as stored (absent: a new process);
-    ``incoming``: the bureau each changed process will have (None: it is deleted).
-    """
-    if rights.is_admin:
-        return {}
-    refused: dict[str, str] = {}
-    for pid, bureau in incoming.items():
-        before = current.get(pid)
-        if rights.read_only:
-            refused[pid] = f"{rights.login} may only read (viewer)"
-        elif before is not None and not rights.may_edit_bureau(before):
-            refused[pid] = f"belongs to {before}, not to your bureaus ({_yours(rights)})"
-        elif bureau is not None and not rights.may_edit_bureau(bureau):
-            verb = "add a process to" if before is None else "move a process to"
-            refused[pid] = f"you may not {verb} {bureau}: not one of your bureaus " \
-                           f"({_yours(rights)})"
-    return refused
-
-
-def capacity_refusals(rights: Rights, changed_bureaus: Iterable[str]) -> dict[str, str]:
-    """Why the login may not change these bureaus' capacity rows, by bureau."""
-    if rights.is_admin:
-        return {}
-    return {bureau: (f"{rights.login} may only read (viewer)" if rights.read_only
-                     else f"not one of your bureaus ({_yours(rights)})")
-            for bureau in changed_bureaus if not rights.may_edit_bureau(bureau)}
-
-
-def _yours(rights: Rights) -> str:
-    return "、".join(sorted(rights.bureaus)) or "none"

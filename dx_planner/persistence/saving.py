@@ -9,6 +9,7 @@ between is ever overwritten.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
@@ -16,8 +17,10 @@ from sqlalchemy import Connection, Engine
 
 from dx_planner.domain.inventory import Bureau, Channel, Process
 from dx_planner.persistence import repository
+from dx_planner.persistence.grids import rebase_bureaus, rebase_channels
 from dx_planner.persistence.history import recorded
-from dx_planner.persistence.rights import capacity_refusals, load_rights, process_refusals
+from dx_planner.persistence.permissions import find_refusals
+from dx_planner.persistence.rights import load_rights
 from dx_planner.workbook.template import (
     CAPACITY_BUREAU_HEADER,
     CAPACITY_SHEET,
@@ -33,9 +36,13 @@ class Edits:
     changed: Sequence[Process] = ()
     added: Sequence[Process] = ()
     deleted: Sequence[Process] = ()
-    # The whole capacity grids when they were edited, else None.
+    # The whole capacity grids when they were edited, else None; with the grids as they were
+    # loaded (``base_…``), only the cells the user changed are written, each checked against
+    # its loaded value (``grids``); without, the grids given are the whole truth.
     bureaus: Sequence[Bureau] | None = None
     channels: Sequence[Channel] | None = None
+    base_bureaus: Sequence[Bureau] | None = None
+    base_channels: Sequence[Channel] | None = None
     process_ids: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -56,34 +63,45 @@ def refusals(connection: Connection, edits: Edits) -> list[str]:
     rights = load_rights(connection)
     if rights.is_admin:
         return []
-    incoming: dict[str, str | None] = {p.id: p.bureau for p in (*edits.changed, *edits.added)}
-    incoming.update({p.id: None for p in edits.deleted})
-    problems = [f"{PROCESS_SHEET} / {pid} / {CAPACITY_BUREAU_HEADER}: {message}"
-                for pid, message in process_refusals(
-                    rights, repository.bureaus_of(connection, incoming), incoming).items()]
-    if edits.bureaus is not None:
-        stored = {b.name: b.capacity for b in repository.load_bureaus(connection)}
-        wanted = {b.name: b.capacity for b in edits.bureaus}
-        changed = [name for name in dict.fromkeys([*wanted, *stored])
-                   if wanted.get(name, {}) != stored.get(name, {})]
-        problems += [f"{CAPACITY_SHEET} / {bureau} / {CAPACITY_BUREAU_HEADER}: {message}"
-                     for bureau, message in capacity_refusals(rights, changed).items()]
-    if edits.channels is not None:
-        stored_channels = {c.name: (c.available_from, c.limits)
-                           for c in repository.load_channels(connection)}
-        problems += [f"{CHANNEL_SHEET} / {c.name} / {CHANNEL_SHEET}: only an admin changes "
-                     f"channels ({rights.described})"
-                     for c in edits.channels
-                     if stored_channels.get(c.name) != (c.available_from, c.limits)]
-    return problems
+    after: dict[str, str | None] = {p.id: p.bureau for p in (*edits.changed, *edits.added)}
+    after.update({p.id: None for p in edits.deleted})
+    before = repository.bureaus_of(connection, after)
+    found = find_refusals(
+        connection, rights, processes={pid: (before.get(pid), bureau)
+                                       for pid, bureau in after.items()},
+        bureaus=edits.bureaus, channels=edits.channels)
+    return ([f"{PROCESS_SHEET} / {pid} / {CAPACITY_BUREAU_HEADER}: {message}"
+             for pid, message in found.processes.items()]
+            + [f"{CAPACITY_SHEET} / {bureau} / {CAPACITY_BUREAU_HEADER}: {message}"
+               for bureau, message in found.capacity.items()]
+            + [f"{CHANNEL_SHEET} / {name} / {CHANNEL_SHEET}: {message}"
+               for name, message in found.channels.items()])
+
+
+def _rebased(connection: Connection, edits: Edits) -> Edits:
+    """``edits`` with its grids reduced to the user's own changes on the stored grids;
+    ``grids.GridConflict`` when someone else changed one of those cells."""
+    bureaus, channels = edits.bureaus, edits.channels
+    if bureaus is not None and edits.base_bureaus is not None:
+        bureaus = rebase_bureaus(repository.load_bureaus(connection), edits.base_bureaus,
+                                 bureaus)
+    if channels is not None and edits.base_channels is not None:
+        channels = rebase_channels(repository.load_channels(connection), edits.base_channels,
+                                   channels)
+    return dataclasses.replace(edits, bureaus=bureaus, channels=channels)
 
 
 def save_edits(engine: Engine, edits: Edits) -> dict[str, int]:
-    """Write ``edits`` in one transaction; returns the new version of each written process."""
+    """Write ``edits`` in one transaction; returns the new version of each written process.
+
+    Raises ``RightsRefused``, ``repository.ConflictError`` (processes) or
+    ``grids.GridConflict`` (capacity cells); then nothing is written.
+    """
     touched: dict[str, Collection[str] | None] = {"processes": edits.process_ids}
     if edits.bureaus is not None or edits.channels is not None:
         touched.update(dict.fromkeys(CAPACITY_TABLES))
     with engine.begin() as connection, recorded(connection, touched):
+        edits = _rebased(connection, edits)
         problems = refusals(connection, edits)
         if problems:
             raise RightsRefused(problems)

@@ -208,6 +208,9 @@ class HistoryRow(Base):
     field: Mapped[str | None] = mapped_column(String(40), nullable=True)
     old_value: Mapped[str | None] = mapped_column(Text, nullable=True)
     new_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # processes (revision 0005): the row's version after the insert or update, before the
+    # delete; NULL for other tables and for entries written before 0005.
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class TeamRoleRow(Base):

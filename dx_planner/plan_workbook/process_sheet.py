@@ -20,7 +20,12 @@ from dx_planner.domain.fields import PROCESS_FIELDS
 from dx_planner.plan_workbook import styles
 from dx_planner.plan_workbook.fast_rows import FastSheets
 from dx_planner.plan_workbook.figures import PlanFigures, ProcessPlan
-from dx_planner.workbook.exporter import header_cells, process_cells
+from dx_planner.workbook.exporter import (
+    TEMPLATE_HEADERS,
+    TEMPLATE_WIDTHS,
+    header_cells,
+    process_cells,
+)
 from dx_planner.workbook.template import PROCESS_SHEET
 
 PLAN_HEADERS = ("計画四半期", "計画時期", "計画区分", "計画外の理由")
@@ -41,18 +46,18 @@ def plan_cells(row: ProcessPlan) -> list[str | None]:
 def write_process_sheet(workbook: Workbook, figures: PlanFigures, fast_sheets: FastSheets,
                         progress: Progress | None = None) -> None:
     sheet: WriteOnlyWorksheet = workbook.create_sheet(PROCESS_SHEET)
-    widths = [field.sheet_width for field in PROCESS_FIELDS] + list(PLAN_WIDTHS)
+    widths = [*TEMPLATE_WIDTHS, *PLAN_WIDTHS]
     styles.set_widths(sheet, widths)
     sheet.freeze_panes = "C2"
     total = len(figures.processes)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{total + 1}"
     styles.print_setup(sheet, title_rows="1:1", heading=f"手続一覧 — {figures.name}")
-    sheet.append(header_cells(sheet, [f.header for f in PROCESS_FIELDS])
+    sheet.append(header_cells(sheet, TEMPLATE_HEADERS)
                  + [_plan_header(sheet, text) for text in PLAN_HEADERS])
 
     fast = fast_sheets.add(sheet, first_row=2)
     column_styles = [fast.style(number_format=_FORMATS[f.name]) if f.name in _FORMATS else 0
-                     for f in PROCESS_FIELDS]
+                     for f in PROCESS_FIELDS] + [0]  # 版
     for count, row in enumerate(figures.processes, start=1):
         fast.append(process_cells(row.process) + plan_cells(row), column_styles)
         if progress is not None and count % 2000 == 0:

@@ -15,6 +15,9 @@ from dx_planner.domain.enums import Status
 from dx_planner.domain.inventory import Process
 from dx_planner.domain.quarters import Quarter
 from dx_planner.persistence import repository
+from dx_planner.persistence.history import recorded
+from dx_planner.persistence.permissions import find_refusals
+from dx_planner.persistence.rights import load_rights
 
 
 class TrackingError(ValueError):
@@ -36,9 +39,16 @@ def is_digitized_by(process: Process, quarter: Quarter) -> bool:
 def _set_status(connection: Connection, process_ids: Iterable[str], status: Status,
                 digitized_quarter: Quarter | None,
                 expected_versions: Mapping[str, int] | None) -> dict[str, int]:
+    ids = list(dict.fromkeys(process_ids))
+    bureaus = repository.bureaus_of(connection, ids)
+    refused = find_refusals(connection, load_rights(connection), processes={
+        pid: (bureau, bureau) for pid, bureau in bureaus.items()}).processes
+    if refused:
+        raise TrackingError("; ".join(f"{pid}: {message}" for pid, message in refused.items()))
     try:
-        return repository.set_status(connection, process_ids, status, digitized_quarter,
-                                     expected_versions)
+        with recorded(connection, {"processes": ids}):
+            return repository.set_status(connection, ids, status, digitized_quarter,
+                                         expected_versions)
     except repository.UnknownProcesses as error:
         raise TrackingError(f"unknown process id(s): {', '.join(error.process_ids[:10])}"
                             ) from None

@@ -23,6 +23,8 @@ from dx_planner.workbook.template import (
     CHANNEL_NAME_HEADER,
     CHANNEL_SHEET,
     PROCESS_SHEET,
+    VERSION_HEADER,
+    VERSION_WIDTH,
 )
 
 # Text starting with these would be taken for a formula by a spreadsheet program.
@@ -35,9 +37,15 @@ def _quarter(quarter: Quarter | None) -> str | None:
     return quarter.code if quarter is not None else None
 
 
+# The process sheet's template columns: every field, then the row's version.
+TEMPLATE_HEADERS = (*(field.header for field in PROCESS_FIELDS), VERSION_HEADER)
+TEMPLATE_WIDTHS = (*(field.sheet_width for field in PROCESS_FIELDS), VERSION_WIDTH)
+
+
 def process_cells(process: Process) -> list[Any]:
     """One process as template cell values, in template column order."""
-    return [field.to_cell(getattr(process, field.name)) for field in PROCESS_FIELDS]
+    return [*(field.to_cell(getattr(process, field.name)) for field in PROCESS_FIELDS),
+            process.version or None]
 
 
 def safe_cell(worksheet: WriteOnlyWorksheet, value: Any) -> Any:
@@ -66,13 +74,14 @@ def write_process_sheet(workbook: Workbook, processes: Sequence[Process], *,
                         progress: Callable[[int, int], None] | None = None) -> WriteOnlyWorksheet:
     """The process sheet; later sheets (the plan workbook) append their own columns."""
     sheet: WriteOnlyWorksheet = workbook.create_sheet(title)
-    for index, field in enumerate(PROCESS_FIELDS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = field.sheet_width
+    for index, width in enumerate(TEMPLATE_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = (
-        f"A1:{get_column_letter(len(PROCESS_FIELDS) + len(extra_headers))}{len(processes) + 1}"
+        f"A1:{get_column_letter(len(TEMPLATE_HEADERS) + len(extra_headers))}"
+        f"{len(processes) + 1}"
     )
-    sheet.append(header_cells(sheet, [f.header for f in PROCESS_FIELDS] + list(extra_headers)))
+    sheet.append(header_cells(sheet, [*TEMPLATE_HEADERS, *extra_headers]))
     for count, process in enumerate(processes, start=1):
         values = process_cells(process)
         if extra_cells is not None:

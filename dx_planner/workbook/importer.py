@@ -25,6 +25,8 @@ from dx_planner.workbook.template import (
     CHANNEL_NAME_HEADER,
     CHANNEL_SHEET,
     PROCESS_SHEET,
+    VERSION_ALIAS,
+    VERSION_HEADER,
     normalize_header,
 )
 
@@ -40,6 +42,14 @@ class ParsedWorkbook:
     bureaus: list[Bureau] | None = None
     channels: list[Channel] | None = None
     warnings: list[str] = field(default_factory=list)
+    # Where each row came from, to name it in a later refusal: sheet -> key -> row number
+    # (keys: 手続ID, bureau name, channel name).
+    rows: dict[str, dict[str, int]] = field(default_factory=dict)
+    # The 版 of each process row that has one; None when the sheet has no 版 column.
+    versions: dict[str, int] | None = None
+
+    def row_of(self, sheet: str, key: str) -> int | None:
+        return self.rows.get(sheet, {}).get(key)
 
 
 def parse_workbook(path: Path, known_channels: Iterable[str] = ()) -> ParsedWorkbook:
@@ -48,14 +58,16 @@ def parse_workbook(path: Path, known_channels: Iterable[str] = ()) -> ParsedWork
     problems = ProblemList()
     parsed = ParsedWorkbook()
     if CHANNEL_SHEET in sheets:
-        parsed.channels = _parse_channels(sheets[CHANNEL_SHEET], problems)
+        parsed.channels = _parse_channels(sheets[CHANNEL_SHEET], problems,
+                                          parsed.rows.setdefault(CHANNEL_SHEET, {}))
     if CAPACITY_SHEET in sheets:
-        parsed.bureaus = _parse_capacity(sheets[CAPACITY_SHEET], problems)
+        parsed.bureaus = _parse_capacity(sheets[CAPACITY_SHEET], problems,
+                                         parsed.rows.setdefault(CAPACITY_SHEET, {}))
     if PROCESS_SHEET in sheets:
         channel_names = {DEFAULT_CHANNEL, *known_channels,
                          *(c.name for c in parsed.channels or [])}
         parsed.processes, parsed.process_fields = _parse_processes(
-            sheets[PROCESS_SHEET], channel_names, problems)
+            sheets[PROCESS_SHEET], channel_names, problems, parsed)
     if not sheets:
         problems.error(path.name, None, None,
                        f"no sheet named {PROCESS_SHEET}, {CAPACITY_SHEET} or {CHANNEL_SHEET}")
@@ -114,8 +126,8 @@ def _is_blank_row(row: tuple[Any, ...]) -> bool:
 
 
 # -- the process sheet --------------------------------------------------------------
-def _parse_processes(sheet: RawSheet, channel_names: set[str],
-                     problems: ProblemList) -> tuple[list[Process], frozenset[str]]:
+def _parse_processes(sheet: RawSheet, channel_names: set[str], problems: ProblemList,
+                     parsed: ParsedWorkbook) -> tuple[list[Process], frozenset[str]]:
     first = PROCESS_FIELDS[0]
     found = _find_header(sheet, first.header, first.alias, problems)
     if found is None:
@@ -138,12 +150,22 @@ def _parse_processes(sheet: RawSheet, channel_names: set[str],
         elif column.required:
             problems.error(sheet.name, sheet.rows[header_index][0], column.header,
                            f"missing required column {column.header} ({column.alias})")
+    version_keys = (normalize_header(VERSION_HEADER), VERSION_ALIAS)
+    known.update(version_keys)
+    version_columns = [mapping[key] for key in version_keys if key in mapping]
+    if len(version_columns) > 1:
+        problems.error(sheet.name, sheet.rows[header_index][0], VERSION_HEADER,
+                       f"column {VERSION_HEADER} appears twice (as {VERSION_HEADER} and "
+                       f"{VERSION_ALIAS})")
     for header, index in mapping.items():
         if header not in known:
             problems.warn(sheet.name, sheet.rows[header_index][0], _column_letter(index),
                           f"unknown column '{header}' ignored")
     if any(column.required and column.name not in positions for column in PROCESS_FIELDS):
         return [], frozenset()
+    if version_columns:
+        parsed.versions = {}
+    rows = parsed.rows.setdefault(sheet.name, {})
 
     seen: dict[str, int] = {}
     result: list[Process] = []
@@ -161,9 +183,31 @@ def _parse_processes(sheet: RawSheet, channel_names: set[str],
             seen[pid] = row_number
         process = _parse_process_row(sheet.name, row_number, row, positions, channel_names,
                                      problems)
+        version = _parse_version(sheet.name, row_number, row, version_columns, problems)
         if process is not None:
             result.append(process)
+            rows[process.id] = row_number
+            if version is not None and parsed.versions is not None:
+                parsed.versions[process.id] = version
     return result, frozenset(positions)
+
+
+def _parse_version(sheet: str, row_number: int, row: tuple[Any, ...], columns: list[int],
+                   problems: ProblemList) -> int | None:
+    """The row's 版: the version it was exported at (blank: a new row or no version)."""
+    value = row[columns[0]] if columns and columns[0] < len(row) else None
+    if is_blank(value):
+        return None
+    try:
+        version = validation.parse_count(value)
+    except InvalidValue:
+        version = 0
+    if version < 1:
+        problems.error(sheet, row_number, VERSION_HEADER,
+                       f"not a version: {value!r} (a whole number from 1, as exported; "
+                       "blank for a new row)")
+        return None
+    return version
 
 
 def _parse_process_row(sheet: str, row_number: int, row: tuple[Any, ...],
@@ -213,7 +257,8 @@ def _quarter_columns(sheet: RawSheet, header_row: int, mapping: dict[str, int],
     return columns
 
 
-def _parse_capacity(sheet: RawSheet, problems: ProblemList) -> list[Bureau]:
+def _parse_capacity(sheet: RawSheet, problems: ProblemList,
+                    rows: dict[str, int]) -> list[Bureau]:
     found = _find_header(sheet, CAPACITY_BUREAU_HEADER, CAPACITY_BUREAU_ALIAS, problems)
     if found is None:
         return []
@@ -245,10 +290,12 @@ def _parse_capacity(sheet: RawSheet, problems: ProblemList) -> list[Bureau]:
             except InvalidValue as error:
                 problems.error(sheet.name, row_number, quarter.code, str(error))
         result[name] = bureau
+        rows[name] = row_number
     return list(result.values())
 
 
-def _parse_channels(sheet: RawSheet, problems: ProblemList) -> list[Channel]:
+def _parse_channels(sheet: RawSheet, problems: ProblemList,
+                    rows: dict[str, int]) -> list[Channel]:
     found = _find_header(sheet, CHANNEL_NAME_HEADER, CHANNEL_NAME_ALIAS, problems)
     if found is None:
         return []
@@ -288,4 +335,5 @@ def _parse_channels(sheet: RawSheet, problems: ProblemList) -> list[Channel]:
             except InvalidValue as error:
                 problems.error(sheet.name, row_number, quarter.code, str(error))
         result[name] = channel
+        rows[name] = row_number
     return list(result.values())

@@ -1,6 +1,6 @@
 """Sheet names, headers and aliases of the inventory workbook template.
 
-The process sheet's columns are the process fields (``dx_planner.domain.fields``).
+The process sheet's columns are the process fields (``dx_planner.domain.fields``), then 版.
 """
 
 from __future__ import annotations
@@ -16,6 +16,12 @@ SHEET_ALIASES = {
     CAPACITY_SHEET: "bureau_capacity",
     CHANNEL_SHEET: "channels",
 }
+
+# The row's version (the database's counter when it was exported; blank for a new row): an
+# import refuses a row that someone changed in the database since (planning-model.md §5).
+VERSION_HEADER = "版"
+VERSION_ALIAS = "version"
+VERSION_WIDTH = 5
 
 CAPACITY_BUREAU_HEADER = "所管局"
 CHANNEL_NAME_HEADER = "申請基盤"

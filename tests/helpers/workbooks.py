@@ -43,3 +43,19 @@ def write_workbook(path: Path, processes: list[dict[str, Any]] | None = None, *,
             sheet.append(row)
     workbook.save(path)
     return path
+
+
+def edit_process_cells(path: Path, edits: dict[str, dict[str, Any]]) -> Path:
+    """Change cells of an exported workbook's process sheet, as a planner in Excel would:
+    ``{手続ID: {header: new value}}``."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path)
+    sheet = workbook["手続一覧"]
+    headers = [cell.value for cell in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        changes = edits.get(str(row[0].value))
+        for header, value in (changes or {}).items():
+            row[headers.index(header)].value = value
+    workbook.save(path)
+    return path

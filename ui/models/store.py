@@ -22,6 +22,13 @@ class InventoryStore:
         self._touched: dict[int, Process] = {}
         self._removed: dict[int, Process] = {}  # loaded rows deleted in this session
         self.capacity_changed = False
+        self._keep_grids_as_loaded()
+
+    def _keep_grids_as_loaded(self) -> None:
+        """The capacity grids as loaded or last saved: a save writes only the cells that
+        differ from them (another user's change to other cells stays)."""
+        self.base_bureaus = copy.deepcopy(self.inventory.bureaus)
+        self.base_channels = copy.deepcopy(self.inventory.channels)
 
     @property
     def processes(self) -> list[Process]:
@@ -86,6 +93,7 @@ class InventoryStore:
         self._touched.clear()
         self._removed.clear()
         self.capacity_changed = False
+        self._keep_grids_as_loaded()
 
     def is_touched(self, process: Process) -> bool:
         return id(process) in self._touched

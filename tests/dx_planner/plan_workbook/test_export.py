@@ -23,7 +23,7 @@ from tests.dx_planner.plan_workbook.plans import small_case
 from tests.helpers.database import snapshot
 
 FIXED_SHEETS = ["概要", "四半期計画", "手続一覧"]
-N_TEMPLATE = len(PROCESS_FIELDS)
+N_TEMPLATE = len(PROCESS_FIELDS) + 1  # the fields, then 版
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +64,7 @@ def test_every_process_has_the_quarter_of_the_plan(exported: LoadedWorkbook,
                                                    planned_demo: PlannedDemo) -> None:
     sheet = exported["手続一覧"]
     header, *rows = _rows(sheet)
-    assert list(header[:N_TEMPLATE]) == [c.header for c in PROCESS_FIELDS]
+    assert list(header[:N_TEMPLATE]) == [*(c.header for c in PROCESS_FIELDS), "版"]
     assert list(header[N_TEMPLATE:]) == ["計画四半期", "計画時期", "計画区分", "計画外の理由"]
     plan = planned_demo.tight
     assert [row[0] for row in rows] == [p.id for p in planned_demo.inventory.processes]
@@ -76,7 +76,7 @@ def test_every_process_has_the_quarter_of_the_plan(exported: LoadedWorkbook,
     unplanned = [row for row in rows if row[N_TEMPLATE + 2] == "計画外"]
     assert unplanned and all(row[N_TEMPLATE + 3] for row in unplanned)
     assert sheet.freeze_panes == "C2"
-    assert sheet.auto_filter.ref == f"A1:T{len(rows) + 1}"
+    assert sheet.auto_filter.ref == f"A1:U{len(rows) + 1}"
 
 
 def test_the_template_columns_are_exactly_the_inventory_export(

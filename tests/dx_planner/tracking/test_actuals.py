@@ -10,6 +10,8 @@ from dx_planner.persistence import repository
 from dx_planner.persistence.repository import ConflictError
 from dx_planner.tracking.actuals import TrackingError, mark_digitized, unmark_digitized
 from tests.dx_planner.progress_report.builders import NEXT, small_inventory, store
+from tests.helpers.postgres import PgDatabase
+from tests.helpers.team import make_team
 
 
 def _by_id(engine: Engine) -> dict[str, repository.Process]:
@@ -58,3 +60,27 @@ def test_unmark_digitized_clears_the_quarter(engine: Engine) -> None:
     assert (after.status, after.digitized_quarter) == (Status.IN_PROGRESS, None)
     with pytest.raises(TrackingError), engine.begin() as connection:
         unmark_digitized(connection, ["M-03"], status=Status.DIGITIZED)
+
+
+def test_marking_is_in_the_history_on_both_backends(any_engine: Engine) -> None:
+    from dx_planner.persistence.history import HistoryFilter, read_history
+
+    store(any_engine, small_inventory())
+    with any_engine.begin() as connection:
+        mark_digitized(connection, ["M-05"], NEXT)
+    with any_engine.connect() as connection:
+        changes = read_history(connection, HistoryFilter(process="M-05"))
+    assert [(c.field, c.new) for c in changes if c.action == "update"] == [
+        ("status", "digitized"), ("digitized_quarter", NEXT.code)]
+
+
+def test_an_editor_marks_only_its_own_bureaus_processes(pg_database: PgDatabase) -> None:
+    team = make_team(pg_database, 250)
+    engine = team.engine(team.editor)
+    with engine.connect() as connection:
+        processes = repository.load_processes(connection)
+    other = next(p for p in processes if p.bureau == team.other_bureau
+                 and p.status is Status.NOT_STARTED)
+    with pytest.raises(TrackingError, match=f"{other.id}: belongs to {team.other_bureau}"), \
+            engine.begin() as connection:
+        mark_digitized(connection, [other.id], NEXT)
