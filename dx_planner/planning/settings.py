@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from dx_planner.domain.targets import target_count as target_count_of
 from dx_planner.domain.inventory import Inventory
 from dx_planner.domain.quarters import Quarter
+from dx_planner.domain.targets import target_count as target_count_of
 from dx_planner.planning.assumptions import NO_ASSUMPTIONS, Assumptions
 from dx_planner.planning.errors import PlanningInputError
 from dx_planner.planning.keep import Keep
