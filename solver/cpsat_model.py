@@ -113,7 +113,7 @@ class CpSatModel:
         solver.parameters.num_workers = workers
         status = solver.solve(self.model)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            self.best_bound = float(solver.best_objective_bound) / 4.0
+            self.best_bound = float(solver.best_objective_bound) / 4.0 - self.p.move_offset
         quarter = np.full(self.p.n_processes, -1, dtype=np.int32)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             for (i, q), v in self.vars.items():

@@ -15,6 +15,7 @@ import numpy as np
 from solver.plan import Plan
 from solver.problem import (
     REASON_CHANNEL,
+    REASON_FROZEN,
     REASON_NATIONAL_DATE,
     REASON_NATIONAL_UNDATED,
     Problem,
@@ -30,6 +31,9 @@ BUREAU_CAPACITY = "bureau_capacity"
 CHANNEL_LIMIT = "channel_limit"
 TOO_BIG = "effort_exceeds_capacity"
 NOT_PLANNED = "not_planned_capacity"
+AFTER_FREEZE = "after_freeze"
+#: A frozen commitment of stable re-planning (a lock the application layer sets and names).
+KEPT = "kept"
 
 
 @dataclass
@@ -63,6 +67,8 @@ REASON_TEXTS_JA: dict[str, str] = {
     "not_eligible_in_horizon": "計画期間内に対応可能とならない",
     "not_planned_capacity": "局の処理能力が不足（より効果の大きい手続を優先）",
     "effort_exceeds_capacity": "工数が局の四半期処理能力を超える",
+    "after_freeze": "凍結した四半期の後の最初の四半期",
+    "kept": "凍結した四半期の約束（前回計画どおり）",
 }
 REASON_TEXTS_EN: dict[str, str] = {
     "locked": "locked to this quarter",
@@ -75,6 +81,8 @@ REASON_TEXTS_EN: dict[str, str] = {
     "not_eligible_in_horizon": "not eligible within the planned quarters",
     "not_planned_capacity": "not enough bureau capacity (higher-value processes first)",
     "effort_exceeds_capacity": "its effort exceeds any quarter's capacity of its bureau",
+    "after_freeze": "the first quarter after the frozen ones",
+    "kept": "a commitment of a frozen quarter (as in the reference plan)",
 }
 
 
@@ -124,6 +132,12 @@ def _eligibility(p: Problem, i: int) -> Explanation:
             NATIONAL_DATE,
             f"{pid} は国の対応時期 {lab} 以降に対応可能です。",
             f"{pid} is eligible only from the national date {lab}.",
+        )
+    if why == REASON_FROZEN:
+        return Explanation(
+            AFTER_FREEZE,
+            f"{pid} は凍結した四半期の後、{lab} 以降に計画できます。",
+            f"{pid} can be planned only after the frozen quarters, from {lab}.",
         )
     return Explanation(
         EARLIEST_START,
@@ -226,6 +240,7 @@ def explain_all(problem: Problem, plan: Plan) -> list[str]:
     code[at_earliest] = EARLIEST_START
     code[at_earliest & (p.earliest_reason == REASON_CHANNEL)] = CHANNEL_AVAILABILITY
     code[at_earliest & (p.earliest_reason == REASON_NATIONAL_DATE)] = NATIONAL_DATE
+    code[at_earliest & (p.earliest_reason == REASON_FROZEN)] = AFTER_FREEZE
     code[p.earliest >= nq] = NOT_IN_HORIZON
     code[p.earliest_reason == REASON_NATIONAL_UNDATED] = NEVER_PLANNABLE
     code[p.locked >= 0] = LOCKED

@@ -67,13 +67,31 @@ class Plan:
     solve_seconds: float
     cancelled: bool = False
     prices: Prices | None = None
+    # stable re-planning: objective = applications - move_penalty
+    applications: float = 0.0
+    move_penalty: float = 0.0
 
 
 def objective_of(problem: Problem, quarter: np.ndarray) -> float:
+    """Online applications (sum over planned p of volume/4 x (Q-1 - quarter)) minus the
+    move penalty of stable re-planning."""
+    return applications_of(problem, quarter) - move_penalty_of(problem, quarter)
+
+
+def applications_of(problem: Problem, quarter: np.ndarray) -> float:
     """Sum over planned p of volume/4 x (Q-1 - quarter)."""
     planned = quarter >= 0
     later = (problem.n_quarters - 1 - quarter[planned]).astype(np.float64)
     return float(np.dot(problem.volume[planned] / 4.0, later))
+
+
+def move_penalty_of(problem: Problem, quarter: np.ndarray) -> float:
+    """``move_cost`` for every reference row completing in another quarter or dropped."""
+    ref = problem.reference_rows()
+    if not ref.size or problem.move_cost == 0:
+        return 0.0
+    assert problem.reference is not None
+    return problem.move_cost * int(np.sum(quarter[ref] != problem.reference[ref]))
 
 
 def cumulative_of(problem: Problem, quarter: np.ndarray) -> list[int]:
@@ -99,7 +117,9 @@ def make_plan(
 ) -> Plan:
     """Fill in the derived figures of a plan from its quarter array."""
     quarter = np.asarray(quarter, dtype=np.int32)
-    obj = objective_of(problem, quarter)
+    applications = applications_of(problem, quarter)
+    penalty = move_penalty_of(problem, quarter)
+    obj = applications - penalty
     cum = cumulative_of(problem, quarter)
     return Plan(
         status=status,
@@ -113,4 +133,6 @@ def make_plan(
         solve_seconds=seconds,
         cancelled=cancelled,
         prices=prices,
+        applications=applications,
+        move_penalty=penalty,
     )

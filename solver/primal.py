@@ -110,7 +110,9 @@ def fill(res: Residual, x: np.ndarray) -> None:
 
 
 def move_earlier(res: Residual, x: np.ndarray) -> None:
-    """Move planned processes to an earlier quarter with room (highest volume first)."""
+    """Move planned processes to an earlier quarter with room where that is worth more
+    (highest volume first; a reference process leaves its reference quarter only when the
+    earlier one is worth more than the move costs)."""
     rows = np.flatnonzero(x > res.earliest)
     if rows.size == 0:
         return
@@ -125,6 +127,7 @@ def move_earlier(res: Residual, x: np.ndarray) -> None:
     bureau, channel, effort = res.bureau.tolist(), res.channel.tolist(), res.effort.tolist()
     earliest = res.earliest.tolist()
     finite = np.isfinite(res.value)
+    value = res.value
     for i in order.tolist():
         b, e = bureau[i], effort[i]
         if e > most[b]:
@@ -132,7 +135,8 @@ def move_earlier(res: Residual, x: np.ndarray) -> None:
         cur = int(x[i])
         c = channel[i]
         for q in range(earliest[i], cur):
-            if e <= room[b * q_n + q] and left[c * q_n + q] >= 1 and finite[i, q]:
+            if (e <= room[b * q_n + q] and left[c * q_n + q] >= 1 and finite[i, q]
+                    and value[i, q] >= value[i, cur]):
                 room[b * q_n + q] -= e
                 left[c * q_n + q] -= 1
                 room[b * q_n + cur] += e
@@ -288,7 +292,8 @@ def sort_classes(res: Residual, x: np.ndarray) -> None:
     cumulative count. Within a class the best assignment of the occupied quarters is greedy:
     walk them from the earliest on and give each to the most valuable eligible process left
     (exchange argument: value is volume x a decreasing function of the quarter, and
-    eligibility is "quarter >= earliest").
+    eligibility is "quarter >= earliest"). A reference process (stable re-planning) is worth
+    more in its own quarter, so it is a class of its own.
     """
     import heapq
 
@@ -304,6 +309,11 @@ def sort_classes(res: Residual, x: np.ndarray) -> None:
         sig = sig.ravel()
     else:
         sig = np.zeros(x.size, dtype=np.int64)
+    ref = res.problem.reference
+    if ref is not None and res.problem.move_cost > 0:
+        own = np.flatnonzero(ref[res.free] >= 0)
+        sig = sig.copy()
+        sig[own] = sig.max(initial=0) + 1 + np.arange(own.size)
     key = np.lexsort((res.effort, sig, chan, res.bureau))
     b, c, e, g = res.bureau[key], chan[key], res.effort[key], sig[key]
     cut = np.flatnonzero((b[1:] != b[:-1]) | (c[1:] != c[:-1]) | (e[1:] != e[:-1])

@@ -16,6 +16,8 @@ REASON_START = 0
 REASON_CHANNEL = 1
 REASON_NATIONAL_DATE = 2
 REASON_NATIONAL_UNDATED = 3
+#: Not before the first quarter after a freeze (stable re-planning).
+REASON_FROZEN = 4
 
 
 class ProblemError(ValueError):
@@ -70,6 +72,10 @@ class Problem:
     milestones: tuple[tuple[int, int], ...] = ()
     # Requirements over a scope (bureau, segment, ...) besides the target and milestones.
     requirements: tuple[Requirement, ...] = ()
+    # Stable re-planning: the quarter of each row in the reference plan (-1: none), and what
+    # completing in any other quarter (or not at all) costs, in online applications.
+    reference: np.ndarray | None = None
+    move_cost: float = 0.0
 
     @property
     def n_processes(self) -> int:
@@ -80,10 +86,28 @@ class Problem:
         return len(self.quarter_labels)
 
     def quarter_value(self) -> np.ndarray:
-        """float64[N, Q]: objective value of completing p in q (volume/4 per later quarter)."""
+        """float64[N, Q]: objective value of completing p in q: volume/4 per later quarter,
+        plus ``move_cost`` in a reference row's own quarter (the objective is that minus
+        ``move_offset``, so a reference process elsewhere or dropped costs ``move_cost``)."""
         q = self.n_quarters
         later = (q - 1 - np.arange(q, dtype=np.float64))[None, :]
-        return np.asarray(self.volume, dtype=np.float64)[:, None] / 4.0 * later
+        out: np.ndarray = np.asarray(self.volume, dtype=np.float64)[:, None] / 4.0 * later
+        ref = self.reference_rows()
+        if ref.size and self.move_cost > 0:
+            out[ref, self.reference[ref]] += self.move_cost  # type: ignore[index]
+        return out
+
+    def reference_rows(self) -> np.ndarray:
+        """The rows with a reference quarter (stable re-planning)."""
+        if self.reference is None:
+            return np.zeros(0, dtype=np.int64)
+        return np.flatnonzero(self.reference >= 0)
+
+    @property
+    def move_offset(self) -> float:
+        """What the objective subtracts from the sum of ``quarter_value``: the move cost of
+        every reference row (a row kept in its quarter earns it back)."""
+        return self.move_cost * self.reference_rows().size
 
     def all_requirements(self) -> list[Requirement]:
         """Every requirement: the target (at the deadline), the milestones, then the scoped
@@ -138,8 +162,8 @@ def _check_values(p: Problem) -> None:
             raise ProblemError(f"process {p.process_ids[bad[0]]}: volume must be >= 0")
         if p.earliest.min() < 0:
             raise ProblemError("earliest quarter index must be >= 0")
-        if p.earliest_reason.min() < 0 or p.earliest_reason.max() > REASON_NATIONAL_UNDATED:
-            raise ProblemError("earliest_reason must be 0..3")
+        if p.earliest_reason.min() < 0 or p.earliest_reason.max() > REASON_FROZEN:
+            raise ProblemError("earliest_reason must be 0..4")
     if np.any(~np.isfinite(p.bureau_capacity)) or np.any(p.bureau_capacity < 0):
         raise ProblemError("bureau capacity must be finite and >= 0")
     if np.any(np.isnan(p.channel_limit)) or np.any(p.channel_limit < 0):
@@ -151,6 +175,14 @@ def _check_values(p: Problem) -> None:
             raise ProblemError(f"milestone quarter index {mq} is outside the horizon")
         if count < 0:
             raise ProblemError("milestone counts must be >= 0")
+    if p.reference is not None:
+        ref = p.reference
+        if not isinstance(ref, np.ndarray) or ref.shape != (p.n_processes,):
+            raise ProblemError(f"reference must be an array of shape ({p.n_processes},)")
+        if ref.size and (ref.min() < -1 or ref.max() >= q):
+            raise ProblemError("reference quarter index out of range")
+    if not p.move_cost >= 0 or not np.isfinite(p.move_cost):
+        raise ProblemError("move cost must be finite and >= 0 (inf: lock the reference)")
     for req in p.requirements:
         if not -1 <= req.quarter < q:
             raise ProblemError(f"requirement {req.key}: quarter index {req.quarter} is outside "

@@ -50,7 +50,8 @@ class Residual:
     capacity: np.ndarray  # float64[B, Q], bureau capacity left after the locks
     limit: np.ndarray  # float64[C, Q], channel limit left after the locks (inf = none)
     needs: list[Need]  # the requirements not already met by the locks
-    locked_value: float  # objective contributed by the locked processes
+    # objective contributed by the locked processes, less the move offset (a constant)
+    locked_value: float
 
     @property
     def n_quarters(self) -> int:
@@ -119,7 +120,7 @@ def residual_of(problem: Problem, requirements: list[Requirement] | None = None)
         need = req.need - locked_in
         if need > 0:
             needs.append(Need(k, req.quarter, need, None if member is None else member[free]))
-    locked_value = float(full_value[lk, p.locked[lk]].sum())
+    locked_value = float(full_value[lk, p.locked[lk]].sum()) - p.move_offset
     return Residual(
         problem=p,
         free=free,

@@ -72,6 +72,7 @@ class _CliProgress:
 
 def run_solve(engine: Engine, args: argparse.Namespace) -> int:
     # The optimizer (OR-Tools) is slow to import: only commands that solve pay for it.
+    from dx_planner.planning.keep import load_reference
     from dx_planner.planning.scenarios import check_scenario_name, save_scenario
     from dx_planner.planning.service import run_plan
 
@@ -83,8 +84,9 @@ def run_solve(engine: Engine, args: argparse.Namespace) -> int:
     with engine.connect() as connection:
         check_scenario_name(connection, name)  # before a long solve, not after it
         inventory = repository.load_inventory(connection)
+        reference = load_reference(connection, settings.keep) if settings.keep else None
     with ProgressBar("solve") as bar:
-        result = run_plan(inventory, settings, _CliProgress(bar))
+        result = run_plan(inventory, settings, _CliProgress(bar), reference)
     if args.json:
         with replaced_atomically(args.json) as temporary:
             temporary.write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=1),
@@ -113,6 +115,7 @@ def summary(result: PlanResult, name: str, seconds: float) -> str:
                      f"{'met' if reached >= count else 'NOT met'}{_cost_text(result, k)}")
     if not s.assumptions.is_empty:
         lines.append(f"assumptions: {json.dumps(s.assumptions.to_json(), ensure_ascii=False)}")
+    lines += _change_lines(result)
     lines += _requirement_lines(result)
     lines += _capacity_value_lines(result)
     lines += _shortfall_lines(result)
@@ -120,6 +123,34 @@ def summary(result: PlanResult, name: str, seconds: float) -> str:
         lines.append("cancelled: best plan so far")
     lines.append(f"solve time: {result.solve_seconds:.2f} s (total {seconds:.2f} s)")
     return "\n".join(lines)
+
+
+def _change_lines(result: PlanResult) -> list[str]:
+    changes = result.changes
+    if changes is None:
+        return []
+    keep = result.settings.keep
+    lines = [f"kept against {changes.reference}"
+             + (f", frozen until {keep.freeze_until.code}" if keep and keep.freeze_until else "")
+             + (f", move cost {keep.move_cost:,.0f}" if keep else "") + ":",
+             f"  {changes.frozen:,} frozen commitments kept, {len(changes.moved):,} moved, "
+             f"{len(changes.dropped):,} dropped, {len(changes.added):,} added, "
+             f"{len(changes.released):,} released",
+             f"  online applications {changes.applications:,.0f} - move penalty "
+             f"{changes.move_penalty:,.0f} = objective {result.objective:,.0f}"]
+    price = changes.price_of_stability
+    if price is not None and changes.free_objective:
+        lines.append(f"  price of stability: {price:,.0f} ({price / changes.free_objective:.3%} "
+                     f"of the free re-plan's {changes.free_objective:,.0f}: "
+                     f"{changes.free_objective - changes.applications:,.0f} applications given "
+                     f"up + {changes.move_penalty:,.0f} move penalty); the free re-plan moves "
+                     f"{changes.free_moved:,} and drops {changes.free_dropped:,}")
+    reasons: dict[str, int] = {}
+    for release in changes.released:
+        reasons[release.reason] = reasons.get(release.reason, 0) + 1
+    if reasons:
+        lines.append("  released: " + ", ".join(f"{n:,} {r}" for r, n in sorted(reasons.items())))
+    return lines
 
 
 def _cost_text(result: PlanResult, k: int) -> str:

@@ -6,6 +6,7 @@ never changed. Requirements become solver requirements over the problem's rows.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,10 +15,12 @@ from dx_planner.domain.enums import Authority, NationalStatus, Status
 from dx_planner.domain.inventory import Inventory, Process
 from dx_planner.domain.quarters import Quarter
 from dx_planner.planning.assumptions import Assumptions
+from dx_planner.planning.keep import KeepOutcome, Reference, apply_keep
 from dx_planner.planning.requirements import ResolvedRequirement
 from dx_planner.planning.settings import PlanningInputError, ResolvedSettings
 from solver.problem import (
     REASON_CHANNEL,
+    REASON_FROZEN,
     REASON_NATIONAL_DATE,
     REASON_NATIONAL_UNDATED,
     REASON_START,
@@ -35,6 +38,8 @@ class BuiltProblem:
     already_digitized_ids: list[str]
     # For each of settings.all_requirements(): its members digitized before start.
     already_in_scope: tuple[int, ...] = ()
+    # With settings.keep: what keeping the reference did (frozen, released, reference rows)
+    keep: KeepOutcome | None = None
 
 
 def _earliest(process: Process, start: Quarter, channel_from: dict[str, Quarter | None],
@@ -57,7 +62,9 @@ def _earliest(process: Process, start: Quarter, channel_from: dict[str, Quarter 
     return earliest, reason
 
 
-def build_problem(inventory: Inventory, settings: ResolvedSettings) -> BuiltProblem:
+def build_problem(inventory: Inventory, settings: ResolvedSettings,
+                  reference: Reference | None = None) -> BuiltProblem:
+    """The problem; with ``settings.keep``, ``reference`` is the plan to keep (keep.py)."""
     start, end = settings.start, settings.end
     quarters = settings.quarters
     horizon = len(quarters)
@@ -121,6 +128,14 @@ def build_problem(inventory: Inventory, settings: ResolvedSettings) -> BuiltProb
             capacity[bureau_index[process.bureau], locked[i]] += process.effort
             limits[channel_index[process.channel], locked[i]] += 1
 
+    kept = None
+    if settings.keep is not None:
+        if reference is None:
+            raise PlanningInputError("settings.keep: the reference plan was not loaded")
+        kept = apply_keep(settings.keep, reference, inventory, planned, start, end, earliest,
+                          reasons, locked, capacity, limits, bureau_index, channel_index,
+                          REASON_FROZEN)
+
     problem = Problem(
         quarter_labels=[q.code for q in quarters],
         deadline=settings.deadline - start,
@@ -141,10 +156,13 @@ def build_problem(inventory: Inventory, settings: ResolvedSettings) -> BuiltProb
         milestones=tuple((max(q - start, -1), n) for q, n in settings.milestones),
         requirements=tuple(_requirement(k, r, planned, done, start)
                            for k, r in enumerate(settings.scoped)),
+        reference=None if kept is None else kept.reference_rows,
+        move_cost=(settings.keep.move_cost if settings.keep is not None
+                   and math.isfinite(settings.keep.move_cost) else 0.0),
     )
     already = tuple(sum(1 for p in done if r.scope.matches(p))
                     for r in settings.all_requirements())
-    return BuiltProblem(problem, settings, planned, [p.id for p in done], already)
+    return BuiltProblem(problem, settings, planned, [p.id for p in done], already, kept)
 
 
 def _requirement(k: int, requirement: ResolvedRequirement, planned: list[Process],

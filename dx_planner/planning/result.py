@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dx_planner.domain.quarters import Quarter
+from dx_planner.planning.keep import Changes
 from dx_planner.planning.requirements import ResolvedRequirement
 from dx_planner.planning.settings import ResolvedSettings
 from dx_planner.planning.settings_json import resolved_requirement
@@ -145,6 +146,8 @@ class PlanResult:
     requirement_cost: list[RequirementCost] = field(default_factory=list)
     capacity_value: list[CapacityValue] = field(default_factory=list)
     cost_seconds: float = 0.0
+    # with settings.keep: how the plan differs from its reference, and what stability costs
+    changes: Changes | None = None
 
     @property
     def target_met(self) -> bool:
@@ -182,8 +185,15 @@ class PlanResult:
         } | self.analysis_json()
 
     def analysis_json(self) -> dict[str, Any]:
-        """The §6 figures: requirements, their cost and the capacity values."""
-        return {
+        """The §6 figures: requirements, their cost, the capacity values and, with keep, the
+        changes against the reference (with the objective split into online applications
+        and the move penalty)."""
+        keep: dict[str, Any] = {}
+        if self.changes is not None:
+            keep = {"applications": self.changes.applications,
+                    "move_penalty": self.changes.move_penalty,
+                    "changes": self.changes.to_json()}
+        return keep | {
             "requirements": [r.to_json() for r in self.requirements],
             "requirement_cost": [
                 r.requirement.key_json() | c.to_json()
@@ -204,3 +214,4 @@ class PlanResult:
                                              v["per_person_month"])
                                for v in data.get("capacity_value", [])]
         self.cost_seconds = data.get("cost_seconds", 0.0)
+        self.changes = Changes.from_json(data["changes"]) if data.get("changes") else None

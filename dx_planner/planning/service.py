@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import numpy as np
 
+from dx_planner.domain.enums import Status
 from dx_planner.domain.inventory import Inventory
+from dx_planner.planning.keep import Changes, Reference, compare_to_reference
 from dx_planner.planning.problem_builder import BuiltProblem, build_problem
 from dx_planner.planning.result import (
     CapacityGap,
@@ -19,7 +22,7 @@ from dx_planner.planning.result import (
 )
 from dx_planner.planning.settings import PlanningInputError, PlanSettings, resolve
 from solver.constraints import planned_count
-from solver.explain import Explanation, explain, explain_all
+from solver.explain import KEPT, Explanation, explain, explain_all
 from solver.plan import Plan, make_plan
 from solver.problem import Problem, ProblemError
 from solver.progress import Progress
@@ -27,11 +30,11 @@ from solver.requirement_cost import requirement_costs
 from solver.solve import solve
 
 
-def prepare(inventory: Inventory, settings: PlanSettings) -> BuiltProblem:
-    """Resolve settings and build the problem; input errors (bad locks …) are raised here."""
-    if settings.keep is not None:
-        raise PlanningInputError("settings.keep: stable re-planning is not available yet")
-    built = build_problem(inventory, resolve(settings, inventory))
+def prepare(inventory: Inventory, settings: PlanSettings,
+            reference: Reference | None = None) -> BuiltProblem:
+    """Resolve settings and build the problem; input errors (bad locks …) are raised here.
+    With ``settings.keep``, ``reference`` is the plan to keep (``keep.load_reference``)."""
+    built = build_problem(inventory, resolve(settings, inventory), reference)
     try:
         built.problem.validate()
     except ProblemError as error:
@@ -42,8 +45,12 @@ def prepare(inventory: Inventory, settings: PlanSettings) -> BuiltProblem:
 def to_result(built: BuiltProblem, plan: Plan) -> PlanResult:
     problem, quarters = built.problem, built.settings.quarters
     reasons = explain_all(problem, plan)
+    if built.keep is not None:
+        for i, pid in enumerate(problem.process_ids):
+            if pid in built.keep.frozen:
+                reasons[i] = KEPT
     outcomes = _outcomes(built, plan)
-    return PlanResult(
+    result = PlanResult(
         settings=built.settings,
         status=plan.status,
         objective=plan.objective,
@@ -62,6 +69,18 @@ def to_result(built: BuiltProblem, plan: Plan) -> PlanResult:
         requirement_cost=[RequirementCost(None, None, None, "not measured") for _ in outcomes],
         capacity_value=_capacity_value(built, plan),
     )
+    if built.keep is not None:
+        result.changes = _changes(built, result, plan)
+    return result
+
+
+def _changes(built: BuiltProblem, result: PlanResult, plan: Plan) -> Changes:
+    assert built.keep is not None
+    actuals = {p.id for p in built.processes if p.status is Status.DIGITIZED}
+    moved, dropped, added = compare_to_reference(built.keep, result.assignments, actuals)
+    return Changes(built.keep.reference.name, moved, dropped, added,
+                   list(built.keep.released), len(built.keep.frozen),
+                   applications=plan.applications, move_penalty=plan.move_penalty)
 
 
 def _outcomes(built: BuiltProblem, plan: Plan) -> list[RequirementOutcome]:
@@ -108,15 +127,37 @@ def _capacity_value(built: BuiltProblem, plan: Plan) -> list[CapacityValue]:
 
 
 def run_plan(inventory: Inventory, settings: PlanSettings,
-             progress: Progress | None = None) -> PlanResult:
+             progress: Progress | None = None, reference: Reference | None = None
+             ) -> PlanResult:
     """Optimize: the best plan found within the time limit, checked, as a ``PlanResult``;
-    then what each requirement costs (re-solves within ``cost_time``)."""
-    built = prepare(inventory, settings)
+    then what each requirement costs (re-solves within ``cost_time``) and, with keep, the
+    free re-plan that measures the price of stability."""
+    built = prepare(inventory, settings, reference)
     plan = solve(built.problem, time_limit=built.settings.time_limit, progress=progress)
     result = to_result(built, plan)
     if not plan.cancelled:
         add_requirement_costs(result, built, plan)
+        if built.keep is not None:
+            add_free_re_plan(result, inventory, settings, built, plan)
     return result
+
+
+def add_free_re_plan(result: PlanResult, inventory: Inventory, settings: PlanSettings,
+                     built: BuiltProblem, plan: Plan) -> None:
+    """Solve the same settings without keep (hinted with this plan, which is feasible for
+    it, so the free objective is at least this plan's applications) for the price of
+    stability: the free objective minus this plan's objective."""
+    assert built.keep is not None and result.changes is not None
+    free_built = prepare(inventory, replace(settings, keep=None))
+    hint = plan.quarter if free_built.problem.process_ids == built.problem.process_ids else None
+    free = solve(free_built.problem, time_limit=free_built.settings.time_limit, hint=hint)
+    quarters = free_built.settings.quarters
+    assignments = {free_built.problem.process_ids[i]: quarters[int(q)]
+                   for i, q in enumerate(free.quarter) if q >= 0}
+    moved, dropped, _ = compare_to_reference(built.keep, assignments, set())
+    result.changes = replace(result.changes, free_objective=free.objective,
+                             free_moved=len(moved), free_dropped=len(dropped),
+                             free_solve_seconds=free.solve_seconds)
 
 
 def add_requirement_costs(result: PlanResult, built: BuiltProblem, plan: Plan) -> None:

@@ -1,0 +1,87 @@
+"""``solve --keep``: stable re-planning against the published baseline, end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dx_planner.cli.main import main
+from dx_planner.domain.quarters import Quarter
+from dx_planner.persistence.database import open_database
+from dx_planner.planning.keep import Keep, load_reference
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("keep") / "demo.db"
+    assert main(["--db", str(path), "demo", "--processes", "1500", "--seed", "7"]) == 0
+    assert main(["--db", str(path), "solve", "--scenario", "base", "--time-limit", "3"]) == 0
+    assert main(["--db", str(path), "baseline", "publish", "--quarter", "FY2021Q3",
+                 "--scenario", "base"]) == 0
+    return path
+
+
+@pytest.fixture(scope="module")
+def kept(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    path = tmp_path_factory.mktemp("kept") / "kept.json"
+    assert main(["--db", str(demo), "solve", "--scenario", "kept", "--json", str(path),
+                 "--time-limit", "3", "--keep", "baseline", "--freeze-until", "FY2022Q1",
+                 "--move-cost", "1000"]) == 0
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def test_the_plan_file_has_the_changes_of_the_contract(kept: dict[str, Any]) -> None:
+    changes = kept["changes"]
+    assert set(changes) >= {"moved", "dropped", "added", "released", "price_of_stability"}
+    for move in changes["moved"]:
+        assert set(move) == {"process_id", "from", "to"}
+    for release in changes["released"]:
+        assert {"process_id", "reason"} <= set(release)
+    assert kept["settings"]["keep"] == {"scenario": "baseline", "freeze_until": "FY2022Q1",
+                                        "move_cost": 1000.0}
+    assert kept["objective"] == pytest.approx(kept["applications"] - kept["move_penalty"])
+    assert kept["move_penalty"] == pytest.approx(
+        1000.0 * (len(changes["moved"]) + len(changes["dropped"])))
+    free = changes["free_re_plan"]["objective"]
+    assert changes["price_of_stability"] == pytest.approx(free - kept["objective"], abs=0.01)
+    assert changes["price_of_stability"] >= 0
+    assert kept["bound"] >= kept["objective"]
+
+
+def test_frozen_quarters_hold_exactly_the_baselines_commitments(
+        demo: Path, kept: dict[str, Any]) -> None:
+    engine = open_database(demo)
+    with engine.connect() as connection:
+        reference = load_reference(connection, Keep("baseline"))
+    engine.dispose()
+    freeze = Quarter(2022, 1)
+    released = {r["process_id"] for r in kept["changes"]["released"]}
+    frozen_now = {a["process_id"] for a in kept["assignments"]
+                  if Quarter.parse(a["quarter"]) <= freeze and a["reason"] != "locked"}
+    frozen_then = {pid for pid, q in reference.assignments.items()
+                   if q <= freeze and pid not in released}
+    locked = {a["process_id"] for a in kept["assignments"] if a["reason"] == "locked"}
+    assert frozen_now == frozen_then - locked
+    assert all(a["reason"] == "kept" for a in kept["assignments"]
+               if a["process_id"] in frozen_now)
+
+
+def test_an_unchanged_inventory_keeps_every_commitment(kept: dict[str, Any]) -> None:
+    assert kept["changes"]["released"] == []
+    assert len(kept["changes"]["moved"]) + len(kept["changes"]["dropped"]) <= 5
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--keep", "nothing"], "settings.keep.scenario: no stored scenario or published baseline"),
+    (["--move-cost", "5"], "--freeze-until and --move-cost need --keep SCENARIO"),
+    (["--keep", "base", "--move-cost", "lots"], "--move-cost 'lots'"),
+])
+def test_bad_keep_options_are_one_line_and_exit_1(
+        demo: Path, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(demo), "solve", "--time-limit", "1", *argv]) == 1
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
