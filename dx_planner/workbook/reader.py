@@ -1,19 +1,38 @@
-"""Reading raw rows from an ``.xlsx`` workbook or a ``.csv`` file of the process sheet."""
+"""Reading raw rows from an ``.xlsx`` workbook or a ``.csv`` file of the process sheet.
+
+Nothing is parsed before its size is known to be bounded (``limits``): a workbook is first
+scanned as a stream (``xlsx_scan``), and openpyxl then reads only the rectangle that holds
+values. A formula without a saved value is refused rather than read as a blank.
+"""
 
 from __future__ import annotations
 
 import csv
-import io
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from dx_planner.workbook.limits import (
+    MAX_CELL_CHARS,
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+)
 from dx_planner.workbook.problems import ImportFailed, Problem
-from dx_planner.workbook.template import PROCESS_SHEET, canonical_sheet
+from dx_planner.workbook.template import (
+    PROCESS_COLUMNS,
+    PROCESS_SHEET,
+    SHEET_ALIASES,
+    canonical_sheet,
+    normalize_header,
+)
+from dx_planner.workbook.xlsx_scan import ScanError, SheetScan, column_letter, scan_workbook
 
-MAX_FILE_BYTES = 100 * 1024 * 1024
+# The rows searched for a header row (a title row above it is allowed).
+HEADER_SEARCH_ROWS = 20
 
 
 @dataclass(slots=True)
@@ -38,15 +57,76 @@ def read_raw_sheets(path: Path) -> dict[str, RawSheet]:
     if size == 0:
         raise _fail(path, "the file is empty")
     if size > MAX_FILE_BYTES:
-        raise _fail(path, f"the file is {size / 2**20:.0f} MB; at most 100 MB is accepted")
+        raise _fail(path, f"the file is {size / 2**20:.0f} MB; at most "
+                          f"{MAX_FILE_BYTES // 2**20} MB is accepted")
     if path.suffix.lower() == ".csv":
-        return {PROCESS_SHEET: RawSheet(PROCESS_SHEET, list(_csv_rows(path)))}
+        return {PROCESS_SHEET: RawSheet(PROCESS_SHEET, _csv_rows(path))}
     if not zipfile.is_zipfile(path):
         raise _fail(path, "not an Excel workbook (.xlsx) or CSV file")
     return _xlsx_sheets(path)
 
 
+# -- .xlsx --------------------------------------------------------------------------
 def _xlsx_sheets(path: Path) -> dict[str, RawSheet]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            scan = scan_workbook(archive)
+    except ScanError as error:
+        raise ImportFailed([Problem(error.sheet or path.name, error.row, error.column,
+                                    error.message)]) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile) as error:
+        raise _fail(path, f"cannot read the workbook: {error}") from None
+    known = _known_sheets(scan.sheets)
+    return _read_values(path, known, [s for s in scan.sheets if s not in known.values()])
+
+
+def _known_sheets(sheets: list[SheetScan]) -> dict[str, SheetScan]:
+    """Our sheets by canonical name, refusing duplicates, oversized sheets and formulas
+    without a value (they would import as blanks: a volume of 0, a deleted capacity)."""
+    known: dict[str, SheetScan] = {}
+    problems: list[Problem] = []
+    for sheet in sheets:
+        canonical = canonical_sheet(sheet.title)
+        if canonical is None:
+            continue
+        if canonical in known:
+            raise ImportFailed([Problem(
+                sheet.title, None, None,
+                f"sheet {canonical} appears twice ('{known[canonical].title}' and "
+                f"'{sheet.title}'); keep one")])
+        known[canonical] = sheet
+        problems.extend(_size_problems(sheet))
+        problems.extend(
+            Problem(sheet.title, formula.row, column_letter(formula.column),
+                    f"formula '={formula.text}' has no saved value (the program that wrote "
+                    "the file did not calculate it): open the file in Excel or LibreOffice "
+                    "and save it, or type the value")
+            for formula in sheet.formulas_without_value)
+    if problems:
+        raise ImportFailed(problems)
+    return known
+
+
+def _size_problems(sheet: SheetScan) -> list[Problem]:
+    rows, columns = sheet.last_row, sheet.last_column
+    if rows > MAX_ROWS:
+        return [Problem(sheet.title, rows, None,
+                        f"the sheet has values down to row {rows:,}; at most {MAX_ROWS:,} "
+                        "rows are accepted")]
+    if columns > MAX_COLUMNS:
+        letter = column_letter(columns)
+        return [Problem(sheet.title, None, letter,
+                        f"the sheet has values out to column {letter} ({columns:,}); at most "
+                        f"{MAX_COLUMNS:,} columns are accepted")]
+    if rows * columns > MAX_CELLS:
+        return [Problem(sheet.title, None, None,
+                        f"the sheet's values span {rows:,} rows × {columns:,} columns; at "
+                        f"most {MAX_CELLS:,} cells are accepted")]
+    return []
+
+
+def _read_values(path: Path, known: dict[str, SheetScan],
+                 others: list[SheetScan]) -> dict[str, RawSheet]:
     from openpyxl import load_workbook  # imported here: openpyxl is slow to import
 
     try:
@@ -54,35 +134,83 @@ def _xlsx_sheets(path: Path) -> dict[str, RawSheet]:
     except Exception as error:  # openpyxl raises many kinds for damaged files
         raise _fail(path, f"cannot read the workbook: {error}") from None
     try:
+        if PROCESS_SHEET not in known:
+            _refuse_renamed_process_sheet(workbook, others)
         sheets: dict[str, RawSheet] = {}
-        for worksheet in workbook.worksheets:
-            canonical = canonical_sheet(worksheet.title)
-            if canonical is None:
-                continue
-            if canonical in sheets:
-                raise ImportFailed([Problem(
-                    worksheet.title, None, None,
-                    f"sheet {canonical} appears twice ('{sheets[canonical].name}' and "
-                    f"'{worksheet.title}'); keep one")])
-            rows = [
-                (number, row)
-                for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1)
-            ]
-            sheets[canonical] = RawSheet(worksheet.title, rows)
+        for canonical, scan in known.items():
+            rows: list[tuple[int, tuple[Any, ...]]] = []
+            if scan.last_row:  # openpyxl reads to the sheet's stated end when given 0
+                values = workbook[scan.title].iter_rows(
+                    max_row=scan.last_row, max_col=scan.last_column, values_only=True)
+                rows = list(enumerate(values, start=1))
+            sheets[canonical] = RawSheet(scan.title, rows)
         return sheets
+    except ImportFailed:
+        raise
+    except Exception as error:
+        raise _fail(path, f"cannot read the workbook: {error}") from None
     finally:
         workbook.close()
 
 
-def _csv_rows(path: Path) -> Iterator[tuple[int, tuple[Any, ...]]]:
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp932"):  # Excel writes Japanese CSV as Shift_JIS
+_ID_HEADERS = {normalize_header(PROCESS_COLUMNS[0].header), PROCESS_COLUMNS[0].alias}
+
+
+def _refuse_renamed_process_sheet(workbook: Any, others: list[SheetScan]) -> None:
+    """A sheet with a 手続ID header that is not named 手続一覧 is almost surely the process
+    sheet renamed (e.g. '手続一覧 (2)' after a copy): importing the other sheets and reporting
+    '0 added' would hide that the processes were not read at all."""
+    for scan in others:
+        if not scan.last_row:
+            continue
+        head = workbook[scan.title].iter_rows(
+            max_row=min(scan.last_row, HEADER_SEARCH_ROWS),
+            max_col=min(scan.last_column, MAX_COLUMNS), values_only=True)
+        if any(normalize_header(cell) in _ID_HEADERS for row in head for cell in row):
+            raise ImportFailed([Problem(
+                scan.title, None, None,
+                f"this sheet has a {PROCESS_COLUMNS[0].header} column but is not named "
+                f"{PROCESS_SHEET} (or {SHEET_ALIASES[PROCESS_SHEET]}): rename it to import "
+                "its processes, or delete it")])
+
+
+# -- .csv ---------------------------------------------------------------------------
+def _csv_rows(path: Path) -> list[tuple[int, tuple[Any, ...]]]:
+    # Excel writes Japanese CSV as Shift_JIS; UTF-8 is tried first (a BOM is skipped).
+    for encoding in ("utf-8-sig", "cp932"):
         try:
-            text = data.decode(encoding)
-            break
+            with path.open(encoding=encoding, newline="") as text:
+                return list(_csv_records(text))
         except UnicodeDecodeError:
             continue
-    else:
-        raise _fail(path, "cannot decode the CSV file (expected UTF-8 or Shift_JIS)")
-    for number, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
-        yield number, tuple(cell if cell != "" else None for cell in row)
+    raise _fail(path, "cannot decode the CSV file (expected UTF-8 or Shift_JIS)")
+
+
+def _csv_records(text: IO[str]) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """Records as rows, streamed: a row or a field past the limits stops the reading."""
+    records = csv.reader(text)
+    number = 0
+    widest = 0
+    while True:
+        number += 1
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            message = str(error)
+            if "field larger than field limit" in message:
+                message = (f"a field holds more than {MAX_CELL_CHARS:,} characters (a cell "
+                           f"holds at most {MAX_CELL_CHARS:,})")
+            raise ImportFailed([Problem(PROCESS_SHEET, number, None, message)]) from None
+        if number > MAX_ROWS:
+            raise ImportFailed([Problem(PROCESS_SHEET, number, None,
+                                        f"the file has more than {MAX_ROWS:,} rows; at most "
+                                        f"{MAX_ROWS:,} rows are accepted")])
+        widest = max(widest, len(record))
+        if widest > MAX_COLUMNS or widest * number > MAX_CELLS:
+            raise ImportFailed([Problem(PROCESS_SHEET, number, None,
+                                        f"the file has {widest:,} fields in a row and "
+                                        f"{number:,} rows; at most {MAX_COLUMNS:,} fields "
+                                        f"and {MAX_CELLS:,} cells are accepted")])
+        yield number, tuple(cell if cell != "" else None for cell in record)
