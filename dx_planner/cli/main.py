@@ -1,7 +1,9 @@
 """Entry point: parse arguments, open the database, run one command.
 
-User errors (bad input, missing files, infeasible locks) end with exit status 1 and a
-one-line reason on stderr, never a traceback; argparse gives status 2 for bad usage.
+User errors (bad input, missing files, infeasible locks, a full or read-only disk, a busy
+database) end with exit status 1 and a one-line reason on stderr, never a traceback; a bug
+prints its traceback and asks to be reported (``cli.errors``); argparse gives status 2 for
+bad usage.
 """
 
 from __future__ import annotations
@@ -10,30 +12,25 @@ import argparse
 import contextlib
 import importlib
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
 
 from dx_planner.cli.admin_command import add_admin_parser
+from dx_planner.cli.errors import UserError, report
 from dx_planner.cli.export_plan_command import add_export_plan_parser
 from dx_planner.cli.history_command import add_history_parser
 from dx_planner.cli.progress import ProgressBar
 from dx_planner.cli.report_command import add_baseline_parser, add_report_parser
 from dx_planner.cli.solve_command import add_solve_parser
-from dx_planner.output_files import OutputFileError
-from dx_planner.persistence.database import DatabaseError, open_database
-from dx_planner.persistence.rights import refusal
-from dx_planner.persistence.team import TeamError
-from dx_planner.plan_workbook import PlanExportError
-from dx_planner.progress_report.errors import ReportError
+from dx_planner.persistence.database import open_database
 from dx_planner.workbook.problems import ImportFailed, format_problems
 
-
-class UserError(Exception):
-    """A problem the user can fix; the message is shown as it is."""
+__all__ = ["UserError", "build_parser", "main"]
 
 
 def _engine(args: argparse.Namespace) -> Engine:
@@ -147,10 +144,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminated(signum: int, _frame: object) -> None:
+    """SIGTERM unwinds like Ctrl+C, so that temporary files are removed on the way out."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", cmd_gui)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminated) if in_main_thread else None
     try:
         with contextlib.ExitStack() as args.cleanup:
             return int(handler(args))
@@ -159,18 +163,6 @@ def main(argv: Sequence[str] | None = None) -> int:
               "nothing was written", file=sys.stderr)
         print(format_problems(error.errors), file=sys.stderr)
         return 1
-    except (UserError, DatabaseError, ReportError, PlanExportError, OutputFileError,
-            TeamError) as error:
-        print(f"dx-planner: {error}", file=sys.stderr)
-        return 1
-    except DBAPIError as error:
-        # The team database refused a write the login has no right to: the user's limit,
-        # not a bug (the app checks first where it can; this is PostgreSQL's last word).
-        reason = refusal(error)
-        if reason is None:
-            raise
-        print(f"dx-planner: {reason}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         print("dx-planner: interrupted", file=sys.stderr)
         return 130
@@ -178,6 +170,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`dx-planner history | head`): stop quietly, as other tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except Exception as error:
+        return report(error, args.db)
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

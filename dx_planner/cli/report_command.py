@@ -11,7 +11,7 @@ from pathlib import Path
 
 from dx_planner.cli.solve_command import quarter_argument
 from dx_planner.persistence.baselines import list_baselines
-from dx_planner.persistence.database import open_database
+from dx_planner.persistence.database import open_database, write_transaction
 from dx_planner.progress_report.errors import ReportError
 from dx_planner.tracking.actuals import TrackingError
 from dx_planner.tracking.baselines import delete_baseline, publish_baseline
@@ -69,7 +69,7 @@ def add_baseline_parser(commands: argparse._SubParsersAction[argparse.ArgumentPa
 def cmd_baseline_publish(args: argparse.Namespace) -> int:
     engine = open_database(args.db)
     try:
-        with engine.begin() as connection:
+        with write_transaction(engine) as connection:
             baseline = publish_baseline(connection, args.quarter, args.scenario, args.note)
     except TrackingError as error:
         raise ReportError(str(error)) from None
@@ -100,7 +100,7 @@ def cmd_baseline_list(args: argparse.Namespace) -> int:
 def cmd_baseline_delete(args: argparse.Namespace) -> int:
     engine = open_database(args.db)
     try:
-        with engine.begin() as connection:
+        with write_transaction(engine) as connection:
             deleted = delete_baseline(connection, args.quarter)
     except TrackingError as error:
         raise ReportError(str(error)) from None

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import time
+from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
 
@@ -12,18 +14,31 @@ from sqlalchemy import Engine
 
 from dx_planner.cli.plan_options import add_plan_options, plan_settings
 from dx_planner.cli.progress import ProgressBar
-from dx_planner.domain.quarters import Quarter, QuarterError
+from dx_planner.domain.quarters import Quarter, QuarterError, check_plannable
 from dx_planner.output_files import check_writable, replaced_atomically
 from dx_planner.persistence import repository
+from dx_planner.persistence.database import write_transaction
 from dx_planner.planning.result import PlanResult
-from dx_planner.planning.settings import PlanSettings
+from dx_planner.planning.settings import MAX_TIME_LIMIT, PlanSettings
 
 
 def quarter_argument(text: str) -> Quarter:
     try:
-        return Quarter.parse(text)
+        return check_plannable(Quarter.parse(text))
     except QuarterError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def seconds_argument(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not 0 < seconds <= MAX_TIME_LIMIT:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a time limit: give seconds, more than 0 and at most "
+            f"{MAX_TIME_LIMIT:,.0f}")
+    return seconds
 
 
 def milestone_argument(text: str) -> tuple[Quarter, int]:
@@ -45,7 +60,7 @@ def add_solve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
     target.add_argument("--target-count", type=int, metavar="N")
     solve.add_argument("--milestone", type=milestone_argument, action="append", default=[],
                        metavar="Q:N", help="minimum cumulative count at the end of Q")
-    solve.add_argument("--time-limit", type=float, metavar="S",
+    solve.add_argument("--time-limit", type=seconds_argument, metavar="S",
                        help="seconds for the optimizer (default 10)")
     solve.add_argument("--scenario", metavar="NAME",
                        help="name to store the plan under (default: plan-<timestamp>)")
@@ -87,12 +102,15 @@ def run_solve(engine: Engine, args: argparse.Namespace) -> int:
         reference = load_reference(connection, settings.keep) if settings.keep else None
     with ProgressBar("solve") as bar:
         result = run_plan(inventory, settings, _CliProgress(bar), reference)
-    if args.json:
-        with replaced_atomically(args.json) as temporary:
+    # Both or neither: the plan file is written in full first, the scenario is stored, and
+    # only then does the file take its name (a failure on either side leaves no trace).
+    with ExitStack() as outputs:
+        if args.json:
+            temporary = outputs.enter_context(replaced_atomically(args.json))
             temporary.write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=1),
                                  encoding="utf-8")
-    with engine.begin() as connection:
-        save_scenario(connection, name, result)
+        with write_transaction(engine) as connection:
+            save_scenario(connection, name, result)
     print(summary(result, name, time.perf_counter() - started))
     return 0
 

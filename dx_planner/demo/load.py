@@ -6,6 +6,7 @@ from sqlalchemy import Engine
 
 from dx_planner.demo.generator import generate_demo_inventory
 from dx_planner.persistence import repository
+from dx_planner.persistence.database import write_transaction
 from dx_planner.persistence.history import INVENTORY_TABLES, recorded
 
 
@@ -23,7 +24,7 @@ def load_demo(engine: Engine, processes: int = 28_000, seed: int = 0) -> int:
             "(choose another with --db)"
         )
     inventory = generate_demo_inventory(processes, seed)
-    with engine.begin() as connection, recorded(connection, INVENTORY_TABLES):
+    with write_transaction(engine) as connection, recorded(connection, INVENTORY_TABLES):
         repository.upsert_channels(connection, inventory.channels)
         repository.replace_bureau_capacity(connection, inventory.bureaus)
         repository.merge_processes(connection, inventory.processes)

@@ -117,6 +117,20 @@ class Quarter:
         return f"Quarter({self.code})"
 
 
+# The quarters dx-planner plans at all: a quarter code outside them is a typo (FY2999Q4,
+# FY1999Q1), and it would make a solve allocate for centuries of quarters.
+FIRST_QUARTER = Quarter(2000, 1)
+LAST_QUARTER = Quarter(2060, 4)
+
+
+def check_plannable(quarter: Quarter) -> Quarter:
+    """``quarter`` if it lies in FIRST_QUARTER–LAST_QUARTER, else ``QuarterError``."""
+    if not FIRST_QUARTER <= quarter <= LAST_QUARTER:
+        raise QuarterError(f"{quarter.code} is outside the quarters dx-planner plans "
+                           f"({FIRST_QUARTER.code}–{LAST_QUARTER.code})")
+    return quarter
+
+
 def quarter_range(first: Quarter, last: Quarter) -> list[Quarter]:
     """Every quarter from ``first`` to ``last``, both included."""
     return [first + i for i in range(last - first + 1)]

@@ -1,20 +1,32 @@
-"""Opening a database: resolve the location, create the engine, bring the schema up to date."""
+"""Opening a database: resolve the location, create the engine, bring the schema up to date.
+
+SQLite: every transaction is an explicit ``BEGIN`` (pysqlite's own handling would run the
+reads of a read-then-write transaction outside it); writers begin with ``BEGIN IMMEDIATE``
+(``write_transaction``) so that two writers queue for the lock instead of one failing at
+once, and wait for each other up to ``DX_PLANNER_BUSY_TIMEOUT`` seconds (default 60).
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import RootTransaction, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 ENV_VARIABLE = "DX_PLANNER_DB"
+BUSY_TIMEOUT_VARIABLE = "DX_PLANNER_BUSY_TIMEOUT"
+DEFAULT_BUSY_TIMEOUT = 60.0  # seconds a writer waits for another one to finish
+_WRITE_OPTION = "dx_planner_write"
 _INSUFFICIENT_PRIVILEGE = "42501"
 _MIGRATIONS = str(Path(__file__).resolve().parent.parent / "migrations")
 
@@ -56,12 +68,45 @@ def _alembic_config() -> Config:
     return config
 
 
-def _enable_sqlite_foreign_keys(engine: Engine) -> None:
+def busy_timeout() -> float:
+    """Seconds a writer waits for the lock held by another writer (SQLite)."""
+    value = os.environ.get(BUSY_TIMEOUT_VARIABLE, "")
+    try:
+        seconds = float(value) if value else DEFAULT_BUSY_TIMEOUT
+    except ValueError:
+        raise DatabaseError(f"{BUSY_TIMEOUT_VARIABLE} must be a number of seconds, "
+                            f"not '{value}'") from None
+    if not 0 <= seconds <= 86_400:
+        raise DatabaseError(f"{BUSY_TIMEOUT_VARIABLE} must be between 0 and 86400 seconds")
+    return seconds
+
+
+def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None  # we say BEGIN ourselves (below)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        writing = connection.get_execution_options().get(_WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+def begin_write(connection: Connection) -> RootTransaction:
+    """Begin a transaction that will write: on SQLite it takes the write lock first
+    (``BEGIN IMMEDIATE``), waiting for another writer, so what it reads stays true."""
+    connection.execution_options(**{_WRITE_OPTION: True})
+    return connection.begin()
+
+
+@contextmanager
+def write_transaction(engine: Engine, *, one_at_a_time: bool = False) -> Iterator[Connection]:
+    """``engine.begin()`` for transactions that write (see ``begin_write``)."""
+    with engine.connect() as connection, begin_write(connection, one_at_a_time=one_at_a_time):
+        yield connection
 
 
 def open_database(location: str | os.PathLike[str] | None = None) -> Engine:
@@ -73,13 +118,17 @@ def open_database(location: str | os.PathLike[str] | None = None) -> Engine:
         if database_path.is_dir():
             raise DatabaseError(f"{database_path} is a folder, not a database file")
         database_path.parent.mkdir(parents=True, exist_ok=True)
+    options: dict[str, Any] = {}
+    if parsed.get_backend_name() == "sqlite":
+        options["connect_args"] = {"timeout": busy_timeout()}
     try:
         # A team database is a server: check pooled connections before use (it may restart).
-        engine = create_engine(url, pool_pre_ping=parsed.get_backend_name() == "postgresql")
+        engine = create_engine(url, pool_pre_ping=parsed.get_backend_name() == "postgresql",
+                               **options)
     except Exception as error:  # driver missing, bad options …
         raise DatabaseError(f"cannot open database {url}: {_reason(error)}") from None
     if engine.dialect.name == "sqlite":
-        _enable_sqlite_foreign_keys(engine)
+        _configure_sqlite(engine)
     try:
         upgrade_schema(engine)
     except DatabaseError:
@@ -94,7 +143,12 @@ def upgrade_schema(engine: Engine) -> None:
     head = ScriptDirectory.from_config(config).get_current_head()
     current: str | None = None
     try:
-        with engine.begin() as connection:
+        with engine.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+            if current == head:
+                return
+        # Two programs opening a new database at once: the second waits, then finds it done.
+        with write_transaction(engine) as connection:
             current = MigrationContext.configure(connection).get_current_revision()
             if current == head:
                 return
@@ -119,3 +173,41 @@ def _reason(error: Exception) -> str:
     original = getattr(error, "orig", None) or error
     lines = str(original).strip().splitlines()
     return lines[0] if lines else type(original).__name__
+
+
+def describe_error(error: Exception, url: str) -> str | None:
+    """One line for a database failure the user or the machine caused (a lock held too long,
+    a full disk, a read-only file, a value the database refuses, a concurrent change), or
+    None when it is a bug in our SQL."""
+    from sqlalchemy.exc import DataError, IntegrityError, OperationalError, ProgrammingError
+
+    reason = _reason(error)
+    where = _display(url)
+    lowered = reason.lower()
+    if isinstance(error, OperationalError):
+        if "database is locked" in lowered or "database is busy" in lowered:
+            return (f"the database {where} is busy: another program has been writing to it "
+                    f"for {busy_timeout():g} s ({BUSY_TIMEOUT_VARIABLE}); nothing was "
+                    "written, try again")
+        if "readonly database" in lowered or "read-only" in lowered:
+            return f"the database {where} is read-only; nothing was written"
+        if "disk is full" in lowered or "no space left" in lowered:
+            return f"the disk holding the database {where} is full; nothing was written"
+        return f"database {where}: {reason}"
+    if isinstance(error, DataError):
+        return f"the database {where} refused a value: {reason}; nothing was written"
+    if isinstance(error, IntegrityError):
+        return (f"the database {where} refused the change ({reason}): someone may have "
+                "changed the same data at the same time; nothing was written, try again")
+    if isinstance(error, ProgrammingError) and getattr(
+            getattr(error, "orig", None), "sqlstate", None) == _INSUFFICIENT_PRIVILEGE:
+        return f"the database {where} refused: {reason}"
+    return None
+
+
+def _display(url: str) -> str:
+    """A SQLite file as its path, any other database as its URL without the password."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        return parsed.database
+    return parsed.render_as_string(hide_password=True)

@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from sqlalchemy import Connection, Engine
 
 from dx_planner.domain.inventory import Inventory
-from dx_planner.output_files import OutputFileError, replaced_atomically
+from dx_planner.output_files import OutputFileError, replaced_atomically, scratch_beside
 from dx_planner.persistence import repository
 from dx_planner.persistence.scenarios import ScenarioNotFound, latest_scenario_name
 from dx_planner.plan_workbook.bureau_sheets import write_bureau_sheets
@@ -156,7 +156,7 @@ def _save(workbook: Workbook, fast_sheets: FastSheets, path: Path) -> None:
     """Save, splice the fast rows in, and only then replace ``path`` (a failure leaves it)."""
     try:
         with replaced_atomically(path) as final:
-            saved = final.with_name(final.stem + ".saving.xlsx")
+            saved = scratch_beside(final, "saving")
             try:
                 workbook.save(saved)
                 splice_rows(saved, final, fast_sheets)

@@ -32,6 +32,8 @@ __all__ = ["DEFAULT_DEADLINE", "DEFAULT_TARGET_SHARE", "DEFAULT_TIME_LIMIT",
 DEFAULT_DEADLINE = Quarter(2023, 4)
 DEFAULT_TARGET_SHARE = 0.70
 DEFAULT_TIME_LIMIT = 10.0
+MAX_TIME_LIMIT = 86_400.0  # a day: longer is a typo, not a plan
+MAX_PLAN_QUARTERS = 40  # ten fiscal years from start to end
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +122,10 @@ def resolve(settings: PlanSettings, inventory: Inventory) -> ResolvedSettings:
         raise PlanningInputError(f"deadline {deadline.code} is before start {start.code}")
     if end < deadline:
         raise PlanningInputError(f"end {end.code} is before deadline {deadline.code}")
+    if end - start + 1 > MAX_PLAN_QUARTERS:
+        raise PlanningInputError(
+            f"the plan would span {end - start + 1} quarters ({start.code}–{end.code}); at "
+            f"most {MAX_PLAN_QUARTERS} ({MAX_PLAN_QUARTERS // 4} years) are planned")
     in_scope = sum(1 for p in inventory.processes if p.in_scope)
     if settings.target_count is not None:
         if settings.target_count < 0:
@@ -135,9 +141,10 @@ def resolve(settings: PlanSettings, inventory: Inventory) -> ResolvedSettings:
             raise PlanningInputError(f"milestone {quarter.code} is after the end {end.code}")
         if count < 0:
             raise PlanningInputError(f"milestone {quarter.code}: count must be 0 or more")
-    if settings.time_limit <= 0:
-        raise PlanningInputError("time limit must be greater than 0 seconds")
-    if settings.cost_time < 0:
+    if not 0 < settings.time_limit <= MAX_TIME_LIMIT:  # also refuses NaN
+        raise PlanningInputError(
+            f"time limit must be more than 0 and at most {MAX_TIME_LIMIT:,.0f} seconds")
+    if not settings.cost_time >= 0:  # also refuses NaN
         raise PlanningInputError("settings.cost_time: must be 0 or more seconds")
     if settings.bureau_target is not None and not 0 <= settings.bureau_target <= 1:
         raise PlanningInputError(

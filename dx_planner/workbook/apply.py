@@ -13,6 +13,7 @@ from dx_planner.domain.fields import FIELD_BY_NAME
 from dx_planner.domain.inventory import Channel
 from dx_planner.output_files import check_writable
 from dx_planner.persistence import repository
+from dx_planner.persistence.database import write_transaction
 from dx_planner.persistence.history import INVENTORY_TABLES, recorded
 from dx_planner.persistence.permissions import find_refusals
 from dx_planner.persistence.rights import load_rights
@@ -62,7 +63,10 @@ def import_workbook(engine: Engine, path: Path, *, replace: bool = False,
         raise ImportFailed([Problem(path.name, None, None, "--replace needs a 手続一覧 sheet")])
     if progress:
         progress("writing")
-    with engine.begin() as connection, recorded(connection, INVENTORY_TABLES):
+    # One writer at a time from the first read (SQLite: BEGIN IMMEDIATE; PostgreSQL: an
+    # advisory lock), so two imports creating the same bureau queue instead of colliding.
+    with write_transaction(engine, one_at_a_time=True) as connection, \
+            recorded(connection, INVENTORY_TABLES):
         channels = parsed.channels
         if DEFAULT_CHANNEL not in known_channels | {c.name for c in channels or []}:
             channels = [*(channels or []), Channel(DEFAULT_CHANNEL)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -124,9 +125,13 @@ def write_channel_sheet(workbook: Workbook, channels: Sequence[Channel]) -> None
 def export_inventory(inventory: Inventory, path: Path,
                      progress: Callable[[int, int], None] | None = None) -> None:
     """Write all three sheets; importing the file again changes nothing."""
+    workbook = Workbook(write_only=True)
+    write_process_sheet(workbook, inventory.processes, progress=progress)
+    write_capacity_sheet(workbook, inventory.bureaus)
+    write_channel_sheet(workbook, inventory.channels)
+    # Saved in memory first (a few MB): a full disk then fails in our write below, not
+    # half-way through openpyxl's, which leaves its writers to complain at exit.
+    buffer = io.BytesIO()
+    workbook.save(buffer)
     with replaced_atomically(path) as temporary:
-        workbook = Workbook(write_only=True)
-        write_process_sheet(workbook, inventory.processes, progress=progress)
-        write_capacity_sheet(workbook, inventory.bureaus)
-        write_channel_sheet(workbook, inventory.channels)
-        workbook.save(temporary)
+        temporary.write_bytes(buffer.getbuffer())

@@ -37,3 +37,20 @@ def test_arithmetic_and_order() -> None:
     assert sorted([Quarter(2023, 1), Quarter(2021, 4), Quarter(2022, 2)])[0] == q
     assert quarter_range(q, Quarter(2022, 2)) == [q, Quarter(2022, 1), Quarter(2022, 2)]
     assert quarter_range(q, q - 1) == []
+
+
+@pytest.mark.parametrize("code", ["FY1999Q4", "FY2061Q1", "FY2999Q4"])
+def test_quarters_outside_the_planning_range_are_refused(code: str) -> None:
+    from dx_planner.domain.quarters import FIRST_QUARTER, LAST_QUARTER, check_plannable
+
+    with pytest.raises(QuarterError, match=(
+            f"{code} is outside the quarters dx-planner plans "
+            f"\\({FIRST_QUARTER.code}–{LAST_QUARTER.code}\\)")):
+        check_plannable(Quarter.parse(code))
+
+
+def test_the_ends_of_the_planning_range_are_plannable() -> None:
+    from dx_planner.domain.quarters import FIRST_QUARTER, LAST_QUARTER, check_plannable
+
+    assert check_plannable(FIRST_QUARTER) == FIRST_QUARTER
+    assert check_plannable(LAST_QUARTER) == LAST_QUARTER

@@ -44,3 +44,22 @@ def test_absolute_target_and_milestones() -> None:
 def test_bad_settings_are_reported(settings: PlanSettings, message: str) -> None:
     with pytest.raises(PlanningInputError, match=message):
         resolve(settings, _inventory())
+
+
+def test_the_plan_spans_at_most_the_longest_horizon() -> None:
+    """--end FY2999Q4 made the solver allocate 89 GiB: the horizon is a domain limit."""
+    from dx_planner.planning.settings import MAX_PLAN_QUARTERS
+
+    last = Quarter(2021, 4) + (MAX_PLAN_QUARTERS - 1)
+    assert len(resolve(PlanSettings(end=last), _inventory()).quarters) == MAX_PLAN_QUARTERS
+    with pytest.raises(PlanningInputError, match=(
+            f"the plan would span {MAX_PLAN_QUARTERS + 1} quarters \\(FY2021Q4–"
+            f"{(last + 1).code}\\); at most {MAX_PLAN_QUARTERS} \\(10 years\\) are planned")):
+        resolve(PlanSettings(end=last + 1), _inventory())
+
+
+@pytest.mark.parametrize("seconds", [float("nan"), float("inf"), -1.0, 0.0, 86_401.0])
+def test_a_time_limit_must_be_a_finite_number_of_seconds(seconds: float) -> None:
+    with pytest.raises(PlanningInputError,
+                       match="time limit must be more than 0 and at most 86,400 seconds"):
+        resolve(PlanSettings(time_limit=seconds), _inventory())
