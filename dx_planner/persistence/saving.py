@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine
 
 from dx_planner.domain.inventory import Bureau, Channel, Process
 from dx_planner.persistence import repository
+from dx_planner.persistence.database import write_transaction
 from dx_planner.persistence.grids import rebase_bureaus, rebase_channels
 from dx_planner.persistence.history import recorded
 from dx_planner.persistence.permissions import find_refusals
@@ -100,7 +101,9 @@ def save_edits(engine: Engine, edits: Edits) -> dict[str, int]:
     touched: dict[str, Collection[str] | None] = {"processes": edits.process_ids}
     if edits.bureaus is not None or edits.channels is not None:
         touched.update(dict.fromkeys(CAPACITY_TABLES))
-    with engine.begin() as connection, recorded(connection, touched):
+    # A write transaction from its first read: on SQLite it queues behind another writer
+    # instead of failing at once when its reads would need upgrading to a write.
+    with write_transaction(engine) as connection, recorded(connection, touched):
         edits = _rebased(connection, edits)
         problems = refusals(connection, edits)
         if problems:

@@ -19,7 +19,8 @@ from dx_planner.workbook.template import canonical_sheet
 HEADERS = ("計画四半期", "計画時期", "手続ID", "手続名", "手続類型", "権限", "年間申請件数",
            "工数", "申請基盤", "状況", "デジタル化完了", "重点", "主要手続", "固定四半期",
            "計画区分", "計画外の理由")
-WIDTHS = (12, 14, 12, 44, 10, 7, 13, 8, 16, 12, 14, 6, 8, 12, 10, 36)
+# At most 212 characters in all: one page wide at 70% (styles.MIN_SCALE), so long text wraps.
+WIDTHS = (12, 12, 12, 36, 10, 7, 13, 8, 14, 12, 14, 6, 8, 12, 10, 26)
 HEADER_ROW = 4
 MAX_SHEET_NAME = 31
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -118,15 +119,19 @@ def _write_one(workbook: Workbook, fast_sheets: FastSheets, name: str, bureau: B
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(HEADERS))}" \
                             f"{HEADER_ROW + max(len(rows), 1)}"
     styles.print_setup(sheet, title_rows=f"1:{HEADER_ROW}",
-                       heading=f"{bureau.name} — {figures.name}")
+                       heading=f"{bureau.name} — {figures.name}", widths=WIDTHS,
+                       title_columns="C:D")  # 手続ID and 手続名 on every page
     sheet.append(styles.title(sheet, f"{bureau.name} デジタル化計画"))
     sheet.append(styles.note(sheet, _overview(bureau, figures)))
     sheet.append(styles.note(sheet, _by_quarter(bureau, figures)))
+    sheet.row_dimensions[HEADER_ROW].height = styles.header_height(HEADERS, WIDTHS)
     sheet.append(styles.headers(sheet, HEADERS))
     fast = fast_sheets.add(sheet, first_row=HEADER_ROW + 1)
     column_styles = [0] * len(HEADERS)
     column_styles[0] = fast.style(font=styles.BOLD)
     column_styles[6] = fast.style(number_format=styles.COUNT)
     column_styles[7] = fast.style(number_format="#,##0.0#")
+    # Long text wraps in its cell: overflowing, it printed over the next cells or pages.
+    column_styles[3] = column_styles[15] = fast.style(alignment=styles.WRAP)
     for row in rows:
         fast.append(_cells(row), column_styles)

@@ -37,7 +37,8 @@ def write_compare_sheet(workbook: Workbook, changes: Sequence[PlanChange],
     sheet.auto_filter.ref = (f"A{HEADER_ROW}:{get_column_letter(len(HEADERS))}"
                              f"{HEADER_ROW + max(len(changes), 1)}")
     styles.print_setup(sheet, title_rows=f"1:{HEADER_ROW}",
-                       heading=f"前回比較 — {current} / {previous}")
+                       heading=f"前回比較 — {current} / {previous}", widths=WIDTHS,
+                       title_columns="B:C")
     counts = Counter(change.kind for change in changes)
     sheet.append(styles.title(sheet, f"前回比較 — 今回: {current} / 前回: {previous}"))
     sheet.append(styles.note(sheet, " · ".join(f"{kind.ja} {counts[kind]:,}件"
@@ -45,6 +46,7 @@ def write_compare_sheet(workbook: Workbook, changes: Sequence[PlanChange],
                              + f" · 計 {len(changes):,}件"))
     sheet.append(styles.note(sheet, "移動: 今回 − 前回（四半期数、負は前倒し）。"
                                     "追加 = 今回だけ計画、削除 = 前回だけ計画。"))
+    sheet.row_dimensions[HEADER_ROW].height = styles.header_height(HEADERS, WIDTHS)
     sheet.append(styles.headers(sheet, HEADERS))
     fast = fast_sheets.add(sheet, first_row=HEADER_ROW + 1)
     column_styles = [0] * len(HEADERS)

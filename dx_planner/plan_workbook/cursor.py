@@ -15,8 +15,11 @@ class RowCursor:
         self.sheet = sheet
         self.row = 0  # the last row written (1-based); 0 before the first
 
-    def append(self, cells: Iterable[Any] = ()) -> int:
-        """Write one row and return its number; plain text is always written as text."""
+    def append(self, cells: Iterable[Any] = (), *, height: float | None = None) -> int:
+        """Write one row and return its number; plain text is always written as text.
+        ``height`` (points) is set for rows whose text wraps (see ``styles.header_height``)."""
+        if height is not None:
+            self.sheet.row_dimensions[self.row + 1].height = height
         self.sheet.append([safe_cell(self.sheet, cell) for cell in cells])
         self.row += 1
         return self.row

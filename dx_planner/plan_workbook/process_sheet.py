@@ -33,6 +33,7 @@ PLAN_WIDTHS = (12, 14, 10, 40)
 # The plan's own columns look different: they are output, not part of the template.
 PLAN_HEADER_FILL = PatternFill("solid", fgColor="E2EFDA")
 _FORMATS = {"annual_volume": styles.COUNT, "effort": "#,##0.0#"}
+_WRAPPED = {"name", "notes"}
 
 Progress = Callable[[int], None]
 
@@ -51,13 +52,20 @@ def write_process_sheet(workbook: Workbook, figures: PlanFigures, fast_sheets: F
     sheet.freeze_panes = "C2"
     total = len(figures.processes)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{total + 1}"
-    styles.print_setup(sheet, title_rows="1:1", heading=f"手続一覧 — {figures.name}")
+    styles.print_setup(sheet, title_rows="1:1", heading=f"手続一覧 — {figures.name}",
+                       widths=widths, title_columns="A:B")  # 手続ID and 手続名 on every page
+    sheet.row_dimensions[1].height = styles.header_height(
+        [*TEMPLATE_HEADERS, *PLAN_HEADERS], widths)
     sheet.append(header_cells(sheet, TEMPLATE_HEADERS)
                  + [_plan_header(sheet, text) for text in PLAN_HEADERS])
 
     fast = fast_sheets.add(sheet, first_row=2)
-    column_styles = [fast.style(number_format=_FORMATS[f.name]) if f.name in _FORMATS else 0
+    # Long text wraps in its cell: overflowing, it printed over the next cells or pages.
+    wrap = fast.style(alignment=styles.WRAP)
+    column_styles = [wrap if f.name in _WRAPPED else
+                     fast.style(number_format=_FORMATS[f.name]) if f.name in _FORMATS else 0
                      for f in PROCESS_FIELDS] + [0]  # 版
+    column_styles += [0] * (len(PLAN_HEADERS) - 1) + [wrap]
     for count, row in enumerate(figures.processes, start=1):
         fast.append(process_cells(row.process) + plan_cells(row), column_styles)
         if progress is not None and count % 2000 == 0:

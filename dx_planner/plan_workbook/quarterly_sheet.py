@@ -30,16 +30,19 @@ Value = Callable[[BureauFigures, Quarter], float | int | None]
 def write_quarterly_sheet(workbook: Workbook, figures: PlanFigures) -> WriteOnlyWorksheet:
     sheet: WriteOnlyWorksheet = workbook.create_sheet(SHEET)
     quarters = [q.quarter for q in figures.quarters]
-    styles.set_widths(sheet, [18] + [13] * len(quarters) + [12])
+    widths = [18] + [14] * len(quarters) + [12]
+    styles.set_widths(sheet, widths)
     sheet.freeze_panes = "B5"
-    styles.print_setup(sheet, title_rows="1:4", heading=f"四半期計画 — {figures.name}")
+    styles.print_setup(sheet, title_rows="1:4", heading=f"四半期計画 — {figures.name}",
+                       widths=widths, title_columns="A:A")
     cursor = RowCursor(sheet)
     cursor.append(styles.title(sheet, f"四半期計画（局 × 四半期）— シナリオ: {figures.name}"))
     cursor.append(styles.note(sheet, (
         f"赤: 計画工数が処理能力を超える / 黄: 処理能力の{IDLE_BELOW:.0%}未満しか使わない（遊休）"
         " · 工数・処理能力の単位は人月")))
     cursor.skip()
-    cursor.append(styles.headers(sheet, ["所管局", *(q.label for q in quarters), "合計"]))
+    texts = ["所管局", *(q.label for q in quarters), "合計"]
+    cursor.append(styles.headers(sheet, texts), height=styles.header_height(texts, widths))
 
     counts = _block(cursor, figures, "計画件数（手続）",
                     lambda b, q: b.count.get(q, 0), styles.COUNT)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -92,17 +93,39 @@ def set_widths(sheet: WriteOnlyWorksheet, widths: Iterable[float] | Mapping[int,
         sheet.column_dimensions[get_column_letter(column)].width = width
 
 
-def print_setup(sheet: WriteOnlyWorksheet, *, title_rows: str | None,
-                heading: str) -> None:
-    """A4 landscape, one page wide, title rows on every page, page numbers in the footer."""
+# Characters of default width that fit across an A4 landscape page at 100% (0.4" margins).
+PAGE_WIDTH_CHARS = 149
+MIN_SCALE = 70  # percent: below it 11-point text prints under 8 points, too small to read
+LINE_HEIGHT = 15.0  # points per line of 11-point text
+
+
+def print_setup(sheet: WriteOnlyWorksheet, *, title_rows: str | None, heading: str,
+                widths: Iterable[float] = (), title_columns: str | None = None) -> None:
+    """A4 landscape, title rows on every page, page numbers in the footer.
+
+    One page wide when that keeps the text at MIN_SCALE or larger; a wider sheet prints at
+    MIN_SCALE across several pages, left to right then down, with ``title_columns`` (its
+    key columns, e.g. ID and name) repeated on each.
+    """
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    total = sum(widths)
+    if total and PAGE_WIDTH_CHARS / total * 100 < MIN_SCALE:
+        sheet.page_setup.scale = MIN_SCALE
+        sheet.page_setup.pageOrder = "overThenDown"
+        if title_columns:
+            sheet.print_title_cols = title_columns
+    else:
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    margins = sheet.page_margins
+    margins.left = margins.right = 0.4
+    # The header and footer sit in their own band: LibreOffice draws a header whose margin
+    # plus text height reaches past the top margin over the first rows (the title).
+    margins.header = margins.footer = 0.25
+    margins.top = margins.bottom = 0.75
     if title_rows:
         sheet.print_title_rows = title_rows
     # "&" starts a header/footer code: a literal ampersand is written "&&". Excel allows
@@ -111,3 +134,34 @@ def print_setup(sheet: WriteOnlyWorksheet, *, title_rows: str | None,
     sheet.oddHeader.left.size = 9
     sheet.oddFooter.center.text = "&P / &N"
     sheet.oddFooter.center.size = 9
+
+
+def _display_width(text: str) -> int:
+    """Width in default characters: East Asian wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    """Lines ``text`` takes in a column ``width`` characters wide, wrapped at spaces (a word
+    longer than the column is broken anywhere)."""
+    room = max(int(width) - 1, 1)  # a cell keeps a little padding
+    lines, used = 1, 0
+    for word in text.split(" "):
+        size = _display_width(word)
+        if used and used + 1 + size <= room:
+            used += 1 + size
+            continue
+        if used:
+            lines += 1
+        lines += (size - 1) // room if size else 0
+        used = size - (size - 1) // room * room if size else 0
+    return lines
+
+
+def header_height(texts: Iterable[str], widths: Iterable[float]) -> float:
+    """The height (points) a header row needs when its texts wrap in their columns: set it,
+    or the repeated header on continuation pages keeps one line's height and its second
+    line covers the first data row."""
+    lines = max((_wrapped_lines(str(text), width)
+                 for text, width in zip(texts, widths, strict=False)), default=1)
+    return LINE_HEIGHT * lines + 2

@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.chart import LineChart, Reference
 from openpyxl.chart.axis import ChartLines
 from openpyxl.chart.data_source import AxDataSource, StrRef
+from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from dx_planner.plan_workbook import styles
@@ -27,6 +28,7 @@ STATUS_TEXT = {
 TREND_HEADERS = ("四半期", "時期", "計画件数", "累計デジタル化件数", "目標", "マイルストーン",
                  "オンライン申請割合", "オンライン化された年間申請件数",
                  "当期オンライン申請件数（計画分）")
+MILESTONE_COLOUR = "7030A0"  # purple: apart from the blue plan and the red target
 COL_QUARTER, COL_CUMULATIVE, COL_TARGET, COL_MILESTONE, COL_SHARE = 1, 4, 5, 6, 7
 CHART_ANCHOR_COLUMN = "K"
 WIDTHS = (34, 18, 12, 16, 12, 14, 14, 18, 20)
@@ -131,7 +133,7 @@ def _kpis(cursor: RowCursor, figures: PlanFigures, previous: PlanFigures | None)
          previous.result.bound if previous else None),
         ("ギャップ", result.gap, "0.00%", "(上界 − 値) ÷ 上界",
          previous.result.gap if previous else None),
-        ("状態", status_text(result.status), None, result.status,
+        ("状態", status_text(result.status), None, "",
          status_text(previous.result.status) if previous else None),
         ("求解時間（秒）", result.solve_seconds, styles.DECIMAL,
          "途中で中断された計画" if result.cancelled else "",
@@ -155,7 +157,8 @@ def _trend(cursor: RowCursor, figures: PlanFigures) -> tuple[int, int]:
     """The quarterly table; returns its header row and last data row."""
     sheet, settings = cursor.sheet, figures.result.settings
     cursor.append(styles.section(sheet, "四半期別推移（各四半期末）"))
-    header_row = cursor.append(styles.headers(sheet, TREND_HEADERS))
+    header_row = cursor.append(styles.headers(sheet, TREND_HEADERS),
+                               height=styles.header_height(TREND_HEADERS, WIDTHS))
     for quarter in figures.quarters:
         cursor.append([
             styles.styled(sheet, quarter.quarter.code, font=styles.BOLD),
@@ -277,6 +280,10 @@ def _charts(sheet: WriteOnlyWorksheet, figures: PlanFigures, header_row: int,
     milestone.graphicalProperties.line.noFill = True
     milestone.marker.symbol = "diamond"
     milestone.marker.size = 10
+    # The marker's own colour: without it LibreOffice draws it with the series' line, which
+    # is hidden (no line between milestones), so the milestones did not show at all.
+    milestone.marker.graphicalProperties = GraphicalProperties(solidFill=MILESTONE_COLOUR)
+    milestone.marker.graphicalProperties.line.solidFill = MILESTONE_COLOUR
     progress.y_axis.scaling.min = 0
     sheet.add_chart(progress, f"{CHART_ANCHOR_COLUMN}4")
 

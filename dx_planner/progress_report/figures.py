@@ -31,11 +31,14 @@ class MajorFigures:
     own_digitized_total: int
     own_planned_next: Named
     national_total: int  # authority 国
+    national_digitized_in_quarter: Named
     national_digitized_total: int
+    national_planned_next: Named
     national_dated: Named  # 時期提示, not yet digitized
     national_under_review: Named  # 検討中
     national_not_considered: Named  # 未検討 (or blank)
     other_total: int  # authority その他
+    other_digitized_in_quarter: Named
     other_digitized_total: int
     other_planned_next: Named
 

@@ -75,17 +75,21 @@ def _major_progress(f: ReportFigures, m: MajorFigures) -> list[Block]:
             f" このほか、区市町村等と共同で所管する手続等(権限 その他){m.other_total}手続"
             f"については、{done_other}。"
         ))
+    counts: dict[str, tuple[int, ...]] = {
+        "都": (m.own_total, m.own_digitized_total, m.own_digitized_in_quarter.count,
+              m.own_planned_next.count),
+        "国": (m.national_total, m.national_digitized_total,
+              m.national_digitized_in_quarter.count, m.national_planned_next.count),
+        "その他": (m.other_total, m.other_digitized_total, m.other_digitized_in_quarter.count,
+                m.other_planned_next.count),
+    }
+    counts["計"] = tuple(map(sum, zip(*counts.values(), strict=True)))
     blocks.append(Table(
         f"主要{m.total}手続の内訳({w.end_of(f.quarter)}時点)",
         ("権限", "手続数", "デジタル化済(累計)", f"うち{f.quarter.label_months}",
          f"{f.next_quarter.label_months}予定"),
         ("text", "int", "int", "int", "int"),
-        (("都", m.own_total, m.own_digitized_total, m.own_digitized_in_quarter.count,
-          m.own_planned_next.count),
-         ("国", m.national_total, m.national_digitized_total, None, None),
-         ("その他", m.other_total, m.other_digitized_total, None, m.other_planned_next.count),
-         ("計", m.total, m.own_digitized_total + m.national_digitized_total
-          + m.other_digitized_total, None, None)),
+        tuple((authority, *row) for authority, row in counts.items()),
     ))
     blocks.append(Table(
         "国への働きかけ等が必要な手続の状況",

@@ -17,6 +17,8 @@ from dx_planner.plan_workbook import PlanExportError
 from dx_planner.plan_workbook.comparison import compare_plans
 from dx_planner.plan_workbook.export import export_plan_workbook, write_plan_workbook
 from dx_planner.plan_workbook.figures import compute_figures
+from dx_planner.plan_workbook.styles import MIN_SCALE
+from dx_planner.plan_workbook.summary_sheet import status_text
 from dx_planner.workbook.apply import export_workbook, import_workbook
 from tests.dx_planner.plan_workbook.conftest import PlannedDemo
 from tests.dx_planner.plan_workbook.plans import small_case
@@ -119,7 +121,9 @@ def test_summary_shows_settings_kpis_and_the_trend(exported: LoadedWorkbook,
     assert values["オンライン申請件数（計画期間内）"][0] == pytest.approx(plan.objective)
     assert values["上界（オンライン申請件数）"][0] == pytest.approx(plan.bound)
     assert values["ギャップ"][0] == pytest.approx(plan.gap)
-    assert values["状態"][3] == plan.status  # value, before, difference, remark
+    # value, before, difference, remark: in Japanese only (the raw code printed as is)
+    assert values["状態"][0] == status_text(plan.status) != plan.status
+    assert values["状態"][3] is None
     header = _find_row(sheet, "四半期")
     trend = _rows(sheet, header + 1)[:len(plan.settings.quarters)]
     assert [(row[0], row[3]) for row in trend] == [(q.code, n) for q, n in plan.cumulative]
@@ -185,7 +189,10 @@ def test_print_ready(exported: LoadedWorkbook) -> None:
     for sheet in exported.worksheets:
         assert sheet.page_setup.orientation == "landscape", sheet.title
         assert sheet.page_setup.paperSize == 9, sheet.title  # A4
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        # One page wide, or (a wide sheet) at a readable scale with its key columns repeated.
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage or (
+            sheet.page_setup.scale >= MIN_SCALE and sheet.print_title_cols), sheet.title
+        assert sheet.page_margins.top >= sheet.page_margins.header + 0.4, sheet.title
         assert sheet.print_title_rows, sheet.title
         assert sheet.column_dimensions["A"].width > 0, sheet.title
     assert exported["手続一覧"]["H2"].number_format == "#,##0"
