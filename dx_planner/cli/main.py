@@ -49,6 +49,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
         raise UserError("no display to open the desktop app on (DISPLAY is not set): use the "
                         "commands (dx-planner --help), or run it under xvfb-run")
     # Loaded by name: dx_planner must not import the Qt layer (the layering contract).
+    problem = importlib.import_module("ui.platform_check").platform_problem()
+    if problem:  # a missing X library: say which package, instead of Qt's abort
+        raise UserError(problem)
     app = importlib.import_module("ui.app")
     result: int = app.run(args.db)
     return result
