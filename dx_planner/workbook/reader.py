@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from dx_planner.domain.fields import FIELD_BY_NAME
 from dx_planner.workbook.limits import (
     MAX_CELL_CHARS,
     MAX_CELLS,
@@ -23,7 +24,6 @@ from dx_planner.workbook.limits import (
 )
 from dx_planner.workbook.problems import ImportFailed, Problem
 from dx_planner.workbook.template import (
-    PROCESS_COLUMNS,
     PROCESS_SHEET,
     SHEET_ALIASES,
     canonical_sheet,
@@ -153,7 +153,8 @@ def _read_values(path: Path, known: dict[str, SheetScan],
         workbook.close()
 
 
-_ID_HEADERS = {normalize_header(PROCESS_COLUMNS[0].header), PROCESS_COLUMNS[0].alias}
+_ID_FIELD = FIELD_BY_NAME["id"]  # 手続ID
+_ID_HEADERS = {normalize_header(_ID_FIELD.header), _ID_FIELD.alias}
 
 
 def _refuse_renamed_process_sheet(workbook: Any, others: list[SheetScan]) -> None:
@@ -169,7 +170,7 @@ def _refuse_renamed_process_sheet(workbook: Any, others: list[SheetScan]) -> Non
         if any(normalize_header(cell) in _ID_HEADERS for row in head for cell in row):
             raise ImportFailed([Problem(
                 scan.title, None, None,
-                f"this sheet has a {PROCESS_COLUMNS[0].header} column but is not named "
+                f"this sheet has a {_ID_FIELD.header} column but is not named "
                 f"{PROCESS_SHEET} (or {SHEET_ALIASES[PROCESS_SHEET]}): rename it to import "
                 "its processes, or delete it")])
 

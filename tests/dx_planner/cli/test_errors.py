@@ -13,7 +13,7 @@ import pytest
 
 from dx_planner.cli.main import main
 from dx_planner.persistence.database import open_database
-from dx_planner.planning.scenarios import list_scenarios
+from dx_planner.persistence.scenarios import list_scenarios
 from tests.helpers.database import snapshot
 from tests.helpers.filesystems import fill, read_only, tmpfs
 from tests.helpers.workbooks import process_row, write_workbook
