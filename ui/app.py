@@ -20,6 +20,8 @@ from ui.main_window import MainWindow
 from ui.session import Session
 
 AUTODEMO_VARIABLE = "DX_PLANNER_AUTODEMO"
+# Start, show the window, quit: proves a build starts (packaging/smoke_test.py).
+QUIT_WHEN_SHOWN_VARIABLE = "DX_PLANNER_QUIT_WHEN_SHOWN"
 
 
 def application() -> QApplication:
@@ -62,4 +64,7 @@ def run(db_location: str | None) -> int:
     automatic = os.environ.get(AUTODEMO_VARIABLE) == "1"
     # After the event loop starts, so the window is on screen behind the first-run dialog.
     QTimer.singleShot(0, lambda: window.offer_first_run(automatic))
+    if os.environ.get(QUIT_WHEN_SHOWN_VARIABLE) == "1":  # the bundle's smoke test
+        QTimer.singleShot(0, lambda: (print("dx-planner: window shown", flush=True),
+                                      app.quit()))
     return app.exec()
