@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from dx_planner.cli.plan_options import add_plan_options, plan_settings
 from dx_planner.cli.progress import ProgressBar
 from dx_planner.domain.quarters import Quarter, QuarterError, check_plannable
+from dx_planner.domain.validation import InvalidValue, parse_name
 from dx_planner.output_files import check_writable, replaced_atomically
 from dx_planner.persistence import repository
 from dx_planner.persistence.database import write_transaction
@@ -27,6 +28,17 @@ def quarter_argument(text: str) -> Quarter:
         return check_plannable(Quarter.parse(text))
     except QuarterError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def scenario_argument(text: str) -> str:
+    """A scenario name the database can hold (on PostgreSQL a longer one was a traceback)."""
+    try:
+        name = parse_name(text)
+    except InvalidValue as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if not name:
+        raise argparse.ArgumentTypeError("a scenario needs a name")
+    return name
 
 
 def seconds_argument(text: str) -> float:
@@ -62,7 +74,7 @@ def add_solve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
                        metavar="Q:N", help="minimum cumulative count at the end of Q")
     solve.add_argument("--time-limit", type=seconds_argument, metavar="S",
                        help="seconds for the optimizer (default 10)")
-    solve.add_argument("--scenario", metavar="NAME",
+    solve.add_argument("--scenario", metavar="NAME", type=scenario_argument,
                        help="name to store the plan under (default: plan-<timestamp>)")
     solve.add_argument("--json", type=Path, metavar="FILE", help="write the plan file here")
     add_plan_options(solve)

@@ -129,6 +129,13 @@ def _parse_text(field: Field, value: Any) -> str:
     return text
 
 
+def _parse_name(field: Field, value: Any) -> str:
+    text = validation.parse_name(value)
+    if field.required and not text:
+        raise validation.InvalidValue(validation.REQUIRED)
+    return text
+
+
 def _parse_enum(field: Field, value: Any) -> LabelledEnum:
     assert field.enum is not None
     return validation.parse_enum(field.enum, value)
@@ -143,10 +150,10 @@ def _parse_amount(field: Field, value: Any) -> float:
 
 
 _PARSERS: dict[FieldKind, Callable[[Field, Any], Any]] = {
-    FieldKind.ID: _parse_text,
+    FieldKind.ID: _parse_name,
     FieldKind.TEXT: _parse_text,
-    FieldKind.BUREAU: _parse_text,
-    FieldKind.CHANNEL: _parse_text,
+    FieldKind.BUREAU: _parse_name,
+    FieldKind.CHANNEL: _parse_name,
     FieldKind.ENUM: _parse_enum,
     FieldKind.QUARTER: lambda _field, value: validation.parse_quarter(value),
     FieldKind.COUNT: _parse_count,

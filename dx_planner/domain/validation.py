@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from dx_planner.domain.enums import Authority, LabelledEnum, NationalStatus, Status
 from dx_planner.domain.inventory import Process
-from dx_planner.domain.quarters import Quarter, QuarterError
+from dx_planner.domain.quarters import Quarter, QuarterError, check_plannable
 from dx_planner.domain.translatable import QT_TRANSLATE_NOOP
 
 E = TypeVar("E", bound=LabelledEnum)
@@ -34,6 +34,7 @@ MAX_TEXT = 32_767  # Excel's limit for one cell
 # Far above any real figure, far below where floats lose whole numbers (2**53).
 MAX_VOLUME = 10**12
 MAX_EFFORT = 10_000.0  # person-months
+MAX_NAME = 200  # an ID, a bureau or a channel: the database's column length
 
 TRUE_MARK = "○"
 TRUE_WORDS = frozenset({"○", "〇", "◯", "1", "true", "yes", "y", "はい"})
@@ -41,6 +42,9 @@ FALSE_WORDS = frozenset({"", "0", "false", "no", "n", "×", "いいえ", "-"})
 
 # Characters XML 1.0 (and so .xlsx) cannot hold; tab and line breaks are fine.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Invisible characters that make two IDs look alike: zero-width space, non-joiner, joiner,
+# word joiner, byte-order mark, soft hyphen.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 CONTEXT = "Validation"  # the Qt translation context of the messages below
 REQUIRED = QT_TRANSLATE_NOOP("Validation", "required value is missing")
@@ -54,6 +58,8 @@ CONTROL_CHARACTER = QT_TRANSLATE_NOOP(
     "Validation", "contains a control character (not allowed in a workbook)")
 TOO_LONG = QT_TRANSLATE_NOOP(
     "Validation", "is {length} characters long; a cell holds at most {limit}")
+NAME_TOO_LONG = QT_TRANSLATE_NOOP(
+    "Validation", "is {length} characters long; at most {limit} are allowed")
 NOT_A_FLAG = QT_TRANSLATE_NOOP(
     "Validation", "not a yes/no mark: '{value}' (use ○ or leave blank)")
 UNKNOWN_VALUE = QT_TRANSLATE_NOOP(
@@ -117,6 +123,22 @@ def parse_text(value: Any) -> str:
     if len(result) > MAX_TEXT:
         raise InvalidValue(TOO_LONG, length=f"{len(result):,}", limit=f"{MAX_TEXT:,}")
     return result
+
+
+def parse_name(value: Any) -> str:
+    """An ID, a bureau or a channel name: text the database can hold (MAX_NAME), with
+    full-width forms folded (NFKC: 'Ｐ－０１' is 'P-01') and invisible characters removed,
+    so that what looks the same is the same."""
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", parse_text(value))).strip()
+    if len(text) > MAX_NAME:
+        raise InvalidValue(NAME_TOO_LONG, length=f"{len(text):,}", limit=f"{MAX_NAME:,}")
+    return text
+
+
+def id_key(process_id: str) -> str:
+    """What two IDs that differ only in case, width or invisible characters share: such
+    IDs are near-duplicates (a typo or another program's spelling, never two processes)."""
+    return unicodedata.normalize("NFKC", _INVISIBLE.sub("", process_id)).casefold()
 
 
 def _number(value: Any) -> float:
@@ -194,7 +216,8 @@ def parse_quarter(value: Any) -> Quarter:
     if isinstance(value, Quarter):
         return value
     try:
-        return Quarter.parse(parse_text(value))
+        # Outside FIRST_QUARTER–LAST_QUARTER every solve would refuse it: say so now.
+        return check_plannable(Quarter.parse(parse_text(value)))
     except QuarterError as error:
         raise InvalidValue(NOT_A_QUARTER, reason=str(error)) from None
 

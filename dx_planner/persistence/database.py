@@ -19,7 +19,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.engine import RootTransaction, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
@@ -95,11 +95,22 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
-def begin_write(connection: Connection) -> RootTransaction:
+# PostgreSQL advisory lock key for writers that must run one at a time (imports).
+_SERIAL_WRITERS_LOCK = 0x64782D706C616E  # "dx-plan"
+
+
+def begin_write(connection: Connection, *, one_at_a_time: bool = False) -> RootTransaction:
     """Begin a transaction that will write: on SQLite it takes the write lock first
-    (``BEGIN IMMEDIATE``), waiting for another writer, so what it reads stays true."""
+    (``BEGIN IMMEDIATE``), waiting for another writer, so what it reads stays true.
+
+    ``one_at_a_time``: on PostgreSQL (where writers do not lock each other out) also wait
+    for every other such transaction to end, so that what it checks before writing (e.g.
+    that nobody wrote meanwhile) holds until it commits."""
     connection.execution_options(**{_WRITE_OPTION: True})
-    return connection.begin()
+    transaction = connection.begin()
+    if one_at_a_time and connection.dialect.name == "postgresql":
+        connection.execute(select(func.pg_advisory_xact_lock(_SERIAL_WRITERS_LOCK)))
+    return transaction
 
 
 @contextmanager

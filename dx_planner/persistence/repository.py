@@ -173,6 +173,10 @@ def bureaus_of(connection: Connection, process_ids: Collection[str]) -> dict[str
     return found
 
 
+def process_ids(connection: Connection) -> list[str]:
+    return list(connection.execute(select(processes.c.id)).scalars())
+
+
 def count_processes(connection: Connection) -> int:
     return int(connection.execute(select(func.count()).select_from(processes)).scalar_one())
 

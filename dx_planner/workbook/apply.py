@@ -55,9 +55,10 @@ def import_workbook(engine: Engine, path: Path, *, replace: bool = False,
     """
     with engine.connect() as connection:
         known_channels = set(repository.channel_ids(connection))
+        known_ids = repository.process_ids(connection)
     if progress:
         progress("reading")
-    parsed = parse_workbook(path, known_channels)
+    parsed = parse_workbook(path, known_channels, known_ids)
     summary = ImportSummary(warnings=parsed.warnings)
     if parsed.processes is None and replace:
         raise ImportFailed([Problem(path.name, None, None, "--replace needs a 手続一覧 sheet")])

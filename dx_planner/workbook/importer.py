@@ -52,8 +52,13 @@ class ParsedWorkbook:
         return self.rows.get(sheet, {}).get(key)
 
 
-def parse_workbook(path: Path, known_channels: Iterable[str] = ()) -> ParsedWorkbook:
-    """Read and validate a whole file; raise ``ImportFailed`` listing every problem."""
+def parse_workbook(path: Path, known_channels: Iterable[str] = (),
+                   known_ids: Iterable[str] = ()) -> ParsedWorkbook:
+    """Read and validate a whole file; raise ``ImportFailed`` listing every problem.
+
+    ``known_ids``: the IDs stored already; an ID that differs from one of them only in
+    case, width or invisible characters is refused (it would be added as a second process
+    beside it, and with --replace the original deleted)."""
     sheets = read_raw_sheets(path)
     problems = ProblemList()
     parsed = ParsedWorkbook()
@@ -67,7 +72,7 @@ def parse_workbook(path: Path, known_channels: Iterable[str] = ()) -> ParsedWork
         channel_names = {DEFAULT_CHANNEL, *known_channels,
                          *(c.name for c in parsed.channels or [])}
         parsed.processes, parsed.process_fields = _parse_processes(
-            sheets[PROCESS_SHEET], channel_names, problems, parsed)
+            sheets[PROCESS_SHEET], channel_names, known_ids, problems, parsed)
     if not sheets:
         problems.error(path.name, None, None,
                        f"no sheet named {PROCESS_SHEET}, {CAPACITY_SHEET} or {CHANNEL_SHEET}")
@@ -126,8 +131,9 @@ def _is_blank_row(row: tuple[Any, ...]) -> bool:
 
 
 # -- the process sheet --------------------------------------------------------------
-def _parse_processes(sheet: RawSheet, channel_names: set[str], problems: ProblemList,
-                     parsed: ParsedWorkbook) -> tuple[list[Process], frozenset[str]]:
+def _parse_processes(sheet: RawSheet, channel_names: set[str], known_ids: Iterable[str],
+                     problems: ProblemList, parsed: ParsedWorkbook
+                     ) -> tuple[list[Process], frozenset[str]]:
     first = PROCESS_FIELDS[0]
     found = _find_header(sheet, first.header, first.alias, problems)
     if found is None:
@@ -167,20 +173,20 @@ def _parse_processes(sheet: RawSheet, channel_names: set[str], problems: Problem
         parsed.versions = {}
     rows = parsed.rows.setdefault(sheet.name, {})
 
-    seen: dict[str, int] = {}
+    stored = {validation.id_key(pid): pid for pid in known_ids}
+    seen: dict[str, tuple[str, int]] = {}  # id_key -> (ID, row)
     result: list[Process] = []
     id_column = positions["id"]
     for row_number, row in sheet.rows[header_index + 1:]:
         if _is_blank_row(row):
             continue
-        # Duplicates are found on the raw ID, so a first occurrence with other errors counts.
-        pid = str(row[id_column]).strip() if id_column < len(row) and row[id_column] else ""
-        if pid and pid in seen:
-            problems.error(sheet.name, row_number, FIELD_BY_NAME["id"].header,
-                           f"duplicate 手続ID '{pid}' (also on row {seen[pid]})")
+        # Duplicates are found before the rest of the row is read, so a first occurrence
+        # with other errors counts.
+        pid = _row_id(row, id_column)
+        if pid and _id_clashes(sheet.name, row_number, pid, seen, stored, problems):
             continue
         if pid:
-            seen[pid] = row_number
+            seen[validation.id_key(pid)] = (pid, row_number)
         process = _parse_process_row(sheet.name, row_number, row, positions, channel_names,
                                      problems)
         version = _parse_version(sheet.name, row_number, row, version_columns, problems)
@@ -208,6 +214,35 @@ def _parse_version(sheet: str, row_number: int, row: tuple[Any, ...], columns: l
                        "blank for a new row)")
         return None
     return version
+
+
+def _row_id(row: tuple[Any, ...], id_column: int) -> str:
+    raw = row[id_column] if id_column < len(row) else None
+    try:
+        return str(validation.parse_name(raw)) if raw is not None else ""
+    except validation.InvalidValue:
+        return str(raw).strip()  # the row's own reading reports it
+
+
+def _id_clashes(sheet: str, row_number: int, pid: str, seen: dict[str, tuple[str, int]],
+                stored: dict[str, str], problems: ProblemList) -> bool:
+    """Report an ID given twice in the file, or one that differs from another only in case,
+    width or invisible characters (in the file or in the database); True if reported."""
+    header = FIELD_BY_NAME["id"].header
+    key = validation.id_key(pid)
+    if key in seen:
+        other, other_row = seen[key]
+        problems.error(sheet, row_number, header,
+                       f"duplicate 手続ID '{pid}' (also on row {other_row})" if other == pid
+                       else f"'{pid}' differs from '{other}' (row {other_row}) only in case, "
+                            "width or invisible characters: use one ID")
+        return True
+    if key in stored and stored[key] != pid:
+        problems.error(sheet, row_number, header,
+                       f"'{pid}' differs from the stored 手続ID '{stored[key]}' only in case, "
+                       f"width or invisible characters: use '{stored[key]}'")
+        return True
+    return False
 
 
 def _parse_process_row(sheet: str, row_number: int, row: tuple[Any, ...],
@@ -245,7 +280,7 @@ def _quarter_columns(sheet: RawSheet, header_row: int, mapping: dict[str, int],
         if header in fixed:
             continue
         try:
-            columns[index] = Quarter.parse(sheet.rows[header_row][1][index])
+            columns[index] = validation.parse_quarter(sheet.rows[header_row][1][index])
         except ValueError as error:
             # A header with a digit was meant as a quarter (a typo is an error); one without
             # (e.g. 備考) is an unknown column, ignored with a warning.

@@ -115,6 +115,17 @@ def test_duplicate_id_rejected_for_new_process(model: InventoryModel) -> None:
     assert model.store.by_id["NEW-2"] is new
 
 
+def test_a_typed_id_is_normalized_and_near_duplicates_rejected(model: InventoryModel) -> None:
+    new = Process(id="NEW-1", name="新しい手続", bureau=model.process_at(0).bureau)
+    model.undo_stack.push(AddProcessesCommand(model, [new], "add"))
+    row = model.row_of(new)
+    existing = model.process_at(0).id
+    assert not model.setData(cell(model, row, "id"), existing.lower())  # differs in case only
+    assert not model.setData(cell(model, row, "id"), existing + "\u200b")
+    assert model.setData(cell(model, row, "id"), "ＮＥＷ－３\u200b")
+    assert model.store.by_id["NEW-3"] is new
+
+
 def test_add_and_delete_with_undo(model: InventoryModel) -> None:
     count = model.rowCount()
     victims = [model.process_at(5), model.process_at(2), model.process_at(7)]

@@ -33,8 +33,12 @@ def checked_value(column: Column, value: Any, process: Process,
     parsed = column.field.parse(value)
     if column.key == "id":
         other = by_id.get(parsed)
+        if other is None:  # an ID differing only in case, width or invisible characters
+            key = validation.id_key(parsed)
+            other = next((p for pid, p in by_id.items() if validation.id_key(pid) == key),
+                         None)
         if other is not None and other is not process:
-            raise InvalidValue(validation.DUPLICATE_ID, id=parsed)
+            raise InvalidValue(validation.DUPLICATE_ID, id=other.id)
     return parsed
 
 

@@ -45,3 +45,10 @@ def test_a_time_limit_that_is_not_a_usable_number_of_seconds_is_bad_usage(
     line = _usage_error(["--db", str(db), "solve", "--time-limit", value], capsys)
     assert line.endswith(f"argument --time-limit: '{value}' is not a time limit: give seconds, "
                          "more than 0 and at most 86,400")
+
+
+def test_a_scenario_name_longer_than_the_database_holds_is_bad_usage(
+        db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """On PostgreSQL (varchar 200) a longer name was a traceback after the whole solve."""
+    line = _usage_error(["--db", str(db), "solve", "--scenario", "案" * 201], capsys)
+    assert line.endswith("argument --scenario: is 201 characters long; at most 200 are allowed")
