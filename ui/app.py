@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dx_planner.persistence.database import DatabaseError, open_database, resolve_url
 from ui import i18n
+from ui.actions.database import offer_first_run
 from ui.main_window import MainWindow
 from ui.session import Session
 
@@ -63,7 +64,7 @@ def run(db_location: str | None) -> int:
     window.show()
     automatic = os.environ.get(AUTODEMO_VARIABLE) == "1"
     # After the event loop starts, so the window is on screen behind the first-run dialog.
-    QTimer.singleShot(0, lambda: window.offer_first_run(automatic))
+    QTimer.singleShot(0, lambda: offer_first_run(window, automatic))
     if os.environ.get(QUIT_WHEN_SHOWN_VARIABLE) == "1":  # the bundle's smoke test
         QTimer.singleShot(0, lambda: (print("dx-planner: window shown", flush=True),
                                       app.quit()))

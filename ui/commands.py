@@ -5,12 +5,26 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from dx_planner.domain.inventory import Process
+from ui.models.edits import Change
 from ui.models.inventory_model import InventoryModel
 
-Change = tuple[Process, str, Any, Any]  # process, field, old value, new value
+
+class UndoStackRecorder:
+    """Records the models' edits as commands on an undo stack (``ui.models.edits``)."""
+
+    def __init__(self, stack: QUndoStack) -> None:
+        self.stack = stack
+
+    def record_values(self, model: InventoryModel, changes: Sequence[Change],
+                      text: str) -> None:
+        self.stack.push(SetValuesCommand(model, changes, text))
+
+    def record_cell(self, apply: Callable[[Any], None], old: Any, new: Any,
+                    text: str) -> None:
+        self.stack.push(SetCellCommand(apply, old, new, text))
 
 
 class SetValuesCommand(QUndoCommand):

@@ -33,8 +33,9 @@ def main() -> int:
     os.environ["DX_PLANNER_AUTODEMO"] = "1"
 
     from ui import i18n
+    from ui.actions import baselines, inventory_io, language, planning
     from ui.app import application, create_window
-    from ui.main_window import TAB_CAPACITY, TAB_INVENTORY, TAB_PLAN, TAB_RESULTS
+    from ui.models.columns import COLUMN_INDEX, PLANNED
 
     app = application()
     i18n.install_language("ja")
@@ -44,55 +45,55 @@ def main() -> int:
     window.resize(1560, 940)
     window.show()
     if not window.session.store.processes:
-        window.load_demo(args.processes)
-        wait_for(window.taskFinished, 120_000)
+        inventory_io.load_demo(window, args.processes)
+        wait_for(window.runner.finished, 120_000)
 
-    def shoot(name: str, tab: int) -> None:
-        window.tabs.setCurrentIndex(tab)
+    def shoot(name: str, tab: str) -> None:
+        window.show_tab(tab)
         for _ in range(5):
             app.processEvents()
         path = args.out / f"{name}.png"
         window.grab().save(str(path))
         print(path)
 
-    shoot("1-inventory", TAB_INVENTORY)
-    shoot("2-capacity", TAB_CAPACITY)
+    shoot("1-inventory", "inventory")
+    shoot("2-capacity", "capacity")
     panel = window.plan_panel
     panel.time_limit.setValue(args.time_limit)
     deadline = panel.deadline.quarter()
     assert deadline is not None
     panel.add_milestone(deadline - 4, 9_000)  # an interim goal at the end of FY2022
     panel.start_optimize()
-    QTimer.singleShot(int(args.time_limit * 400), lambda: shoot("3-plan-running", TAB_PLAN))
+    QTimer.singleShot(int(args.time_limit * 400), lambda: shoot("3-plan-running", "plan"))
     wait_for(panel.planReady, int(args.time_limit * 1000) + 120_000)
-    shoot("4-results", TAB_RESULTS)
+    shoot("4-results", "results")
     model = window.session.model
     planned = window.session.plan.assignments if window.session.plan else {}
     late = max(planned, key=lambda pid: planned[pid], default=None)
     if late is not None:
-        window.explain(window.session.store.by_id[late])
-        shoot("5-why-not-earlier", TAB_RESULTS)
+        planning.explain(window, window.session.store.by_id[late])
+        shoot("5-why-not-earlier", "results")
     name = window.session.plan_name
     latest = window.session.store.inventory.latest_digitized_quarter()
     if name is not None and latest is not None:
         # A baseline published a quarter earlier is the plan of record during the latest.
-        if window.publish_baseline(latest - 1, name, "screenshot"):
-            wait_for(window.taskFinished, 120_000)
+        if baselines.publish_baseline(window, latest - 1, name, "screenshot"):
+            wait_for(window.runner.finished, 120_000)
         view = window.results_view.plan_vs_actual
-        window.show_plan_vs_actual()
+        baselines.show_plan_vs_actual(window)
         wait_for(view.loaded, 60_000)
-        shoot("9-plan-vs-actual", TAB_RESULTS)
+        shoot("9-plan-vs-actual", "results")
         view.bureau.setCurrentIndex(1)
         wait_for(view.loaded, 60_000)
-        shoot("10-plan-vs-actual-bureau", TAB_RESULTS)
+        shoot("10-plan-vs-actual-bureau", "results")
         window.results_view.side.setCurrentIndex(0)
     window.inventory_view.filter_bar.search.setText("申請")
-    model.sort(15)
-    shoot("6-inventory-filtered-with-plan", TAB_INVENTORY)
-    window.set_language("en")
-    shoot("7-inventory-english", TAB_INVENTORY)
-    shoot("8-results-english", TAB_RESULTS)
-    window.set_language("ja")
+    model.sort(COLUMN_INDEX[PLANNED])
+    shoot("6-inventory-filtered-with-plan", "inventory")
+    language.set_language(window, "en")
+    shoot("7-inventory-english", "inventory")
+    shoot("8-results-english", "results")
+    language.set_language(window, "ja")
     i18n.save_language("ja")
     window.close()
     return 0

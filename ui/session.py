@@ -12,6 +12,7 @@ from dx_planner.domain.inventory import Inventory, Process
 from dx_planner.persistence import repository, saving
 from dx_planner.persistence.grids import GridConflict
 from dx_planner.planning.result import PlanResult
+from ui.commands import UndoStackRecorder
 from ui.models.capacity_model import BureauCapacityModel, ChannelCapacityModel
 from ui.models.inventory_model import InventoryModel
 from ui.models.kpis import KpiTracker
@@ -38,12 +39,13 @@ class Session(QObject):
         self.engine = engine
         self.location = location
         self.undo_stack = QUndoStack(self)
+        recorder = UndoStackRecorder(self.undo_stack)
         self.kpis = KpiTracker(self)
         self.store = InventoryStore(inventory)
-        self.model = InventoryModel(self.store, self.undo_stack, self.kpis, self)
-        self.bureau_model = BureauCapacityModel(inventory.bureaus, self.undo_stack,
+        self.model = InventoryModel(self.store, recorder, self.kpis, self)
+        self.bureau_model = BureauCapacityModel(inventory.bureaus, recorder,
                                                 self._capacity_changed, self)
-        self.channel_model = ChannelCapacityModel(inventory.channels, self.undo_stack,
+        self.channel_model = ChannelCapacityModel(inventory.channels, recorder,
                                                   self._capacity_changed, self)
         self.plan: PlanResult | None = None
         self.plan_name: str | None = None

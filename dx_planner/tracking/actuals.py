@@ -8,11 +8,12 @@ else in the meantime makes the whole call fail with ``ConflictError`` and write 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
 
 from sqlalchemy import Connection
 
 from dx_planner.domain.enums import Status
-from dx_planner.domain.inventory import Process
+from dx_planner.domain.inventory import Inventory, Process
 from dx_planner.domain.quarters import Quarter
 from dx_planner.persistence import repository
 from dx_planner.persistence.history import recorded
@@ -29,6 +30,17 @@ def actual_quarter(process: Process) -> Quarter | None:
     if process.status is Status.DIGITIZED and process.in_scope:
         return process.digitized_quarter
     return None
+
+
+def default_actual_quarter(inventory: Inventory) -> Quarter:
+    """The quarter actuals are usually recorded for: the latest with digitized processes,
+    else the quarter of today's date."""
+    latest = inventory.latest_digitized_quarter()
+    if latest is not None:
+        return latest
+    today = date.today()
+    fiscal_year = today.year if today.month >= 4 else today.year - 1
+    return Quarter(fiscal_year, (today.month - 4) % 12 // 3 + 1)
 
 
 def is_digitized_by(process: Process, quarter: Quarter) -> bool:

@@ -37,12 +37,12 @@ def no_dangling_work(qapp: QApplication) -> Iterator[None]:
     test's widgets: whatever still runs then would outlive the test.
     """
     yield
-    from ui.workers import running_tasks
+    from ui.tasks import running_tasks
 
     QCoreApplication.processEvents()
     threads = running_tasks()
     for task in threads:  # stop them so that the next test starts clean
-        task.cancel()
+        task.job.context.cancel_event.set()
         task.wait(10_000)
     pool_busy = QThreadPool.globalInstance().activeThreadCount()
     QThreadPool.globalInstance().waitForDone(10_000)
@@ -84,3 +84,12 @@ def window(demo_engine: Engine, db_path: Path, qtbot: Any) -> Iterator[Any]:
     main.show()
     yield main
     main.stop_work()
+
+
+@pytest.fixture
+def planned(window: Any, qtbot: Any) -> Any:
+    """The window with a quick real solve stored as scenario 基本計画."""
+    from tests.ui.helpers import solve
+
+    solve(window, qtbot, "基本計画")
+    return window

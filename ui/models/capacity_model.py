@@ -14,12 +14,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from dx_planner.domain.inventory import Bureau, Channel
 from dx_planner.domain.quarters import Quarter, quarter_range
-from ui.commands import SetCellCommand
 from ui.i18n import quarter_label
+from ui.models.edits import EditRecorder
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 DEFAULT_QUARTERS = quarter_range(Quarter(2021, 4), Quarter(2023, 4))
@@ -42,10 +42,10 @@ def horizon(keys: list[Quarter]) -> list[Quarter]:
 class _GridModel(QAbstractTableModel):
     """Rows of items plus a totals row; subclasses say what a cell holds."""
 
-    def __init__(self, undo_stack: QUndoStack, on_change: Callable[[], None],
+    def __init__(self, recorder: EditRecorder, on_change: Callable[[], None],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.undo_stack = undo_stack
+        self.recorder = recorder
         self._on_change = on_change
         self.quarters: list[Quarter] = list(DEFAULT_QUARTERS)
 
@@ -76,7 +76,7 @@ class _GridModel(QAbstractTableModel):
 
     def _push(self, apply: Callable[[Any], None], old: Any, new: Any) -> None:
         text = QCoreApplication.translate("Capacity", "処理能力を変更")
-        self.undo_stack.push(SetCellCommand(apply, old, new, text))
+        self.recorder.record_cell(apply, old, new, text)
 
     def _changed(self, row: int, column: int) -> None:
         last_row, last_column = self.rowCount() - 1, self.columnCount() - 1
@@ -90,9 +90,9 @@ class _GridModel(QAbstractTableModel):
 class BureauCapacityModel(_GridModel):
     """Person-months each bureau can complete per quarter."""
 
-    def __init__(self, bureaus: list[Bureau], undo_stack: QUndoStack,
+    def __init__(self, bureaus: list[Bureau], recorder: EditRecorder,
                  on_change: Callable[[], None], parent: QObject | None = None) -> None:
-        super().__init__(undo_stack, on_change, parent)
+        super().__init__(recorder, on_change, parent)
         self.set_bureaus(bureaus)
 
     def set_bureaus(self, bureaus: list[Bureau]) -> None:
@@ -156,9 +156,9 @@ class BureauCapacityModel(_GridModel):
 class ChannelCapacityModel(_GridModel):
     """Per channel: the quarter it opens (利用開始) and how many processes it can onboard."""
 
-    def __init__(self, channels: list[Channel], undo_stack: QUndoStack,
+    def __init__(self, channels: list[Channel], recorder: EditRecorder,
                  on_change: Callable[[], None], parent: QObject | None = None) -> None:
-        super().__init__(undo_stack, on_change, parent)
+        super().__init__(recorder, on_change, parent)
         self.set_channels(channels)
 
     def set_channels(self, channels: list[Channel]) -> None:

@@ -2,7 +2,8 @@
 
 Sorting and filtering happen here on a list of row objects (the view order), never through
 a proxy model: each keystroke or header click is one pass in Python over 28,000 rows, not
-hundreds of thousands of callbacks. Edits go through the undo stack (``ui.commands``).
+hundreds of thousands of callbacks. Edits are recorded for undo through an
+``EditRecorder`` (``ui.models.edits``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QUndoStack
+from PySide6.QtGui import QBrush, QColor
 
 from dx_planner.domain.fields import FieldKind
 from dx_planner.domain.inventory import Process
@@ -27,10 +28,12 @@ from dx_planner.domain.quarters import Quarter
 from dx_planner.domain.validation import InvalidValue
 from ui.i18n import enum_label, quarter_label
 from ui.models.columns import COLUMN_INDEX, COLUMNS, PLANNED, Column, header_text
+from ui.models.edits import EditRecorder
 from ui.models.filter import InventoryFilter
 from ui.models.kpis import KpiTracker
 from ui.models.store import InventoryStore
 from ui.models.validation import checked_value, rejection_message, row_problems
+from ui.texts import tr_format
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 EditValue = tuple[Process, str, Any]  # process, field, new value
@@ -61,11 +64,11 @@ class InventoryModel(QAbstractTableModel):
     # A rejected edit: the view shows the message at the cell.
     editRejected = Signal(QModelIndex, str)
 
-    def __init__(self, store: InventoryStore, undo_stack: QUndoStack, kpis: KpiTracker,
+    def __init__(self, store: InventoryStore, recorder: EditRecorder, kpis: KpiTracker,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.undo_stack = undo_stack
+        self.recorder = recorder
         self.kpis = kpis
         self.planned: dict[str, Quarter] = {}
         self.conflicts: set[str] = set()
@@ -189,16 +192,14 @@ class InventoryModel(QAbstractTableModel):
         if getattr(process, column.key) == value:
             return False
         self.edit_values([(process, column.key, value)],
-                         self.tr("%1 を変更").replace("%1", header_text(column)))
+                         tr_format(self.tr("%1 を変更"), header_text(column)))
         return True
 
     def edit_values(self, edits: Sequence[EditValue], text: str) -> None:
-        """Push one undoable command for a batch of edits (a cell, or a bulk edit)."""
-        from ui.commands import SetValuesCommand  # the commands module imports this one
-
+        """Record one undoable step for a batch of edits (a cell, or a bulk edit)."""
         changes = [(p, f, getattr(p, f), v) for p, f, v in edits if getattr(p, f) != v]
         if changes:
-            self.undo_stack.push(SetValuesCommand(self, changes, text))
+            self.recorder.record_values(self, changes, text)
 
     def apply_values(self, edits: Sequence[EditValue]) -> None:
         """Write values without the undo stack (the commands call this)."""

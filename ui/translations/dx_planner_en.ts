@@ -2,44 +2,116 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="ja">
 <context>
+    <name>Actions</name>
+    <message>
+        <location filename="../actions/baselines.py" line="77"/>
+        <source>この計画をベースラインとして公表…</source>
+        <translation>Publish this plan as the baseline…</translation>
+    </message>
+    <message>
+        <location filename="../actions/baselines.py" line="79"/>
+        <source>計画と実績を表示</source>
+        <translation>Show plan vs actual</translation>
+    </message>
+    <message>
+        <location filename="../actions/database.py" line="78"/>
+        <source>データベースを開く…</source>
+        <translation>Open database…</translation>
+    </message>
+    <message>
+        <location filename="../actions/inventory_io.py" line="129"/>
+        <source>手続一覧ワークブックを取り込む…</source>
+        <translation>Import inventory workbook…</translation>
+    </message>
+    <message>
+        <location filename="../actions/inventory_io.py" line="131"/>
+        <source>手続一覧ワークブックを書き出す…</source>
+        <translation>Export inventory workbook…</translation>
+    </message>
+    <message>
+        <location filename="../actions/inventory_io.py" line="133"/>
+        <source>デモ在庫を読み込む</source>
+        <translation>Load the demo inventory</translation>
+    </message>
+    <message>
+        <location filename="../actions/outputs.py" line="168"/>
+        <source>計画ワークブックを出力…</source>
+        <translation>Export plan workbook…</translation>
+    </message>
+    <message>
+        <location filename="../actions/outputs.py" line="170"/>
+        <source>進捗報告書を作成…</source>
+        <translation>Write progress report…</translation>
+    </message>
+    <message>
+        <location filename="../actions/planning.py" line="63"/>
+        <source>最適化を実行</source>
+        <translation>Optimize</translation>
+    </message>
+    <message>
+        <location filename="../actions/saving.py" line="74"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>Baselines</name>
+    <message>
+        <location filename="../actions/baselines.py" line="32"/>
+        <location filename="../actions/baselines.py" line="67"/>
+        <source>ベースラインとして公表</source>
+        <translation>Publish as baseline</translation>
+    </message>
+    <message>
+        <location filename="../actions/baselines.py" line="33"/>
+        <source>表示中の計画はシナリオとして保存されていません。「保存済みシナリオ」からシナリオを開いてから公表してください。</source>
+        <translation>The plan shown is not stored as a scenario. Open a scenario from “Stored scenarios” first, then publish it.</translation>
+    </message>
+    <message>
+        <location filename="../actions/baselines.py" line="63"/>
+        <source>ベースラインを公表しました：%1 時点（シナリオ「%2」、%3件）</source>
+        <translation>Published the baseline as of %1 (scenario “%2”, %3 processes)</translation>
+    </message>
+</context>
+<context>
     <name>BurnupChart</name>
     <message>
-        <location filename="../results/burnup.py" line="143"/>
+        <location filename="../views/results/burnup.py" line="60"/>
         <source>計画と実績を読み込んでいます…</source>
         <translation>Loading plan vs actual…</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="147"/>
+        <location filename="../views/results/burnup.py" line="64"/>
         <source>全局</source>
         <translation>All bureaus</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="148"/>
+        <location filename="../views/results/burnup.py" line="65"/>
         <source>計画と実績（%1・%2 時点）</source>
         <translation>Plan vs actual (%1, as of %2)</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="162"/>
+        <location filename="../views/results/burnup.py" line="78"/>
         <source>実績</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="163"/>
+        <location filename="../views/results/burnup.py" line="79"/>
         <source>ベースライン</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="165"/>
+        <location filename="../views/results/burnup.py" line="81"/>
         <source>見通し（計画）</source>
         <translation>Forecast (plan)</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="175"/>
+        <location filename="../views/results/burnup.py" line="91"/>
         <source>目標 %1件（%2）</source>
         <translation>Target %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="183"/>
+        <location filename="../views/results/burnup.py" line="99"/>
         <source>中間目標</source>
         <translation>Milestones</translation>
     </message>
@@ -47,22 +119,22 @@
 <context>
     <name>BurnupModel</name>
     <message>
-        <location filename="../results/burnup.py" line="84"/>
+        <location filename="../models/burnup_model.py" line="53"/>
         <source>実績（累計）</source>
         <translation>Actual (cumulative)</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="84"/>
+        <location filename="../models/burnup_model.py" line="53"/>
         <source>ベースライン（累計）</source>
         <translation>Baseline (cumulative)</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="85"/>
+        <location filename="../models/burnup_model.py" line="54"/>
         <source>見通し（累計）</source>
         <translation>Forecast (cumulative)</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="85"/>
+        <location filename="../models/burnup_model.py" line="54"/>
         <source>差異（実績−ベースライン）</source>
         <translation>Variance (actual − baseline)</translation>
     </message>
@@ -94,12 +166,12 @@
 <context>
     <name>CapacityDelegate</name>
     <message>
-        <location filename="../capacity_view.py" line="33"/>
+        <location filename="../widgets/delegates.py" line="126"/>
         <source>常時</source>
         <translation>Always</translation>
     </message>
     <message>
-        <location filename="../capacity_view.py" line="36"/>
+        <location filename="../widgets/delegates.py" line="129"/>
         <source>制限なし</source>
         <translation>No limit</translation>
     </message>
@@ -107,12 +179,12 @@
 <context>
     <name>CapacityView</name>
     <message>
-        <location filename="../capacity_view.py" line="85"/>
+        <location filename="../views/capacity_view.py" line="44"/>
         <source>局別処理能力（人月／四半期）</source>
         <translation>Bureau capacity (person-months per quarter)</translation>
     </message>
     <message>
-        <location filename="../capacity_view.py" line="92"/>
+        <location filename="../views/capacity_view.py" line="51"/>
         <source>申請基盤：利用開始と四半期ごとの受入上限（件、空欄＝制限なし）</source>
         <translation>Channels: availability and onboarding limit per quarter (processes; blank = no limit)</translation>
     </message>
@@ -126,29 +198,43 @@
     </message>
 </context>
 <context>
+    <name>Database</name>
+    <message>
+        <location filename="../actions/database.py" line="41"/>
+        <location filename="../actions/database.py" line="57"/>
+        <source>データベースを開く</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <location filename="../actions/database.py" line="42"/>
+        <source>SQLite データベース (*.sqlite3 *.sqlite *.db);;すべてのファイル (*)</source>
+        <translation>SQLite database (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>ExportPlanDialog</name>
     <message>
-        <location filename="../report_dialogs.py" line="45"/>
+        <location filename="../widgets/report_dialogs.py" line="46"/>
         <source>計画ワークブックを出力</source>
         <translation>Export plan workbook</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="50"/>
+        <location filename="../widgets/report_dialogs.py" line="51"/>
         <source>比較しない</source>
         <translation>No comparison</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="53"/>
+        <location filename="../widgets/report_dialogs.py" line="54"/>
         <source>シナリオ</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="54"/>
+        <location filename="../widgets/report_dialogs.py" line="55"/>
         <source>比較するシナリオ（前回比較シート）</source>
         <translation>Compare with (comparison sheet)</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="56"/>
+        <location filename="../widgets/report_dialogs.py" line="57"/>
         <source>手続一覧はデータベースの内容（保存済みの状態）で出力します。</source>
         <translation>The processes are exported as stored in the database (saved changes only).</translation>
     </message>
@@ -239,67 +325,67 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../filter_bar.py" line="26"/>
+        <location filename="../widgets/filter_bar.py" line="26"/>
         <source>検索（手続ID・手続名・備考）</source>
         <translation>Search (ID, name, notes)</translation>
     </message>
     <message>
-        <location filename="../filter_bar.py" line="30"/>
+        <location filename="../widgets/filter_bar.py" line="30"/>
         <source>すべて</source>
         <translation>all</translation>
     </message>
     <message>
-        <location filename="../filter_bar.py" line="31"/>
+        <location filename="../widgets/filter_bar.py" line="31"/>
         <source>所管局</source>
         <translation>Bureau</translation>
     </message>
     <message>
-        <location filename="../filter_bar.py" line="34"/>
+        <location filename="../widgets/filter_bar.py" line="34"/>
         <source>手続類型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../filter_bar.py" line="35"/>
+        <location filename="../widgets/filter_bar.py" line="35"/>
         <source>権限</source>
         <translation>Authority</translation>
     </message>
     <message>
-        <location filename="../filter_bar.py" line="36"/>
+        <location filename="../widgets/filter_bar.py" line="36"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../filter_bar.py" line="37"/>
+        <location filename="../widgets/filter_bar.py" line="37"/>
         <source>申請基盤</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../filter_bar.py" line="39"/>
+        <location filename="../widgets/filter_bar.py" line="39"/>
         <source>重点</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../filter_bar.py" line="40"/>
+        <location filename="../widgets/filter_bar.py" line="40"/>
         <source>重点のみ</source>
         <translation>Priority only</translation>
     </message>
     <message>
-        <location filename="../filter_bar.py" line="40"/>
+        <location filename="../widgets/filter_bar.py" line="40"/>
         <source>重点以外</source>
         <translation>Not priority</translation>
     </message>
     <message>
-        <location filename="../filter_bar.py" line="41"/>
+        <location filename="../widgets/filter_bar.py" line="41"/>
         <source>計画四半期</source>
         <translation>Planned quarter</translation>
     </message>
     <message>
-        <location filename="../filter_bar.py" line="42"/>
+        <location filename="../widgets/filter_bar.py" line="42"/>
         <source>未計画</source>
         <translation>Unplanned</translation>
     </message>
     <message>
-        <location filename="../filter_bar.py" line="49"/>
+        <location filename="../widgets/filter_bar.py" line="49"/>
         <source>条件をクリア</source>
         <translation>Clear filters</translation>
     </message>
@@ -307,50 +393,128 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../dialogs.py" line="33"/>
+        <location filename="../widgets/dialogs.py" line="34"/>
         <source>はじめに</source>
         <translation>Getting started</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="34"/>
+        <location filename="../widgets/dialogs.py" line="35"/>
         <source>データベースに手続がまだありません。</source>
         <translation>The database holds no processes yet.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="35"/>
+        <location filename="../widgets/dialogs.py" line="36"/>
         <source>デモ用の手続一覧（28,000件）を読み込むか、Excelの手続一覧を取り込むか、別のデータベースを開いてください。</source>
         <translation>Load the demo inventory (28,000 processes), import an Excel inventory, or open another database.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="40"/>
+        <location filename="../widgets/dialogs.py" line="41"/>
         <source>デモ在庫を読み込む</source>
         <translation>Load the demo inventory</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="41"/>
+        <location filename="../widgets/dialogs.py" line="42"/>
         <source>Excelの手続一覧を取り込む…</source>
         <translation>Import an Excel inventory…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="43"/>
+        <location filename="../widgets/dialogs.py" line="44"/>
         <source>データベースを開く…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="44"/>
+        <location filename="../widgets/dialogs.py" line="45"/>
         <source>空のまま始める</source>
         <translation>Start empty</translation>
     </message>
 </context>
 <context>
+    <name>Inventory</name>
+    <message>
+        <location filename="../actions/inventory_io.py" line="30"/>
+        <source>デモ在庫を生成して書き込んでいます…</source>
+        <translation>Generating and writing the demo inventory…</translation>
+    </message>
+    <message>
+        <location filename="../actions/inventory_io.py" line="40"/>
+        <source>デモ在庫を読み込む</source>
+        <translation>Load the demo inventory</translation>
+    </message>
+    <message>
+        <location filename="../actions/inventory_io.py" line="49"/>
+        <source>%1件の手続を読み込みました</source>
+        <translation>Loaded %1 processes</translation>
+    </message>
+    <message>
+        <location filename="../actions/inventory_io.py" line="55"/>
+        <source>手続一覧ワークブックを取り込む</source>
+        <translation>Import inventory workbook</translation>
+    </message>
+    <message>
+        <location filename="../actions/inventory_io.py" line="56"/>
+        <source>Excel / CSV (*.xlsx *.csv)</source>
+        <translation>Excel / CSV (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../actions/inventory_io.py" line="66"/>
+        <source>読み込み中…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../actions/inventory_io.py" line="67"/>
+        <source>書き込み中…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <location filename="../actions/inventory_io.py" line="81"/>
+        <source>取り込みました：追加 %1、更新 %2、削除 %3、変更なし %4</source>
+        <translation>Imported: %1 added, %2 updated, %3 deleted, %4 unchanged</translation>
+    </message>
+    <message>
+        <location filename="../actions/inventory_io.py" line="85"/>
+        <source>取り込みの警告</source>
+        <translation>Import warnings</translation>
+    </message>
+    <message>
+        <location filename="../actions/inventory_io.py" line="90"/>
+        <source>取り込みに失敗しました：%1</source>
+        <translation>Import failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../actions/inventory_io.py" line="98"/>
+        <source>取り込み</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../actions/inventory_io.py" line="103"/>
+        <source>手続一覧ワークブックを書き出す</source>
+        <translation>Export inventory workbook</translation>
+    </message>
+    <message>
+        <location filename="../actions/inventory_io.py" line="104"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../actions/inventory_io.py" line="122"/>
+        <source>%1件を書き出しました：%2</source>
+        <translation>Exported %1 processes: %2</translation>
+    </message>
+    <message>
+        <location filename="../actions/inventory_io.py" line="125"/>
+        <source>書き出し</source>
+        <translation>Export</translation>
+    </message>
+</context>
+<context>
     <name>InventoryModel</name>
     <message>
-        <location filename="../models/inventory_model.py" line="163"/>
+        <location filename="../models/inventory_model.py" line="166"/>
         <source>他の利用者がデータベースでこの行を変更しました（競合）</source>
         <translation>Someone else changed this row in the database (conflict)</translation>
     </message>
     <message>
-        <location filename="../models/inventory_model.py" line="192"/>
+        <location filename="../models/inventory_model.py" line="195"/>
         <source>%1 を変更</source>
         <translation>Change %1</translation>
     </message>
@@ -358,109 +522,109 @@
 <context>
     <name>InventoryView</name>
     <message>
-        <location filename="../inventory_view.py" line="107"/>
-        <location filename="../inventory_view.py" line="221"/>
+        <location filename="../views/inventory_view.py" line="96"/>
+        <location filename="../views/inventory_view.py" line="217"/>
         <source>手続を追加</source>
         <translation>Add process</translation>
     </message>
     <message>
-        <location filename="../inventory_view.py" line="110"/>
+        <location filename="../views/inventory_view.py" line="99"/>
         <source>選択した手続を削除</source>
         <translation>Delete selected processes</translation>
     </message>
     <message>
-        <location filename="../inventory_view.py" line="114"/>
+        <location filename="../views/inventory_view.py" line="103"/>
         <source>固定四半期を一括設定…</source>
         <translation>Lock selection to quarter…</translation>
     </message>
     <message>
-        <location filename="../inventory_view.py" line="116"/>
+        <location filename="../views/inventory_view.py" line="105"/>
         <source>固定を解除</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../inventory_view.py" line="118"/>
+        <location filename="../views/inventory_view.py" line="107"/>
         <source>重点にする</source>
         <translation>Mark as priority</translation>
     </message>
     <message>
-        <location filename="../inventory_view.py" line="120"/>
+        <location filename="../views/inventory_view.py" line="109"/>
         <source>重点を外す</source>
         <translation>Unmark priority</translation>
     </message>
     <message>
-        <location filename="../inventory_view.py" line="122"/>
+        <location filename="../views/inventory_view.py" line="111"/>
         <source>デジタル化済にする…</source>
         <translation>Mark as digitized…</translation>
     </message>
     <message>
-        <location filename="../inventory_view.py" line="124"/>
+        <location filename="../views/inventory_view.py" line="113"/>
         <source>なぜもっと早くないのか？</source>
         <translation>Why not earlier?</translation>
     </message>
     <message>
-        <location filename="../inventory_view.py" line="126"/>
+        <location filename="../views/inventory_view.py" line="115"/>
         <source>状況を一括設定</source>
         <translation>Set status of selection</translation>
     </message>
     <message>
-        <location filename="../inventory_view.py" line="168"/>
-        <location filename="../inventory_view.py" line="188"/>
+        <location filename="../views/inventory_view.py" line="165"/>
+        <location filename="../views/inventory_view.py" line="184"/>
         <source>手続が選択されていません</source>
         <translation>No process selected</translation>
     </message>
     <message>
-        <location filename="../inventory_view.py" line="171"/>
+        <location filename="../views/inventory_view.py" line="168"/>
         <source>%1 を一括変更（%2件）</source>
         <translation>Bulk change of %1 (%2 processes)</translation>
     </message>
     <message>
-        <location filename="../inventory_view.py" line="179"/>
+        <location filename="../views/inventory_view.py" line="175"/>
         <source>固定四半期</source>
         <translation>Locked quarter</translation>
     </message>
     <message>
-        <location filename="../inventory_view.py" line="180"/>
+        <location filename="../views/inventory_view.py" line="176"/>
         <source>完了四半期を固定する：</source>
         <translation>Lock the completion quarter to:</translation>
     </message>
     <message>
-        <location filename="../inventory_view.py" line="193"/>
+        <location filename="../views/inventory_view.py" line="189"/>
         <source>デジタル化済にする</source>
         <translation>Mark as digitized</translation>
     </message>
     <message>
-        <location filename="../inventory_view.py" line="194"/>
+        <location filename="../views/inventory_view.py" line="190"/>
         <source>%1件の手続をデジタル化済にします。デジタル化完了の四半期：</source>
         <translation>Mark %1 process(es) as digitized. Quarter digitized:</translation>
     </message>
     <message>
-        <location filename="../inventory_view.py" line="207"/>
+        <location filename="../views/inventory_view.py" line="203"/>
         <source>デジタル化済にする（%1件・%2）</source>
         <translation>Mark as digitized (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../inventory_view.py" line="219"/>
+        <location filename="../views/inventory_view.py" line="215"/>
         <source>新しい手続</source>
         <translation>New process</translation>
     </message>
     <message>
-        <location filename="../inventory_view.py" line="233"/>
+        <location filename="../views/inventory_view.py" line="229"/>
         <source>手続を削除（%1件）</source>
         <translation>Delete processes (%1)</translation>
     </message>
     <message>
-        <location filename="../inventory_view.py" line="235"/>
+        <location filename="../views/inventory_view.py" line="231"/>
         <source> — 元に戻すには Ctrl+Z</source>
         <translation> — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../inventory_view.py" line="256"/>
+        <location filename="../views/inventory_view.py" line="252"/>
         <source>%1 / %2 件を表示</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../inventory_view.py" line="264"/>
+        <location filename="../views/inventory_view.py" line="259"/>
         <source>対象 %1件 ・ デジタル化済 %2件（%3） ・ %4 までの見込み &lt;b style=&apos;color:%5&apos;&gt;%6件（%7）&lt;/b&gt; ／ 目標 %8件</source>
         <translation>In scope %1 · digitized %2 (%3) · expected by %4 &lt;b style=&apos;color:%5&apos;&gt;%6 (%7)&lt;/b&gt; / target %8</translation>
     </message>
@@ -468,156 +632,164 @@
 <context>
     <name>KpiTiles</name>
     <message>
-        <location filename="../results/kpi_tiles.py" line="63"/>
+        <location filename="../views/results/kpi_tiles.py" line="64"/>
         <source>期限までのデジタル化</source>
         <translation>Digitized by the deadline</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="64"/>
+        <location filename="../views/results/kpi_tiles.py" line="65"/>
         <source>中間目標</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="65"/>
+        <location filename="../views/results/kpi_tiles.py" line="66"/>
         <source>対象に占める割合</source>
         <translation>Share of in-scope</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="66"/>
+        <location filename="../views/results/kpi_tiles.py" line="67"/>
         <source>オンライン申請件数（計画期間）</source>
         <translation>Online applications (plan period)</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="67"/>
+        <location filename="../views/results/kpi_tiles.py" line="68"/>
         <source>最適性ギャップ</source>
         <translation>Optimality gap</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="94"/>
+        <location filename="../views/results/kpi_tiles.py" line="95"/>
         <source>目標 %1件（%2）</source>
         <translation>Target %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="96"/>
+        <location filename="../views/results/kpi_tiles.py" line="98"/>
         <source>  ✗ 不足 %1件</source>
         <translation>  ✗ short by %1</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="101"/>
+        <location filename="../views/results/kpi_tiles.py" line="103"/>
         <source>対象 %1件 ・ 目標 %2</source>
         <translation>In scope %1 · target %2</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="104"/>
+        <location filename="../views/results/kpi_tiles.py" line="106"/>
         <source>上界 %1</source>
         <translation>Bound %1</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="105"/>
+        <location filename="../views/results/kpi_tiles.py" line="107"/>
         <source>最適</source>
         <translation>optimal</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="105"/>
+        <location filename="../views/results/kpi_tiles.py" line="107"/>
         <source>実行可能解</source>
         <translation>feasible</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="106"/>
+        <location filename="../views/results/kpi_tiles.py" line="108"/>
         <source>目標未達</source>
         <translation>target not met</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="107"/>
+        <location filename="../views/results/kpi_tiles.py" line="109"/>
         <source>（中断）</source>
         <translation> (cancelled)</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="115"/>
+        <location filename="../views/results/kpi_tiles.py" line="117"/>
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="115"/>
+        <location filename="../views/results/kpi_tiles.py" line="117"/>
         <source>中間目標は設定されていません</source>
         <translation>No milestones set</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="120"/>
+        <location filename="../views/results/kpi_tiles.py" line="122"/>
         <source>✗ 不足 %1件</source>
         <translation>✗ short by %1</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="122"/>
+        <location filename="../views/results/kpi_tiles.py" line="124"/>
         <source>%1：%2件以上 ／ 計画 %3件 %4</source>
         <translation>%1: at least %2 / planned %3 %4</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="125"/>
+        <location filename="../views/results/kpi_tiles.py" line="126"/>
         <source>%1 / %2 達成</source>
         <translation>%1 / %2 met</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="134"/>
+        <location filename="../views/results/kpi_tiles.py" line="136"/>
         <source>&lt;b&gt;目標は達成できません&lt;/b&gt;：期限 %1 までに %2件不足しています。</source>
         <translation>&lt;b&gt;The target cannot be met&lt;/b&gt;: %2 processes short by %1.</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="137"/>
+        <location filename="../views/results/kpi_tiles.py" line="140"/>
         <source>処理能力を増やして加えられるのは最大%1件です（残りは期限までに対応可能になりません）。</source>
         <translation> More capacity can add at most %1 of them (the rest do not become eligible by the deadline).</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="144"/>
+        <location filename="../views/results/kpi_tiles.py" line="147"/>
         <source>%1 %2 +%3人月</source>
         <translation>%1 %2 +%3 person-months</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="148"/>
+        <location filename="../views/results/kpi_tiles.py" line="152"/>
         <source> 不足を埋めるのに必要な追加の処理能力（上位）：%1</source>
         <translation> Extra capacity needed to close the gap (largest first): %1</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="151"/>
+        <location filename="../views/results/kpi_tiles.py" line="155"/>
         <source> ほか %1件</source>
         <translation> and %1 more</translation>
     </message>
     <message>
-        <location filename="../results/kpi_tiles.py" line="152"/>
+        <location filename="../views/results/kpi_tiles.py" line="156"/>
         <source>（合計 %1人月）</source>
         <translation> (total %1 person-months)</translation>
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <location filename="../actions/language.py" line="23"/>
+        <source>処理の実行中は言語を切り替えられません</source>
+        <translation>The language cannot be switched while a task runs</translation>
+    </message>
+</context>
+<context>
     <name>LoadHeatmapModel</name>
     <message>
-        <location filename="../results/heatmap.py" line="65"/>
+        <location filename="../models/heatmap_model.py" line="66"/>
         <source>0〜95%</source>
         <extracomment>Load thresholds: up to WARN the scale runs green to yellow; from FULL a cell is &quot;full&quot;; above OVER it is over capacity (the only red).</extracomment>
         <translation>0–95%</translation>
     </message>
     <message>
-        <location filename="../results/heatmap.py" line="66"/>
+        <location filename="../models/heatmap_model.py" line="67"/>
         <source>95〜99.5%</source>
         <translation>95–99.5%</translation>
     </message>
     <message>
-        <location filename="../results/heatmap.py" line="67"/>
+        <location filename="../models/heatmap_model.py" line="68"/>
         <source>満杯（99.5%以上）</source>
         <translation>Full (99.5% or more)</translation>
     </message>
     <message>
-        <location filename="../results/heatmap.py" line="68"/>
+        <location filename="../models/heatmap_model.py" line="69"/>
         <source>超過（100%超）</source>
         <translation>Over (above 100%)</translation>
     </message>
     <message>
-        <location filename="../results/heatmap.py" line="69"/>
+        <location filename="../models/heatmap_model.py" line="70"/>
         <source>能力なし</source>
         <translation>No capacity</translation>
     </message>
     <message>
-        <location filename="../results/heatmap.py" line="137"/>
+        <location filename="../models/heatmap_model.py" line="138"/>
         <source>%1 %2：使用 %3 人月 ／ 能力 %4 人月（%5）</source>
         <translation>%1 %2: used %3 person-months / capacity %4 (%5)</translation>
     </message>
@@ -625,566 +797,339 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="103"/>
-        <source>手続一覧</source>
-        <translation>Processes</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="104"/>
-        <source>処理能力</source>
-        <translation>Capacity</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="105"/>
-        <source>計画の条件と実行</source>
-        <translation>Plan settings and run</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="106"/>
-        <source>結果</source>
-        <translation>Results</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="125"/>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="143"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="130"/>
+        <location filename="../main_window.py" line="145"/>
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="134"/>
-        <source>ファイル(&amp;F)</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="135"/>
-        <source>データベースを開く…</source>
-        <translation>Open database…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="136"/>
+        <location filename="../main_window.py" line="121"/>
         <source>最近使ったデータベース</source>
         <translation>Recent databases</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
-        <source>手続一覧ワークブックを取り込む…</source>
-        <translation>Import inventory workbook…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="143"/>
-        <source>手続一覧ワークブックを書き出す…</source>
-        <translation>Export inventory workbook…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="144"/>
-        <location filename="../main_window.py" line="396"/>
-        <source>デモ在庫を読み込む</source>
-        <translation>Load the demo inventory</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="146"/>
-        <source>計画ワークブックを出力…</source>
-        <translation>Export plan workbook…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="148"/>
-        <source>進捗報告書を作成…</source>
-        <translation>Write progress report…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="147"/>
         <source>終了</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
-        <source>編集(&amp;E)</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="170"/>
-        <source>計画(&amp;P)</source>
-        <translation>&amp;Plan</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="171"/>
-        <source>最適化を実行</source>
-        <translation>Optimize</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="177"/>
-        <source>この計画をベースラインとして公表…</source>
-        <translation>Publish this plan as the baseline…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="180"/>
-        <source>計画と実績を表示</source>
-        <translation>Show plan vs actual</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="182"/>
-        <source>言語 / Language</source>
-        <translation>Language / 言語</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="128"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
-        <source>保存できません：入力に問題があります</source>
-        <translation>Cannot save: some entries are invalid</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="231"/>
-        <source>保存しました（%1件）</source>
-        <translation>Saved (%1 rows)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="238"/>
-        <source>競合</source>
-        <translation>Conflict</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="239"/>
-        <source>%1件の手続が、読み込んだ後に他の利用者によって変更または削除されています。何も保存していません。</source>
-        <translation>%1 process(es) were changed or deleted by someone else since they were loaded. Nothing was saved.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="243"/>
-        <source>これらの行をデータベースの内容で置き換える</source>
-        <translation>Replace these rows with the database version</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="245"/>
-        <source>このまま編集を続ける</source>
-        <translation>Keep editing</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="249"/>
-        <source>競合した行をデータベースの内容に置き換えました</source>
-        <translation>The conflicting rows now show the database version</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="256"/>
-        <source>未保存の変更</source>
-        <translation>Unsaved changes</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="256"/>
-        <source>変更が保存されていません。保存しますか？</source>
-        <translation>There are unsaved changes. Save them?</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="290"/>
+        <location filename="../main_window.py" line="38"/>
         <source>他の処理が実行中です</source>
         <translation>Another task is running</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="40"/>
         <source>%1をキャンセルしました</source>
         <translation>%1 cancelled</translation>
     </message>
+</context>
+<context>
+    <name>Menus</name>
     <message>
-        <location filename="../main_window.py" line="332"/>
-        <source>キャンセルしています…</source>
-        <translation>Cancelling…</translation>
+        <location filename="../registry.py" line="84"/>
+        <source>ファイル(&amp;F)</source>
+        <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349"/>
-        <location filename="../main_window.py" line="362"/>
-        <source>データベースを開く</source>
-        <translation>Open database</translation>
+        <location filename="../registry.py" line="87"/>
+        <source>編集(&amp;E)</source>
+        <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350"/>
-        <source>SQLite データベース (*.sqlite3 *.sqlite *.db);;すべてのファイル (*)</source>
-        <translation>SQLite database (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
+        <location filename="../registry.py" line="90"/>
+        <source>計画(&amp;P)</source>
+        <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391"/>
-        <source>デモ在庫を生成して書き込んでいます…</source>
-        <translation>Generating and writing the demo inventory…</translation>
+        <location filename="../registry.py" line="94"/>
+        <source>言語 / Language</source>
+        <translation>Language / 言語</translation>
     </message>
+</context>
+<context>
+    <name>Outputs</name>
     <message>
-        <location filename="../main_window.py" line="402"/>
-        <source>%1件の手続を読み込みました</source>
-        <translation>Loaded %1 processes</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="407"/>
-        <source>手続一覧ワークブックを取り込む</source>
-        <translation>Import inventory workbook</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="408"/>
-        <source>Excel / CSV (*.xlsx *.csv)</source>
-        <translation>Excel / CSV (*.xlsx *.csv)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="420"/>
-        <source>読み込み中…</source>
-        <translation>Reading…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="420"/>
-        <source>書き込み中…</source>
-        <translation>Writing…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="429"/>
-        <source>取り込みました：追加 %1、更新 %2、削除 %3、変更なし %4</source>
-        <translation>Imported: %1 added, %2 updated, %3 deleted, %4 unchanged</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="434"/>
-        <source>取り込みの警告</source>
-        <translation>Import warnings</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="438"/>
-        <source>取り込みに失敗しました：%1</source>
-        <translation>Import failed: %1</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="445"/>
-        <source>取り込み</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="449"/>
-        <source>手続一覧ワークブックを書き出す</source>
-        <translation>Export inventory workbook</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="450"/>
-        <location filename="../main_window.py" line="491"/>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="466"/>
-        <source>%1件を書き出しました：%2</source>
-        <translation>Exported %1 processes: %2</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="469"/>
-        <source>書き出し</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="476"/>
+        <location filename="../actions/outputs.py" line="38"/>
         <source>保存済みのシナリオがありません</source>
         <translation>No stored scenario</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="477"/>
+        <location filename="../actions/outputs.py" line="39"/>
         <source>保存済みのシナリオがありません。先に最適化を実行してください。</source>
         <translation>There is no stored scenario. Run the optimizer first.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="489"/>
-        <location filename="../main_window.py" line="506"/>
+        <location filename="../actions/outputs.py" line="53"/>
+        <location filename="../actions/outputs.py" line="72"/>
         <source>計画ワークブックを出力</source>
         <translation>Export plan workbook</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="505"/>
+        <location filename="../actions/outputs.py" line="55"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../actions/outputs.py" line="70"/>
         <source>計画を読み込んでいます…</source>
         <translation>Loading the plan…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="505"/>
+        <location filename="../actions/outputs.py" line="71"/>
         <source>シートを書き込んでいます…</source>
         <translation>Writing the sheets…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="517"/>
+        <location filename="../actions/outputs.py" line="83"/>
         <source>計画ワークブックを出力しました：%1（シナリオ「%2」、%3件）</source>
         <translation>Exported the plan workbook: %1 (scenario “%2”, %3 processes)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="527"/>
+        <location filename="../actions/outputs.py" line="93"/>
         <source>計画ワークブックを出力できませんでした：%1</source>
         <translation>Could not export the plan workbook: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="541"/>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../actions/outputs.py" line="107"/>
+        <location filename="../actions/outputs.py" line="124"/>
         <source>進捗報告書を作成</source>
         <translation>Write progress report</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="556"/>
+        <location filename="../actions/outputs.py" line="123"/>
         <source>集計しています…</source>
         <translation>Computing the figures…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="566"/>
+        <location filename="../actions/outputs.py" line="133"/>
         <source>進捗報告書を作成しました：%1</source>
         <translation>Wrote the progress report: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="574"/>
+        <location filename="../actions/outputs.py" line="143"/>
         <source>進捗報告書を作成できませんでした：%1</source>
         <translation>Could not write the progress report: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="581"/>
+        <location filename="../actions/outputs.py" line="151"/>
         <source>作成しました</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="582"/>
+        <location filename="../actions/outputs.py" line="152"/>
         <source>%1 を作成しました。開きますか？</source>
         <translation>%1 has been written. Open it?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="585"/>
+        <location filename="../actions/outputs.py" line="155"/>
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586"/>
+        <location filename="../actions/outputs.py" line="156"/>
         <source>閉じる</source>
         <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="602"/>
-        <location filename="../main_window.py" line="637"/>
-        <source>ベースラインとして公表</source>
-        <translation>Publish as baseline</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="603"/>
-        <source>表示中の計画はシナリオとして保存されていません。「保存済みシナリオ」からシナリオを開いてから公表してください。</source>
-        <translation>The plan shown is not stored as a scenario. Open a scenario from “Stored scenarios” first, then publish it.</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="631"/>
-        <source>ベースラインを公表しました：%1 時点（シナリオ「%2」、%3件）</source>
-        <translation>Published the baseline as of %1 (scenario “%2”, %3 processes)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="659"/>
-        <source>シナリオ「%1」を開きました</source>
-        <translation>Opened scenario &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="664"/>
-        <source>計画がまだありません。先に最適化を実行してください</source>
-        <translation>No plan yet: run the optimizer first</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="684"/>
-        <source>処理の実行中は言語を切り替えられません</source>
-        <translation>The language cannot be switched while a task runs</translation>
     </message>
 </context>
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../plan_panel.py" line="91"/>
+        <location filename="../views/plan_panel.py" line="96"/>
         <source>計画の条件</source>
         <translation>Plan settings</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="93"/>
+        <location filename="../views/plan_panel.py" line="98"/>
         <source>自動（最新の完了の翌四半期）</source>
         <translation>Automatic (quarter after the latest digitization)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="96"/>
+        <location filename="../views/plan_panel.py" line="101"/>
         <source>期限と同じ</source>
         <translation>Same as the deadline</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="97"/>
+        <location filename="../views/plan_panel.py" line="102"/>
         <source>開始四半期</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="98"/>
+        <location filename="../views/plan_panel.py" line="103"/>
         <source>目標期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="99"/>
+        <location filename="../views/plan_panel.py" line="104"/>
         <source>計画の最終四半期</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="102"/>
+        <location filename="../views/plan_panel.py" line="107"/>
         <source>対象の割合</source>
         <translation>Share of in-scope</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="108"/>
+        <location filename="../views/plan_panel.py" line="113"/>
         <source>件数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="115"/>
+        <location filename="../views/plan_panel.py" line="120"/>
         <source>目標</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="118"/>
+        <location filename="../views/plan_panel.py" line="123"/>
         <source>四半期</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="118"/>
+        <location filename="../views/plan_panel.py" line="123"/>
         <source>累計件数以上</source>
         <translation>Cumulative count at least</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="123"/>
+        <location filename="../views/plan_panel.py" line="128"/>
         <source>中間目標を追加</source>
         <translation>Add milestone</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="125"/>
+        <location filename="../views/plan_panel.py" line="130"/>
         <source>選択を削除</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="132"/>
+        <location filename="../views/plan_panel.py" line="137"/>
         <source>中間目標</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="136"/>
+        <location filename="../views/plan_panel.py" line="141"/>
         <source> 秒</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="138"/>
+        <location filename="../views/plan_panel.py" line="143"/>
         <source>計算時間の上限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="140"/>
+        <location filename="../views/plan_panel.py" line="145"/>
         <source>空欄なら日時から自動で命名</source>
         <translation>Blank: named from the date and time</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="141"/>
+        <location filename="../views/plan_panel.py" line="146"/>
         <source>シナリオ名</source>
         <translation>Scenario name</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="180"/>
-        <location filename="../plan_panel.py" line="304"/>
+        <location filename="../views/plan_panel.py" line="185"/>
+        <location filename="../views/plan_panel.py" line="232"/>
+        <location filename="../views/plan_panel.py" line="308"/>
         <source>最適化</source>
         <translation>Optimization</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="183"/>
+        <location filename="../views/plan_panel.py" line="188"/>
         <source>最適化を実行</source>
         <translation>Optimize</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="186"/>
+        <location filename="../views/plan_panel.py" line="191"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="203"/>
+        <location filename="../views/plan_panel.py" line="208"/>
         <source>段階</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="204"/>
+        <location filename="../views/plan_panel.py" line="209"/>
         <source>最良の目的値（オンライン申請件数）</source>
         <translation>Best objective (online applications)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="205"/>
+        <location filename="../views/plan_panel.py" line="210"/>
         <source>上界</source>
         <translation>Bound</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="206"/>
+        <location filename="../views/plan_panel.py" line="211"/>
         <source>ギャップ</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="207"/>
+        <location filename="../views/plan_panel.py" line="212"/>
         <source>経過時間</source>
         <translation>Elapsed</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="209"/>
+        <location filename="../views/plan_panel.py" line="214"/>
         <source>計算中も手続一覧の編集を続けられます。計算には実行時点の手続一覧（未保存の変更を含む）が使われます。</source>
         <translation>You can keep editing while it runs. The run uses the inventory as it was when started (unsaved edits included).</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="239"/>
+        <location filename="../views/plan_panel.py" line="243"/>
         <source>準備中</source>
         <translation>Preparing</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="249"/>
+        <location filename="../views/plan_panel.py" line="254"/>
         <source>キャンセル中…（ここまでの最良の計画を返します）</source>
         <translation>Cancelling… (returns the best plan so far)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="253"/>
+        <location filename="../views/plan_panel.py" line="258"/>
         <source>%1 秒</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="274"/>
+        <location filename="../views/plan_panel.py" line="279"/>
         <source>キャンセルしました（途中の最良の計画を表示）</source>
         <translation>Cancelled (showing the best plan found)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="277"/>
+        <location filename="../views/plan_panel.py" line="282"/>
         <source>完了</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="291"/>
+        <location filename="../views/plan_panel.py" line="296"/>
         <source>シナリオを保存できませんでした: %1</source>
         <translation>Could not store the scenario: %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="297"/>
+        <location filename="../views/plan_panel.py" line="301"/>
         <source>失敗</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="299"/>
+        <location filename="../views/plan_panel.py" line="303"/>
         <source>計画の条件または手続一覧に問題があります：
 %1</source>
         <translation>The settings or the inventory cannot be planned:
 %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="301"/>
+        <location filename="../views/plan_panel.py" line="305"/>
         <source>最適化エンジンを読み込めません：
 %1</source>
         <translation>Cannot load the optimizer:
 %1</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="303"/>
+        <location filename="../views/plan_panel.py" line="307"/>
         <source>最適化に失敗しました：
 %1</source>
         <translation>Optimization failed:
@@ -1194,75 +1139,93 @@
 <context>
     <name>PlanVsActualView</name>
     <message>
-        <location filename="../results/burnup.py" line="210"/>
+        <location filename="../views/results/burnup.py" line="127"/>
         <source>全局</source>
         <translation>All bureaus</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="214"/>
+        <location filename="../views/results/burnup.py" line="131"/>
         <source>再読み込み</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="216"/>
+        <location filename="../views/results/burnup.py" line="133"/>
         <source>時点</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="218"/>
+        <location filename="../views/results/burnup.py" line="135"/>
         <source>局</source>
         <translation>Bureau</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="272"/>
+        <location filename="../views/results/burnup.py" line="188"/>
         <source>読み込み中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="286"/>
+        <location filename="../views/results/burnup.py" line="190"/>
+        <source>計画と実績</source>
+        <translation>Plan vs actual</translation>
+    </message>
+    <message>
+        <location filename="../views/results/burnup.py" line="201"/>
         <source>この時点で有効なベースラインはありません（ベースラインは公表した四半期の翌四半期から比較に使われます。公表済み：%1）。</source>
         <translation>No baseline is in force at this point (a baseline is compared from the quarter after it was published; published: %1).</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="290"/>
+        <location filename="../views/results/burnup.py" line="205"/>
         <source>ベースラインはまだ公表されていません（「計画」メニューの「この計画をベースラインとして公表…」）。</source>
         <translation>No baseline has been published yet (Plan menu, “Publish this plan as the baseline…”).</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="293"/>
+        <location filename="../views/results/burnup.py" line="208"/>
         <source>ベースライン：%1 時点で公表（シナリオ「%2」、%3）</source>
         <translation>Baseline: published as of %1 (scenario “%2”, %3)</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="298"/>
+        <location filename="../views/results/burnup.py" line="213"/>
         <source> ・ %1 の実績はベースラインより %2件</source>
         <translation> · actual in %1 against the baseline: %2</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="301"/>
+        <location filename="../views/results/burnup.py" line="216"/>
         <source> ・ 見通しのシナリオ：%1</source>
         <translation> · forecast scenario: %1</translation>
     </message>
     <message>
-        <location filename="../results/burnup.py" line="307"/>
+        <location filename="../views/results/burnup.py" line="222"/>
         <source>計画と実績を読み込めません：%1</source>
         <translation>Cannot load plan vs actual: %1</translation>
     </message>
 </context>
 <context>
+    <name>Planning</name>
+    <message>
+        <location filename="../actions/planning.py" line="40"/>
+        <source>シナリオ「%1」を開きました</source>
+        <translation>Opened scenario &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../actions/planning.py" line="47"/>
+        <source>計画がまだありません。先に最適化を実行してください</source>
+        <translation>No plan yet: run the optimizer first</translation>
+    </message>
+</context>
+<context>
     <name>ProblemListDialog</name>
     <message>
-        <location filename="../dialogs.py" line="66"/>
+        <location filename="../widgets/dialogs.py" line="67"/>
         <source>%1件の問題が見つかりました。データベースは変更されていません。</source>
         <translation>%1 problem(s) found. The database was not changed.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="72"/>
+        <location filename="../widgets/dialogs.py" line="73"/>
         <source>… ほか %1件</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="76"/>
+        <location filename="../widgets/dialogs.py" line="77"/>
         <source>コピー</source>
         <translation>Copy</translation>
     </message>
@@ -1270,28 +1233,28 @@
 <context>
     <name>ProgressChart</name>
     <message>
-        <location filename="../results/progress_chart.py" line="114"/>
+        <location filename="../views/results/progress_chart.py" line="115"/>
         <source>デジタル化済み手続の累計（計画）</source>
         <extracomment>Width a two-line quarter label needs side by side; narrower charts turn them upright.</extracomment>
         <translation>Cumulative digitized processes (plan)</translation>
     </message>
     <message>
-        <location filename="../results/progress_chart.py" line="116"/>
+        <location filename="../views/results/progress_chart.py" line="117"/>
         <source>計画がまだありません — 「計画」タブで最適化を実行してください</source>
         <translation>No plan yet — run the optimizer in the plan tab</translation>
     </message>
     <message>
-        <location filename="../results/progress_chart.py" line="124"/>
+        <location filename="../views/results/progress_chart.py" line="125"/>
         <source>累計（計画）</source>
         <translation>Cumulative (plan)</translation>
     </message>
     <message>
-        <location filename="../results/progress_chart.py" line="131"/>
+        <location filename="../views/results/progress_chart.py" line="132"/>
         <source>目標 %1件</source>
         <translation>Target %1</translation>
     </message>
     <message>
-        <location filename="../results/progress_chart.py" line="138"/>
+        <location filename="../views/results/progress_chart.py" line="139"/>
         <source>中間目標</source>
         <translation>Milestones</translation>
     </message>
@@ -1299,27 +1262,27 @@
 <context>
     <name>PublishBaselineDialog</name>
     <message>
-        <location filename="../report_dialogs.py" line="115"/>
+        <location filename="../widgets/report_dialogs.py" line="116"/>
         <source>ベースラインとして公表</source>
         <translation>Publish as baseline</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="118"/>
+        <location filename="../widgets/report_dialogs.py" line="120"/>
         <source>シナリオ「%1」を計画の基準（ベースライン）として公表します。</source>
         <translation>Publish scenario “%1” as the plan of record (baseline).</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="124"/>
+        <location filename="../widgets/report_dialogs.py" line="126"/>
         <source>公表時点の四半期</source>
         <translation>As of quarter</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="125"/>
+        <location filename="../widgets/report_dialogs.py" line="127"/>
         <source>メモ</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="140"/>
+        <location filename="../widgets/report_dialogs.py" line="142"/>
         <source>この四半期のベースラインは既にあります。置き換えます。</source>
         <translation>A baseline for this quarter exists already; it will be replaced.</translation>
     </message>
@@ -1327,27 +1290,27 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../report_dialogs.py" line="78"/>
+        <location filename="../widgets/report_dialogs.py" line="79"/>
         <source>進捗報告書を作成</source>
         <translation>Write progress report</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="84"/>
+        <location filename="../widgets/report_dialogs.py" line="85"/>
         <source>最新のシナリオ</source>
         <translation>Newest scenario</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="89"/>
+        <location filename="../widgets/report_dialogs.py" line="90"/>
         <source>報告する四半期</source>
         <translation>Quarter reported</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="90"/>
+        <location filename="../widgets/report_dialogs.py" line="91"/>
         <source>今後の計画に使うシナリオ</source>
         <translation>Scenario for the plan ahead</translation>
     </message>
     <message>
-        <location filename="../report_dialogs.py" line="92"/>
+        <location filename="../widgets/report_dialogs.py" line="93"/>
         <source>形式はファイルの拡張子で決まります（.md、.html、.xlsx）。実績はデータベースの内容（保存済みの状態）を使います。</source>
         <translation>The format follows the file extension (.md, .html, .xlsx). Actuals are taken from the database (saved changes only).</translation>
     </message>
@@ -1355,80 +1318,128 @@
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../results/results_view.py" line="62"/>
+        <location filename="../views/results/results_view.py" line="65"/>
         <source>局 × 四半期の負荷（使用／能力）</source>
         <translation>Bureau × quarter load (used / capacity)</translation>
     </message>
     <message>
-        <location filename="../results/results_view.py" line="76"/>
+        <location filename="../views/results/results_view.py" line="79"/>
         <source>選択したシナリオを開く</source>
         <translation>Open selected scenario</translation>
     </message>
     <message>
-        <location filename="../results/results_view.py" line="78"/>
+        <location filename="../views/results/results_view.py" line="81"/>
         <source>再読み込み</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../results/results_view.py" line="84"/>
+        <location filename="../views/results/results_view.py" line="87"/>
         <source>保存済みシナリオ</source>
         <translation>Stored scenarios</translation>
     </message>
     <message>
-        <location filename="../results/results_view.py" line="90"/>
+        <location filename="../views/results/results_view.py" line="93"/>
         <source>手続一覧で手続を選び、右クリックメニューの「なぜもっと早くないのか？」を選ぶと、ここに理由が表示されます。</source>
         <translation>Select a process in the inventory and choose &quot;Why not earlier?&quot; from its context menu to see the reason here.</translation>
     </message>
     <message>
-        <location filename="../results/results_view.py" line="93"/>
+        <location filename="../views/results/results_view.py" line="96"/>
         <source>なぜもっと早くないのか？</source>
         <translation>Why not earlier?</translation>
     </message>
     <message>
-        <location filename="../results/results_view.py" line="96"/>
+        <location filename="../views/results/results_view.py" line="99"/>
         <source>計画と実績</source>
         <translation>Plan vs actual</translation>
     </message>
     <message>
-        <location filename="../results/results_view.py" line="114"/>
+        <location filename="../views/results/results_view.py" line="117"/>
         <source>計画：まだありません</source>
         <translation>Plan: none yet</translation>
     </message>
     <message>
-        <location filename="../results/results_view.py" line="116"/>
+        <location filename="../views/results/results_view.py" line="119"/>
         <source>（未保存の計画）</source>
         <translation>(unsaved plan)</translation>
     </message>
     <message>
-        <location filename="../results/results_view.py" line="117"/>
+        <location filename="../views/results/results_view.py" line="120"/>
         <source>計画：%1</source>
         <translation>Plan: %1</translation>
     </message>
 </context>
 <context>
+    <name>Saving</name>
+    <message>
+        <location filename="../actions/saving.py" line="30"/>
+        <source>保存できません：入力に問題があります</source>
+        <translation>Cannot save: some entries are invalid</translation>
+    </message>
+    <message>
+        <location filename="../actions/saving.py" line="37"/>
+        <source>保存しました（%1件）</source>
+        <translation>Saved (%1 rows)</translation>
+    </message>
+    <message>
+        <location filename="../actions/saving.py" line="45"/>
+        <source>競合</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../actions/saving.py" line="46"/>
+        <source>%1件の手続が、読み込んだ後に他の利用者によって変更または削除されています。何も保存していません。</source>
+        <translation>%1 process(es) were changed or deleted by someone else since they were loaded. Nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../actions/saving.py" line="50"/>
+        <source>これらの行をデータベースの内容で置き換える</source>
+        <translation>Replace these rows with the database version</translation>
+    </message>
+    <message>
+        <location filename="../actions/saving.py" line="52"/>
+        <source>このまま編集を続ける</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <location filename="../actions/saving.py" line="56"/>
+        <source>競合した行をデータベースの内容に置き換えました</source>
+        <translation>The conflicting rows now show the database version</translation>
+    </message>
+    <message>
+        <location filename="../actions/saving.py" line="65"/>
+        <source>未保存の変更</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../actions/saving.py" line="66"/>
+        <source>変更が保存されていません。保存しますか？</source>
+        <translation>There are unsaved changes. Save them?</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioListModel</name>
     <message>
-        <location filename="../results/scenarios.py" line="20"/>
+        <location filename="../models/scenario_model.py" line="20"/>
         <source>シナリオ</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../results/scenarios.py" line="20"/>
+        <location filename="../models/scenario_model.py" line="20"/>
         <source>作成日時</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../results/scenarios.py" line="20"/>
+        <location filename="../models/scenario_model.py" line="20"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../results/scenarios.py" line="21"/>
+        <location filename="../models/scenario_model.py" line="21"/>
         <source>期限までの件数</source>
         <translation>By deadline</translation>
     </message>
     <message>
-        <location filename="../results/scenarios.py" line="21"/>
+        <location filename="../models/scenario_model.py" line="21"/>
         <source>割合</source>
         <translation>Share</translation>
     </message>
@@ -1436,39 +1447,75 @@
 <context>
     <name>SolverPhase</name>
     <message>
-        <location filename="../plan_panel.py" line="55"/>
+        <location filename="../views/plan_panel.py" line="59"/>
         <source>開始</source>
         <translation>Starting</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="56"/>
+        <location filename="../views/plan_panel.py" line="60"/>
         <source>上界を計算中</source>
         <translation>Computing the bound</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="57"/>
+        <location filename="../views/plan_panel.py" line="61"/>
         <source>計画を改善中</source>
         <translation>Improving the plan</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="58"/>
+        <location filename="../views/plan_panel.py" line="62"/>
         <source>件数を増やす計画を探索中</source>
         <translation>Searching for more processes</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="59"/>
+        <location filename="../views/plan_panel.py" line="63"/>
         <source>計画を修復中</source>
         <translation>Repairing the plan</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="60"/>
+        <location filename="../views/plan_panel.py" line="64"/>
         <source>厳密解法（CP-SAT）で最適化中</source>
         <translation>Optimizing exactly (CP-SAT)</translation>
     </message>
     <message>
-        <location filename="../plan_panel.py" line="61"/>
+        <location filename="../views/plan_panel.py" line="65"/>
         <source>完了</source>
         <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>Tabs</name>
+    <message>
+        <location filename="../registry.py" line="63"/>
+        <source>手続一覧</source>
+        <translation>Processes</translation>
+    </message>
+    <message>
+        <location filename="../registry.py" line="65"/>
+        <source>処理能力</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <location filename="../registry.py" line="68"/>
+        <source>計画の条件と実行</source>
+        <translation>Plan settings and run</translation>
+    </message>
+    <message>
+        <location filename="../registry.py" line="69"/>
+        <source>結果</source>
+        <translation>Results</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgressDialogs</name>
+    <message>
+        <location filename="../widgets/task_progress.py" line="35"/>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/task_progress.py" line="47"/>
+        <source>キャンセルしています…</source>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 </TS>

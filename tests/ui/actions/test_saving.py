@@ -1,0 +1,98 @@
+"""Saving: one transaction, invalid rows block it, conflicts are never overwritten."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import Engine, update
+
+from dx_planner.domain.enums import Status
+from dx_planner.persistence import repository
+from dx_planner.persistence.schema import processes
+from tests.ui.helpers import answer_next_box
+from ui.actions.saving import save
+from ui.main_window import MainWindow
+from ui.models.columns import COLUMN_INDEX
+from ui.widgets.dialogs import ProblemListDialog
+
+
+def _edit_first(window: MainWindow, field: str, value: Any) -> Any:
+    model = window.session.model
+    process = model.process_at(0)
+    assert model.setData(model.index(0, COLUMN_INDEX[field]), value)
+    return process
+
+
+def test_edit_marks_dirty_and_save_writes_one_transaction(window: MainWindow,
+                                                          demo_engine: Engine) -> None:
+    process = _edit_first(window, "notes", "要確認")
+    assert window.isWindowModified()
+    assert save(window)
+    assert not window.isWindowModified()
+    with demo_engine.connect() as connection:
+        stored = {p.id: p for p in repository.load_processes(connection)}
+    assert stored[process.id].notes == "要確認"
+    assert stored[process.id].version == process.version == 2
+
+
+def test_undo_back_to_loaded_values_is_clean(window: MainWindow) -> None:
+    _edit_first(window, "notes", "一時的")
+    assert window.isWindowModified()
+    window.session.undo_stack.undo()
+    assert not window.isWindowModified()
+
+
+def test_invalid_rows_block_saving(window: MainWindow) -> None:
+    model = window.session.model
+    row = next(i for i in range(model.rowCount())
+               if model.process_at(i).status is Status.NOT_STARTED)
+    model.setData(model.index(row, COLUMN_INDEX["status"]), Status.DIGITIZED)
+    listed: list[int] = []
+
+    def close_dialog() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, ProblemListDialog) and widget.isVisible():
+                listed.append(widget.list.count())
+                widget.reject()
+                return
+        QTimer.singleShot(20, close_dialog)
+
+    QTimer.singleShot(20, close_dialog)
+    assert not save(window)
+    assert listed == [1]
+    assert "完了四半期" in (window.last_error or "")
+    assert window.isWindowModified()
+
+
+def test_conflict_is_reported_never_overwritten(window: MainWindow, demo_engine: Engine) -> None:
+    process = _edit_first(window, "notes", "私の変更")
+    # Someone else changes the same row meanwhile (version counter moves on).
+    with demo_engine.begin() as connection:
+        connection.execute(update(processes).where(processes.c.id == process.id)
+                           .values(notes="他人の変更", version=processes.c.version + 1))
+    answer_next_box("このまま編集を続ける")
+    assert not save(window)
+    assert process.id in window.session.model.conflicts
+    with demo_engine.connect() as connection:
+        stored = {p.id: p for p in repository.load_processes(connection)}
+    assert stored[process.id].notes == "他人の変更"
+    assert window.isWindowModified()
+    row = window.session.model.row_of(process)
+    assert row is not None
+    tooltip = window.session.model.data(window.session.model.index(row, 0),
+                                        Qt.ItemDataRole.ToolTipRole)
+    assert "競合" in tooltip
+
+
+def test_conflict_take_database_rows(window: MainWindow, demo_engine: Engine) -> None:
+    process = _edit_first(window, "notes", "私の変更")
+    with demo_engine.begin() as connection:
+        connection.execute(update(processes).where(processes.c.id == process.id)
+                           .values(notes="他人の変更", version=processes.c.version + 1))
+    answer_next_box("これらの行をデータベースの内容で置き換える")
+    assert not save(window)
+    assert process.notes == "他人の変更"
+    assert not window.isWindowModified()
+    assert save(window)  # nothing pending, no conflict left

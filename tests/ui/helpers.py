@@ -1,0 +1,82 @@
+"""Helpers of the GUI tests: answer a modal box, run a job to its end, solve a plan."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QTableView, QWidget
+
+from ui.main_window import MainWindow
+from ui.tasks import MAIN
+
+
+def answer_next_box(button_text: str | None = None) -> None:
+    """Click a button of the next modal message box (by its text, or its default)."""
+
+    def click() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                for button in widget.buttons():
+                    if button_text is None or button.text() == button_text:
+                        button.click()
+                        return
+                (widget.defaultButton() or widget.buttons()[0]).click()
+                return
+        QTimer.singleShot(20, click)
+
+    QTimer.singleShot(20, click)
+
+
+def visible_box(window: QWidget) -> QMessageBox:
+    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert len(boxes) == 1, f"expected one open message box, found {len(boxes)}"
+    return boxes[0]
+
+
+def run_job(window: MainWindow, qtbot: Any, start: Callable[[], bool]) -> None:
+    """Start a job of the main slot and wait until it has ended (handlers run)."""
+    with qtbot.waitSignal(window.runner.finished, timeout=60_000,
+                          check_params_cb=lambda job: job.slot == MAIN):
+        assert start()
+    assert not window.runner.busy(MAIN)
+
+
+def solve(window: MainWindow, qtbot: Any, name: str, *, count: int | None = None) -> Any:
+    """A quick real solve through the plan panel, stored as scenario ``name``."""
+    panel = window.plan_panel
+    panel.time_limit.setValue(2)
+    panel.scenario.setText(name)
+    if count is not None:
+        panel.count_choice.setChecked(True)
+        panel.count.setValue(count)
+    with qtbot.waitSignal(panel.planReady, timeout=60_000) as ready:
+        panel.start_optimize()
+    qtbot.waitUntil(lambda: not panel.running, timeout=10_000)
+    return ready.args[0]
+
+
+def open_editor(table: QTableView, index: QModelIndex, kind: type[QWidget]) -> Any:
+    """Open the delegate's editor on ``index`` as a double click would; return it."""
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editors = [w for w in table.viewport().findChildren(kind) if w.isVisible()]
+    assert len(editors) == 1, f"expected one open {kind.__name__} editor, found {editors}"
+    return editors[0]
+
+
+def commit(qtbot: Any, table: QTableView, editor: QWidget) -> None:
+    """Return in the editor: the delegate's event filter commits the value and closes the
+    editor (queued, so wait for the table to leave its editing state)."""
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() is not QAbstractItemView.State.EditingState)
+
+
+def type_into(qtbot: Any, table: QTableView, index: QModelIndex, kind: type[QWidget],
+              text: str) -> None:
+    """Open the editor, replace its text by typing ``text``, and commit."""
+    editor = open_editor(table, index, kind)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    commit(qtbot, table, editor)

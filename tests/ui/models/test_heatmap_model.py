@@ -1,0 +1,46 @@
+"""The bureau × quarter load heat map: colours by the real load, and the model contract."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from dx_planner.domain.quarters import Quarter
+from ui.main_window import MainWindow
+from ui.models.heatmap_model import FULL_COLOUR, OVER_COLOUR, LoadHeatmapModel, load_colour
+
+
+def test_empty_heatmap_passes_the_model_tester(qtmodeltester: Any) -> None:
+    qtmodeltester.check(LoadHeatmapModel(), force_py=True)
+
+
+def test_load_colours() -> None:
+    assert load_colour(1.0) == FULL_COLOUR
+    assert load_colour(0.996) == FULL_COLOUR
+    assert load_colour(1.2) == OVER_COLOUR
+    assert load_colour(0.99) not in (FULL_COLOUR, OVER_COLOUR)
+    assert load_colour(0.5) not in (FULL_COLOUR, OVER_COLOUR)
+
+
+def test_heatmap_colours_full_and_over(planned: MainWindow, qtmodeltester: Any) -> None:
+    inventory = planned.session.store.inventory
+    plan = planned.session.plan
+    used_cells = LoadHeatmapModel()
+    used_cells.set_plan(inventory, plan)
+    busy = [(b, q) for (b, q), used in used_cells.used.items() if used > 0]
+    assert len(busy) >= 2
+    (full_bureau, full_q), (over_bureau, over_q) = busy[:2]
+    by_name = {b.name: b for b in inventory.bureaus}
+    by_name[full_bureau].capacity[full_q] = used_cells.used[(full_bureau, full_q)]
+    by_name[over_bureau].capacity[over_q] = used_cells.used[(over_bureau, over_q)] / 2
+    model = planned.results_view.heatmap_model
+    model.set_plan(inventory, plan)
+    qtmodeltester.check(model, force_py=True)
+
+    def colour(bureau: str, quarter: Quarter) -> Any:
+        index = model.index(model.bureaus.index(bureau), model.quarters.index(quarter))
+        return model.data(index, Qt.ItemDataRole.BackgroundRole).color()
+
+    assert colour(full_bureau, full_q) == FULL_COLOUR
+    assert colour(over_bureau, over_q) == OVER_COLOUR

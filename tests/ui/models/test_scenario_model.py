@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine
+
+from ui.main_window import MainWindow
+from ui.models.scenario_model import ScenarioListModel
+
+
+def test_empty_scenario_list_passes_the_model_tester(demo_engine: Engine,
+                                                     qtmodeltester: Any) -> None:
+    qtmodeltester.check(ScenarioListModel(demo_engine), force_py=True)
+
+
+def test_a_solved_plan_is_listed(planned: MainWindow, qtmodeltester: Any) -> None:
+    model = planned.results_view.scenario_model
+    assert [s.name for s in model.scenarios] == ["基本計画"]
+    assert model.name_at(0) == "基本計画"
+    qtmodeltester.check(model, force_py=True)

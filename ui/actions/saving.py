@@ -1,0 +1,75 @@
+"""Saving the editing session, and what happens when someone else changed the same rows."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from dx_planner.domain.translatable import QT_TRANSLATE_NOOP
+from dx_planner.persistence import repository
+from ui.actions.base import ActionSpec
+from ui.session import ValidationFailed
+from ui.texts import tr_format
+from ui.widgets.dialogs import ProblemListDialog
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+translate = QCoreApplication.translate
+
+
+def save(window: MainWindow) -> bool:
+    """Write every pending change in one transaction; False when nothing was written."""
+    try:
+        count = window.session.save()
+    except ValidationFailed as error:
+        window.last_error = str(error)
+        ProblemListDialog(translate("Saving", "保存できません：入力に問題があります"),
+                          error.problems, window).exec()
+        return False
+    except repository.ConflictError as error:
+        window.last_error = str(error)
+        resolve_conflict(window, error.process_ids)
+        return False
+    window.show_message(tr_format(translate("Saving", "保存しました（%1件）"), f"{count:,}"))
+    return True
+
+
+def resolve_conflict(window: MainWindow, process_ids: list[str]) -> None:
+    """Rows changed by someone else: never overwritten; the planner decides."""
+    window.session.model.set_conflicts(set(process_ids))
+    shown = ", ".join(process_ids[:20]) + (" …" if len(process_ids) > 20 else "")
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("Saving", "競合"), tr_format(
+        translate("Saving", "%1件の手続が、読み込んだ後に他の利用者によって変更または"
+                            "削除されています。何も保存していません。"),
+        f"{len(process_ids):,}"), parent=window)
+    box.setInformativeText(shown)
+    take = box.addButton(translate("Saving", "これらの行をデータベースの内容で置き換える"),
+                         QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(translate("Saving", "このまま編集を続ける"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is take:
+        window.session.take_database_rows(process_ids)
+        window.show_message(translate("Saving", "競合した行をデータベースの内容に置き換えました"))
+
+
+def confirm_discard(window: MainWindow) -> bool:
+    """Ask about unsaved changes; True when it is fine to go on."""
+    if not window.session.dirty:
+        return True
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        window, translate("Saving", "未保存の変更"),
+        translate("Saving", "変更が保存されていません。保存しますか？"),
+        buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+    if answer == buttons.Save:
+        return save(window)
+    return answer == buttons.Discard
+
+
+ACTIONS = (
+    ActionSpec("save", QT_TRANSLATE_NOOP("Actions", "保存"), save, QKeySequence.StandardKey.Save),
+)

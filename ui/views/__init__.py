@@ -1,0 +1,1 @@
+"""The tabs and pages of the main window, each a widget over the session's models."""

@@ -1,0 +1,333 @@
+"""Plan settings and the optimize run: off the GUI thread, with live progress and Cancel."""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dx_planner.domain.inventory import Inventory
+from dx_planner.domain.quarters import Quarter
+from dx_planner.planning.settings import (
+    DEFAULT_DEADLINE,
+    DEFAULT_TARGET_SHARE,
+    DEFAULT_TIME_LIMIT,
+    PlanningInputError,
+    PlanSettings,
+)
+from ui.session import Session
+from ui.solver_progress import SolverProgress, SolverUpdate
+from ui.tasks import Job, TaskContext, TaskRunner
+from ui.texts import tr_format
+from ui.widgets.quarter_picker import QuarterPicker
+
+SLOT = "optimize"
+
+
+def optimize(inventory: Inventory, settings: PlanSettings, name: str | None,
+             progress: SolverProgress, context: TaskContext) -> tuple[Any, str | None]:
+    """The worker's job: solve, then store the plan as a scenario (unless cancelled)."""
+    from dx_planner.planning.service import run_plan  # the solver loads with the first run
+
+    result = run_plan(inventory, settings, progress)
+    return result, name
+
+
+def phase_label(phase: str) -> str:
+    """The solver's phase name (``solver.solve`` reports ``start``, ``bound``, ``plan``,
+    ``done``) as users read it; an unknown name is shown as it is."""
+    labels = {
+        "start": QCoreApplication.translate("SolverPhase", "開始"),
+        "bound": QCoreApplication.translate("SolverPhase", "上界を計算中"),
+        "plan": QCoreApplication.translate("SolverPhase", "計画を改善中"),
+        "count": QCoreApplication.translate("SolverPhase", "件数を増やす計画を探索中"),
+        "repair": QCoreApplication.translate("SolverPhase", "計画を修復中"),
+        "cpsat": QCoreApplication.translate("SolverPhase", "厳密解法（CP-SAT）で最適化中"),
+        "done": QCoreApplication.translate("SolverPhase", "完了"),
+    }
+    return labels.get(phase, phase)
+
+
+def snapshot(inventory: Inventory) -> Inventory:
+    """A copy the worker can read while the planner keeps editing."""
+    return Inventory([copy.copy(p) for p in inventory.processes],
+                     copy.deepcopy(inventory.bureaus), copy.deepcopy(inventory.channels))
+
+
+class PlanPanel(QWidget):
+    planReady = Signal(object, object)  # PlanResult, scenario name or None
+    message = Signal(str)
+
+    def __init__(self, session: Session, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.runner = runner
+        self._progress: SolverProgress | None = None
+        self._clock = QElapsedTimer()
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(200)
+        self._ticker.timeout.connect(self._tick)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self._settings_box(), 1)
+        layout.addWidget(self._run_box(), 1)
+
+    # -- settings ------------------------------------------------------------------------
+    def _settings_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("計画の条件"), self)
+        form = QFormLayout(box)
+        self.start = QuarterPicker(box, blank_text=self.tr("自動（最新の完了の翌四半期）"))
+        self.deadline = QuarterPicker(box, allow_blank=False)
+        self.deadline.set_quarter(DEFAULT_DEADLINE)
+        self.end = QuarterPicker(box, blank_text=self.tr("期限と同じ"))
+        form.addRow(self.tr("開始四半期"), self.start)
+        form.addRow(self.tr("目標期限"), self.deadline)
+        form.addRow(self.tr("計画の最終四半期"), self.end)
+
+        target_row = QHBoxLayout()
+        self.share_choice = QRadioButton(self.tr("対象の割合"), box)
+        self.share_choice.setChecked(True)
+        self.share = QDoubleSpinBox(box)
+        self.share.setRange(0.0, 100.0)
+        self.share.setSuffix(" %")
+        self.share.setValue(DEFAULT_TARGET_SHARE * 100)
+        self.count_choice = QRadioButton(self.tr("件数"), box)
+        self.count = QSpinBox(box)
+        self.count.setRange(0, 10_000_000)
+        self.count.setGroupSeparatorShown(True)
+        self.count.setValue(22_000)
+        for widget in (self.share_choice, self.share, self.count_choice, self.count):
+            target_row.addWidget(widget)
+        form.addRow(self.tr("目標"), target_row)
+
+        self.milestones = QTableWidget(0, 2, box)
+        self.milestones.setHorizontalHeaderLabels([self.tr("四半期"), self.tr("累計件数以上")])
+        self.milestones.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        self.milestones.setMinimumHeight(110)
+        buttons = QHBoxLayout()
+        add = QPushButton(self.tr("中間目標を追加"), box)
+        add.clicked.connect(lambda: self.add_milestone(Quarter(2022, 4), 18_000))
+        remove = QPushButton(self.tr("選択を削除"), box)
+        remove.clicked.connect(self._remove_milestone)
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        milestone_box = QVBoxLayout()
+        milestone_box.addWidget(self.milestones)
+        milestone_box.addLayout(buttons)
+        form.addRow(self.tr("中間目標"), milestone_box)
+
+        self.time_limit = QDoubleSpinBox(box)
+        self.time_limit.setRange(1.0, 3600.0)
+        self.time_limit.setSuffix(self.tr(" 秒"))
+        self.time_limit.setValue(DEFAULT_TIME_LIMIT)
+        form.addRow(self.tr("計算時間の上限"), self.time_limit)
+        self.scenario = QLineEdit(box)
+        self.scenario.setPlaceholderText(self.tr("空欄なら日時から自動で命名"))
+        form.addRow(self.tr("シナリオ名"), self.scenario)
+        return box
+
+    def add_milestone(self, quarter: Quarter, count: int) -> None:
+        row = self.milestones.rowCount()
+        self.milestones.insertRow(row)
+        picker = QuarterPicker(self.milestones, allow_blank=False)
+        picker.set_quarter(quarter)
+        spin = QSpinBox(self.milestones)
+        spin.setRange(0, 10_000_000)
+        spin.setGroupSeparatorShown(True)
+        spin.setValue(count)
+        self.milestones.setCellWidget(row, 0, picker)
+        self.milestones.setCellWidget(row, 1, spin)
+
+    def _remove_milestone(self) -> None:
+        rows = sorted({i.row() for i in self.milestones.selectedIndexes()}, reverse=True)
+        for row in rows or [self.milestones.rowCount() - 1]:
+            if row >= 0:
+                self.milestones.removeRow(row)
+
+    def settings(self) -> PlanSettings:
+        milestones = []
+        for row in range(self.milestones.rowCount()):
+            picker, spin = self.milestones.cellWidget(row, 0), self.milestones.cellWidget(row, 1)
+            if isinstance(picker, QuarterPicker) and isinstance(spin, QSpinBox):
+                quarter = picker.quarter()
+                if quarter is not None:
+                    milestones.append((quarter, spin.value()))
+        deadline = self.deadline.quarter() or DEFAULT_DEADLINE
+        by_count = self.count_choice.isChecked()
+        return PlanSettings(
+            start=self.start.quarter(), deadline=deadline, end=self.end.quarter(),
+            target_share=self.share.value() / 100, target_count=self.count.value()
+            if by_count else None, milestones=tuple(sorted(milestones)),
+            time_limit=self.time_limit.value())
+
+    # -- running -------------------------------------------------------------------------
+    def _run_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("最適化"), self)
+        layout = QVBoxLayout(box)
+        buttons = QHBoxLayout()
+        self.run_button = QPushButton(self.tr("最適化を実行"), box)
+        self.run_button.setDefault(True)
+        self.run_button.clicked.connect(self.start_optimize)
+        self.cancel_button = QPushButton(self.tr("キャンセル"), box)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.cancel_button)
+        layout.addLayout(buttons)
+        self.bar = QProgressBar(box)
+        self.bar.setRange(0, 1000)
+        self.bar.setValue(0)
+        self.bar.setTextVisible(False)
+        layout.addWidget(self.bar)
+        form = QFormLayout()
+        self.phase_label = QLabel("—", box)
+        self.objective_label = QLabel("—", box)
+        self.bound_label = QLabel("—", box)
+        self.gap_label = QLabel("—", box)
+        self.elapsed_label = QLabel("—", box)
+        form.addRow(self.tr("段階"), self.phase_label)
+        form.addRow(self.tr("最良の目的値（オンライン申請件数）"), self.objective_label)
+        form.addRow(self.tr("上界"), self.bound_label)
+        form.addRow(self.tr("ギャップ"), self.gap_label)
+        form.addRow(self.tr("経過時間"), self.elapsed_label)
+        layout.addLayout(form)
+        note = QLabel(self.tr("計算中も手続一覧の編集を続けられます。計算には実行時点の"
+                              "手続一覧（未保存の変更を含む）が使われます。"), box)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #5d6d7e")
+        layout.addWidget(note)
+        layout.addStretch(1)
+        return box
+
+    @property
+    def running(self) -> bool:
+        return self.runner.busy(SLOT)
+
+    def start_optimize(self) -> None:
+        if self.running:
+            return  # one run at a time
+        settings = self.settings()
+        name = self.scenario.text().strip() or datetime.now().strftime("GUI %Y-%m-%d %H:%M:%S")
+        inventory = snapshot(self.session.store.inventory)
+        job = Job(self.tr("最適化"),
+                  lambda context: optimize(inventory, settings, name, progress, context),
+                  self._on_done, self._on_failed, cancellable=True, slot=SLOT)
+        progress = SolverProgress(lambda: job.context.cancelled)
+        progress.updated.connect(self._on_update)
+        self._progress = progress
+        self._limit = settings.time_limit
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        for label in (self.objective_label, self.bound_label, self.gap_label):
+            label.setText("—")
+        self.phase_label.setText(self.tr("準備中"))
+        self.bar.setValue(0)
+        self._clock.start()
+        self._ticker.start()
+        self.runner.finished.connect(self._on_finished)
+        self.runner.start(job)
+
+    def cancel(self) -> None:
+        if self.running:
+            self.runner.cancel(SLOT)
+            self.cancel_button.setEnabled(False)
+            self.phase_label.setText(self.tr("キャンセル中…（ここまでの最良の計画を返します）"))
+
+    def _tick(self) -> None:
+        seconds = self._clock.elapsed() / 1000
+        self.elapsed_label.setText(tr_format(self.tr("%1 秒"), f"{seconds:.1f}"))
+        self.bar.setValue(min(999, int(1000 * seconds / max(self._limit, 0.1))))
+
+    def _on_update(self, update: SolverUpdate) -> None:
+        self.last_update = update
+        self.phase_label.setText(phase_label(update.phase))
+        if update.objective is not None:
+            self.objective_label.setText(f"{update.objective:,.0f}")
+        if update.bound is not None:
+            self.bound_label.setText(f"{update.bound:,.0f}")
+        gap = update.gap
+        if gap is not None:
+            self.gap_label.setText(f"{gap:.2%}")
+
+    def _on_done(self, outcome: tuple[Any, str | None]) -> None:
+        result, name = outcome
+        self.bar.setValue(1000)
+        self.objective_label.setText(f"{result.objective:,.0f}")
+        self.bound_label.setText(f"{result.bound:,.0f}")
+        self.gap_label.setText(f"{result.gap:.2%}")
+        if result.cancelled:
+            self.phase_label.setText(self.tr("キャンセルしました（途中の最良の計画を表示）"))
+            name = None
+        else:
+            self.phase_label.setText(self.tr("完了"))
+            name = self._store(result, name)
+        self.planReady.emit(result, name)
+
+    def _store(self, result: Any, name: str | None) -> str | None:
+        """Store the plan as a scenario; a quick write, so on the GUI thread."""
+        if name is None:
+            return None
+        from dx_planner.planning.scenarios import save_scenario
+
+        try:
+            with self.session.engine.begin() as connection:
+                save_scenario(connection, name, result)
+        except Exception as error:  # the plan is still shown; only storing failed
+            self.message.emit(tr_format(self.tr("シナリオを保存できませんでした: %1"), str(error)))
+            return None
+        return name
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.phase_label.setText(self.tr("失敗"))
+        if isinstance(error, PlanningInputError):
+            text = self.tr("計画の条件または手続一覧に問題があります：\n%1")
+        elif isinstance(error, ImportError):
+            text = self.tr("最適化エンジンを読み込めません：\n%1")
+        else:
+            text = self.tr("最適化に失敗しました：\n%1")
+        QMessageBox.warning(self, self.tr("最適化"), tr_format(text, str(error)))
+
+    def _on_finished(self, job: Job) -> None:
+        if job.slot != SLOT:
+            return
+        self.runner.finished.disconnect(self._on_finished)
+        self._ticker.stop()
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self._progress = None
+
+    def show_settings(self, settings: Any) -> None:
+        """Show a stored scenario's settings (ResolvedSettings) in the form."""
+        self.start.set_quarter(settings.start)
+        self.deadline.set_quarter(settings.deadline)
+        self.end.set_quarter(settings.end)
+        if settings.target_share is not None:
+            self.share_choice.setChecked(True)
+            self.share.setValue(settings.target_share * 100)
+        else:
+            self.count_choice.setChecked(True)
+            self.count.setValue(settings.target_count)
+        self.milestones.setRowCount(0)
+        for quarter, count in settings.milestones:
+            self.add_milestone(quarter, count)
+        self.time_limit.setValue(settings.time_limit)

@@ -1,0 +1,1 @@
+"""Small reusable widgets and dialogs: editors, pickers, the filter bar."""
