@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from dx_planner.cli.admin_command import add_admin_parser
+from dx_planner.cli.compare_command import add_compare_parser
 from dx_planner.cli.errors import UserError, report
 from dx_planner.cli.export_plan_command import add_export_plan_parser
 from dx_planner.cli.history_command import add_history_parser
@@ -140,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_solve_parser(commands)
     commands.choices["solve"].set_defaults(handler=cmd_solve)
     add_export_plan_parser(commands)
+    add_compare_parser(commands)
     add_report_parser(commands)
     add_baseline_parser(commands)
     add_history_parser(commands)

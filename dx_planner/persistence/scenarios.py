@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, insert, select, update
 
 from dx_planner.domain.quarters import Quarter
 from dx_planner.persistence.schema import scenario_assignments, scenarios
@@ -28,6 +28,13 @@ class ScenarioSummary:
     created_at: datetime
     status: str
     kpis: dict[str, Any]
+    note: str = ""
+    author: str = ""
+
+    @property
+    def cancelled(self) -> bool:
+        """The plan of a run that was cancelled (the best plan found so far)."""
+        return bool(self.kpis.get("cancelled"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +75,37 @@ def scenario_author(connection: Connection, name: str) -> str | None:
 def list_scenarios(connection: Connection) -> list[ScenarioSummary]:
     """Every stored scenario, the newest first."""
     query = select(scenarios.c.name, scenarios.c.created_at, scenarios.c.status,
-                   scenarios.c.kpis).order_by(scenarios.c.created_at.desc(), scenarios.c.id.desc())
-    return [ScenarioSummary(name, created, status, kpis)
-            for name, created, status, kpis in connection.execute(query)]
+                   scenarios.c.kpis, scenarios.c.note, scenarios.c.author
+                   ).order_by(scenarios.c.created_at.desc(), scenarios.c.id.desc())
+    return [ScenarioSummary(name, created, status, kpis, note or "", author or "")
+            for name, created, status, kpis, note, author in connection.execute(query)]
+
+
+def rename_scenario_row(connection: Connection, old: str, new: str) -> None:
+    """Rename; ``ScenarioNotFound`` when there is no ``old``. The caller checks that ``new``
+    is free and that the user may change ``old``."""
+    changed = connection.execute(update(scenarios).where(scenarios.c.name == old)
+                                 .values(name=new)).rowcount
+    if not changed:
+        raise ScenarioNotFound(f"no scenario named '{old}'")
+
+
+def delete_scenario_row(connection: Connection, name: str) -> None:
+    """Delete a scenario with its assignments; ``ScenarioNotFound`` when there is none."""
+    ids = select(scenarios.c.id).where(scenarios.c.name == name).scalar_subquery()
+    # Assignments first: SQLite enforces ON DELETE CASCADE only with its foreign-key pragma.
+    connection.execute(delete(scenario_assignments)
+                       .where(scenario_assignments.c.scenario_id.in_(ids)))
+    if not connection.execute(delete(scenarios).where(scenarios.c.name == name)).rowcount:
+        raise ScenarioNotFound(f"no scenario named '{name}'")
+
+
+def set_scenario_note_row(connection: Connection, name: str, note: str) -> None:
+    """Set the note of a scenario; ``ScenarioNotFound`` when there is none."""
+    changed = connection.execute(update(scenarios).where(scenarios.c.name == name)
+                                 .values(note=note)).rowcount
+    if not changed:
+        raise ScenarioNotFound(f"no scenario named '{name}'")
 
 
 def latest_scenario_name(connection: Connection) -> str | None:

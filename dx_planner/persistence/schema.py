@@ -114,6 +114,8 @@ class ScenarioRow(Base):
     kpis: Mapped[dict[str, Any]] = mapped_column(JSON)
     # The login that stored it (revision 0004); blank for scenarios stored before.
     author: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # The user's note on it (revision 0006).
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class ScenarioAssignmentRow(Base):

@@ -12,6 +12,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from dx_planner.domain.quarters import Quarter
 from dx_planner.domain.validation import TRUE_MARK
 from dx_planner.plan_workbook import styles
+from dx_planner.plan_workbook.analysis_text import RELEASE_JA
 from dx_planner.plan_workbook.fast_rows import FastSheets
 from dx_planner.plan_workbook.figures import BureauFigures, PlanCategory, PlanFigures, ProcessPlan
 from dx_planner.workbook.template import canonical_sheet
@@ -21,6 +22,9 @@ HEADERS = ("計画四半期", "計画時期", "手続ID", "手続名", "手続�
            "計画区分", "計画外の理由")
 # At most 212 characters in all: one page wide at 70% (styles.MIN_SCALE), so long text wraps.
 WIDTHS = (12, 12, 12, 36, 10, 7, 13, 8, 14, 12, 14, 6, 8, 12, 10, 26)
+#: With stable re-planning (keep): the reference quarter and the change against it.
+CHANGE_HEADERS = ("前回計画", "前回からの変更")
+CHANGE_WIDTHS = (12, 24)
 HEADER_ROW = 4
 MAX_SHEET_NAME = 31
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -103,35 +107,75 @@ def write_bureau_sheets(workbook: Workbook, figures: PlanFigures, taken: Iterabl
         if row.process.in_scope:
             rows_by_bureau[row.process.bureau].append(row)
     names = sheet_names(rows_by_bureau, taken)
+    changes = _changes(figures)
     for bureau in figures.bureaus:
         rows = sorted(rows_by_bureau[bureau.name], key=_sort_key)
-        _write_one(workbook, fast_sheets, names[bureau.name], bureau, rows, figures)
+        _write_one(workbook, fast_sheets, names[bureau.name], bureau, rows, figures, changes)
         if progress is not None:
             progress(len(rows))
     return len(figures.bureaus)
 
 
+def _changes(figures: PlanFigures) -> dict[str, tuple[str | None, str]] | None:
+    """With keep: for each process that changed against the reference, (its reference
+    quarter, what happened); None for a plan made without keep."""
+    changes = figures.result.changes
+    if changes is None:
+        return None
+    out: dict[str, tuple[str | None, str]] = {}
+    for pid, before, after in changes.moved:
+        out[pid] = (before.code, f"{'前倒し' if after < before else '後ろ倒し'} → {after.code}")
+    for pid, before in changes.dropped:
+        out[pid] = (before.code, "削除（計画から外れた）")
+    for pid, after in changes.added:
+        out[pid] = (None, f"追加 → {after.code}")
+    for release in changes.released:
+        out[release.process_id] = (release.quarter.code,
+                                   f"解除: {RELEASE_JA.get(release.reason, release.reason)}")
+    return out
+
+
+def _change_note(rows: list[ProcessPlan], changes: dict[str, tuple[str | None, str]]) -> str:
+    kinds: dict[str, int] = {}
+    for row in rows:
+        change = changes.get(row.process.id)
+        if change is not None:
+            kind = change[1].split(" ")[0].split("（")[0].rstrip(":")
+            kinds[kind] = kinds.get(kind, 0) + 1
+    summary = " · ".join(f"{kind} {n:,}件" for kind, n in kinds.items()) or "なし"
+    return f" · 前回計画からの変更: {summary}"
+
+
 def _write_one(workbook: Workbook, fast_sheets: FastSheets, name: str, bureau: BureauFigures,
-               rows: list[ProcessPlan], figures: PlanFigures) -> None:
+               rows: list[ProcessPlan], figures: PlanFigures,
+               changes: dict[str, tuple[str | None, str]] | None) -> None:
+    headers = HEADERS + (CHANGE_HEADERS if changes is not None else ())
+    widths = WIDTHS + (CHANGE_WIDTHS if changes is not None else ())
     sheet: WriteOnlyWorksheet = workbook.create_sheet(name)
-    styles.set_widths(sheet, WIDTHS)
+    styles.set_widths(sheet, widths)
     sheet.freeze_panes = f"E{HEADER_ROW + 1}"
-    sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(HEADERS))}" \
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(headers))}" \
                             f"{HEADER_ROW + max(len(rows), 1)}"
     styles.print_setup(sheet, title_rows=f"1:{HEADER_ROW}",
-                       heading=f"{bureau.name} — {figures.name}", widths=WIDTHS,
+                       heading=f"{bureau.name} — {figures.name}", widths=widths,
                        title_columns="C:D")  # 手続ID and 手続名 on every page
     sheet.append(styles.title(sheet, f"{bureau.name} デジタル化計画"))
-    sheet.append(styles.note(sheet, _overview(bureau, figures)))
+    overview = _overview(bureau, figures)
+    if changes is not None:
+        overview += _change_note(rows, changes)
+    sheet.append(styles.note(sheet, overview))
     sheet.append(styles.note(sheet, _by_quarter(bureau, figures)))
-    sheet.row_dimensions[HEADER_ROW].height = styles.header_height(HEADERS, WIDTHS)
-    sheet.append(styles.headers(sheet, HEADERS))
+    sheet.row_dimensions[HEADER_ROW].height = styles.header_height(headers, widths)
+    sheet.append(styles.headers(sheet, headers))
     fast = fast_sheets.add(sheet, first_row=HEADER_ROW + 1)
-    column_styles = [0] * len(HEADERS)
+    column_styles = [0] * len(headers)
     column_styles[0] = fast.style(font=styles.BOLD)
     column_styles[6] = fast.style(number_format=styles.COUNT)
     column_styles[7] = fast.style(number_format="#,##0.0#")
     # Long text wraps in its cell: overflowing, it printed over the next cells or pages.
     column_styles[3] = column_styles[15] = fast.style(alignment=styles.WRAP)
     for row in rows:
-        fast.append(_cells(row), column_styles)
+        cells = _cells(row)
+        if changes is not None:
+            cells += list(changes.get(row.process.id, (None, None)))
+        fast.append(cells, column_styles)

@@ -11,8 +11,8 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from dx_planner.domain.quarters import Quarter
 from dx_planner.plan_workbook import styles
-from dx_planner.plan_workbook.comparison import ChangeKind, PlanChange
 from dx_planner.plan_workbook.fast_rows import FastSheets
+from dx_planner.planning.compare import ChangeKind, PlanChange
 
 SHEET = "前回比較"
 HEADERS = ("所管局", "手続ID", "手続名", "変更", "前回四半期", "今回四半期", "移動（四半期）",
@@ -30,17 +30,18 @@ def _quarter(quarter: Quarter | None) -> str | None:
 
 def write_compare_sheet(workbook: Workbook, changes: Sequence[PlanChange],
                         fast_sheets: FastSheets, *, current: str, previous: str,
-                        progress: Progress | None = None) -> None:
-    sheet: WriteOnlyWorksheet = workbook.create_sheet(SHEET)
+                        progress: Progress | None = None, name: str = SHEET) -> None:
+    """The changes of ``current`` against ``previous`` on a sheet named ``name``."""
+    sheet: WriteOnlyWorksheet = workbook.create_sheet(name)
     styles.set_widths(sheet, WIDTHS)
     sheet.freeze_panes = f"C{HEADER_ROW + 1}"
     sheet.auto_filter.ref = (f"A{HEADER_ROW}:{get_column_letter(len(HEADERS))}"
                              f"{HEADER_ROW + max(len(changes), 1)}")
     styles.print_setup(sheet, title_rows=f"1:{HEADER_ROW}",
-                       heading=f"前回比較 — {current} / {previous}", widths=WIDTHS,
+                       heading=f"{name} — {current} / {previous}", widths=WIDTHS,
                        title_columns="B:C")
     counts = Counter(change.kind for change in changes)
-    sheet.append(styles.title(sheet, f"前回比較 — 今回: {current} / 前回: {previous}"))
+    sheet.append(styles.title(sheet, f"{name} — 今回: {current} / 前回: {previous}"))
     sheet.append(styles.note(sheet, " · ".join(f"{kind.ja} {counts[kind]:,}件"
                                               for kind in ChangeKind)
                              + f" · 計 {len(changes):,}件"))

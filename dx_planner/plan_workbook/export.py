@@ -21,9 +21,10 @@ from dx_planner.output_files import OutputFileError, replaced_atomically, scratc
 from dx_planner.persistence import repository
 from dx_planner.persistence.scenarios import ScenarioNotFound, latest_scenario_name
 from dx_planner.plan_workbook.bureau_sheets import write_bureau_sheets
+from dx_planner.plan_workbook.capacity_value_sheet import SHEET as CAPACITY_VALUE_SHEET
+from dx_planner.plan_workbook.capacity_value_sheet import write_capacity_value_sheet
 from dx_planner.plan_workbook.compare_sheet import SHEET as COMPARE_SHEET
 from dx_planner.plan_workbook.compare_sheet import write_compare_sheet
-from dx_planner.plan_workbook.comparison import compare_plans
 from dx_planner.plan_workbook.errors import PlanExportError
 from dx_planner.plan_workbook.fast_rows import FastSheets, splice_rows
 from dx_planner.plan_workbook.figures import compute_figures
@@ -32,6 +33,7 @@ from dx_planner.plan_workbook.quarterly_sheet import SHEET as QUARTERLY_SHEET
 from dx_planner.plan_workbook.quarterly_sheet import write_quarterly_sheet
 from dx_planner.plan_workbook.summary_sheet import SHEET as SUMMARY_SHEET
 from dx_planner.plan_workbook.summary_sheet import write_summary_sheet
+from dx_planner.planning.compare import compare_plans
 from dx_planner.planning.result import PlanResult
 from dx_planner.planning.scenarios import load_scenario
 from dx_planner.workbook.template import PROCESS_SHEET
@@ -119,17 +121,19 @@ def write_plan_workbook(inventory: Inventory, result: PlanResult, path: Path, *,
         try:
             write_summary_sheet(workbook, figures, previous_figures)
             write_quarterly_sheet(workbook, figures)
+            write_capacity_value_sheet(workbook, result, name)
             write_process_sheet(workbook, figures, fast_sheets, advance)
             if changes is not None:
                 write_compare_sheet(workbook, changes, fast_sheets, current=name,
                                     previous=previous_name or "前回", progress=advance)
             # A bureau never gets a fixed sheet's name, even one this workbook lacks.
-            fixed = [SUMMARY_SHEET, QUARTERLY_SHEET, PROCESS_SHEET, COMPARE_SHEET]
+            fixed = [SUMMARY_SHEET, QUARTERLY_SHEET, CAPACITY_VALUE_SHEET, PROCESS_SHEET,
+                     COMPARE_SHEET]
             bureau_sheets = write_bureau_sheets(workbook, figures, fixed, fast_sheets, advance)
             sheets = [sheet.title for sheet in workbook.worksheets]
-            _save(workbook, fast_sheets, path)
+            save_workbook(workbook, fast_sheets, path)
         except BaseException:
-            _discard(workbook)
+            discard_workbook(workbook)
             raise
     return PlanExportSummary(path=path, scenario=name, compare=previous_name,
                              processes=len(figures.processes), planned=figures.planned,
@@ -138,7 +142,7 @@ def write_plan_workbook(inventory: Inventory, result: PlanResult, path: Path, *,
                              sheets=sheets)
 
 
-def _discard(workbook: Workbook) -> None:
+def discard_workbook(workbook: Workbook) -> None:
     """Finish the sheets of an abandoned workbook and remove openpyxl's temporary files.
 
     Best effort: the error that made us abandon it is the one to report.
@@ -152,7 +156,7 @@ def _discard(workbook: Workbook) -> None:
                 writer.cleanup()
 
 
-def _save(workbook: Workbook, fast_sheets: FastSheets, path: Path) -> None:
+def save_workbook(workbook: Workbook, fast_sheets: FastSheets, path: Path) -> None:
     """Save, splice the fast rows in, and only then replace ``path`` (a failure leaves it)."""
     try:
         with replaced_atomically(path) as final:

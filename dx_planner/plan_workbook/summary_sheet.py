@@ -12,6 +12,7 @@ from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from dx_planner.plan_workbook import styles
+from dx_planner.plan_workbook.analysis_text import COST_METHOD_JA, requirement_ja
 from dx_planner.plan_workbook.cursor import RowCursor
 from dx_planner.plan_workbook.figures import PlanFigures
 from dx_planner.planning.result import PlanResult
@@ -54,6 +55,8 @@ def write_summary_sheet(workbook: Workbook, figures: PlanFigures,
     cursor.skip()
     header_row, last_row = _trend(cursor, figures)
     _milestones(cursor, figures)
+    _requirements(cursor, figures.result)
+    _keep(cursor, figures.result)
     _shortfall(cursor, figures.result)
     _bureaus(cursor, figures)
     if figures.missing_from_inventory:
@@ -198,18 +201,80 @@ def _milestones(cursor: RowCursor, figures: PlanFigures) -> None:
                        "達成" if count >= required else f"未達（{required - count:,}件不足）"])
 
 
+def _requirements(cursor: RowCursor, result: PlanResult) -> None:
+    """Every requirement: needed, reached, met, and what it costs in online applications."""
+    if not result.requirements:
+        return
+    sheet = cursor.sheet
+    cursor.skip()
+    cursor.append(styles.section(sheet, "達成条件と費用"))
+    cursor.append(styles.note(sheet, "費用: その条件を満たすために失うオンライン申請件数"
+                                     "（計画期間内）。上限は証明済みの値。"))
+    cursor.append(styles.headers(sheet, ["条件", "期限", "対象", "必要", "計画の達成", "判定",
+                                         "費用（申請件数）", "費用の上限", "算出方法"]))
+    costs = result.requirement_cost or []
+    for k, outcome in enumerate(result.requirements):
+        req = outcome.requirement
+        cost = costs[k] if k < len(costs) else None
+        cursor.append([
+            styles.styled(sheet, requirement_ja(req), alignment=styles.WRAP),
+            req.quarter.label,
+            styles.styled(sheet, req.in_scope, number_format=styles.COUNT),
+            styles.styled(sheet, req.needed, number_format=styles.COUNT),
+            styles.styled(sheet, outcome.reached, number_format=styles.COUNT),
+            "達成" if outcome.met else f"未達（{req.needed - outcome.reached:,}件不足）",
+            styles.styled(sheet, cost.applications if cost else None, number_format=styles.COUNT),
+            styles.styled(sheet, cost.at_most if cost else None, number_format=styles.COUNT),
+            COST_METHOD_JA.get(cost.method, cost.method) if cost else None,
+        ])
+
+
+def _keep(cursor: RowCursor, result: PlanResult) -> None:
+    """Stable re-planning: the reference, what changed and what stability cost."""
+    changes, keep = result.changes, result.settings.keep
+    if changes is None or keep is None:
+        return
+    sheet = cursor.sheet
+    cursor.skip()
+    cursor.append(styles.section(sheet, "前回計画の維持（安定した再計画）"))
+    _pair(cursor, "基準", changes.reference)
+    _pair(cursor, "凍結（この四半期まで）",
+          keep.freeze_until.label if keep.freeze_until else "なし")
+    _pair(cursor, "変更1件の費用（申請件数）",
+          "無限大（有効な約束はすべて維持）" if keep.move_cost == float("inf") else keep.move_cost,
+          styles.COUNT)
+    for label, count in (("凍結四半期で維持", changes.frozen), ("移動", len(changes.moved)),
+                         ("削除", len(changes.dropped)), ("追加", len(changes.added)),
+                         ("解除（無効になった約束）", len(changes.released))):
+        _pair(cursor, label, count, styles.COUNT)
+    _pair(cursor, "オンライン申請件数", changes.applications, styles.COUNT)
+    _pair(cursor, "変更ペナルティ", changes.move_penalty, styles.COUNT)
+    if changes.price_of_stability is not None and changes.free_objective:
+        _pair(cursor, "安定性の価格（自由な再計画との差）", changes.price_of_stability,
+              styles.COUNT)
+        _pair(cursor, "安定性の価格（割合）", changes.price_of_stability / changes.free_objective,
+              "0.000%")
+        _pair(cursor, "自由な再計画なら移動・削除", (changes.free_moved or 0)
+              + (changes.free_dropped or 0), styles.COUNT)
+
+
 def _shortfall(cursor: RowCursor, result: PlanResult) -> None:
     if result.shortfall is None:
         return
     sheet = cursor.sheet
     cursor.skip()
-    cursor.append(styles.section(sheet, "目標未達の解消に必要な追加処理能力"))
-    cursor.append(styles.note(sheet, f"不足: {result.shortfall.missing:,} 手続。次の追加処理能力"
-                                     "（人月）があれば目標を満たせる見込み。"))
-    cursor.append(styles.headers(sheet, ["所管局", "四半期", "追加人月"]))
+    cursor.append(styles.section(sheet, "未達の解消に必要な追加処理能力"))
+    cursor.append(styles.note(sheet, f"不足: {result.shortfall.missing:,} 手続（最大の不足）。"
+                                     "次の追加処理能力（人月）があれば満たせる見込み"
+                                     + ("（計画で確認済み）。" if result.shortfall.verified
+                                        else "。")))
+    cursor.append(styles.headers(sheet, ["所管局", "四半期", "追加人月", "対象の条件"]))
     for gap in result.shortfall.extra_capacity:
+        serves = (requirement_ja(result.requirements[gap.serves].requirement)
+                  if gap.serves is not None and gap.serves < len(result.requirements) else None)
         cursor.append([gap.bureau, gap.quarter.label,
-                       styles.styled(sheet, gap.person_months, number_format=styles.DECIMAL)])
+                       styles.styled(sheet, gap.person_months, number_format=styles.DECIMAL),
+                       serves])
 
 
 def _bureaus(cursor: RowCursor, figures: PlanFigures) -> None:

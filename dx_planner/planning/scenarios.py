@@ -9,7 +9,15 @@ from sqlalchemy import Connection
 
 from dx_planner.domain.quarters import Quarter
 from dx_planner.persistence.rights import current_login, load_rights
-from dx_planner.persistence.scenarios import read_scenario, scenario_author, store_scenario
+from dx_planner.persistence.scenarios import (
+    ScenarioNotFound,
+    delete_scenario_row,
+    read_scenario,
+    rename_scenario_row,
+    scenario_author,
+    set_scenario_note_row,
+    store_scenario,
+)
 from dx_planner.planning.result import PlanResult, ShortfallInfo
 from dx_planner.planning.settings_json import settings_from_stored, stored_settings
 
@@ -43,9 +51,44 @@ def check_scenario_name(connection: Connection, name: str) -> str:
     return login
 
 
+def _check_may_change(connection: Connection, name: str) -> None:
+    """``ScenarioNotFound`` for an unknown name; ``ScenarioTaken`` when it is another user's
+    scenario and this user is no admin."""
+    if scenario_author(connection, name) is None:
+        raise ScenarioNotFound(f"no scenario named '{name}'")
+    check_scenario_name(connection, name)
+
+
+def rename_scenario(connection: Connection, old: str, new: str) -> None:
+    """Rename a stored scenario (its author or an admin). Published baselines keep the name
+    they were published from: they are snapshots."""
+    new = new.strip()
+    if not new:
+        raise ValueError("a scenario name cannot be empty")
+    if new == old:
+        return
+    _check_may_change(connection, old)
+    if scenario_author(connection, new) is not None:
+        raise ScenarioTaken(f"a scenario named '{new}' exists already: choose another name")
+    rename_scenario_row(connection, old, new)
+
+
+def delete_scenario(connection: Connection, name: str) -> None:
+    """Delete a stored scenario (its author or an admin)."""
+    _check_may_change(connection, name)
+    delete_scenario_row(connection, name)
+
+
+def set_scenario_note(connection: Connection, name: str, note: str) -> None:
+    """Set the note of a stored scenario (its author or an admin)."""
+    _check_may_change(connection, name)
+    set_scenario_note_row(connection, name, note.strip())
+
+
 def save_scenario(connection: Connection, name: str, result: PlanResult) -> None:
     """Store ``result`` as ``name`` (authored by the connected login), replacing a scenario
-    of the same name."""
+    of the same name. A cancelled run's plan (the best found so far, checked) is stored like
+    any other; its KPIs say it was cancelled."""
     author = check_scenario_name(connection, name)
     store_scenario(connection, name, result.status, stored_settings(result.settings),
                    _kpis_json(result), result.assignments, result.reasons, author=author)

@@ -14,11 +14,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from dx_planner.domain.fields import PROCESS_FIELDS
 from dx_planner.persistence import repository
 from dx_planner.plan_workbook import PlanExportError
-from dx_planner.plan_workbook.comparison import compare_plans
 from dx_planner.plan_workbook.export import export_plan_workbook, write_plan_workbook
 from dx_planner.plan_workbook.figures import compute_figures
 from dx_planner.plan_workbook.styles import MIN_SCALE
 from dx_planner.plan_workbook.summary_sheet import status_text
+from dx_planner.planning.compare import compare_plans
 from dx_planner.workbook.apply import export_workbook, import_workbook
 from tests.dx_planner.plan_workbook.conftest import PlannedDemo
 from tests.dx_planner.plan_workbook.plans import small_case

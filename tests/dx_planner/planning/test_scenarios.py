@@ -1,9 +1,19 @@
-from sqlalchemy import Engine
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import Connection, Engine
 
 from dx_planner.domain.quarters import Quarter
 from dx_planner.persistence.scenarios import ScenarioNotFound, list_scenarios
 from dx_planner.planning.result import CapacityGap, PlanResult, ShortfallInfo
-from dx_planner.planning.scenarios import load_scenario, save_scenario
+from dx_planner.planning.scenarios import (
+    ScenarioTaken,
+    delete_scenario,
+    load_scenario,
+    rename_scenario,
+    save_scenario,
+    set_scenario_note,
+)
 from dx_planner.planning.settings import ResolvedSettings
 
 Q4 = Quarter(2021, 4)
@@ -68,3 +78,48 @@ def test_plan_file_has_the_contract_fields() -> None:
         "extra_capacity": [{"bureau": "環境局", "quarter": "FY2022Q2", "person_months": 1.5,
                             "serves": None, "serves_index": None}]}
     assert data["unplanned"] == [{"process_id": "C", "reason": "national_undated"}]
+
+
+# ---------------------------------------------------------------- scenario management
+def test_rename_delete_and_note(engine: Engine) -> None:
+    with engine.begin() as connection:
+        save_scenario(connection, "a", _result())
+        save_scenario(connection, "b", _result("feasible"))
+        rename_scenario(connection, "a", "案A")
+        set_scenario_note(connection, "案A", "  局長説明用  ")
+        delete_scenario(connection, "b")
+    with engine.connect() as connection:
+        (summary,) = list_scenarios(connection)
+        assert (summary.name, summary.note) == ("案A", "局長説明用")
+        assert load_scenario(connection, "案A") == _result()
+        with pytest.raises(ScenarioNotFound):
+            load_scenario(connection, "a")
+
+
+@pytest.mark.parametrize(("action", "error"), [
+    (lambda c: rename_scenario(c, "nope", "x"), ScenarioNotFound),
+    (lambda c: rename_scenario(c, "a", "b"), ScenarioTaken),
+    (lambda c: rename_scenario(c, "a", "  "), ValueError),
+    (lambda c: delete_scenario(c, "nope"), ScenarioNotFound),
+    (lambda c: set_scenario_note(c, "nope", "x"), ScenarioNotFound),
+])
+def test_management_errors(engine: Engine, action: Callable[[Connection], None],
+                           error: type[Exception]) -> None:
+    with engine.begin() as connection:
+        save_scenario(connection, "a", _result())
+        save_scenario(connection, "b", _result())
+    with engine.begin() as connection, pytest.raises(error):
+        action(connection)
+
+
+def test_the_plan_of_a_cancelled_run_is_kept_and_the_newest_plan_opens(engine: Engine) -> None:
+    cancelled = _result("feasible")
+    cancelled.cancelled = True
+    with engine.begin() as connection:
+        save_scenario(connection, "full", _result())
+        save_scenario(connection, "stopped", cancelled)
+    with engine.connect() as connection:
+        newest = list_scenarios(connection)[0]
+        assert newest.name == "stopped" and newest.cancelled
+        assert load_scenario(connection).cancelled  # no name: the newest
+        assert not list_scenarios(connection)[1].cancelled

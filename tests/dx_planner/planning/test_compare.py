@@ -1,7 +1,7 @@
 from dataclasses import replace
 
 from dx_planner.domain.quarters import Quarter
-from dx_planner.plan_workbook.comparison import ChangeKind, compare_plans
+from dx_planner.planning.compare import ChangeKind, compare_plans
 from tests.dx_planner.plan_workbook.plans import small_case
 
 
