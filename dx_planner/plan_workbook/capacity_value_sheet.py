@@ -31,9 +31,11 @@ def write_capacity_value_sheet(workbook: Workbook, result: PlanResult, name: str
     bureaus = list(dict.fromkeys(v.bureau for v in values))
     grid = {(v.bureau, v.quarter): v.per_person_month for v in values}
     sheet: WriteOnlyWorksheet = workbook.create_sheet(SHEET)
-    styles.set_widths(sheet, [20] + [11] * len(quarters))
+    widths = [20] + [11] * len(quarters)
+    styles.set_widths(sheet, widths)
     sheet.freeze_panes = f"B{HEADER_ROW + 1}"
-    styles.print_setup(sheet, title_rows=f"1:{HEADER_ROW}", heading=f"{SHEET} — {name}")
+    styles.print_setup(sheet, title_rows=f"1:{HEADER_ROW}", heading=f"{SHEET} — {name}",
+                       widths=widths, title_columns="A:A")
     sheet.append(styles.title(sheet, "処理能力の価値 — 1人月の追加でどれだけ増えるか"))
     sheet.append(styles.note(sheet, "各局・各四半期の処理能力を1人月増やしたときに増えるオンライン"
                                     "申請件数（計画期間内、計画の双対価格）。0 = 処理能力が制約に"

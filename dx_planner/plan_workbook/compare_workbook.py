@@ -79,9 +79,10 @@ def write_compare_workbook(comparison: Comparison, path: Path) -> None:
 
 def _summary(workbook: Workbook, c: Comparison) -> None:
     sheet: WriteOnlyWorksheet = workbook.create_sheet(SUMMARY_SHEET)
-    styles.set_widths(sheet, (30, 34, 34, 16))
+    widths = (30, 34, 34, 16)
+    styles.set_widths(sheet, widths)
     heading = f"シナリオ比較 — A: {c.a_name} / B: {c.b_name}"
-    styles.print_setup(sheet, title_rows="1:2", heading=heading)
+    styles.print_setup(sheet, title_rows="1:2", heading=heading, widths=widths)
     sheet.append(styles.title(sheet, heading))
     sheet.append(styles.note(sheet, "差 = B − A。設定が異なる行は黄色。"))
     sheet.append([])
@@ -118,9 +119,11 @@ def _summary(workbook: Workbook, c: Comparison) -> None:
 def _bureaus(workbook: Workbook, c: Comparison) -> None:
     sheet: WriteOnlyWorksheet = workbook.create_sheet(BUREAU_SHEET)
     quarters = c.quarters
-    styles.set_widths(sheet, [18] + [10] * len(quarters) + [10])
+    widths = [18] + [10] * len(quarters) + [10]
+    styles.set_widths(sheet, widths)
     heading = f"局別・四半期別の計画手続数 — A: {c.a_name} / B: {c.b_name}"
-    styles.print_setup(sheet, title_rows="1:2", heading=heading)
+    styles.print_setup(sheet, title_rows="1:2", heading=heading, widths=widths,
+                       title_columns="A:A")
     sheet.append(styles.title(sheet, heading))
     sheet.append(styles.note(sheet, "差 = B − A（緑: B が多い、赤: B が少ない）"))
     blocks: list[tuple[str, Callable[[str, Quarter], int]]] = [
