@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from solver.explain import REASON_TEXTS_JA
+from dx_planner.planning import reason_texts
 
 # Not solver codes: situations of the export itself.
 NOT_IN_SCENARIO = "シナリオ作成後に追加された手続（再計画が必要）"
@@ -15,4 +15,4 @@ def reason_text(code: str | None) -> str:
     """The Japanese text for ``code``; the code itself when no text is known."""
     if not code:
         return UNPLANNED
-    return REASON_TEXTS_JA.get(code, code)
+    return reason_texts.reason_text(code)

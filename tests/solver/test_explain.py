@@ -22,8 +22,12 @@ def test_reasons() -> None:
     )
     plan = solve(p)
     assert plan.quarter.tolist() == [0, 1, 2, -1, -1]
-    assert explain(p, plan, 1).reason == BUREAU_CAPACITY
-    assert "P0" in explain(p, plan, 1).message_en
+    later = explain(p, plan, 1)
+    assert later.reason == BUREAU_CAPACITY
+    assert (later.process, later.quarter, later.earliest) == ("P1", 1, 0)
+    [first] = later.quarters  # the one earlier quarter, full of P0
+    assert (first.quarter, first.cause, first.used, first.limit) == (0, BUREAU_CAPACITY, 1.0, 1.0)
+    assert first.outranked_by == ["P0"]
     assert explain(p, plan, 2).reason == LOCKED
     assert explain(p, plan, 3).reason == NEVER_PLANNABLE
     assert explain(p, plan, 4).reason == NOT_PLANNED
@@ -39,5 +43,6 @@ def test_reasons() -> None:
 def test_channel_availability() -> None:
     p = make_problem([1.0], [5], [[1.0, 1.0, 1.0]], earliest=[1], reason=[1])
     plan = solve(p)
-    assert explain(p, plan, 0).reason == CHANNEL_AVAILABILITY
-    assert "利用可能" in explain(p, plan, 0).message_ja
+    why = explain(p, plan, 0)
+    assert why.reason == CHANNEL_AVAILABILITY
+    assert (why.quarter, why.earliest, why.earliest_reason, why.quarters) == (1, 1, 1, [])

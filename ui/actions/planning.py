@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication
 from dx_planner.domain.inventory import Process
 from dx_planner.domain.translatable import QT_TRANSLATE_NOOP
 from dx_planner.planning.result import PlanResult
-from ui import i18n
 from ui.actions.base import ActionSpec
 from ui.texts import tr_format
 
@@ -49,16 +48,23 @@ def explain(window: MainWindow, process: Process) -> None:
         return
     from dx_planner.planning.service import explain_process
 
+    view = window.results_view.explanation
+    inventory = window.session.store.inventory
     try:
-        explanation = explain_process(window.session.store.inventory, plan, process.id)
-    except KeyError as error:  # the process is not in the plan's problem (e.g. added since)
-        text = str(error.args[0]) if error.args else str(error)
+        explanation = explain_process(inventory, plan, process.id)
+    except KeyError:  # already digitized, out of scope, or added since the plan was made
+        view.show_message(tr_format(translate(
+            "Planning", "%1 はこの計画の対象ではありません（計画開始前にデジタル化済、"
+                        "対象外、または計画後に追加された手続）。"), process.id))
     else:
-        text = explanation.message_ja if i18n.language() == "ja" else explanation.message_en
-    window.results_view.show_explanation(process.id, text)
+        view.show_explanation(explanation, process, plan.settings.quarters,
+                              {p.id: p.name for p in inventory.processes},
+                              inventory.channel_by_name())
+    window.results_view.show_explanation_page()
     window.show_results()
 
 
 ACTIONS = (
-    ActionSpec("optimize", QT_TRANSLATE_NOOP("Actions", "最適化を実行"), optimize, "F5"),
+    ActionSpec("optimize", QT_TRANSLATE_NOOP("Actions", "最適化を実行"), optimize, "F5",
+               ":/icons/optimize.svg"),
 )

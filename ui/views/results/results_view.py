@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from ui.session import Session
 from ui.tasks import TaskRunner
 from ui.texts import tr_format
 from ui.views.results.burnup import PlanVsActualView
+from ui.views.results.explanation_view import ExplanationView
 from ui.views.results.kpi_tiles import KpiTiles
 from ui.views.results.progress_chart import ProgressChart
 
@@ -88,10 +88,7 @@ class ResultsView(QWidget):
 
         explain_page = QWidget(side)
         explain_layout = QVBoxLayout(explain_page)
-        self.explanation = QTextBrowser(explain_page)
-        self.explanation.setPlaceholderText(self.tr(
-            "手続一覧で手続を選び、右クリックメニューの「なぜもっと早くないのか？」を"
-            "選ぶと、ここに理由が表示されます。"))
+        self.explanation = ExplanationView(explain_page)
         explain_layout.addWidget(self.explanation)
         side.addTab(explain_page, self.tr("なぜもっと早くないのか？"))
         self.plan_vs_actual = PlanVsActualView(session, runner, side)
@@ -126,8 +123,7 @@ class ResultsView(QWidget):
         if name is not None:
             self.scenario_model.refresh()
 
-    def show_explanation(self, process_id: str, text: str) -> None:
-        self.explanation.setPlainText(f"{process_id}\n\n{text}")
+    def show_explanation_page(self) -> None:
         self.side.setCurrentIndex(SIDE_EXPLAIN)
 
     def show_plan_vs_actual(self) -> None:
