@@ -52,9 +52,12 @@ def build(clean: bool) -> Path:
         # Loaded by name (the layering contract keeps dx_planner from importing ui).
         "--collect-submodules", "ui", "--collect-submodules", "dx_planner",
         "--collect-submodules", "solver",
-        # Alembic reads the migration scripts as files; Qt loads the translations.
+        # Alembic reads the migration scripts as files. Icons and translations are compiled
+        # into resources/rc_resources.py, which ui imports; the desktop entry and the icon
+        # go along for installing the bundle on a desktop.
         "--add-data", f"{ROOT / 'dx_planner' / 'migrations'}{separator}dx_planner/migrations",
-        "--add-data", f"{ROOT / 'ui' / 'translations'}{separator}ui/translations",
+        "--add-data", f"{ROOT / 'resources' / 'dx-planner.desktop'}{separator}share",
+        "--add-data", f"{ROOT / 'resources' / 'icons' / 'dx-planner.svg'}{separator}share",
     ]
     for module in UNUSED_QT:
         arguments += ["--exclude-module", f"PySide6.{module}"]

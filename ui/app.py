@@ -11,7 +11,7 @@ import os
 import sys
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dx_planner.persistence.database import DatabaseError, open_database, resolve_url
@@ -36,6 +36,8 @@ def application() -> QApplication:
     font.setFamilies(["Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "Yu Gothic UI",
                       "Meiryo", "Hiragino Sans", *font.families()])
     app.setFont(QFont(font))
+    app.setWindowIcon(QIcon(":/icons/dx-planner.svg"))
+    QGuiApplication.setDesktopFileName("dx-planner")  # resources/dx-planner.desktop
     return app
 
 

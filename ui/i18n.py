@@ -1,16 +1,16 @@
 """Language: Japanese by default, English through a Qt translation file.
 
 UI strings are written in Japanese in the source (``tr("…")``) because Japanese is what
-planners read; ``translations/dx_planner_en.qm`` carries the English. Texts that
-``dx_planner`` owns in English (validation messages, the command line's language) come in
-Japanese from ``translations/dx_planner_ja.qm``. Domain labels (enum members, quarters) are
-translated here, since they come from ``dx_planner`` and not from tr().
+planners read; ``dx_planner_en.qm`` carries the English. Texts that ``dx_planner`` owns in
+English (validation messages, the command line's language) come in Japanese from
+``dx_planner_ja.qm``. Both are compiled into the app's resources (``resources/``). Domain
+labels (enum members, quarters) are translated here, since they come from ``dx_planner`` and
+not from tr().
 """
 
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 
@@ -20,7 +20,7 @@ from dx_planner.domain.quarters import Quarter
 LANGUAGES: dict[str, str] = {"ja": "日本語", "en": "English"}
 DEFAULT_LANGUAGE = "ja"
 SETTINGS_KEY = "ui/language"
-TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+TRANSLATIONS = ":/translations"  # compiled into the resources (resources/resources.qrc)
 
 _MONTHS_EN = {1: "Apr–Jun", 2: "Jul–Sep", 3: "Oct–Dec", 4: "Jan–Mar"}
 _state: dict[str, object] = {"language": DEFAULT_LANGUAGE, "translator": None}
@@ -48,7 +48,7 @@ def install_language(code: str) -> None:
     _state["translator"] = None
     if app is not None:
         translator = QTranslator(app)
-        if translator.load(str(TRANSLATIONS / f"dx_planner_{code}.qm")):
+        if translator.load(f"{TRANSLATIONS}/dx_planner_{code}.qm"):
             app.installTranslator(translator)
             _state["translator"] = translator
     _state["language"] = code if code in LANGUAGES else DEFAULT_LANGUAGE

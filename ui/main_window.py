@@ -9,7 +9,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
 
 from ui import registry
@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
             action = QAction(spec.label(), self)
             if spec.shortcut is not None:
                 action.setShortcut(QKeySequence(spec.shortcut))
+            if spec.icon is not None:
+                action.setIcon(QIcon(spec.icon))
             action.triggered.connect(partial(self._run_action, spec.run))
             self.action_by_key[spec.key] = action
         for title, entries in registry.MENUS:
@@ -142,8 +144,10 @@ class MainWindow(QMainWindow):
         stack = self.session.undo_stack
         undo = stack.createUndoAction(self, self.tr("元に戻す"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setIcon(QIcon(":/icons/undo.svg"))
         redo = stack.createRedoAction(self, self.tr("やり直し"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setIcon(QIcon(":/icons/redo.svg"))
         quit_action = QAction(self.tr("終了"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

@@ -24,6 +24,7 @@ class ActionSpec:
     text: str  # source text, marked with QT_TRANSLATE_NOOP("Actions", …)
     run: Callable[[MainWindow], object]
     shortcut: QKeySequence.StandardKey | str | None = None
+    icon: str | None = None  # a resource path, e.g. ":/icons/save.svg"
 
     def label(self) -> str:
         return QCoreApplication.translate(CONTEXT, self.text)

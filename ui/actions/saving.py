@@ -71,5 +71,6 @@ def confirm_discard(window: MainWindow) -> bool:
 
 
 ACTIONS = (
-    ActionSpec("save", QT_TRANSLATE_NOOP("Actions", "保存"), save, QKeySequence.StandardKey.Save),
+    ActionSpec("save", QT_TRANSLATE_NOOP("Actions", "保存"), save, QKeySequence.StandardKey.Save,
+               ":/icons/save.svg"),
 )

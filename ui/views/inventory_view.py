@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -93,10 +93,11 @@ class InventoryView(QWidget):
 
     # -- actions -------------------------------------------------------------------------
     def _make_actions(self) -> None:
-        self.add_action = QAction(self.tr("手続を追加"), self)
+        self.add_action = QAction(QIcon(":/icons/add.svg"), self.tr("手続を追加"), self)
         self.add_action.setShortcut(QKeySequence("Ctrl+N"))
         self.add_action.triggered.connect(self.add_process)
-        self.delete_action = QAction(self.tr("選択した手続を削除"), self)
+        self.delete_action = QAction(QIcon(":/icons/delete.svg"), self.tr("選択した手続を削除"),
+                                     self)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete_selected)

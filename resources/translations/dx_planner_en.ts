@@ -4,52 +4,52 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../actions/baselines.py" line="77"/>
+        <location filename="../../ui/actions/baselines.py" line="77"/>
         <source>この計画をベースラインとして公表…</source>
         <translation>Publish this plan as the baseline…</translation>
     </message>
     <message>
-        <location filename="../actions/baselines.py" line="79"/>
+        <location filename="../../ui/actions/baselines.py" line="79"/>
         <source>計画と実績を表示</source>
         <translation>Show plan vs actual</translation>
     </message>
     <message>
-        <location filename="../actions/database.py" line="78"/>
+        <location filename="../../ui/actions/database.py" line="78"/>
         <source>データベースを開く…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../actions/inventory_io.py" line="129"/>
+        <location filename="../../ui/actions/inventory_io.py" line="129"/>
         <source>手続一覧ワークブックを取り込む…</source>
         <translation>Import inventory workbook…</translation>
     </message>
     <message>
-        <location filename="../actions/inventory_io.py" line="131"/>
+        <location filename="../../ui/actions/inventory_io.py" line="131"/>
         <source>手続一覧ワークブックを書き出す…</source>
         <translation>Export inventory workbook…</translation>
     </message>
     <message>
-        <location filename="../actions/inventory_io.py" line="133"/>
+        <location filename="../../ui/actions/inventory_io.py" line="133"/>
         <source>デモ在庫を読み込む</source>
         <translation>Load the demo inventory</translation>
     </message>
     <message>
-        <location filename="../actions/outputs.py" line="168"/>
+        <location filename="../../ui/actions/outputs.py" line="168"/>
         <source>計画ワークブックを出力…</source>
         <translation>Export plan workbook…</translation>
     </message>
     <message>
-        <location filename="../actions/outputs.py" line="170"/>
+        <location filename="../../ui/actions/outputs.py" line="170"/>
         <source>進捗報告書を作成…</source>
         <translation>Write progress report…</translation>
     </message>
     <message>
-        <location filename="../actions/planning.py" line="63"/>
+        <location filename="../../ui/actions/planning.py" line="68"/>
         <source>最適化を実行</source>
         <translation>Optimize</translation>
     </message>
     <message>
-        <location filename="../actions/saving.py" line="74"/>
+        <location filename="../../ui/actions/saving.py" line="74"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -57,18 +57,18 @@
 <context>
     <name>Baselines</name>
     <message>
-        <location filename="../actions/baselines.py" line="32"/>
-        <location filename="../actions/baselines.py" line="67"/>
+        <location filename="../../ui/actions/baselines.py" line="32"/>
+        <location filename="../../ui/actions/baselines.py" line="67"/>
         <source>ベースラインとして公表</source>
         <translation>Publish as baseline</translation>
     </message>
     <message>
-        <location filename="../actions/baselines.py" line="33"/>
+        <location filename="../../ui/actions/baselines.py" line="33"/>
         <source>表示中の計画はシナリオとして保存されていません。「保存済みシナリオ」からシナリオを開いてから公表してください。</source>
         <translation>The plan shown is not stored as a scenario. Open a scenario from “Stored scenarios” first, then publish it.</translation>
     </message>
     <message>
-        <location filename="../actions/baselines.py" line="63"/>
+        <location filename="../../ui/actions/baselines.py" line="63"/>
         <source>ベースラインを公表しました：%1 時点（シナリオ「%2」、%3件）</source>
         <translation>Published the baseline as of %1 (scenario “%2”, %3 processes)</translation>
     </message>
@@ -76,42 +76,42 @@
 <context>
     <name>BurnupChart</name>
     <message>
-        <location filename="../views/results/burnup.py" line="60"/>
+        <location filename="../../ui/views/results/burnup.py" line="60"/>
         <source>計画と実績を読み込んでいます…</source>
         <translation>Loading plan vs actual…</translation>
     </message>
     <message>
-        <location filename="../views/results/burnup.py" line="64"/>
+        <location filename="../../ui/views/results/burnup.py" line="64"/>
         <source>全局</source>
         <translation>All bureaus</translation>
     </message>
     <message>
-        <location filename="../views/results/burnup.py" line="65"/>
+        <location filename="../../ui/views/results/burnup.py" line="65"/>
         <source>計画と実績（%1・%2 時点）</source>
         <translation>Plan vs actual (%1, as of %2)</translation>
     </message>
     <message>
-        <location filename="../views/results/burnup.py" line="78"/>
+        <location filename="../../ui/views/results/burnup.py" line="78"/>
         <source>実績</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../views/results/burnup.py" line="79"/>
+        <location filename="../../ui/views/results/burnup.py" line="79"/>
         <source>ベースライン</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../views/results/burnup.py" line="81"/>
+        <location filename="../../ui/views/results/burnup.py" line="81"/>
         <source>見通し（計画）</source>
         <translation>Forecast (plan)</translation>
     </message>
     <message>
-        <location filename="../views/results/burnup.py" line="91"/>
+        <location filename="../../ui/views/results/burnup.py" line="91"/>
         <source>目標 %1件（%2）</source>
         <translation>Target %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../views/results/burnup.py" line="99"/>
+        <location filename="../../ui/views/results/burnup.py" line="99"/>
         <source>中間目標</source>
         <translation>Milestones</translation>
     </message>
@@ -119,22 +119,22 @@
 <context>
     <name>BurnupModel</name>
     <message>
-        <location filename="../models/burnup_model.py" line="53"/>
+        <location filename="../../ui/models/burnup_model.py" line="53"/>
         <source>実績（累計）</source>
         <translation>Actual (cumulative)</translation>
     </message>
     <message>
-        <location filename="../models/burnup_model.py" line="53"/>
+        <location filename="../../ui/models/burnup_model.py" line="53"/>
         <source>ベースライン（累計）</source>
         <translation>Baseline (cumulative)</translation>
     </message>
     <message>
-        <location filename="../models/burnup_model.py" line="54"/>
+        <location filename="../../ui/models/burnup_model.py" line="54"/>
         <source>見通し（累計）</source>
         <translation>Forecast (cumulative)</translation>
     </message>
     <message>
-        <location filename="../models/burnup_model.py" line="54"/>
+        <location filename="../../ui/models/burnup_model.py" line="54"/>
         <source>差異（実績−ベースライン）</source>
         <translation>Variance (actual − baseline)</translation>
     </message>
@@ -142,23 +142,23 @@
 <context>
     <name>Capacity</name>
     <message>
-        <location filename="../models/capacity_model.py" line="78"/>
+        <location filename="../../ui/models/capacity_model.py" line="78"/>
         <source>処理能力を変更</source>
         <translation>Change capacity</translation>
     </message>
     <message>
-        <location filename="../models/capacity_model.py" line="114"/>
-        <location filename="../models/capacity_model.py" line="183"/>
+        <location filename="../../ui/models/capacity_model.py" line="114"/>
+        <location filename="../../ui/models/capacity_model.py" line="183"/>
         <source>合計</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../models/capacity_model.py" line="186"/>
+        <location filename="../../ui/models/capacity_model.py" line="186"/>
         <source>利用開始</source>
         <translation>Available from</translation>
     </message>
     <message>
-        <location filename="../models/capacity_model.py" line="217"/>
+        <location filename="../../ui/models/capacity_model.py" line="217"/>
         <source>常時</source>
         <translation>Always</translation>
     </message>
@@ -166,12 +166,12 @@
 <context>
     <name>CapacityDelegate</name>
     <message>
-        <location filename="../widgets/delegates.py" line="126"/>
+        <location filename="../../ui/widgets/delegates.py" line="126"/>
         <source>常時</source>
         <translation>Always</translation>
     </message>
     <message>
-        <location filename="../widgets/delegates.py" line="129"/>
+        <location filename="../../ui/widgets/delegates.py" line="129"/>
         <source>制限なし</source>
         <translation>No limit</translation>
     </message>
@@ -179,12 +179,12 @@
 <context>
     <name>CapacityView</name>
     <message>
-        <location filename="../views/capacity_view.py" line="44"/>
+        <location filename="../../ui/views/capacity_view.py" line="44"/>
         <source>局別処理能力（人月／四半期）</source>
         <translation>Bureau capacity (person-months per quarter)</translation>
     </message>
     <message>
-        <location filename="../views/capacity_view.py" line="51"/>
+        <location filename="../../ui/views/capacity_view.py" line="51"/>
         <source>申請基盤：利用開始と四半期ごとの受入上限（件、空欄＝制限なし）</source>
         <translation>Channels: availability and onboarding limit per quarter (processes; blank = no limit)</translation>
     </message>
@@ -192,7 +192,7 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../models/columns.py" line="42"/>
+        <location filename="../../ui/models/columns.py" line="42"/>
         <source>計画四半期</source>
         <translation>Planned quarter</translation>
     </message>
@@ -200,41 +200,164 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../actions/database.py" line="41"/>
-        <location filename="../actions/database.py" line="57"/>
+        <location filename="../../ui/actions/database.py" line="41"/>
+        <location filename="../../ui/actions/database.py" line="57"/>
         <source>データベースを開く</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../actions/database.py" line="42"/>
+        <location filename="../../ui/actions/database.py" line="42"/>
         <source>SQLite データベース (*.sqlite3 *.sqlite *.db);;すべてのファイル (*)</source>
         <translation>SQLite database (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
     </message>
 </context>
 <context>
+    <name>ExplanationView</name>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="27"/>
+        <source>手続一覧で手続を選び、右クリックメニューの「なぜもっと早くないのか？」を選ぶと、ここに理由が表示されます。</source>
+        <translation>Select a process in the inventory and choose &quot;Why not earlier?&quot; from its context menu to see the reason here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="45"/>
+        <source>計画期間内に入らない</source>
+        <translation>Not within the planned quarters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="46"/>
+        <source>計画四半期</source>
+        <translation>Planned quarter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="48"/>
+        <source>固定四半期</source>
+        <translation>Locked quarter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="50"/>
+        <source>対応可能になる四半期</source>
+        <translation>Eligible from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="51"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="54"/>
+        <source>国の対応時期</source>
+        <translation>National ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="57"/>
+        <source>申請基盤</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="57"/>
+        <source>%1（利用開始 %2）</source>
+        <translation>%1 (open from %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="58"/>
+        <source>常時</source>
+        <translation>Always</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="59"/>
+        <source>所管局・工数</source>
+        <translation>Bureau, effort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="59"/>
+        <source>%1・%2人月</source>
+        <translation>%1, %2 person-months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="64"/>
+        <source>四半期</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="64"/>
+        <source>埋まっていたもの</source>
+        <translation>What was full</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="64"/>
+        <source>使用／上限</source>
+        <translation>Used / available</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="65"/>
+        <source>優先された手続（工数あたり件数が多い）</source>
+        <translation>Processes that came first (more applications per person-month)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="70"/>
+        <source>%1の処理能力</source>
+        <translation>capacity of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="71"/>
+        <source>申請基盤「%1」の受入上限</source>
+        <translation>onboarding limit of channel %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="72"/>
+        <source>%1 / %2 人月</source>
+        <translation>%1 / %2 person-months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="74"/>
+        <source>%1 / %2 件</source>
+        <translation>%1 / %2 processes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="85"/>
+        <source>申請基盤の利用開始による</source>
+        <translation>when its channel opens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="87"/>
+        <source>国の対応時期による</source>
+        <translation>the national government&apos;s date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="89"/>
+        <source>凍結した四半期の後</source>
+        <translation>after the frozen quarters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/explanation_view.py" line="90"/>
+        <source>計画の開始四半期</source>
+        <translation>the plan&apos;s first quarter</translation>
+    </message>
+</context>
+<context>
     <name>ExportPlanDialog</name>
     <message>
-        <location filename="../widgets/report_dialogs.py" line="46"/>
+        <location filename="../../ui/widgets/report_dialogs.py" line="46"/>
         <source>計画ワークブックを出力</source>
         <translation>Export plan workbook</translation>
     </message>
     <message>
-        <location filename="../widgets/report_dialogs.py" line="51"/>
+        <location filename="../../ui/widgets/report_dialogs.py" line="51"/>
         <source>比較しない</source>
         <translation>No comparison</translation>
     </message>
     <message>
-        <location filename="../widgets/report_dialogs.py" line="54"/>
+        <location filename="../../ui/widgets/report_dialogs.py" line="54"/>
         <source>シナリオ</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../widgets/report_dialogs.py" line="55"/>
+        <location filename="../../ui/widgets/report_dialogs.py" line="55"/>
         <source>比較するシナリオ（前回比較シート）</source>
         <translation>Compare with (comparison sheet)</translation>
     </message>
     <message>
-        <location filename="../widgets/report_dialogs.py" line="57"/>
+        <location filename="../../ui/widgets/report_dialogs.py" line="57"/>
         <source>手続一覧はデータベースの内容（保存済みの状態）で出力します。</source>
         <translation>The processes are exported as stored in the database (saved changes only).</translation>
     </message>
@@ -242,82 +365,82 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../dx_planner/domain/fields.py" line="173"/>
+        <location filename="../../dx_planner/domain/fields.py" line="180"/>
         <source>手続ID</source>
         <translation>Process ID</translation>
     </message>
     <message>
-        <location filename="../../dx_planner/domain/fields.py" line="175"/>
+        <location filename="../../dx_planner/domain/fields.py" line="182"/>
         <source>手続名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../dx_planner/domain/fields.py" line="177"/>
+        <location filename="../../dx_planner/domain/fields.py" line="184"/>
         <source>所管局</source>
         <translation>Bureau</translation>
     </message>
     <message>
-        <location filename="../../dx_planner/domain/fields.py" line="179"/>
+        <location filename="../../dx_planner/domain/fields.py" line="186"/>
         <source>手続類型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../dx_planner/domain/fields.py" line="181"/>
+        <location filename="../../dx_planner/domain/fields.py" line="188"/>
         <source>権限</source>
         <translation>Authority</translation>
     </message>
     <message>
-        <location filename="../../dx_planner/domain/fields.py" line="183"/>
+        <location filename="../../dx_planner/domain/fields.py" line="190"/>
         <source>国の対応状況</source>
         <translation>National status</translation>
     </message>
     <message>
-        <location filename="../../dx_planner/domain/fields.py" line="185"/>
+        <location filename="../../dx_planner/domain/fields.py" line="192"/>
         <source>国の対応時期</source>
         <translation>National ready</translation>
     </message>
     <message>
-        <location filename="../../dx_planner/domain/fields.py" line="187"/>
+        <location filename="../../dx_planner/domain/fields.py" line="194"/>
         <source>年間申請件数</source>
         <translation>Annual volume</translation>
     </message>
     <message>
-        <location filename="../../dx_planner/domain/fields.py" line="189"/>
+        <location filename="../../dx_planner/domain/fields.py" line="196"/>
         <source>工数</source>
         <translation>Effort</translation>
     </message>
     <message>
-        <location filename="../../dx_planner/domain/fields.py" line="191"/>
+        <location filename="../../dx_planner/domain/fields.py" line="198"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../dx_planner/domain/fields.py" line="193"/>
+        <location filename="../../dx_planner/domain/fields.py" line="200"/>
         <source>デジタル化完了</source>
         <translation>Digitized</translation>
     </message>
     <message>
-        <location filename="../../dx_planner/domain/fields.py" line="195"/>
+        <location filename="../../dx_planner/domain/fields.py" line="202"/>
         <source>申請基盤</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../dx_planner/domain/fields.py" line="197"/>
+        <location filename="../../dx_planner/domain/fields.py" line="204"/>
         <source>重点</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../dx_planner/domain/fields.py" line="199"/>
+        <location filename="../../dx_planner/domain/fields.py" line="206"/>
         <source>主要手続</source>
         <translation>Major</translation>
     </message>
     <message>
-        <location filename="../../dx_planner/domain/fields.py" line="201"/>
+        <location filename="../../dx_planner/domain/fields.py" line="208"/>
         <source>固定四半期</source>
         <translation>Locked quarter</translation>
     </message>
     <message>
-        <location filename="../../dx_planner/domain/fields.py" line="203"/>
+        <location filename="../../dx_planner/domain/fields.py" line="210"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
@@ -325,67 +448,67 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../widgets/filter_bar.py" line="26"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="26"/>
         <source>検索（手続ID・手続名・備考）</source>
         <translation>Search (ID, name, notes)</translation>
     </message>
     <message>
-        <location filename="../widgets/filter_bar.py" line="30"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="30"/>
         <source>すべて</source>
         <translation>all</translation>
     </message>
     <message>
-        <location filename="../widgets/filter_bar.py" line="31"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="31"/>
         <source>所管局</source>
         <translation>Bureau</translation>
     </message>
     <message>
-        <location filename="../widgets/filter_bar.py" line="34"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="34"/>
         <source>手続類型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../widgets/filter_bar.py" line="35"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="35"/>
         <source>権限</source>
         <translation>Authority</translation>
     </message>
     <message>
-        <location filename="../widgets/filter_bar.py" line="36"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="36"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/filter_bar.py" line="37"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="37"/>
         <source>申請基盤</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../widgets/filter_bar.py" line="39"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="39"/>
         <source>重点</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../widgets/filter_bar.py" line="40"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="40"/>
         <source>重点のみ</source>
         <translation>Priority only</translation>
     </message>
     <message>
-        <location filename="../widgets/filter_bar.py" line="40"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="40"/>
         <source>重点以外</source>
         <translation>Not priority</translation>
     </message>
     <message>
-        <location filename="../widgets/filter_bar.py" line="41"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="41"/>
         <source>計画四半期</source>
         <translation>Planned quarter</translation>
     </message>
     <message>
-        <location filename="../widgets/filter_bar.py" line="42"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="42"/>
         <source>未計画</source>
         <translation>Unplanned</translation>
     </message>
     <message>
-        <location filename="../widgets/filter_bar.py" line="49"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="49"/>
         <source>条件をクリア</source>
         <translation>Clear filters</translation>
     </message>
@@ -393,37 +516,37 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../widgets/dialogs.py" line="34"/>
+        <location filename="../../ui/widgets/dialogs.py" line="34"/>
         <source>はじめに</source>
         <translation>Getting started</translation>
     </message>
     <message>
-        <location filename="../widgets/dialogs.py" line="35"/>
+        <location filename="../../ui/widgets/dialogs.py" line="35"/>
         <source>データベースに手続がまだありません。</source>
         <translation>The database holds no processes yet.</translation>
     </message>
     <message>
-        <location filename="../widgets/dialogs.py" line="36"/>
+        <location filename="../../ui/widgets/dialogs.py" line="36"/>
         <source>デモ用の手続一覧（28,000件）を読み込むか、Excelの手続一覧を取り込むか、別のデータベースを開いてください。</source>
         <translation>Load the demo inventory (28,000 processes), import an Excel inventory, or open another database.</translation>
     </message>
     <message>
-        <location filename="../widgets/dialogs.py" line="41"/>
+        <location filename="../../ui/widgets/dialogs.py" line="41"/>
         <source>デモ在庫を読み込む</source>
         <translation>Load the demo inventory</translation>
     </message>
     <message>
-        <location filename="../widgets/dialogs.py" line="42"/>
+        <location filename="../../ui/widgets/dialogs.py" line="42"/>
         <source>Excelの手続一覧を取り込む…</source>
         <translation>Import an Excel inventory…</translation>
     </message>
     <message>
-        <location filename="../widgets/dialogs.py" line="44"/>
+        <location filename="../../ui/widgets/dialogs.py" line="44"/>
         <source>データベースを開く…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../widgets/dialogs.py" line="45"/>
+        <location filename="../../ui/widgets/dialogs.py" line="45"/>
         <source>空のまま始める</source>
         <translation>Start empty</translation>
     </message>
@@ -431,77 +554,77 @@
 <context>
     <name>Inventory</name>
     <message>
-        <location filename="../actions/inventory_io.py" line="30"/>
+        <location filename="../../ui/actions/inventory_io.py" line="30"/>
         <source>デモ在庫を生成して書き込んでいます…</source>
         <translation>Generating and writing the demo inventory…</translation>
     </message>
     <message>
-        <location filename="../actions/inventory_io.py" line="40"/>
+        <location filename="../../ui/actions/inventory_io.py" line="40"/>
         <source>デモ在庫を読み込む</source>
         <translation>Load the demo inventory</translation>
     </message>
     <message>
-        <location filename="../actions/inventory_io.py" line="49"/>
+        <location filename="../../ui/actions/inventory_io.py" line="49"/>
         <source>%1件の手続を読み込みました</source>
         <translation>Loaded %1 processes</translation>
     </message>
     <message>
-        <location filename="../actions/inventory_io.py" line="55"/>
+        <location filename="../../ui/actions/inventory_io.py" line="55"/>
         <source>手続一覧ワークブックを取り込む</source>
         <translation>Import inventory workbook</translation>
     </message>
     <message>
-        <location filename="../actions/inventory_io.py" line="56"/>
+        <location filename="../../ui/actions/inventory_io.py" line="56"/>
         <source>Excel / CSV (*.xlsx *.csv)</source>
         <translation>Excel / CSV (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../actions/inventory_io.py" line="66"/>
+        <location filename="../../ui/actions/inventory_io.py" line="66"/>
         <source>読み込み中…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../actions/inventory_io.py" line="67"/>
+        <location filename="../../ui/actions/inventory_io.py" line="67"/>
         <source>書き込み中…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../actions/inventory_io.py" line="81"/>
+        <location filename="../../ui/actions/inventory_io.py" line="81"/>
         <source>取り込みました：追加 %1、更新 %2、削除 %3、変更なし %4</source>
         <translation>Imported: %1 added, %2 updated, %3 deleted, %4 unchanged</translation>
     </message>
     <message>
-        <location filename="../actions/inventory_io.py" line="85"/>
+        <location filename="../../ui/actions/inventory_io.py" line="85"/>
         <source>取り込みの警告</source>
         <translation>Import warnings</translation>
     </message>
     <message>
-        <location filename="../actions/inventory_io.py" line="90"/>
+        <location filename="../../ui/actions/inventory_io.py" line="90"/>
         <source>取り込みに失敗しました：%1</source>
         <translation>Import failed: %1</translation>
     </message>
     <message>
-        <location filename="../actions/inventory_io.py" line="98"/>
+        <location filename="../../ui/actions/inventory_io.py" line="98"/>
         <source>取り込み</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../actions/inventory_io.py" line="103"/>
+        <location filename="../../ui/actions/inventory_io.py" line="103"/>
         <source>手続一覧ワークブックを書き出す</source>
         <translation>Export inventory workbook</translation>
     </message>
     <message>
-        <location filename="../actions/inventory_io.py" line="104"/>
+        <location filename="../../ui/actions/inventory_io.py" line="104"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../actions/inventory_io.py" line="122"/>
+        <location filename="../../ui/actions/inventory_io.py" line="122"/>
         <source>%1件を書き出しました：%2</source>
         <translation>Exported %1 processes: %2</translation>
     </message>
     <message>
-        <location filename="../actions/inventory_io.py" line="125"/>
+        <location filename="../../ui/actions/inventory_io.py" line="125"/>
         <source>書き出し</source>
         <translation>Export</translation>
     </message>
@@ -509,12 +632,12 @@
 <context>
     <name>InventoryModel</name>
     <message>
-        <location filename="../models/inventory_model.py" line="166"/>
+        <location filename="../../ui/models/inventory_model.py" line="166"/>
         <source>他の利用者がデータベースでこの行を変更しました（競合）</source>
         <translation>Someone else changed this row in the database (conflict)</translation>
     </message>
     <message>
-        <location filename="../models/inventory_model.py" line="195"/>
+        <location filename="../../ui/models/inventory_model.py" line="195"/>
         <source>%1 を変更</source>
         <translation>Change %1</translation>
     </message>
@@ -522,109 +645,109 @@
 <context>
     <name>InventoryView</name>
     <message>
-        <location filename="../views/inventory_view.py" line="96"/>
-        <location filename="../views/inventory_view.py" line="217"/>
+        <location filename="../../ui/views/inventory_view.py" line="96"/>
+        <location filename="../../ui/views/inventory_view.py" line="217"/>
         <source>手続を追加</source>
         <translation>Add process</translation>
     </message>
     <message>
-        <location filename="../views/inventory_view.py" line="99"/>
+        <location filename="../../ui/views/inventory_view.py" line="99"/>
         <source>選択した手続を削除</source>
         <translation>Delete selected processes</translation>
     </message>
     <message>
-        <location filename="../views/inventory_view.py" line="103"/>
+        <location filename="../../ui/views/inventory_view.py" line="103"/>
         <source>固定四半期を一括設定…</source>
         <translation>Lock selection to quarter…</translation>
     </message>
     <message>
-        <location filename="../views/inventory_view.py" line="105"/>
+        <location filename="../../ui/views/inventory_view.py" line="105"/>
         <source>固定を解除</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../views/inventory_view.py" line="107"/>
+        <location filename="../../ui/views/inventory_view.py" line="107"/>
         <source>重点にする</source>
         <translation>Mark as priority</translation>
     </message>
     <message>
-        <location filename="../views/inventory_view.py" line="109"/>
+        <location filename="../../ui/views/inventory_view.py" line="109"/>
         <source>重点を外す</source>
         <translation>Unmark priority</translation>
     </message>
     <message>
-        <location filename="../views/inventory_view.py" line="111"/>
+        <location filename="../../ui/views/inventory_view.py" line="111"/>
         <source>デジタル化済にする…</source>
         <translation>Mark as digitized…</translation>
     </message>
     <message>
-        <location filename="../views/inventory_view.py" line="113"/>
+        <location filename="../../ui/views/inventory_view.py" line="113"/>
         <source>なぜもっと早くないのか？</source>
         <translation>Why not earlier?</translation>
     </message>
     <message>
-        <location filename="../views/inventory_view.py" line="115"/>
+        <location filename="../../ui/views/inventory_view.py" line="115"/>
         <source>状況を一括設定</source>
         <translation>Set status of selection</translation>
     </message>
     <message>
-        <location filename="../views/inventory_view.py" line="165"/>
-        <location filename="../views/inventory_view.py" line="184"/>
+        <location filename="../../ui/views/inventory_view.py" line="165"/>
+        <location filename="../../ui/views/inventory_view.py" line="184"/>
         <source>手続が選択されていません</source>
         <translation>No process selected</translation>
     </message>
     <message>
-        <location filename="../views/inventory_view.py" line="168"/>
+        <location filename="../../ui/views/inventory_view.py" line="168"/>
         <source>%1 を一括変更（%2件）</source>
         <translation>Bulk change of %1 (%2 processes)</translation>
     </message>
     <message>
-        <location filename="../views/inventory_view.py" line="175"/>
+        <location filename="../../ui/views/inventory_view.py" line="175"/>
         <source>固定四半期</source>
         <translation>Locked quarter</translation>
     </message>
     <message>
-        <location filename="../views/inventory_view.py" line="176"/>
+        <location filename="../../ui/views/inventory_view.py" line="176"/>
         <source>完了四半期を固定する：</source>
         <translation>Lock the completion quarter to:</translation>
     </message>
     <message>
-        <location filename="../views/inventory_view.py" line="189"/>
+        <location filename="../../ui/views/inventory_view.py" line="189"/>
         <source>デジタル化済にする</source>
         <translation>Mark as digitized</translation>
     </message>
     <message>
-        <location filename="../views/inventory_view.py" line="190"/>
+        <location filename="../../ui/views/inventory_view.py" line="190"/>
         <source>%1件の手続をデジタル化済にします。デジタル化完了の四半期：</source>
         <translation>Mark %1 process(es) as digitized. Quarter digitized:</translation>
     </message>
     <message>
-        <location filename="../views/inventory_view.py" line="203"/>
+        <location filename="../../ui/views/inventory_view.py" line="203"/>
         <source>デジタル化済にする（%1件・%2）</source>
         <translation>Mark as digitized (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../views/inventory_view.py" line="215"/>
+        <location filename="../../ui/views/inventory_view.py" line="215"/>
         <source>新しい手続</source>
         <translation>New process</translation>
     </message>
     <message>
-        <location filename="../views/inventory_view.py" line="229"/>
+        <location filename="../../ui/views/inventory_view.py" line="229"/>
         <source>手続を削除（%1件）</source>
         <translation>Delete processes (%1)</translation>
     </message>
     <message>
-        <location filename="../views/inventory_view.py" line="231"/>
+        <location filename="../../ui/views/inventory_view.py" line="231"/>
         <source> — 元に戻すには Ctrl+Z</source>
         <translation> — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../views/inventory_view.py" line="252"/>
+        <location filename="../../ui/views/inventory_view.py" line="252"/>
         <source>%1 / %2 件を表示</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../views/inventory_view.py" line="259"/>
+        <location filename="../../ui/views/inventory_view.py" line="259"/>
         <source>対象 %1件 ・ デジタル化済 %2件（%3） ・ %4 までの見込み &lt;b style=&apos;color:%5&apos;&gt;%6件（%7）&lt;/b&gt; ／ 目標 %8件</source>
         <translation>In scope %1 · digitized %2 (%3) · expected by %4 &lt;b style=&apos;color:%5&apos;&gt;%6 (%7)&lt;/b&gt; / target %8</translation>
     </message>
@@ -632,122 +755,122 @@
 <context>
     <name>KpiTiles</name>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="64"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="64"/>
         <source>期限までのデジタル化</source>
         <translation>Digitized by the deadline</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="65"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="65"/>
         <source>中間目標</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="66"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="66"/>
         <source>対象に占める割合</source>
         <translation>Share of in-scope</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="67"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="67"/>
         <source>オンライン申請件数（計画期間）</source>
         <translation>Online applications (plan period)</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="68"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="68"/>
         <source>最適性ギャップ</source>
         <translation>Optimality gap</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="95"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="95"/>
         <source>目標 %1件（%2）</source>
         <translation>Target %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="98"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="98"/>
         <source>  ✗ 不足 %1件</source>
         <translation>  ✗ short by %1</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="103"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="103"/>
         <source>対象 %1件 ・ 目標 %2</source>
         <translation>In scope %1 · target %2</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="106"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="106"/>
         <source>上界 %1</source>
         <translation>Bound %1</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="107"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="107"/>
         <source>最適</source>
         <translation>optimal</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="107"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="107"/>
         <source>実行可能解</source>
         <translation>feasible</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="108"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="108"/>
         <source>目標未達</source>
         <translation>target not met</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="109"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="109"/>
         <source>（中断）</source>
         <translation> (cancelled)</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="117"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="117"/>
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="117"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="117"/>
         <source>中間目標は設定されていません</source>
         <translation>No milestones set</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="122"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="122"/>
         <source>✗ 不足 %1件</source>
         <translation>✗ short by %1</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="124"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="124"/>
         <source>%1：%2件以上 ／ 計画 %3件 %4</source>
         <translation>%1: at least %2 / planned %3 %4</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="126"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="126"/>
         <source>%1 / %2 達成</source>
         <translation>%1 / %2 met</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="136"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="136"/>
         <source>&lt;b&gt;目標は達成できません&lt;/b&gt;：期限 %1 までに %2件不足しています。</source>
         <translation>&lt;b&gt;The target cannot be met&lt;/b&gt;: %2 processes short by %1.</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="140"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="140"/>
         <source>処理能力を増やして加えられるのは最大%1件です（残りは期限までに対応可能になりません）。</source>
         <translation> More capacity can add at most %1 of them (the rest do not become eligible by the deadline).</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="147"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="147"/>
         <source>%1 %2 +%3人月</source>
         <translation>%1 %2 +%3 person-months</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="152"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="152"/>
         <source> 不足を埋めるのに必要な追加の処理能力（上位）：%1</source>
         <translation> Extra capacity needed to close the gap (largest first): %1</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="155"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="155"/>
         <source> ほか %1件</source>
         <translation> and %1 more</translation>
     </message>
     <message>
-        <location filename="../views/results/kpi_tiles.py" line="156"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="156"/>
         <source>（合計 %1人月）</source>
         <translation> (total %1 person-months)</translation>
     </message>
@@ -755,7 +878,7 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../actions/language.py" line="23"/>
+        <location filename="../../ui/actions/language.py" line="23"/>
         <source>処理の実行中は言語を切り替えられません</source>
         <translation>The language cannot be switched while a task runs</translation>
     </message>
@@ -763,33 +886,33 @@
 <context>
     <name>LoadHeatmapModel</name>
     <message>
-        <location filename="../models/heatmap_model.py" line="66"/>
+        <location filename="../../ui/models/heatmap_model.py" line="66"/>
         <source>0〜95%</source>
         <extracomment>Load thresholds: up to WARN the scale runs green to yellow; from FULL a cell is &quot;full&quot;; above OVER it is over capacity (the only red).</extracomment>
         <translation>0–95%</translation>
     </message>
     <message>
-        <location filename="../models/heatmap_model.py" line="67"/>
+        <location filename="../../ui/models/heatmap_model.py" line="67"/>
         <source>95〜99.5%</source>
         <translation>95–99.5%</translation>
     </message>
     <message>
-        <location filename="../models/heatmap_model.py" line="68"/>
+        <location filename="../../ui/models/heatmap_model.py" line="68"/>
         <source>満杯（99.5%以上）</source>
         <translation>Full (99.5% or more)</translation>
     </message>
     <message>
-        <location filename="../models/heatmap_model.py" line="69"/>
+        <location filename="../../ui/models/heatmap_model.py" line="69"/>
         <source>超過（100%超）</source>
         <translation>Over (above 100%)</translation>
     </message>
     <message>
-        <location filename="../models/heatmap_model.py" line="70"/>
+        <location filename="../../ui/models/heatmap_model.py" line="70"/>
         <source>能力なし</source>
         <translation>No capacity</translation>
     </message>
     <message>
-        <location filename="../models/heatmap_model.py" line="138"/>
+        <location filename="../../ui/models/heatmap_model.py" line="138"/>
         <source>%1 %2：使用 %3 人月 ／ 能力 %4 人月（%5）</source>
         <translation>%1 %2: used %3 person-months / capacity %4 (%5)</translation>
     </message>
@@ -797,37 +920,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>最近使ったデータベース</source>
         <translation>Recent databases</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>終了</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="38"/>
         <source>他の処理が実行中です</source>
         <translation>Another task is running</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>%1をキャンセルしました</source>
         <translation>%1 cancelled</translation>
     </message>
@@ -835,22 +958,22 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../registry.py" line="84"/>
+        <location filename="../../ui/registry.py" line="84"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../registry.py" line="87"/>
+        <location filename="../../ui/registry.py" line="87"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../registry.py" line="90"/>
+        <location filename="../../ui/registry.py" line="90"/>
         <source>計画(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../registry.py" line="94"/>
+        <location filename="../../ui/registry.py" line="94"/>
         <source>言語 / Language</source>
         <translation>Language / 言語</translation>
     </message>
@@ -858,84 +981,84 @@
 <context>
     <name>Outputs</name>
     <message>
-        <location filename="../actions/outputs.py" line="38"/>
+        <location filename="../../ui/actions/outputs.py" line="38"/>
         <source>保存済みのシナリオがありません</source>
         <translation>No stored scenario</translation>
     </message>
     <message>
-        <location filename="../actions/outputs.py" line="39"/>
+        <location filename="../../ui/actions/outputs.py" line="39"/>
         <source>保存済みのシナリオがありません。先に最適化を実行してください。</source>
         <translation>There is no stored scenario. Run the optimizer first.</translation>
     </message>
     <message>
-        <location filename="../actions/outputs.py" line="53"/>
-        <location filename="../actions/outputs.py" line="72"/>
+        <location filename="../../ui/actions/outputs.py" line="53"/>
+        <location filename="../../ui/actions/outputs.py" line="72"/>
         <source>計画ワークブックを出力</source>
         <translation>Export plan workbook</translation>
     </message>
     <message>
-        <location filename="../actions/outputs.py" line="55"/>
+        <location filename="../../ui/actions/outputs.py" line="55"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../actions/outputs.py" line="70"/>
+        <location filename="../../ui/actions/outputs.py" line="70"/>
         <source>計画を読み込んでいます…</source>
         <translation>Loading the plan…</translation>
     </message>
     <message>
-        <location filename="../actions/outputs.py" line="71"/>
+        <location filename="../../ui/actions/outputs.py" line="71"/>
         <source>シートを書き込んでいます…</source>
         <translation>Writing the sheets…</translation>
     </message>
     <message>
-        <location filename="../actions/outputs.py" line="83"/>
+        <location filename="../../ui/actions/outputs.py" line="83"/>
         <source>計画ワークブックを出力しました：%1（シナリオ「%2」、%3件）</source>
         <translation>Exported the plan workbook: %1 (scenario “%2”, %3 processes)</translation>
     </message>
     <message>
-        <location filename="../actions/outputs.py" line="93"/>
+        <location filename="../../ui/actions/outputs.py" line="93"/>
         <source>計画ワークブックを出力できませんでした：%1</source>
         <translation>Could not export the plan workbook: %1</translation>
     </message>
     <message>
-        <location filename="../actions/outputs.py" line="107"/>
-        <location filename="../actions/outputs.py" line="124"/>
+        <location filename="../../ui/actions/outputs.py" line="107"/>
+        <location filename="../../ui/actions/outputs.py" line="124"/>
         <source>進捗報告書を作成</source>
         <translation>Write progress report</translation>
     </message>
     <message>
-        <location filename="../actions/outputs.py" line="123"/>
+        <location filename="../../ui/actions/outputs.py" line="123"/>
         <source>集計しています…</source>
         <translation>Computing the figures…</translation>
     </message>
     <message>
-        <location filename="../actions/outputs.py" line="133"/>
+        <location filename="../../ui/actions/outputs.py" line="133"/>
         <source>進捗報告書を作成しました：%1</source>
         <translation>Wrote the progress report: %1</translation>
     </message>
     <message>
-        <location filename="../actions/outputs.py" line="143"/>
+        <location filename="../../ui/actions/outputs.py" line="143"/>
         <source>進捗報告書を作成できませんでした：%1</source>
         <translation>Could not write the progress report: %1</translation>
     </message>
     <message>
-        <location filename="../actions/outputs.py" line="151"/>
+        <location filename="../../ui/actions/outputs.py" line="151"/>
         <source>作成しました</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../actions/outputs.py" line="152"/>
+        <location filename="../../ui/actions/outputs.py" line="152"/>
         <source>%1 を作成しました。開きますか？</source>
         <translation>%1 has been written. Open it?</translation>
     </message>
     <message>
-        <location filename="../actions/outputs.py" line="155"/>
+        <location filename="../../ui/actions/outputs.py" line="155"/>
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../actions/outputs.py" line="156"/>
+        <location filename="../../ui/actions/outputs.py" line="156"/>
         <source>閉じる</source>
         <translation>Close</translation>
     </message>
@@ -943,193 +1066,193 @@
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../views/plan_panel.py" line="96"/>
+        <location filename="../../ui/views/plan_panel.py" line="96"/>
         <source>計画の条件</source>
         <translation>Plan settings</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="98"/>
+        <location filename="../../ui/views/plan_panel.py" line="98"/>
         <source>自動（最新の完了の翌四半期）</source>
         <translation>Automatic (quarter after the latest digitization)</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="101"/>
+        <location filename="../../ui/views/plan_panel.py" line="101"/>
         <source>期限と同じ</source>
         <translation>Same as the deadline</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="102"/>
+        <location filename="../../ui/views/plan_panel.py" line="102"/>
         <source>開始四半期</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="103"/>
+        <location filename="../../ui/views/plan_panel.py" line="103"/>
         <source>目標期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="104"/>
+        <location filename="../../ui/views/plan_panel.py" line="104"/>
         <source>計画の最終四半期</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="107"/>
+        <location filename="../../ui/views/plan_panel.py" line="107"/>
         <source>対象の割合</source>
         <translation>Share of in-scope</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="113"/>
+        <location filename="../../ui/views/plan_panel.py" line="113"/>
         <source>件数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="120"/>
+        <location filename="../../ui/views/plan_panel.py" line="120"/>
         <source>目標</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="123"/>
+        <location filename="../../ui/views/plan_panel.py" line="123"/>
         <source>四半期</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="123"/>
+        <location filename="../../ui/views/plan_panel.py" line="123"/>
         <source>累計件数以上</source>
         <translation>Cumulative count at least</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="128"/>
+        <location filename="../../ui/views/plan_panel.py" line="128"/>
         <source>中間目標を追加</source>
         <translation>Add milestone</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="130"/>
+        <location filename="../../ui/views/plan_panel.py" line="130"/>
         <source>選択を削除</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="137"/>
+        <location filename="../../ui/views/plan_panel.py" line="137"/>
         <source>中間目標</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="141"/>
+        <location filename="../../ui/views/plan_panel.py" line="141"/>
         <source> 秒</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="143"/>
+        <location filename="../../ui/views/plan_panel.py" line="143"/>
         <source>計算時間の上限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="145"/>
+        <location filename="../../ui/views/plan_panel.py" line="145"/>
         <source>空欄なら日時から自動で命名</source>
         <translation>Blank: named from the date and time</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="146"/>
+        <location filename="../../ui/views/plan_panel.py" line="146"/>
         <source>シナリオ名</source>
         <translation>Scenario name</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="185"/>
-        <location filename="../views/plan_panel.py" line="232"/>
-        <location filename="../views/plan_panel.py" line="308"/>
+        <location filename="../../ui/views/plan_panel.py" line="185"/>
+        <location filename="../../ui/views/plan_panel.py" line="232"/>
+        <location filename="../../ui/views/plan_panel.py" line="308"/>
         <source>最適化</source>
         <translation>Optimization</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="188"/>
+        <location filename="../../ui/views/plan_panel.py" line="188"/>
         <source>最適化を実行</source>
         <translation>Optimize</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="191"/>
+        <location filename="../../ui/views/plan_panel.py" line="191"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="208"/>
+        <location filename="../../ui/views/plan_panel.py" line="208"/>
         <source>段階</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="209"/>
+        <location filename="../../ui/views/plan_panel.py" line="209"/>
         <source>最良の目的値（オンライン申請件数）</source>
         <translation>Best objective (online applications)</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="210"/>
+        <location filename="../../ui/views/plan_panel.py" line="210"/>
         <source>上界</source>
         <translation>Bound</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="211"/>
+        <location filename="../../ui/views/plan_panel.py" line="211"/>
         <source>ギャップ</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="212"/>
+        <location filename="../../ui/views/plan_panel.py" line="212"/>
         <source>経過時間</source>
         <translation>Elapsed</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="214"/>
+        <location filename="../../ui/views/plan_panel.py" line="214"/>
         <source>計算中も手続一覧の編集を続けられます。計算には実行時点の手続一覧（未保存の変更を含む）が使われます。</source>
         <translation>You can keep editing while it runs. The run uses the inventory as it was when started (unsaved edits included).</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="243"/>
+        <location filename="../../ui/views/plan_panel.py" line="243"/>
         <source>準備中</source>
         <translation>Preparing</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="254"/>
+        <location filename="../../ui/views/plan_panel.py" line="254"/>
         <source>キャンセル中…（ここまでの最良の計画を返します）</source>
         <translation>Cancelling… (returns the best plan so far)</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="258"/>
+        <location filename="../../ui/views/plan_panel.py" line="258"/>
         <source>%1 秒</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="279"/>
+        <location filename="../../ui/views/plan_panel.py" line="279"/>
         <source>キャンセルしました（途中の最良の計画を表示）</source>
         <translation>Cancelled (showing the best plan found)</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="282"/>
+        <location filename="../../ui/views/plan_panel.py" line="282"/>
         <source>完了</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="296"/>
+        <location filename="../../ui/views/plan_panel.py" line="296"/>
         <source>シナリオを保存できませんでした: %1</source>
         <translation>Could not store the scenario: %1</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="301"/>
+        <location filename="../../ui/views/plan_panel.py" line="301"/>
         <source>失敗</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="303"/>
+        <location filename="../../ui/views/plan_panel.py" line="303"/>
         <source>計画の条件または手続一覧に問題があります：
 %1</source>
         <translation>The settings or the inventory cannot be planned:
 %1</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="305"/>
+        <location filename="../../ui/views/plan_panel.py" line="305"/>
         <source>最適化エンジンを読み込めません：
 %1</source>
         <translation>Cannot load the optimizer:
 %1</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="307"/>
+        <location filename="../../ui/views/plan_panel.py" line="307"/>
         <source>最適化に失敗しました：
 %1</source>
         <translation>Optimization failed:
@@ -1139,62 +1262,62 @@
 <context>
     <name>PlanVsActualView</name>
     <message>
-        <location filename="../views/results/burnup.py" line="127"/>
+        <location filename="../../ui/views/results/burnup.py" line="127"/>
         <source>全局</source>
         <translation>All bureaus</translation>
     </message>
     <message>
-        <location filename="../views/results/burnup.py" line="131"/>
+        <location filename="../../ui/views/results/burnup.py" line="131"/>
         <source>再読み込み</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../views/results/burnup.py" line="133"/>
+        <location filename="../../ui/views/results/burnup.py" line="133"/>
         <source>時点</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../views/results/burnup.py" line="135"/>
+        <location filename="../../ui/views/results/burnup.py" line="135"/>
         <source>局</source>
         <translation>Bureau</translation>
     </message>
     <message>
-        <location filename="../views/results/burnup.py" line="188"/>
+        <location filename="../../ui/views/results/burnup.py" line="188"/>
         <source>読み込み中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../views/results/burnup.py" line="190"/>
+        <location filename="../../ui/views/results/burnup.py" line="190"/>
         <source>計画と実績</source>
         <translation>Plan vs actual</translation>
     </message>
     <message>
-        <location filename="../views/results/burnup.py" line="201"/>
+        <location filename="../../ui/views/results/burnup.py" line="201"/>
         <source>この時点で有効なベースラインはありません（ベースラインは公表した四半期の翌四半期から比較に使われます。公表済み：%1）。</source>
         <translation>No baseline is in force at this point (a baseline is compared from the quarter after it was published; published: %1).</translation>
     </message>
     <message>
-        <location filename="../views/results/burnup.py" line="205"/>
+        <location filename="../../ui/views/results/burnup.py" line="205"/>
         <source>ベースラインはまだ公表されていません（「計画」メニューの「この計画をベースラインとして公表…」）。</source>
         <translation>No baseline has been published yet (Plan menu, “Publish this plan as the baseline…”).</translation>
     </message>
     <message>
-        <location filename="../views/results/burnup.py" line="208"/>
+        <location filename="../../ui/views/results/burnup.py" line="208"/>
         <source>ベースライン：%1 時点で公表（シナリオ「%2」、%3）</source>
         <translation>Baseline: published as of %1 (scenario “%2”, %3)</translation>
     </message>
     <message>
-        <location filename="../views/results/burnup.py" line="213"/>
+        <location filename="../../ui/views/results/burnup.py" line="213"/>
         <source> ・ %1 の実績はベースラインより %2件</source>
         <translation> · actual in %1 against the baseline: %2</translation>
     </message>
     <message>
-        <location filename="../views/results/burnup.py" line="216"/>
+        <location filename="../../ui/views/results/burnup.py" line="216"/>
         <source> ・ 見通しのシナリオ：%1</source>
         <translation> · forecast scenario: %1</translation>
     </message>
     <message>
-        <location filename="../views/results/burnup.py" line="222"/>
+        <location filename="../../ui/views/results/burnup.py" line="222"/>
         <source>計画と実績を読み込めません：%1</source>
         <translation>Cannot load plan vs actual: %1</translation>
     </message>
@@ -1202,30 +1325,35 @@
 <context>
     <name>Planning</name>
     <message>
-        <location filename="../actions/planning.py" line="40"/>
+        <location filename="../../ui/actions/planning.py" line="39"/>
         <source>シナリオ「%1」を開きました</source>
         <translation>Opened scenario &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../actions/planning.py" line="47"/>
+        <location filename="../../ui/actions/planning.py" line="46"/>
         <source>計画がまだありません。先に最適化を実行してください</source>
         <translation>No plan yet: run the optimizer first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/planning.py" line="56"/>
+        <source>%1 はこの計画の対象ではありません（計画開始前にデジタル化済、対象外、または計画後に追加された手続）。</source>
+        <translation>%1 is not part of this plan (digitized before it starts, out of scope, or added after the plan was made).</translation>
     </message>
 </context>
 <context>
     <name>ProblemListDialog</name>
     <message>
-        <location filename="../widgets/dialogs.py" line="67"/>
+        <location filename="../../ui/widgets/dialogs.py" line="67"/>
         <source>%1件の問題が見つかりました。データベースは変更されていません。</source>
         <translation>%1 problem(s) found. The database was not changed.</translation>
     </message>
     <message>
-        <location filename="../widgets/dialogs.py" line="73"/>
+        <location filename="../../ui/widgets/dialogs.py" line="73"/>
         <source>… ほか %1件</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../widgets/dialogs.py" line="77"/>
+        <location filename="../../ui/widgets/dialogs.py" line="77"/>
         <source>コピー</source>
         <translation>Copy</translation>
     </message>
@@ -1233,28 +1361,28 @@
 <context>
     <name>ProgressChart</name>
     <message>
-        <location filename="../views/results/progress_chart.py" line="115"/>
+        <location filename="../../ui/views/results/progress_chart.py" line="115"/>
         <source>デジタル化済み手続の累計（計画）</source>
         <extracomment>Width a two-line quarter label needs side by side; narrower charts turn them upright.</extracomment>
         <translation>Cumulative digitized processes (plan)</translation>
     </message>
     <message>
-        <location filename="../views/results/progress_chart.py" line="117"/>
+        <location filename="../../ui/views/results/progress_chart.py" line="117"/>
         <source>計画がまだありません — 「計画」タブで最適化を実行してください</source>
         <translation>No plan yet — run the optimizer in the plan tab</translation>
     </message>
     <message>
-        <location filename="../views/results/progress_chart.py" line="125"/>
+        <location filename="../../ui/views/results/progress_chart.py" line="125"/>
         <source>累計（計画）</source>
         <translation>Cumulative (plan)</translation>
     </message>
     <message>
-        <location filename="../views/results/progress_chart.py" line="132"/>
+        <location filename="../../ui/views/results/progress_chart.py" line="132"/>
         <source>目標 %1件</source>
         <translation>Target %1</translation>
     </message>
     <message>
-        <location filename="../views/results/progress_chart.py" line="139"/>
+        <location filename="../../ui/views/results/progress_chart.py" line="139"/>
         <source>中間目標</source>
         <translation>Milestones</translation>
     </message>
@@ -1262,55 +1390,118 @@
 <context>
     <name>PublishBaselineDialog</name>
     <message>
-        <location filename="../widgets/report_dialogs.py" line="116"/>
+        <location filename="../../ui/widgets/report_dialogs.py" line="116"/>
         <source>ベースラインとして公表</source>
         <translation>Publish as baseline</translation>
     </message>
     <message>
-        <location filename="../widgets/report_dialogs.py" line="120"/>
+        <location filename="../../ui/widgets/report_dialogs.py" line="120"/>
         <source>シナリオ「%1」を計画の基準（ベースライン）として公表します。</source>
         <translation>Publish scenario “%1” as the plan of record (baseline).</translation>
     </message>
     <message>
-        <location filename="../widgets/report_dialogs.py" line="126"/>
+        <location filename="../../ui/widgets/report_dialogs.py" line="126"/>
         <source>公表時点の四半期</source>
         <translation>As of quarter</translation>
     </message>
     <message>
-        <location filename="../widgets/report_dialogs.py" line="127"/>
+        <location filename="../../ui/widgets/report_dialogs.py" line="127"/>
         <source>メモ</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../widgets/report_dialogs.py" line="142"/>
+        <location filename="../../ui/widgets/report_dialogs.py" line="142"/>
         <source>この四半期のベースラインは既にあります。置き換えます。</source>
         <translation>A baseline for this quarter exists already; it will be replaced.</translation>
     </message>
 </context>
 <context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../../dx_planner/planning/reason_texts.py" line="13"/>
+        <source>固定四半期</source>
+        <translation>locked to this quarter</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/planning/reason_texts.py" line="14"/>
+        <source>対応可能な最も早い四半期</source>
+        <translation>earliest quarter it is eligible for</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/planning/reason_texts.py" line="15"/>
+        <source>申請基盤の利用開始を待つ</source>
+        <translation>waits for its channel to open</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/planning/reason_texts.py" line="16"/>
+        <source>国の対応時期を待つ</source>
+        <translation>waits for the national government&apos;s date</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/planning/reason_texts.py" line="17"/>
+        <source>それ以前の四半期は局の処理能力が埋まっている</source>
+        <translation>its bureau&apos;s capacity in earlier quarters is taken</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/planning/reason_texts.py" line="19"/>
+        <source>それ以前の四半期は申請基盤の受入上限に達している</source>
+        <translation>its channel&apos;s limit in earlier quarters is reached</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/planning/reason_texts.py" line="21"/>
+        <source>国の対応時期が未提示のため計画不可</source>
+        <translation>no national date yet: cannot be planned</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/planning/reason_texts.py" line="22"/>
+        <source>計画期間内に対応可能とならない</source>
+        <translation>not eligible within the planned quarters</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/planning/reason_texts.py" line="23"/>
+        <source>局の処理能力が不足（より効果の大きい手続を優先）</source>
+        <translation>not enough bureau capacity (higher-value processes first)</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/planning/reason_texts.py" line="25"/>
+        <source>工数が局の四半期処理能力を超える</source>
+        <translation>its effort exceeds any quarter&apos;s capacity of its bureau</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/planning/reason_texts.py" line="27"/>
+        <source>凍結した四半期の後の最初の四半期</source>
+        <translation>the first quarter after the frozen ones</translation>
+    </message>
+    <message>
+        <location filename="../../dx_planner/planning/reason_texts.py" line="28"/>
+        <source>凍結した四半期の約束（前回計画どおり）</source>
+        <translation>a commitment of a frozen quarter (as in the reference plan)</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../widgets/report_dialogs.py" line="79"/>
+        <location filename="../../ui/widgets/report_dialogs.py" line="79"/>
         <source>進捗報告書を作成</source>
         <translation>Write progress report</translation>
     </message>
     <message>
-        <location filename="../widgets/report_dialogs.py" line="85"/>
+        <location filename="../../ui/widgets/report_dialogs.py" line="85"/>
         <source>最新のシナリオ</source>
         <translation>Newest scenario</translation>
     </message>
     <message>
-        <location filename="../widgets/report_dialogs.py" line="90"/>
+        <location filename="../../ui/widgets/report_dialogs.py" line="90"/>
         <source>報告する四半期</source>
         <translation>Quarter reported</translation>
     </message>
     <message>
-        <location filename="../widgets/report_dialogs.py" line="91"/>
+        <location filename="../../ui/widgets/report_dialogs.py" line="91"/>
         <source>今後の計画に使うシナリオ</source>
         <translation>Scenario for the plan ahead</translation>
     </message>
     <message>
-        <location filename="../widgets/report_dialogs.py" line="93"/>
+        <location filename="../../ui/widgets/report_dialogs.py" line="93"/>
         <source>形式はファイルの拡張子で決まります（.md、.html、.xlsx）。実績はデータベースの内容（保存済みの状態）を使います。</source>
         <translation>The format follows the file extension (.md, .html, .xlsx). Actuals are taken from the database (saved changes only).</translation>
     </message>
@@ -1318,52 +1509,47 @@
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../views/results/results_view.py" line="65"/>
+        <location filename="../../ui/views/results/results_view.py" line="65"/>
         <source>局 × 四半期の負荷（使用／能力）</source>
         <translation>Bureau × quarter load (used / capacity)</translation>
     </message>
     <message>
-        <location filename="../views/results/results_view.py" line="79"/>
+        <location filename="../../ui/views/results/results_view.py" line="79"/>
         <source>選択したシナリオを開く</source>
         <translation>Open selected scenario</translation>
     </message>
     <message>
-        <location filename="../views/results/results_view.py" line="81"/>
+        <location filename="../../ui/views/results/results_view.py" line="81"/>
         <source>再読み込み</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../views/results/results_view.py" line="87"/>
+        <location filename="../../ui/views/results/results_view.py" line="87"/>
         <source>保存済みシナリオ</source>
         <translation>Stored scenarios</translation>
     </message>
     <message>
-        <location filename="../views/results/results_view.py" line="93"/>
-        <source>手続一覧で手続を選び、右クリックメニューの「なぜもっと早くないのか？」を選ぶと、ここに理由が表示されます。</source>
-        <translation>Select a process in the inventory and choose &quot;Why not earlier?&quot; from its context menu to see the reason here.</translation>
-    </message>
-    <message>
-        <location filename="../views/results/results_view.py" line="96"/>
+        <location filename="../../ui/views/results/results_view.py" line="93"/>
         <source>なぜもっと早くないのか？</source>
         <translation>Why not earlier?</translation>
     </message>
     <message>
-        <location filename="../views/results/results_view.py" line="99"/>
+        <location filename="../../ui/views/results/results_view.py" line="96"/>
         <source>計画と実績</source>
         <translation>Plan vs actual</translation>
     </message>
     <message>
-        <location filename="../views/results/results_view.py" line="117"/>
+        <location filename="../../ui/views/results/results_view.py" line="114"/>
         <source>計画：まだありません</source>
         <translation>Plan: none yet</translation>
     </message>
     <message>
-        <location filename="../views/results/results_view.py" line="119"/>
+        <location filename="../../ui/views/results/results_view.py" line="116"/>
         <source>（未保存の計画）</source>
         <translation>(unsaved plan)</translation>
     </message>
     <message>
-        <location filename="../views/results/results_view.py" line="120"/>
+        <location filename="../../ui/views/results/results_view.py" line="117"/>
         <source>計画：%1</source>
         <translation>Plan: %1</translation>
     </message>
@@ -1371,47 +1557,47 @@
 <context>
     <name>Saving</name>
     <message>
-        <location filename="../actions/saving.py" line="30"/>
+        <location filename="../../ui/actions/saving.py" line="30"/>
         <source>保存できません：入力に問題があります</source>
         <translation>Cannot save: some entries are invalid</translation>
     </message>
     <message>
-        <location filename="../actions/saving.py" line="37"/>
+        <location filename="../../ui/actions/saving.py" line="37"/>
         <source>保存しました（%1件）</source>
         <translation>Saved (%1 rows)</translation>
     </message>
     <message>
-        <location filename="../actions/saving.py" line="45"/>
+        <location filename="../../ui/actions/saving.py" line="45"/>
         <source>競合</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../actions/saving.py" line="46"/>
+        <location filename="../../ui/actions/saving.py" line="46"/>
         <source>%1件の手続が、読み込んだ後に他の利用者によって変更または削除されています。何も保存していません。</source>
         <translation>%1 process(es) were changed or deleted by someone else since they were loaded. Nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../actions/saving.py" line="50"/>
+        <location filename="../../ui/actions/saving.py" line="50"/>
         <source>これらの行をデータベースの内容で置き換える</source>
         <translation>Replace these rows with the database version</translation>
     </message>
     <message>
-        <location filename="../actions/saving.py" line="52"/>
+        <location filename="../../ui/actions/saving.py" line="52"/>
         <source>このまま編集を続ける</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../actions/saving.py" line="56"/>
+        <location filename="../../ui/actions/saving.py" line="56"/>
         <source>競合した行をデータベースの内容に置き換えました</source>
         <translation>The conflicting rows now show the database version</translation>
     </message>
     <message>
-        <location filename="../actions/saving.py" line="65"/>
+        <location filename="../../ui/actions/saving.py" line="65"/>
         <source>未保存の変更</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../actions/saving.py" line="66"/>
+        <location filename="../../ui/actions/saving.py" line="66"/>
         <source>変更が保存されていません。保存しますか？</source>
         <translation>There are unsaved changes. Save them?</translation>
     </message>
@@ -1419,65 +1605,73 @@
 <context>
     <name>ScenarioListModel</name>
     <message>
-        <location filename="../models/scenario_model.py" line="20"/>
+        <location filename="../../ui/models/scenario_model.py" line="20"/>
         <source>シナリオ</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../models/scenario_model.py" line="20"/>
+        <location filename="../../ui/models/scenario_model.py" line="20"/>
         <source>作成日時</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../models/scenario_model.py" line="20"/>
+        <location filename="../../ui/models/scenario_model.py" line="20"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../models/scenario_model.py" line="21"/>
+        <location filename="../../ui/models/scenario_model.py" line="21"/>
         <source>期限までの件数</source>
         <translation>By deadline</translation>
     </message>
     <message>
-        <location filename="../models/scenario_model.py" line="21"/>
+        <location filename="../../ui/models/scenario_model.py" line="21"/>
         <source>割合</source>
         <translation>Share</translation>
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <location filename="../../ui/session.py" line="107"/>
+        <source>%1 / %2: 読み込み後に他の利用者が変更しました（再読み込みしてください）</source>
+        <translation>%1 / %2: changed by another user since it was loaded (reload it)</translation>
+    </message>
+</context>
+<context>
     <name>SolverPhase</name>
     <message>
-        <location filename="../views/plan_panel.py" line="59"/>
+        <location filename="../../ui/views/plan_panel.py" line="59"/>
         <source>開始</source>
         <translation>Starting</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="60"/>
+        <location filename="../../ui/views/plan_panel.py" line="60"/>
         <source>上界を計算中</source>
         <translation>Computing the bound</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="61"/>
+        <location filename="../../ui/views/plan_panel.py" line="61"/>
         <source>計画を改善中</source>
         <translation>Improving the plan</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="62"/>
+        <location filename="../../ui/views/plan_panel.py" line="62"/>
         <source>件数を増やす計画を探索中</source>
         <translation>Searching for more processes</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="63"/>
+        <location filename="../../ui/views/plan_panel.py" line="63"/>
         <source>計画を修復中</source>
         <translation>Repairing the plan</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="64"/>
+        <location filename="../../ui/views/plan_panel.py" line="64"/>
         <source>厳密解法（CP-SAT）で最適化中</source>
         <translation>Optimizing exactly (CP-SAT)</translation>
     </message>
     <message>
-        <location filename="../views/plan_panel.py" line="65"/>
+        <location filename="../../ui/views/plan_panel.py" line="65"/>
         <source>完了</source>
         <translation>Done</translation>
     </message>
@@ -1485,22 +1679,22 @@
 <context>
     <name>Tabs</name>
     <message>
-        <location filename="../registry.py" line="63"/>
+        <location filename="../../ui/registry.py" line="63"/>
         <source>手続一覧</source>
         <translation>Processes</translation>
     </message>
     <message>
-        <location filename="../registry.py" line="65"/>
+        <location filename="../../ui/registry.py" line="65"/>
         <source>処理能力</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../registry.py" line="68"/>
+        <location filename="../../ui/registry.py" line="68"/>
         <source>計画の条件と実行</source>
         <translation>Plan settings and run</translation>
     </message>
     <message>
-        <location filename="../registry.py" line="69"/>
+        <location filename="../../ui/registry.py" line="69"/>
         <source>結果</source>
         <translation>Results</translation>
     </message>
@@ -1508,12 +1702,12 @@
 <context>
     <name>TaskProgressDialogs</name>
     <message>
-        <location filename="../widgets/task_progress.py" line="35"/>
+        <location filename="../../ui/widgets/task_progress.py" line="35"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../widgets/task_progress.py" line="47"/>
+        <location filename="../../ui/widgets/task_progress.py" line="47"/>
         <source>キャンセルしています…</source>
         <translation>Cancelling…</translation>
     </message>
