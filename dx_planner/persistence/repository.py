@@ -365,11 +365,26 @@ def apply_merge(connection: Connection, merge: ProcessMerge) -> WriteSummary:
             raise ConflictError(_changed_since(connection, merge.deleted))
     if merge.added:
         max_position = connection.execute(select(func.max(processes.c.position))).scalar() or 0
-        connection.execute(insert(processes), [
+        _insert_processes(connection, [
             {"id": p.id, "position": max_position + 1 + i, "version": 1,
              **_row_values(p, bureau_ids, channel_id_map)} for i, p in enumerate(merge.added)])
     return WriteSummary(len(merge.added), len(merge.updated), len(merge.deleted),
                         merge.unchanged)
+
+
+def _insert_processes(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """Insert many processes; on PostgreSQL by COPY (a whole inventory in a fraction of the
+    time of INSERTs; the history triggers fire for it all the same)."""
+    if connection.dialect.name != "postgresql" or len(rows) < 1000:
+        connection.execute(insert(processes), rows)
+        return
+    columns = list(rows[0])
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    with driver.cursor() as cursor, cursor.copy(
+            f"COPY processes ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row[column] for column in columns])
 
 
 def _changed_since(connection: Connection, read: Sequence[Process]) -> list[str]:
