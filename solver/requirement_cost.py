@@ -49,9 +49,12 @@ class RequirementCost:
 
 
 def requirement_costs(problem: Problem, plan: Plan, seconds: float, time_limit: float,
-                      solve: Solve) -> list[RequirementCost]:
+                      solve: Solve, cancelled: Callable[[], bool] = lambda: False
+                      ) -> list[RequirementCost]:
     """One cost per requirement of ``problem.all_requirements()``; re-solves (``solve(problem,
-    time_limit, hint_plan)``) of at most ``time_limit`` each within ``seconds`` in total."""
+    time_limit, hint_plan)``) of at most ``time_limit`` each within ``seconds`` in total.
+    Once ``cancelled()``, the requirements not re-solved keep their estimates (a pair cut
+    short measures nothing)."""
     prices = plan.prices
     missing = requirement_shortfalls(problem, plan.quarter)
     n = len(missing)
@@ -72,10 +75,12 @@ def requirement_costs(problem: Problem, plan: Plan, seconds: float, time_limit: 
     binding = [k for k in range(n) if out[k].method == ESTIMATE]
     for k in sorted(binding, key=lambda k: -(out[k].applications or 0.0)):
         each = min(time_limit, (t_end - time.monotonic()) / 2)
-        if each < MIN_RESOLVE_SECONDS:
+        if each < MIN_RESOLVE_SECONDS or cancelled():
             break
         alone = solve(without(problem, k), each, plan)
         again = solve(problem, each, plan)
+        if cancelled():
+            break
         best_with = max(plan.objective, again.objective)
         bound_with = min(plan.bound, again.bound)
         at_most = max(0.0, min(prices.bound_without[k], alone.bound) - best_with)

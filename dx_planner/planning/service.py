@@ -127,30 +127,37 @@ def _capacity_value(built: BuiltProblem, plan: Plan) -> list[CapacityValue]:
 
 
 def run_plan(inventory: Inventory, settings: PlanSettings,
-             progress: Progress | None = None, reference: Reference | None = None
+             progress: Progress | None = None, reference: Reference | None = None, *,
+             cost_progress: Progress | None = None, free_progress: Progress | None = None
              ) -> PlanResult:
     """Optimize: the best plan found within the time limit, checked, as a ``PlanResult``;
-    then what each requirement costs (re-solves within ``cost_time``) and, with keep, the
-    free re-plan that measures the price of stability."""
+    then what each requirement costs (re-solves within ``cost_time``, reported to
+    ``cost_progress``) and, with keep, the free re-plan that measures the price of stability
+    (reported to ``free_progress``). A cancel there keeps the plan and leaves the rest
+    unmeasured."""
     built = prepare(inventory, settings, reference)
     plan = solve(built.problem, time_limit=built.settings.time_limit, progress=progress)
     result = to_result(built, plan)
     if not plan.cancelled:
-        add_requirement_costs(result, built, plan)
+        add_requirement_costs(result, built, plan, cost_progress)
         if built.keep is not None:
-            add_free_re_plan(result, inventory, settings, built, plan)
+            add_free_re_plan(result, inventory, settings, built, plan, free_progress)
     return result
 
 
 def add_free_re_plan(result: PlanResult, inventory: Inventory, settings: PlanSettings,
-                     built: BuiltProblem, plan: Plan) -> None:
+                     built: BuiltProblem, plan: Plan, progress: Progress | None = None) -> None:
     """Solve the same settings without keep (hinted with this plan, which is feasible for
     it, so the free objective is at least this plan's applications) for the price of
-    stability: the free objective minus this plan's objective."""
+    stability: the free objective minus this plan's objective. Cancelled (through
+    ``progress``): the price stays unknown, a cut-short solve would understate it."""
     assert built.keep is not None and result.changes is not None
     free_built = prepare(inventory, replace(settings, keep=None))
     hint = plan.quarter if free_built.problem.process_ids == built.problem.process_ids else None
-    free = solve(free_built.problem, time_limit=free_built.settings.time_limit, hint=hint)
+    free = solve(free_built.problem, time_limit=free_built.settings.time_limit, hint=hint,
+                 progress=progress)
+    if free.cancelled:
+        return
     quarters = free_built.settings.quarters
     assignments = {free_built.problem.process_ids[i]: quarters[int(q)]
                    for i, q in enumerate(free.quarter) if q >= 0}
@@ -160,14 +167,19 @@ def add_free_re_plan(result: PlanResult, inventory: Inventory, settings: PlanSet
                              free_solve_seconds=free.solve_seconds)
 
 
-def add_requirement_costs(result: PlanResult, built: BuiltProblem, plan: Plan) -> None:
-    """Fill in ``result.requirement_cost`` (solver/requirement_cost.py)."""
+def add_requirement_costs(result: PlanResult, built: BuiltProblem, plan: Plan,
+                          progress: Progress | None = None) -> None:
+    """Fill in ``result.requirement_cost`` (solver/requirement_cost.py); a cancel through
+    ``progress`` leaves the requirements not yet re-solved with their estimates."""
     def resolve_without(problem: Problem, seconds: float, hint: Plan) -> Plan:
-        return solve(problem, time_limit=seconds, hint=hint.quarter)
+        return solve(problem, time_limit=seconds, hint=hint.quarter, progress=progress)
+
+    def cancelled() -> bool:
+        return progress is not None and progress.is_cancelled()
 
     t0 = time.monotonic()
     costs = requirement_costs(built.problem, plan, built.settings.cost_time,
-                              built.settings.time_limit, resolve_without)
+                              built.settings.time_limit, resolve_without, cancelled)
     result.requirement_cost = [RequirementCost(c.applications, c.at_least, c.at_most, c.method)
                                for c in costs]
     result.cost_seconds = time.monotonic() - t0

@@ -80,3 +80,15 @@ def type_into(qtbot: Any, table: QTableView, index: QModelIndex, kind: type[QWid
     editor.selectAll()
     qtbot.keyClicks(editor, text)
     commit(qtbot, table, editor)
+
+
+def choose(qtbot: Any, table: QTableView, index: QModelIndex, label: str) -> None:
+    """Open the combo box editor on ``index``, choose the item shown as ``label``, commit."""
+    from PySide6.QtWidgets import QComboBox
+
+    combo = open_editor(table, index, QComboBox)
+    position = combo.findText(label)
+    items = [combo.itemText(i) for i in range(combo.count())]
+    assert position >= 0, f"{label!r} is not among {items}"
+    combo.setCurrentIndex(position)
+    commit(qtbot, table, combo)

@@ -27,6 +27,7 @@ class InventoryFilter:
     channel: str | None = None
     priority: bool | None = None
     planned: Quarter | str | None = None  # a quarter, UNPLANNED, or None for any
+    min_volume: int | None = None  # at least this many applications a year
 
     @property
     def active(self) -> bool:
@@ -42,6 +43,9 @@ class InventoryFilter:
             wanted = getattr(self, field)
             if wanted is not None:
                 tests.append(_equals(field, wanted))
+        if self.min_volume:
+            threshold = self.min_volume
+            tests.append(lambda p: p.annual_volume >= threshold)
         if self.planned == UNPLANNED:
             tests.append(lambda p: p.id not in planned)
         elif isinstance(self.planned, Quarter):

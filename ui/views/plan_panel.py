@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -21,9 +22,11 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSpinBox,
     QTableWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import Engine
 
 from dx_planner.domain.inventory import Inventory
 from dx_planner.domain.quarters import Quarter
@@ -38,23 +41,62 @@ from ui.session import Session
 from ui.solver_progress import SolverProgress, SolverUpdate
 from ui.tasks import Job, TaskContext, TaskRunner
 from ui.texts import tr_format
+from ui.views.plan.keep_editor import KeepEditor
+from ui.views.plan.requirements_editor import RequirementsEditor
+from ui.views.plan.whatif_editor import WhatIfEditor
 from ui.widgets.quarter_picker import QuarterPicker
 
 SLOT = "optimize"
+FREE_STAGE = "free"  # the free re-plan that prices stability (with keep)
+COST_STAGE = "cost"  # the re-solves that measure each requirement's cost
+(PAGE_BASIC, PAGE_REQUIREMENTS, PAGE_WHATIF, PAGE_KEEP) = range(4)
+
+
+class StageProgress:
+    """The solver's progress of a later stage of a run, its phases named ``stage:phase``."""
+
+    def __init__(self, progress: SolverProgress, stage: str) -> None:
+        self.progress, self.stage = progress, stage
+
+    def report(self, phase: str, objective: float | None = None, bound: float | None = None,
+               elapsed: float = 0.0) -> None:
+        self.progress.report(f"{self.stage}:{phase}", objective, bound, elapsed)
+
+    def is_cancelled(self) -> bool:
+        return self.progress.is_cancelled()
 
 
 def optimize(inventory: Inventory, settings: PlanSettings, name: str | None,
-             progress: SolverProgress, context: TaskContext) -> tuple[Any, str | None]:
-    """The worker's job: solve, then store the plan as a scenario (unless cancelled)."""
+             progress: SolverProgress, context: TaskContext,
+             engine: Engine | None = None) -> tuple[Any, str | None]:
+    """The worker's job: solve (with keep: read the reference plan first, then also the
+    free re-plan that prices stability); the GUI thread stores the plan."""
+    from dx_planner.planning.keep import load_reference
     from dx_planner.planning.service import run_plan  # the solver loads with the first run
 
-    result = run_plan(inventory, settings, progress)
+    reference = None
+    if settings.keep is not None:
+        assert engine is not None
+        context.progress(QCoreApplication.translate("SolverPhase", "基準の計画を読み込み中"))
+        with engine.connect() as connection:
+            reference = load_reference(connection, settings.keep)
+    result = run_plan(inventory, settings, progress, reference,
+                      cost_progress=StageProgress(progress, COST_STAGE),
+                      free_progress=StageProgress(progress, FREE_STAGE))
     return result, name
 
 
 def phase_label(phase: str) -> str:
     """The solver's phase name (``solver.solve`` reports ``start``, ``bound``, ``plan``,
-    ``done``) as users read it; an unknown name is shown as it is."""
+    ``done``) as users read it; an unknown name is shown as it is. A later stage of a run
+    (``free:plan``, ``cost:plan``) is named before its phase."""
+    stage, _, rest = phase.partition(":")
+    if rest and stage == FREE_STAGE:
+        return tr_format(QCoreApplication.translate(
+            "SolverPhase", "基準なしの再計画（安定化の代償を計算）：%1"), phase_label(rest))
+    if rest and stage == COST_STAGE:
+        return tr_format(QCoreApplication.translate(
+            "SolverPhase", "要件の費用を再計算中：%1"), phase_label(rest))
     labels = {
         "start": QCoreApplication.translate("SolverPhase", "開始"),
         "bound": QCoreApplication.translate("SolverPhase", "上界を計算中"),
@@ -87,9 +129,28 @@ class PlanPanel(QWidget):
         self._ticker = QTimer(self)
         self._ticker.setInterval(200)
         self._ticker.timeout.connect(self._tick)
+        self._unsaved: tuple[Any, str] | None = None  # a cancelled run's plan, not stored
         layout = QHBoxLayout(self)
-        layout.addWidget(self._settings_box(), 1)
-        layout.addWidget(self._run_box(), 1)
+        inventory = session.store.inventory
+        self.conditions = QTabWidget(self)
+        self.conditions.addTab(self._settings_box(), self.tr("目標と期間"))
+        self.requirements = RequirementsEditor(inventory, self.conditions)
+        self.conditions.addTab(self.requirements, self.tr("局・区分の目標"))
+        self.whatif = WhatIfEditor(inventory, self.conditions)
+        self.conditions.addTab(self.whatif, self.whatif.summary())
+        self.whatif.changed.connect(lambda: self.conditions.setTabText(
+            PAGE_WHATIF, self.whatif.summary()))
+        self.keep_editor = KeepEditor(self.conditions)
+        self.conditions.addTab(self.keep_editor, self.tr("基準を守る再計画"))
+        layout.addWidget(self.conditions, 3)
+        run_box = self._run_box()
+        run_box.setMaximumWidth(460)
+        layout.addWidget(run_box, 1)
+        self.keep_editor.enabled.toggled.connect(self._keep_toggled)
+        self.requirements.show_result(session.plan)
+        session.planChanged.connect(lambda: self.requirements.show_result(self.session.plan))
+        session.inventoryReplaced.connect(self._inventory_replaced)
+        self.refresh_references()
 
     # -- settings ------------------------------------------------------------------------
     def _settings_box(self) -> QGroupBox:
@@ -164,6 +225,29 @@ class PlanPanel(QWidget):
             if row >= 0:
                 self.milestones.removeRow(row)
 
+    def _inventory_replaced(self) -> None:
+        inventory = self.session.store.inventory
+        self.requirements.set_inventory(inventory)
+        self.whatif.set_inventory(inventory)
+
+    def _keep_toggled(self, on: bool) -> None:
+        """A re-plan freezes its first quarter unless the planner says otherwise."""
+        if on:
+            latest = self.session.store.inventory.latest_digitized_quarter()
+            self.keep_editor.default_freeze(
+                self.start.quarter() or (latest + 1 if latest is not None else None))
+
+    def refresh_references(self) -> None:
+        """The plans a re-plan can keep: published baselines and stored scenarios."""
+        try:
+            self.keep_editor.refresh(self.session.engine)
+        except Exception as error:  # an old database: re-planning is then unavailable
+            self.message.emit(str(error))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh_references()
+
     def settings(self) -> PlanSettings:
         milestones = []
         for row in range(self.milestones.rowCount()):
@@ -173,12 +257,36 @@ class PlanPanel(QWidget):
                 if quarter is not None:
                     milestones.append((quarter, spin.value()))
         deadline = self.deadline.quarter() or DEFAULT_DEADLINE
+        # Only what the planner chose: a share, or a count (the stored settings say which).
         by_count = self.count_choice.isChecked()
         return PlanSettings(
             start=self.start.quarter(), deadline=deadline, end=self.end.quarter(),
-            target_share=self.share.value() / 100, target_count=self.count.value()
-            if by_count else None, milestones=tuple(sorted(milestones)),
-            time_limit=self.time_limit.value())
+            target_share=DEFAULT_TARGET_SHARE if by_count else round(self.share.value() / 100, 6),
+            target_count=self.count.value() if by_count else None,
+            milestones=tuple(sorted(milestones)), time_limit=self.time_limit.value(),
+            requirements=self.requirements.model.specs(),
+            bureau_target=self.requirements.bureau_target_share(),
+            keep=self.keep_editor.keep(), assumptions=self.whatif.assumptions(),
+            cost_time=self.requirements.cost_time.value())
+
+    def problems(self) -> list[str]:
+        """What stops these settings from being solved, in the planner's words (each
+        editor also shows its own under its table)."""
+        deadline = self.deadline.quarter() or DEFAULT_DEADLINE
+        latest = self.session.store.inventory.latest_digitized_quarter()
+        start = self.start.quarter() or (latest + 1 if latest is not None else None)
+        end = self.end.quarter() or deadline
+        found = []
+        if start is not None and deadline < start:
+            found.append(tr_format(self.tr("目標期限 %1 が開始四半期 %2 より前です"),
+                                   deadline.code, start.code))
+        if end < deadline:
+            found.append(tr_format(self.tr("計画の最終四半期 %1 が目標期限 %2 より前です"),
+                                   end.code, deadline.code))
+        found += self.requirements.check(start, end)
+        found += self.whatif.check()
+        found += self.keep_editor.problems()
+        return found
 
     # -- running -------------------------------------------------------------------------
     def _run_box(self) -> QGroupBox:
@@ -211,6 +319,17 @@ class PlanPanel(QWidget):
         form.addRow(self.tr("ギャップ"), self.gap_label)
         form.addRow(self.tr("経過時間"), self.elapsed_label)
         layout.addLayout(form)
+        self.problem_label = QLabel(box)
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet("color: #c0392b")
+        layout.addWidget(self.problem_label)
+        self.unsaved_label = QLabel(box)
+        self.unsaved_label.setWordWrap(True)
+        self.save_unsaved_button = QPushButton(self.tr("この計画をシナリオとして保存"), box)
+        self.save_unsaved_button.clicked.connect(self.store_unsaved)
+        for widget in (self.unsaved_label, self.save_unsaved_button):
+            widget.setVisible(False)
+            layout.addWidget(widget)
         note = QLabel(self.tr("計算中も手続一覧の編集を続けられます。計算には実行時点の"
                               "手続一覧（未保存の変更を含む）が使われます。"), box)
         note.setWordWrap(True)
@@ -226,16 +345,26 @@ class PlanPanel(QWidget):
     def start_optimize(self) -> None:
         if self.running:
             return  # one run at a time
+        problems = self.problems()
+        self.problem_label.setText(
+            self.tr("計画の条件に問題があります：") + "\n" + "\n".join(problems)
+            if problems else "")
+        if problems:
+            self.message.emit(problems[0])
+            return
         settings = self.settings()
         name = self.scenario.text().strip() or datetime.now().strftime("GUI %Y-%m-%d %H:%M:%S")
         inventory = snapshot(self.session.store.inventory)
+        engine = self.session.engine
         job = Job(self.tr("最適化"),
-                  lambda context: optimize(inventory, settings, name, progress, context),
+                  lambda context: optimize(inventory, settings, name, progress, context, engine),
                   self._on_done, self._on_failed, cancellable=True, slot=SLOT)
         progress = SolverProgress(lambda: job.context.cancelled)
         progress.updated.connect(self._on_update)
         self._progress = progress
-        self._limit = settings.time_limit
+        # A re-plan solves twice (the free re-plan prices stability); costs re-solve too.
+        self._limit = settings.time_limit * (2 if settings.keep else 1) + settings.cost_time
+        self._set_unsaved(None)
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         for label in (self.objective_label, self.bound_label, self.gap_label):
@@ -261,6 +390,8 @@ class PlanPanel(QWidget):
     def _on_update(self, update: SolverUpdate) -> None:
         self.last_update = update
         self.phase_label.setText(phase_label(update.phase))
+        if ":" in update.phase:
+            return  # a later stage's figures are not this plan's
         if update.objective is not None:
             self.objective_label.setText(f"{update.objective:,.0f}")
         if update.bound is not None:
@@ -277,11 +408,38 @@ class PlanPanel(QWidget):
         self.gap_label.setText(f"{result.gap:.2%}")
         if result.cancelled:
             self.phase_label.setText(self.tr("キャンセルしました（途中の最良の計画を表示）"))
+            self._set_unsaved((result, name) if name is not None else None)
             name = None
         else:
-            self.phase_label.setText(self.tr("完了"))
+            changes = result.changes
+            if changes is not None and changes.free_objective is None:
+                self.phase_label.setText(self.tr("完了（安定化の代償は計算を中断したため不明）"))
+            else:
+                self.phase_label.setText(self.tr("完了"))
             name = self._store(result, name)
         self.planReady.emit(result, name)
+
+    def _set_unsaved(self, unsaved: tuple[Any, str] | None) -> None:
+        self._unsaved = unsaved
+        if unsaved is not None:
+            self.unsaved_label.setText(tr_format(self.tr(
+                "キャンセルした実行の途中の計画を表示しています（検証済み・未保存）。"
+                "残すにはシナリオ「%1」として保存してください。"), unsaved[1]))
+        self.unsaved_label.setVisible(unsaved is not None)
+        self.save_unsaved_button.setVisible(unsaved is not None)
+
+    def store_unsaved(self) -> None:
+        """Keep the plan of a cancelled run: store it (marked cancelled) under its name."""
+        if self._unsaved is None:
+            return
+        result, name = self._unsaved
+        stored = self._store(result, name)
+        if stored is None:
+            return
+        self._set_unsaved(None)
+        self.message.emit(tr_format(self.tr("途中の計画をシナリオ「%1」として保存しました"),
+                                    stored))
+        self.planReady.emit(result, stored)
 
     def _store(self, result: Any, name: str | None) -> str | None:
         """Store the plan as a scenario; a quick write, so on the GUI thread."""
@@ -295,6 +453,7 @@ class PlanPanel(QWidget):
         except Exception as error:  # the plan is still shown; only storing failed
             self.message.emit(tr_format(self.tr("シナリオを保存できませんでした: %1"), str(error)))
             return None
+        self.refresh_references()
         return name
 
     def _on_failed(self, error: BaseException) -> None:
@@ -317,7 +476,8 @@ class PlanPanel(QWidget):
         self._progress = None
 
     def show_settings(self, settings: Any) -> None:
-        """Show a stored scenario's settings (ResolvedSettings) in the form."""
+        """Show a stored scenario's settings (ResolvedSettings) in the form, every page, so
+        that running again re-runs them."""
         self.start.set_quarter(settings.start)
         self.deadline.set_quarter(settings.deadline)
         self.end.set_quarter(settings.end)
@@ -331,3 +491,7 @@ class PlanPanel(QWidget):
         for quarter, count in settings.milestones:
             self.add_milestone(quarter, count)
         self.time_limit.setValue(settings.time_limit)
+        self.requirements.load(settings)
+        self.whatif.load(settings.assumptions)
+        self.refresh_references()
+        self.keep_editor.load(settings.keep)

@@ -6,7 +6,7 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QToolButton, QWidget
 
 from dx_planner.domain.enums import Authority, ProcedureType, Status
 from dx_planner.domain.inventory import Inventory
@@ -45,6 +45,17 @@ class FilterBar(QWidget):
                       self.priority, self.planned):
             layout.addWidget(combo, 1)
             combo.currentIndexChanged.connect(self._emit)
+        self.min_volume = QSpinBox(self)
+        self.min_volume.setRange(0, 2_000_000_000)
+        self.min_volume.setSingleStep(1_000)
+        self.min_volume.setGroupSeparatorShown(True)
+        self.min_volume.setPrefix(self.tr("年間件数 ≥ "))
+        self.min_volume.setSpecialValueText(self.tr("年間件数：すべて"))
+        self.min_volume.setToolTip(
+            self.tr("年間申請件数がこの件数以上の手続だけを表示（0 = すべて）"))
+        self.min_volume.setAccelerated(True)
+        layout.addWidget(self.min_volume, 1)
+        self.min_volume.valueChanged.connect(self._emit)
         clear = QToolButton(self)
         clear.setText(self.tr("条件をクリア"))
         clear.clicked.connect(self.clear)
@@ -72,17 +83,19 @@ class FilterBar(QWidget):
             status=self.status.currentData(), channel=self.channel.currentData(),
             priority=self.priority.currentData(),
             planned=planned if isinstance(planned, Quarter | str) else None,
+            min_volume=self.min_volume.value() or None,
         )
 
     def clear(self) -> None:
         combos = (self.bureau, self.type, self.authority, self.status, self.channel,
                   self.priority, self.planned)
-        for widget in (self.search, *combos):
+        for widget in (self.search, self.min_volume, *combos):
             widget.blockSignals(True)
         self.search.clear()
+        self.min_volume.setValue(0)
         for combo in combos:
             combo.setCurrentIndex(0)
-        for widget in (self.search, *combos):
+        for widget in (self.search, self.min_volume, *combos):
             widget.blockSignals(False)
         self._emit()
 

@@ -98,3 +98,49 @@ def test_infeasible_target_shows_the_shortfall(window: MainWindow, qtbot: Any) -
     [(quarter, required, reached)] = milestone_status(result)
     assert quarter == Quarter(2022, 4) and required == 1 and reached >= 1
     assert tiles.milestones.value.text() == "1 / 1 達成"
+
+
+def test_stored_settings_say_share_or_count_as_chosen_and_load_back(
+        window: MainWindow, qtbot: Any) -> None:
+    from dx_planner.persistence.scenarios import read_scenario
+    from ui.actions.planning import open_scenario
+
+    panel = window.plan_panel
+    panel.share.setValue(65.0)
+    solve(window, qtbot, "割合で")
+    solve(window, qtbot, "件数で", count=150)
+    with window.session.engine.connect() as connection:
+        by_share = read_scenario(connection, "割合で").settings
+        by_count = read_scenario(connection, "件数で").settings
+    assert by_share["target"] == 0.65 and by_share["target_share"] == 0.65
+    assert "target" not in by_count and by_count["target_share"] is None
+    assert by_count["target_count"] == 150
+
+    open_scenario(window, "割合で")
+    assert panel.share_choice.isChecked() and panel.share.value() == 65.0
+    assert panel.settings().target_count is None and panel.settings().target_share == 0.65
+    open_scenario(window, "件数で")
+    assert panel.count_choice.isChecked() and panel.settings().target_count == 150
+
+
+def test_the_plan_of_a_cancelled_run_can_be_kept(window: MainWindow, qtbot: Any) -> None:
+    from dx_planner.persistence.scenarios import list_scenarios
+
+    panel = window.plan_panel
+    panel.time_limit.setValue(120)
+    panel.scenario.setText("止めた計画")
+    panel.start_optimize()
+    qtbot.wait(300)
+    with qtbot.waitSignal(panel.planReady, timeout=60_000):
+        panel.cancel_button.click()
+    qtbot.waitUntil(lambda: not panel.running, timeout=10_000)
+    assert panel.save_unsaved_button.isVisibleTo(panel)
+    assert "止めた計画" in panel.unsaved_label.text()
+    with qtbot.waitSignal(panel.planReady) as stored:
+        panel.save_unsaved_button.click()
+    assert stored.args[1] == "止めた計画"
+    assert window.session.plan_name == "止めた計画"
+    assert not panel.save_unsaved_button.isVisibleTo(panel)
+    with window.session.engine.connect() as connection:
+        kept = {s.name: s for s in list_scenarios(connection)}
+    assert kept["止めた計画"].cancelled
