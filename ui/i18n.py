@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
 from dx_planner.domain.enums import LabelledEnum
 from dx_planner.domain.quarters import Quarter
@@ -23,7 +23,7 @@ SETTINGS_KEY = "ui/language"
 TRANSLATIONS = ":/translations"  # compiled into the resources (resources/resources.qrc)
 
 _MONTHS_EN = {1: "Apr–Jun", 2: "Jul–Sep", 3: "Oct–Dec", 4: "Jan–Mar"}
-_state: dict[str, object] = {"language": DEFAULT_LANGUAGE, "translator": None}
+_state: dict[str, object] = {"language": DEFAULT_LANGUAGE, "translators": []}
 
 
 def language() -> str:
@@ -40,17 +40,27 @@ def save_language(code: str) -> None:
 
 
 def install_language(code: str) -> None:
-    """Switch the process-wide language; widgets built afterwards use it."""
+    """Switch the process-wide language; widgets built afterwards use it.
+
+    Two translations: the app's own (from the resources), and Qt's for the texts Qt itself
+    shows (standard buttons such as キャンセル, the file dialog), which ship with PySide6.
+    """
     app = QCoreApplication.instance()
-    old = _state["translator"]
-    if app is not None and isinstance(old, QTranslator):
-        app.removeTranslator(old)
-    _state["translator"] = None
+    old = _state["translators"]
+    assert isinstance(old, list)
     if app is not None:
-        translator = QTranslator(app)
-        if translator.load(f"{TRANSLATIONS}/dx_planner_{code}.qm"):
-            app.installTranslator(translator)
-            _state["translator"] = translator
+        for translator in old:
+            app.removeTranslator(translator)
+    installed: list[QTranslator] = []
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    sources = [f"{TRANSLATIONS}/dx_planner_{code}.qm", f"{qt_folder}/qtbase_{code}.qm"]
+    if app is not None:
+        for source in sources:
+            translator = QTranslator(app)
+            if translator.load(source):
+                app.installTranslator(translator)
+                installed.append(translator)
+    _state["translators"] = installed
     _state["language"] = code if code in LANGUAGES else DEFAULT_LANGUAGE
 
 

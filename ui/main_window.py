@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
 
@@ -23,6 +23,7 @@ from ui.views.inventory_view import InventoryView
 from ui.views.plan_panel import PlanPanel
 from ui.views.results.results_view import ResultsView
 from ui.widgets.task_progress import TaskProgressDialogs
+from ui.widgets.undo_actions import UndoRedoActions
 
 GEOMETRY_KEY = "ui/geometry"
 V = TypeVar("V", bound=QWidget)
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         self.confirm_close = True
         self.views: dict[str, QWidget] = {}
         self.action_by_key: dict[str, QAction] = {}
+        self._actions_owner: QObject | None = None
         self.resize(1400, 860)
         geometry = QSettings().value(GEOMETRY_KEY)
         if geometry is not None:
@@ -105,9 +107,12 @@ class MainWindow(QMainWindow):
         for toolbar in self.findChildren(QToolBar):
             self.removeToolBar(toolbar)
             toolbar.deleteLater()
-        self.action_by_key = self._window_actions()
+        if self._actions_owner is not None:  # the actions of the previous build
+            self._actions_owner.deleteLater()
+        self._actions_owner = owner = QObject(self)
+        self.action_by_key = self._window_actions(owner)
         for spec in registry.actions().values():
-            action = QAction(spec.label(), self)
+            action = QAction(spec.label(), owner)
             if spec.shortcut is not None:
                 action.setShortcut(QKeySequence(spec.shortcut))
             if spec.icon is not None:
@@ -130,6 +135,7 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(self.tr("ツールバー"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for entry in registry.TOOLBAR:
             if entry is None:
                 toolbar.addSeparator()
@@ -139,27 +145,27 @@ class MainWindow(QMainWindow):
     def _run_action(self, run: Callable[[MainWindow], object], _checked: bool = False) -> None:
         run(self)  # a slot returns nothing (see ui.tasks)
 
-    def _window_actions(self) -> dict[str, QAction]:
+    def _window_actions(self, owner: QObject) -> dict[str, QAction]:
         """The actions the window itself provides: undo/redo, quit, the inventory view's."""
-        stack = self.session.undo_stack
-        undo = stack.createUndoAction(self, self.tr("元に戻す"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        undo.setIcon(QIcon(":/icons/undo.svg"))
-        redo = stack.createRedoAction(self, self.tr("やり直し"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        redo.setIcon(QIcon(":/icons/redo.svg"))
-        quit_action = QAction(self.tr("終了"), self)
+        undo_redo = UndoRedoActions(self.session.undo_stack, owner)
+        quit_action = QAction(self.tr("終了"), owner)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        return {"undo": undo, "redo": redo, "quit": quit_action,
+        return {"undo": undo_redo.undo, "redo": undo_redo.redo, "quit": quit_action,
                 **self.inventory_view.menu_actions()}
 
     # -- session, language, messages -----------------------------------------------------
-    def rebuild(self) -> None:
-        """Build the widgets again over the same session (language or inventory switch)."""
+    def rebuild(self, keep_state: bool = True) -> None:
+        """Build the widgets again over the same session (a language switch; also a new
+        inventory or database, then with ``keep_state`` False). A view with ``save_state``
+        and ``restore_state`` keeps what was entered in it."""
         current = self.tabs.currentIndex()
+        states = {key: view.save_state() for key, view in self.views.items()
+                  if keep_state and hasattr(view, "save_state")}
         old = self.centralWidget()
         self._build()
+        for key, state in states.items():
+            self.views[key].restore_state(state)  # type: ignore[attr-defined]
         self.tabs.setCurrentIndex(current)
         if old is not None:
             old.deleteLater()
@@ -168,7 +174,7 @@ class MainWindow(QMainWindow):
         """Show another database: stop its background work, rebuild, close the old one."""
         self.runner.stop()
         old, self.session = self.session, session
-        self.rebuild()
+        self.rebuild(keep_state=False)
         old.close()
         old.deleteLater()
 

@@ -4,6 +4,8 @@ the widgets, not the session's data."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from sqlalchemy import Engine
@@ -17,6 +19,7 @@ from ui.models.capacity_model import BureauCapacityModel, ChannelCapacityModel
 from ui.models.inventory_model import InventoryModel
 from ui.models.kpis import KpiTracker
 from ui.models.store import InventoryStore
+from ui.texts import tr_format
 
 
 class ValidationFailed(Exception):
@@ -25,6 +28,14 @@ class ValidationFailed(Exception):
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What a save wrote: processes changed, added or deleted, and capacity cells."""
+
+    processes: int
+    capacity_cells: int
 
 
 class Session(QObject):
@@ -83,8 +94,8 @@ class Session(QObject):
                 found.append(f"{process.id} / {field}: {message}")
         return found
 
-    def save(self) -> int:
-        """Write every pending change in one transaction; returns how many rows changed.
+    def save(self) -> Saved:
+        """Write every pending change in one transaction; returns what was written.
 
         Raises ``ValidationFailed`` for invalid rows and ``repository.ConflictError`` when
         rows were changed in the database since they were loaded: then nothing is written.
@@ -95,6 +106,7 @@ class Session(QObject):
         changed, added, deleted = self.store.pending()
         inventory = self.store.inventory
         capacity = self.store.capacity_changed
+        cells = self.store.changed_cells() if capacity else 0
         try:
             versions = saving.save_edits(self.engine, saving.Edits(
                 changed, added, deleted, bureaus=inventory.bureaus if capacity else None,
@@ -104,8 +116,9 @@ class Session(QObject):
             raise ValidationFailed(refused.problems) from None
         except GridConflict as conflict:
             raise ValidationFailed([
-                self.tr("%1 / %2: 読み込み後に他の利用者が変更しました（再読み込みしてください）")
-                .replace("%1", row).replace("%2", column) for row, column in conflict.cells
+                tr_format(self.tr("%1 / %2: 読み込み後に他の利用者が変更しました"
+                                  "（再読み込みしてください）"), row, column)
+                for row, column in conflict.cells
             ]) from None
         if capacity:
             self._reload_grids()  # now with other users' cells too
@@ -113,7 +126,7 @@ class Session(QObject):
         self.model.set_conflicts(set())
         self._update_dirty()
         self.saved.emit()
-        return len(changed) + len(added) + len(deleted)
+        return Saved(len(changed) + len(added) + len(deleted), cells)
 
     def _reload_grids(self) -> None:
         with self.engine.connect() as connection:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QCoreApplication
+
 _PLACE = re.compile(r"%(\d{1,2})")
 
 
@@ -21,3 +23,14 @@ def tr_format(text: str, *args: object) -> str:
         return str(args[number - 1]) if 1 <= number <= len(args) else match.group(0)
 
     return _PLACE.sub(fill, text)
+
+
+def plan_status_text(status: str) -> str:
+    """A plan's status as planners say it; the solver's codes are never shown."""
+    translate = QCoreApplication.translate
+    texts = {
+        "optimal": translate("PlanStatus", "最適"),
+        "feasible": translate("PlanStatus", "達成可能な計画"),
+        "target_infeasible": translate("PlanStatus", "目標未達"),
+    }
+    return texts.get(status, translate("PlanStatus", "不明"))

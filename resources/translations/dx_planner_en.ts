@@ -49,7 +49,7 @@
         <translation>Optimize</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/saving.py" line="74"/>
+        <location filename="../../ui/actions/saving.py" line="84"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -448,67 +448,67 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="26"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="27"/>
         <source>検索（手続ID・手続名・備考）</source>
         <translation>Search (ID, name, notes)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="30"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="31"/>
         <source>すべて</source>
         <translation>all</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="31"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="32"/>
         <source>所管局</source>
         <translation>Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="34"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="35"/>
         <source>手続類型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="35"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="36"/>
         <source>権限</source>
         <translation>Authority</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="36"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="37"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="37"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="38"/>
         <source>申請基盤</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="39"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="40"/>
         <source>重点</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="40"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="41"/>
         <source>重点のみ</source>
         <translation>Priority only</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="40"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="41"/>
         <source>重点以外</source>
         <translation>Not priority</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="41"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="42"/>
         <source>計画四半期</source>
         <translation>Planned quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="42"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="43"/>
         <source>未計画</source>
         <translation>Unplanned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="49"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="50"/>
         <source>条件をクリア</source>
         <translation>Clear filters</translation>
     </message>
@@ -645,109 +645,109 @@
 <context>
     <name>InventoryView</name>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="96"/>
-        <location filename="../../ui/views/inventory_view.py" line="217"/>
+        <location filename="../../ui/views/inventory_view.py" line="103"/>
+        <location filename="../../ui/views/inventory_view.py" line="225"/>
         <source>手続を追加</source>
         <translation>Add process</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="99"/>
+        <location filename="../../ui/views/inventory_view.py" line="106"/>
         <source>選択した手続を削除</source>
         <translation>Delete selected processes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="103"/>
+        <location filename="../../ui/views/inventory_view.py" line="111"/>
         <source>固定四半期を一括設定…</source>
         <translation>Lock selection to quarter…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="105"/>
+        <location filename="../../ui/views/inventory_view.py" line="113"/>
         <source>固定を解除</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="107"/>
+        <location filename="../../ui/views/inventory_view.py" line="115"/>
         <source>重点にする</source>
         <translation>Mark as priority</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="109"/>
+        <location filename="../../ui/views/inventory_view.py" line="117"/>
         <source>重点を外す</source>
         <translation>Unmark priority</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="111"/>
+        <location filename="../../ui/views/inventory_view.py" line="119"/>
         <source>デジタル化済にする…</source>
         <translation>Mark as digitized…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="113"/>
+        <location filename="../../ui/views/inventory_view.py" line="121"/>
         <source>なぜもっと早くないのか？</source>
         <translation>Why not earlier?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="115"/>
+        <location filename="../../ui/views/inventory_view.py" line="123"/>
         <source>状況を一括設定</source>
         <translation>Set status of selection</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="165"/>
-        <location filename="../../ui/views/inventory_view.py" line="184"/>
+        <location filename="../../ui/views/inventory_view.py" line="173"/>
+        <location filename="../../ui/views/inventory_view.py" line="192"/>
         <source>手続が選択されていません</source>
         <translation>No process selected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="168"/>
+        <location filename="../../ui/views/inventory_view.py" line="176"/>
         <source>%1 を一括変更（%2件）</source>
         <translation>Bulk change of %1 (%2 processes)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="175"/>
+        <location filename="../../ui/views/inventory_view.py" line="183"/>
         <source>固定四半期</source>
         <translation>Locked quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="176"/>
+        <location filename="../../ui/views/inventory_view.py" line="184"/>
         <source>完了四半期を固定する：</source>
         <translation>Lock the completion quarter to:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="189"/>
+        <location filename="../../ui/views/inventory_view.py" line="197"/>
         <source>デジタル化済にする</source>
         <translation>Mark as digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="190"/>
+        <location filename="../../ui/views/inventory_view.py" line="198"/>
         <source>%1件の手続をデジタル化済にします。デジタル化完了の四半期：</source>
         <translation>Mark %1 process(es) as digitized. Quarter digitized:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="203"/>
+        <location filename="../../ui/views/inventory_view.py" line="211"/>
         <source>デジタル化済にする（%1件・%2）</source>
         <translation>Mark as digitized (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="215"/>
+        <location filename="../../ui/views/inventory_view.py" line="223"/>
         <source>新しい手続</source>
         <translation>New process</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="229"/>
+        <location filename="../../ui/views/inventory_view.py" line="237"/>
         <source>手続を削除（%1件）</source>
         <translation>Delete processes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="231"/>
+        <location filename="../../ui/views/inventory_view.py" line="239"/>
         <source> — 元に戻すには Ctrl+Z</source>
         <translation> — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="252"/>
+        <location filename="../../ui/views/inventory_view.py" line="260"/>
         <source>%1 / %2 件を表示</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="259"/>
+        <location filename="../../ui/views/inventory_view.py" line="267"/>
         <source>対象 %1件 ・ デジタル化済 %2件（%3） ・ %4 までの見込み &lt;b style=&apos;color:%5&apos;&gt;%6件（%7）&lt;/b&gt; ／ 目標 %8件</source>
         <translation>In scope %1 · digitized %2 (%3) · expected by %4 &lt;b style=&apos;color:%5&apos;&gt;%6 (%7)&lt;/b&gt; / target %8</translation>
     </message>
@@ -760,117 +760,127 @@
         <translation>Digitized by the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="65"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="66"/>
+        <source>目標期限の四半期末までにデジタル化済となる手続の件数（計画開始前に済のものを含む）</source>
+        <translation>Processes digitized by the end of the deadline quarter (including those done before the plan starts)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="67"/>
         <source>中間目標</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="66"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="68"/>
+        <source>各中間目標の四半期末までの累計件数が、求める件数に届いているか</source>
+        <translation>Whether the cumulative count at the end of each interim goal&apos;s quarter reaches the goal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="70"/>
         <source>対象に占める割合</source>
         <translation>Share of in-scope</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="67"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="71"/>
+        <source>期限までにデジタル化済となる手続が、対象（対象外を除く）全体に占める割合</source>
+        <translation>Share of all in-scope processes (out-of-scope ones excluded) digitized by the deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="73"/>
         <source>オンライン申請件数（計画期間）</source>
         <translation>Online applications (plan period)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="68"/>
-        <source>最適性ギャップ</source>
-        <translation>Optimality gap</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="95"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="108"/>
         <source>目標 %1件（%2）</source>
         <translation>Target %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="98"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="111"/>
         <source>  ✗ 不足 %1件</source>
         <translation>  ✗ short by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="103"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="116"/>
         <source>対象 %1件 ・ 目標 %2</source>
         <translation>In scope %1 · target %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="106"/>
-        <source>上界 %1</source>
-        <translation>Bound %1</translation>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="75"/>
+        <source>計画期間中にオンラインで受け付けられる申請の見込み件数（年間申請件数÷4 × 完了後の四半期数）。計画はこれを最大にします。「理論上の最大」はどの計画でも超えられない上限です。</source>
+        <translation>Applications expected to be received online during the plan (annual applications ÷ 4 × quarters after completion). The plan makes this as large as it can; the theoretical maximum is a limit no plan can exceed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="107"/>
-        <source>最適</source>
-        <translation>optimal</translation>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="78"/>
+        <source>最大までの余地</source>
+        <translation>Room to the maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="107"/>
-        <source>実行可能解</source>
-        <translation>feasible</translation>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="80"/>
+        <source>この計画のオンライン申請件数が理論上の最大にどれだけ届いていないか。0%なら、これ以上よい計画はありません。計算時間を延ばすと小さくなることがあります。</source>
+        <translation>How far this plan&apos;s online applications are below the theoretical maximum. 0% means no better plan exists; a longer time limit may reduce it.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="108"/>
-        <source>目標未達</source>
-        <translation>target not met</translation>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="119"/>
+        <source>理論上の最大 %1件</source>
+        <translation>Theoretical maximum %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="109"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="121"/>
         <source>（中断）</source>
         <translation> (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="117"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="129"/>
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="117"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="129"/>
         <source>中間目標は設定されていません</source>
         <translation>No milestones set</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="122"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="134"/>
         <source>✗ 不足 %1件</source>
         <translation>✗ short by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="124"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="136"/>
         <source>%1：%2件以上 ／ 計画 %3件 %4</source>
         <translation>%1: at least %2 / planned %3 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="126"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="138"/>
         <source>%1 / %2 達成</source>
         <translation>%1 / %2 met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="136"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="148"/>
         <source>&lt;b&gt;目標は達成できません&lt;/b&gt;：期限 %1 までに %2件不足しています。</source>
         <translation>&lt;b&gt;The target cannot be met&lt;/b&gt;: %2 processes short by %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="140"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="152"/>
         <source>処理能力を増やして加えられるのは最大%1件です（残りは期限までに対応可能になりません）。</source>
         <translation> More capacity can add at most %1 of them (the rest do not become eligible by the deadline).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="147"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="159"/>
         <source>%1 %2 +%3人月</source>
         <translation>%1 %2 +%3 person-months</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="152"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="164"/>
         <source> 不足を埋めるのに必要な追加の処理能力（上位）：%1</source>
         <translation> Extra capacity needed to close the gap (largest first): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="155"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="167"/>
         <source> ほか %1件</source>
         <translation> and %1 more</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="156"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="168"/>
         <source>（合計 %1人月）</source>
         <translation> (total %1 person-months)</translation>
     </message>
@@ -912,7 +922,7 @@
         <translation>No capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/models/heatmap_model.py" line="138"/>
+        <location filename="../../ui/models/heatmap_model.py" line="139"/>
         <source>%1 %2：使用 %3 人月 ／ 能力 %4 人月（%5）</source>
         <translation>%1 %2: used %3 person-months / capacity %4 (%5)</translation>
     </message>
@@ -920,37 +930,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
-        <source>元に戻す</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="145"/>
-        <source>やり直し</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>最近使ったデータベース</source>
         <translation>Recent databases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>終了</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>他の処理が実行中です</source>
         <translation>Another task is running</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>%1をキャンセルしました</source>
         <translation>%1 cancelled</translation>
     </message>
@@ -1157,8 +1157,8 @@
     </message>
     <message>
         <location filename="../../ui/views/plan_panel.py" line="185"/>
-        <location filename="../../ui/views/plan_panel.py" line="232"/>
-        <location filename="../../ui/views/plan_panel.py" line="308"/>
+        <location filename="../../ui/views/plan_panel.py" line="239"/>
+        <location filename="../../ui/views/plan_panel.py" line="315"/>
         <source>最適化</source>
         <translation>Optimization</translation>
     </message>
@@ -1179,84 +1179,122 @@
     </message>
     <message>
         <location filename="../../ui/views/plan_panel.py" line="209"/>
-        <source>最良の目的値（オンライン申請件数）</source>
-        <translation>Best objective (online applications)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/plan_panel.py" line="210"/>
-        <source>上界</source>
-        <translation>Bound</translation>
+        <source>これまでの最良の計画（オンライン申請件数）</source>
+        <translation>Best plan so far (online applications)</translation>
     </message>
     <message>
         <location filename="../../ui/views/plan_panel.py" line="211"/>
-        <source>ギャップ</source>
-        <translation>Gap</translation>
+        <source>見つかった計画のうち最もよいものの、計画期間中のオンライン申請件数の見込み</source>
+        <translation>Expected online applications during the plan, for the best plan found so far</translation>
     </message>
     <message>
         <location filename="../../ui/views/plan_panel.py" line="212"/>
+        <source>理論上の最大（オンライン申請件数）</source>
+        <translation>Theoretical maximum (online applications)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/plan_panel.py" line="213"/>
+        <source>どの計画でもこれを超えることはできない、という証明済みの上限</source>
+        <translation>A proven limit: no plan can exceed it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/plan_panel.py" line="215"/>
+        <source>最大までの余地</source>
+        <translation>Room to the maximum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/plan_panel.py" line="216"/>
+        <source>最良の計画が理論上の最大にどれだけ届いていないか。0%なら最適です。</source>
+        <translation>How far the best plan is below the theoretical maximum. 0% means it is optimal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/plan_panel.py" line="218"/>
         <source>経過時間</source>
         <translation>Elapsed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="214"/>
+        <location filename="../../ui/views/plan_panel.py" line="221"/>
         <source>計算中も手続一覧の編集を続けられます。計算には実行時点の手続一覧（未保存の変更を含む）が使われます。</source>
         <translation>You can keep editing while it runs. The run uses the inventory as it was when started (unsaved edits included).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="243"/>
+        <location filename="../../ui/views/plan_panel.py" line="250"/>
         <source>準備中</source>
         <translation>Preparing</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="254"/>
+        <location filename="../../ui/views/plan_panel.py" line="261"/>
         <source>キャンセル中…（ここまでの最良の計画を返します）</source>
         <translation>Cancelling… (returns the best plan so far)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="258"/>
+        <location filename="../../ui/views/plan_panel.py" line="265"/>
         <source>%1 秒</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="279"/>
+        <location filename="../../ui/views/plan_panel.py" line="286"/>
         <source>キャンセルしました（途中の最良の計画を表示）</source>
         <translation>Cancelled (showing the best plan found)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="282"/>
+        <location filename="../../ui/views/plan_panel.py" line="289"/>
         <source>完了</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="296"/>
+        <location filename="../../ui/views/plan_panel.py" line="303"/>
         <source>シナリオを保存できませんでした: %1</source>
         <translation>Could not store the scenario: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="301"/>
+        <location filename="../../ui/views/plan_panel.py" line="308"/>
         <source>失敗</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="303"/>
+        <location filename="../../ui/views/plan_panel.py" line="310"/>
         <source>計画の条件または手続一覧に問題があります：
 %1</source>
         <translation>The settings or the inventory cannot be planned:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="305"/>
+        <location filename="../../ui/views/plan_panel.py" line="312"/>
         <source>最適化エンジンを読み込めません：
 %1</source>
         <translation>Cannot load the optimizer:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="307"/>
+        <location filename="../../ui/views/plan_panel.py" line="314"/>
         <source>最適化に失敗しました：
 %1</source>
         <translation>Optimization failed:
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanStatus</name>
+    <message>
+        <location filename="../../ui/texts.py" line="32"/>
+        <source>最適</source>
+        <translation>optimal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="33"/>
+        <source>達成可能な計画</source>
+        <translation>meets the target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="34"/>
+        <source>目標未達</source>
+        <translation>target not met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="36"/>
+        <source>不明</source>
+        <translation>unknown</translation>
     </message>
 </context>
 <context>
@@ -1562,42 +1600,62 @@
         <translation>Cannot save: some entries are invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/saving.py" line="37"/>
-        <source>保存しました（%1件）</source>
-        <translation>Saved (%1 rows)</translation>
+        <location filename="../../ui/actions/saving.py" line="42"/>
+        <source>手続 %1件</source>
+        <translation>%1 processes</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/saving.py" line="45"/>
+        <location filename="../../ui/actions/saving.py" line="43"/>
+        <source>処理能力 %1セル</source>
+        <translation>%1 capacity cells</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/saving.py" line="47"/>
+        <source>保存する変更はありませんでした</source>
+        <translation>Nothing to save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/saving.py" line="48"/>
+        <source>保存しました：%1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/saving.py" line="48"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/saving.py" line="55"/>
         <source>競合</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/saving.py" line="46"/>
+        <location filename="../../ui/actions/saving.py" line="56"/>
         <source>%1件の手続が、読み込んだ後に他の利用者によって変更または削除されています。何も保存していません。</source>
         <translation>%1 process(es) were changed or deleted by someone else since they were loaded. Nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/saving.py" line="50"/>
+        <location filename="../../ui/actions/saving.py" line="60"/>
         <source>これらの行をデータベースの内容で置き換える</source>
         <translation>Replace these rows with the database version</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/saving.py" line="52"/>
+        <location filename="../../ui/actions/saving.py" line="62"/>
         <source>このまま編集を続ける</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/saving.py" line="56"/>
+        <location filename="../../ui/actions/saving.py" line="66"/>
         <source>競合した行をデータベースの内容に置き換えました</source>
         <translation>The conflicting rows now show the database version</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/saving.py" line="65"/>
+        <location filename="../../ui/actions/saving.py" line="75"/>
         <source>未保存の変更</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/saving.py" line="66"/>
+        <location filename="../../ui/actions/saving.py" line="76"/>
         <source>変更が保存されていません。保存しますか？</source>
         <translation>There are unsaved changes. Save them?</translation>
     </message>
@@ -1605,27 +1663,27 @@
 <context>
     <name>ScenarioListModel</name>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="20"/>
+        <location filename="../../ui/models/scenario_model.py" line="21"/>
         <source>シナリオ</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="20"/>
+        <location filename="../../ui/models/scenario_model.py" line="21"/>
         <source>作成日時</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="20"/>
+        <location filename="../../ui/models/scenario_model.py" line="21"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="21"/>
+        <location filename="../../ui/models/scenario_model.py" line="22"/>
         <source>期限までの件数</source>
         <translation>By deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/models/scenario_model.py" line="21"/>
+        <location filename="../../ui/models/scenario_model.py" line="22"/>
         <source>割合</source>
         <translation>Share</translation>
     </message>
@@ -1633,7 +1691,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="107"/>
+        <location filename="../../ui/session.py" line="119"/>
         <source>%1 / %2: 読み込み後に他の利用者が変更しました（再読み込みしてください）</source>
         <translation>%1 / %2: changed by another user since it was loaded (reload it)</translation>
     </message>
@@ -1710,6 +1768,31 @@
         <location filename="../../ui/widgets/task_progress.py" line="47"/>
         <source>キャンセルしています…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>UndoRedoActions</name>
+    <message>
+        <location filename="../../ui/widgets/undo_actions.py" line="15"/>
+        <location filename="../../ui/widgets/undo_actions.py" line="36"/>
+        <source>元に戻す</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/undo_actions.py" line="17"/>
+        <location filename="../../ui/widgets/undo_actions.py" line="40"/>
+        <source>やり直し</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/undo_actions.py" line="35"/>
+        <source>元に戻す：%1</source>
+        <translation>Undo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/undo_actions.py" line="39"/>
+        <source>やり直し：%1</source>
+        <translation>Redo: %1</translation>
     </message>
 </context>
 </TS>

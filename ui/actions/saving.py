@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from dx_planner.domain.translatable import QT_TRANSLATE_NOOP
 from dx_planner.persistence import repository
 from ui.actions.base import ActionSpec
-from ui.session import ValidationFailed
+from ui.session import Saved, ValidationFailed
 from ui.texts import tr_format
 from ui.widgets.dialogs import ProblemListDialog
 
@@ -24,7 +24,7 @@ translate = QCoreApplication.translate
 def save(window: MainWindow) -> bool:
     """Write every pending change in one transaction; False when nothing was written."""
     try:
-        count = window.session.save()
+        saved = window.session.save()
     except ValidationFailed as error:
         window.last_error = str(error)
         ProblemListDialog(translate("Saving", "保存できません：入力に問題があります"),
@@ -34,8 +34,18 @@ def save(window: MainWindow) -> bool:
         window.last_error = str(error)
         resolve_conflict(window, error.process_ids)
         return False
-    window.show_message(tr_format(translate("Saving", "保存しました（%1件）"), f"{count:,}"))
+    window.show_message(saved_message(saved))
     return True
+
+
+def saved_message(saved: Saved) -> str:
+    processes = tr_format(translate("Saving", "手続 %1件"), f"{saved.processes:,}")
+    cells = tr_format(translate("Saving", "処理能力 %1セル"), f"{saved.capacity_cells:,}")
+    parts = [text for text, count in ((processes, saved.processes),
+                                      (cells, saved.capacity_cells)) if count]
+    if not parts:
+        return translate("Saving", "保存する変更はありませんでした")
+    return tr_format(translate("Saving", "保存しました：%1"), translate("Saving", "、").join(parts))
 
 
 def resolve_conflict(window: MainWindow, process_ids: list[str]) -> None:

@@ -124,7 +124,8 @@ class LoadHeatmapModel(QAbstractTableModel):
             return None
         key = (self.bureaus[index.row()], self.quarters[index.column()])
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{self.used.get(key, 0.0):,.0f} / {self.capacity.get(key, 0.0):,.0f}"
+            # One decimal: whole person-months could read "14 / 14" for a cell 94% full.
+            return f"{self.used.get(key, 0.0):,.1f} / {self.capacity.get(key, 0.0):,.1f}"
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(load_colour(self.ratio(index.row(), index.column())))
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -232,12 +232,13 @@ class InventoryModel(QAbstractTableModel):
         """Remove processes; returns (store positions, view row by id(process)) for undo."""
         view_rows = {id(p): row for p in processes
                      if (row := self._row_of.get(id(p))) is not None}
+        # The store first: whoever listens to rowsRemoved sees the new totals.
+        positions = self.store.remove(processes)
+        self.kpis.update([self.kpis.contribution(p) for p in processes], [], -len(processes))
         for first, final in reversed(_ranges(sorted(view_rows.values()))):
             self.beginRemoveRows(QModelIndex(), first, final)
             del self._rows[first:final + 1]
             self.endRemoveRows()
-        self.kpis.update([self.kpis.contribution(p) for p in processes], [], -len(processes))
-        positions = self.store.remove(processes)
         self._reindex()
         return positions, view_rows
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from sqlalchemy import Engine
 
 from dx_planner.persistence.scenarios import ScenarioSummary, list_scenarios
+from ui.texts import plan_status_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -50,7 +51,7 @@ class ScenarioListModel(QAbstractTableModel):
         if column == 1:
             return scenario.created_at.strftime("%Y-%m-%d %H:%M")
         if column == 2:
-            return scenario.status
+            return plan_status_text(scenario.status)
         if column == 3:
             return f"{kpis.get('digitized_by_deadline', 0):,}"
         return f"{kpis.get('share_by_deadline', 0.0):.1%}"

@@ -10,7 +10,7 @@ import copy
 from collections.abc import Sequence
 from typing import Any
 
-from dx_planner.domain.inventory import Inventory, Process
+from dx_planner.domain.inventory import Bureau, Channel, Inventory, Process
 
 
 class InventoryStore:
@@ -29,6 +29,27 @@ class InventoryStore:
         differ from them (another user's change to other cells stays)."""
         self.base_bureaus = copy.deepcopy(self.inventory.bureaus)
         self.base_channels = copy.deepcopy(self.inventory.channels)
+
+    def changed_cells(self) -> int:
+        """Capacity cells (a bureau's quarter, a channel's start or quarter limit) that differ
+        from the grids as loaded or last saved."""
+        def differing(old: dict[Any, Any], new: dict[Any, Any]) -> int:
+            return sum(1 for key in old.keys() | new.keys() if old.get(key) != new.get(key))
+
+        cells = 0
+        for old_items, new_items in ((self.base_bureaus, self.inventory.bureaus),
+                                     (self.base_channels, self.inventory.channels)):
+            old_by_name = {item.name: item for item in old_items}
+            for item in new_items:
+                before = old_by_name.get(item.name)
+                if isinstance(item, Bureau):
+                    base = before.capacity if isinstance(before, Bureau) else {}
+                    cells += differing(base, item.capacity)
+                else:
+                    old_channel = before if isinstance(before, Channel) else Channel(item.name)
+                    cells += differing(old_channel.limits, item.limits)
+                    cells += old_channel.available_from != item.available_from
+        return cells
 
     @property
     def processes(self) -> list[Process]:

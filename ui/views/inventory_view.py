@@ -30,6 +30,7 @@ from ui.session import Session
 from ui.texts import tr_format
 from ui.widgets.delegates import InventoryDelegate
 from ui.widgets.filter_bar import FilterBar
+from ui.widgets.frozen_table import FrozenColumnsTable
 from ui.widgets.quarter_picker import FIRST, LAST
 
 ROW_HEIGHT = 24
@@ -45,9 +46,12 @@ class InventoryView(QWidget):
         model = session.model
         layout = QVBoxLayout(self)
         self.filter_bar = FilterBar(session.store.inventory, self)
+        self.filter_bar.show_criteria(model.filter)  # the model keeps it across rebuilds
         layout.addWidget(self.filter_bar)
 
-        self.table = QTableView(self)
+        # ID and name stay in view while the other columns scroll.
+        self.table = FrozenColumnsTable(COLUMN_INDEX["name"] + 1, self)
+        self.frozen = self.table.frozen
         self.table.setModel(model)
         self.table.setItemDelegate(InventoryDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -69,7 +73,10 @@ class InventoryView(QWidget):
             self.table.setColumnWidth(i, column.width)
         self.table.setSortingEnabled(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.customContextMenuRequested.connect(
+            lambda position: self._context_menu(self.table, position))
+        self.frozen.customContextMenuRequested.connect(
+            lambda position: self._context_menu(self.frozen, position))
         layout.addWidget(self.table, 1)
 
         strip = QHBoxLayout()
@@ -131,7 +138,7 @@ class InventoryView(QWidget):
                 "priority_on": self.priority_on, "priority_off": self.priority_off,
                 "explain": self.explain_action}
 
-    def _context_menu(self, position: QPoint) -> None:
+    def _context_menu(self, view: QTableView, position: QPoint) -> None:
         menu = QMenu(self)
         menu.addAction(self.explain_action)
         menu.addSeparator()
@@ -141,7 +148,7 @@ class InventoryView(QWidget):
         menu.addSeparator()
         menu.addAction(self.add_action)
         menu.addAction(self.delete_action)
-        menu.popup(self.table.viewport().mapToGlobal(position))
+        menu.popup(view.viewport().mapToGlobal(position))
 
     # -- selection -----------------------------------------------------------------------
     def selected_processes(self) -> list[Process]:

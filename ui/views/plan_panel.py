@@ -314,10 +314,17 @@ class PlanPanel(QWidget):
         self.gap_label = QLabel("—", box)
         self.elapsed_label = QLabel("—", box)
         form.addRow(self.tr("段階"), self.phase_label)
-        form.addRow(self.tr("最良の目的値（オンライン申請件数）"), self.objective_label)
-        form.addRow(self.tr("上界"), self.bound_label)
-        form.addRow(self.tr("ギャップ"), self.gap_label)
+        form.addRow(self.tr("これまでの最良の計画（オンライン申請件数）"), self.objective_label)
+        self.objective_label.setToolTip(self.tr(
+            "見つかった計画のうち最もよいものの、計画期間中のオンライン申請件数の見込み"))
+        form.addRow(self.tr("理論上の最大（オンライン申請件数）"), self.bound_label)
+        self.bound_label.setToolTip(self.tr("どの計画でもこれを超えることはできない、という"
+                                            "証明済みの上限"))
+        form.addRow(self.tr("最大までの余地"), self.gap_label)
+        self.gap_label.setToolTip(self.tr("最良の計画が理論上の最大にどれだけ届いていないか。"
+                                          "0%なら最適です。"))
         form.addRow(self.tr("経過時間"), self.elapsed_label)
+        self.figures = form
         layout.addLayout(form)
         self.problem_label = QLabel(box)
         self.problem_label.setWordWrap(True)
@@ -474,6 +481,27 @@ class PlanPanel(QWidget):
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self._progress = None
+
+    def save_state(self) -> tuple[PlanSettings, str]:
+        """The conditions as entered (kept when the window is rebuilt, e.g. a language
+        switch)."""
+        return self.settings(), self.scenario.text()
+
+    def restore_state(self, state: tuple[PlanSettings, str]) -> None:
+        settings, scenario = state
+        self.start.set_quarter(settings.start)
+        self.deadline.set_quarter(settings.deadline)
+        self.end.set_quarter(settings.end)
+        self.share.setValue(settings.target_share * 100)
+        if settings.target_count is not None:
+            self.count.setValue(settings.target_count)
+        (self.count_choice if settings.target_count is not None
+         else self.share_choice).setChecked(True)
+        self.milestones.setRowCount(0)
+        for quarter, count in settings.milestones:
+            self.add_milestone(quarter, count)
+        self.time_limit.setValue(settings.time_limit)
+        self.scenario.setText(scenario)
 
     def show_settings(self, settings: Any) -> None:
         """Show a stored scenario's settings (ResolvedSettings) in the form, every page, so

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QToolButton, QWidget
 
-from dx_planner.domain.enums import Authority, ProcedureType, Status
+from dx_planner.domain.enums import Authority, LabelledEnum, ProcedureType, Status
 from dx_planner.domain.inventory import Inventory
 from dx_planner.domain.quarters import Quarter, quarter_range
 from ui.i18n import enum_label, quarter_label
 from ui.models.filter import UNPLANNED, InventoryFilter
+
+E = TypeVar("E", bound=LabelledEnum)
 
 
 class FilterBar(QWidget):
@@ -72,19 +73,44 @@ class FilterBar(QWidget):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         return combo
 
-    def _enum_combo(self, label: str, everything: str, enum: type[Enum]) -> QComboBox:
-        return self._combo(label, everything, [(enum_label(m), m) for m in enum])
+    def _enum_combo(self, label: str, everything: str, enum: type[LabelledEnum]) -> QComboBox:
+        # The item data is the member's code: Qt hands a str-based enum back as a plain str.
+        return self._combo(label, everything, [(enum_label(m), m.value) for m in enum])
+
+    @staticmethod
+    def _member(combo: QComboBox, enum: type[E]) -> E | None:
+        code = combo.currentData()
+        return enum.parse(code) if code is not None else None
 
     def criteria(self) -> InventoryFilter:
         planned = self.planned.currentData()
         return InventoryFilter(
             text=self.search.text(), bureau=self.bureau.currentData(),
-            type=self.type.currentData(), authority=self.authority.currentData(),
-            status=self.status.currentData(), channel=self.channel.currentData(),
+            type=self._member(self.type, ProcedureType),
+            authority=self._member(self.authority, Authority),
+            status=self._member(self.status, Status), channel=self.channel.currentData(),
             priority=self.priority.currentData(),
             planned=planned if isinstance(planned, Quarter | str) else None,
             min_volume=self.min_volume.value() or None,
         )
+
+    def show_criteria(self, criteria: InventoryFilter) -> None:
+        """Show ``criteria`` (e.g. the model's filter after the widgets were rebuilt)
+        without emitting ``changed``."""
+        def code(member: LabelledEnum | None) -> str | None:
+            return member.value if member is not None else None
+
+        combos = {self.bureau: criteria.bureau, self.type: code(criteria.type),
+                  self.authority: code(criteria.authority), self.status: code(criteria.status),
+                  self.channel: criteria.channel, self.priority: criteria.priority,
+                  self.planned: criteria.planned}
+        for widget in (self.search, *combos):
+            widget.blockSignals(True)
+        self.search.setText(criteria.text)
+        for combo, value in combos.items():
+            combo.setCurrentIndex(max(0, combo.findData(value)) if value is not None else 0)
+        for widget in (self.search, *combos):
+            widget.blockSignals(False)
 
     def clear(self) -> None:
         combos = (self.bureau, self.type, self.authority, self.status, self.channel,

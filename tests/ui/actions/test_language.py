@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 
+from dx_planner.domain.enums import Status
+from dx_planner.domain.quarters import Quarter
 from ui.actions.language import set_language
 from ui.main_window import MainWindow
 
@@ -14,3 +16,28 @@ def test_language_switch_rebuilds_in_english(window: MainWindow) -> None:
     assert QSettings().value("ui/language") == "en"
     set_language(window, "ja")
     assert window.tabs.tabText(0) == "手続一覧"
+
+
+def test_switching_language_keeps_plan_conditions_and_filter(window: MainWindow) -> None:
+    """Issue 14: a language switch wiped the milestones, time limit and scenario name, and
+    left the table filtered with an empty search box."""
+    panel = window.plan_panel
+    panel.add_milestone(Quarter(2022, 4), 9_000)
+    panel.time_limit.setValue(42)
+    panel.scenario.setText("基本案")
+    panel.count_choice.setChecked(True)
+    panel.count.setValue(12_345)
+    bar = window.inventory_view.filter_bar
+    bar.search.setText("申請")
+    bar.status.setCurrentIndex(bar.status.findText("未着手"))
+    shown = window.session.model.rowCount()
+    set_language(window, "en")
+    panel, bar = window.plan_panel, window.inventory_view.filter_bar
+    settings = panel.settings()
+    assert settings.milestones == ((Quarter(2022, 4), 9_000),)
+    assert settings.time_limit == 42 and settings.target_count == 12_345
+    assert panel.scenario.text() == "基本案"
+    assert bar.search.text() == "申請"
+    assert bar.criteria().status is Status.NOT_STARTED
+    assert bar.criteria() == window.session.model.filter
+    assert window.session.model.rowCount() == shown

@@ -96,3 +96,16 @@ def test_conflict_take_database_rows(window: MainWindow, demo_engine: Engine) ->
     assert process.notes == "他人の変更"
     assert not window.isWindowModified()
     assert save(window)  # nothing pending, no conflict left
+
+
+def test_saving_capacity_says_what_was_saved(window: MainWindow) -> None:
+    """Issue 14: saving only capacities said 保存しました（0件）."""
+    model = window.session.bureau_model
+    assert model.setData(model.index(0, 0), model.value(0, 0) + 5.0)
+    channels = window.session.channel_model
+    assert channels.setData(channels.index(0, 1), 7)
+    assert save(window)
+    assert window.statusBar().currentMessage() == "保存しました：処理能力 2セル"
+    _edit_first(window, "notes", "メモ")
+    assert save(window)
+    assert window.statusBar().currentMessage() == "保存しました：手続 1件"

@@ -44,3 +44,21 @@ def test_heatmap_colours_full_and_over(planned: MainWindow, qtmodeltester: Any) 
 
     assert colour(full_bureau, full_q) == FULL_COLOUR
     assert colour(over_bureau, over_q) == OVER_COLOUR
+
+
+def test_cell_text_tells_the_load_its_colour_shows(planned: MainWindow) -> None:
+    """Issue 14: a cell read "14 / 14" (whole person-months) but was coloured 0–95%."""
+    inventory = planned.session.store.inventory
+    plan = planned.session.plan
+    model = LoadHeatmapModel()
+    model.set_plan(inventory, plan)
+    busy = next(key for key, used in model.used.items() if used > 0)
+    row, column = model.bureaus.index(busy[0]), model.quarters.index(busy[1])
+    bureau = next(b for b in inventory.bureaus if b.name == busy[0])
+    bureau.capacity[busy[1]] = model.used[busy] / 0.94 + 0.01  # 94% full: not "full"
+    model.set_plan(inventory, plan)
+    index = model.index(row, column)
+    used_text, capacity_text = model.data(index).split(" / ")
+    assert used_text != capacity_text
+    assert model.data(index, Qt.ItemDataRole.BackgroundRole).color() != FULL_COLOUR
+    assert "94%" in model.data(index, Qt.ItemDataRole.ToolTipRole)

@@ -18,3 +18,10 @@ def test_a_solved_plan_is_listed(planned: MainWindow, qtmodeltester: Any) -> Non
     assert [s.name for s in model.scenarios] == ["基本計画"]
     assert model.name_at(0) == "基本計画"
     qtmodeltester.check(model, force_py=True)
+
+
+def test_status_is_a_planners_word_not_a_code(planned: MainWindow) -> None:
+    model = planned.results_view.scenario_model
+    status = model.data(model.index(0, 2))
+    assert status in ("最適", "達成可能な計画", "目標未達")
+    assert model.scenarios[0].status in ("optimal", "feasible", "target_infeasible")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from dx_planner.domain.quarters import Quarter
 from dx_planner.planning.result import PlanResult
-from ui.texts import tr_format
+from ui.texts import plan_status_text, tr_format
 
 MAX_GAPS_SHOWN = 5
 
@@ -62,10 +62,23 @@ class KpiTiles(QWidget):
         layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         self.by_deadline = Tile(self.tr("期限までのデジタル化"), self)
+        self.by_deadline.setToolTip(self.tr(
+            "目標期限の四半期末までにデジタル化済となる手続の件数（計画開始前に済のものを含む）"))
         self.milestones = Tile(self.tr("中間目標"), self)
+        self.milestones.setToolTip(self.tr("各中間目標の四半期末までの累計件数が、求める件数に"
+                                           "届いているか"))
         self.share = Tile(self.tr("対象に占める割合"), self)
+        self.share.setToolTip(self.tr("期限までにデジタル化済となる手続が、対象（対象外を除く）"
+                                      "全体に占める割合"))
         self.online = Tile(self.tr("オンライン申請件数（計画期間）"), self)
-        self.gap = Tile(self.tr("最適性ギャップ"), self)
+        self.online.setToolTip(self.tr(
+            "計画期間中にオンラインで受け付けられる申請の見込み件数（年間申請件数÷4 × 完了後の"
+            "四半期数）。計画はこれを最大にします。「理論上の最大」はどの計画でも超えられない"
+            "上限です。"))
+        self.gap = Tile(self.tr("最大までの余地"), self)
+        self.gap.setToolTip(self.tr(
+            "この計画のオンライン申請件数が理論上の最大にどれだけ届いていないか。"
+            "0%なら、これ以上よい計画はありません。計算時間を延ばすと小さくなることがあります。"))
         for tile in self.tiles():
             layout.addWidget(tile)
         outer.addLayout(layout)
@@ -103,9 +116,8 @@ class KpiTiles(QWidget):
                        tr_format(self.tr("対象 %1件 ・ 目標 %2"),
                                  f"{settings.in_scope:,}", f"{target_share:.1%}"), met)
         self.online.set(f"{result.objective:,.0f}",
-                        tr_format(self.tr("上界 %1"), f"{result.bound:,.0f}"))
-        status = {"optimal": self.tr("最適"), "feasible": self.tr("実行可能解"),
-                  "target_infeasible": self.tr("目標未達")}.get(result.status, result.status)
+                        tr_format(self.tr("理論上の最大 %1件"), f"{result.bound:,.0f}"))
+        status = plan_status_text(result.status)
         self.gap.set(f"{result.gap:.2%}", status + (self.tr("（中断）") if result.cancelled
                                                     else ""))
         if result.status == "target_infeasible":

@@ -123,6 +123,12 @@ class ResultsView(QWidget):
         if name is not None:
             self.scenario_model.refresh()
 
+    def save_state(self) -> int:
+        return self.side.currentIndex()
+
+    def restore_state(self, state: int) -> None:
+        self.side.setCurrentIndex(state)
+
     def show_explanation_page(self) -> None:
         self.side.setCurrentIndex(SIDE_EXPLAIN)
 
