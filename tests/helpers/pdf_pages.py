@@ -1,5 +1,6 @@
-"""Printing a workbook the way a planner does: LibreOffice converts it to PDF, poppler reads
-the PDF back (page count, where each word is, what a page looks like).
+"""Workbooks in a real spreadsheet program: LibreOffice converts them to PDF (poppler reads
+the PDF back: page count, where each word is, what a page looks like) or opens and saves
+them as a planner would.
 
 LibreOffice (Debian's libreoffice-calc-nogui) and poppler-utils are installed by .ci/run.
 Without them the tests skip, except where they must run (CI=true or
@@ -32,18 +33,25 @@ def _require(program: str, package: str) -> str:
     pytest.skip(message)
 
 
-def to_pdf(workbook: Path, folder: Path) -> Path:
-    """Convert with LibreOffice headless, in a profile of its own (no clash with a running
-    LibreOffice or another test)."""
+def convert(workbook: Path, folder: Path, target: str) -> Path:
+    """Convert with LibreOffice headless (``target``: "pdf", or "xlsx" to open and save the
+    workbook as a spreadsheet program does), in a profile of its own (no clash with a
+    running LibreOffice or another test). The result is ``folder / <stem>.<extension>``."""
     soffice = _require("soffice", "libreoffice-calc-nogui")
-    _require("pdftotext", "poppler-utils")
     profile = folder / "libreoffice-profile"
+    output = folder / "converted"
     subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(folder), str(workbook)],
+                    "--convert-to", target, "--outdir", str(output), str(workbook)],
                    check=True, capture_output=True, timeout=600)
-    pdf = folder / f"{workbook.stem}.pdf"
-    assert pdf.exists(), f"LibreOffice wrote no {pdf.name}"
-    return pdf
+    extension = target.split(":")[0]
+    result = output / f"{workbook.stem}.{extension}"
+    assert result.exists(), f"LibreOffice wrote no {result.name}"
+    return result
+
+
+def to_pdf(workbook: Path, folder: Path) -> Path:
+    _require("pdftotext", "poppler-utils")
+    return convert(workbook, folder, "pdf")
 
 
 @dataclass(frozen=True, slots=True)
