@@ -21,7 +21,7 @@ HEADERS = ("計画四半期", "計画時期", "手続ID", "手続名", "手続�
            "工数", "申請基盤", "状況", "デジタル化完了", "重点", "主要手続", "固定四半期",
            "計画区分", "計画外の理由")
 # At most 212 characters in all: one page wide at 70% (styles.MIN_SCALE), so long text wraps.
-WIDTHS = (12, 12, 12, 36, 10, 7, 13, 8, 14, 12, 14, 6, 8, 12, 10, 26)
+WIDTHS = (12, 14, 12, 36, 10, 7, 13, 8, 14, 12, 14, 6, 8, 12, 10, 24)
 #: With stable re-planning (keep): the reference quarter and the change against it.
 CHANGE_HEADERS = ("前回計画", "前回からの変更")
 CHANGE_WIDTHS = (12, 24)
@@ -168,14 +168,17 @@ def _write_one(workbook: Workbook, fast_sheets: FastSheets, name: str, bureau: B
     sheet.row_dimensions[HEADER_ROW].height = styles.header_height(headers, widths)
     sheet.append(styles.headers(sheet, headers))
     fast = fast_sheets.add(sheet, first_row=HEADER_ROW + 1)
-    column_styles = [0] * len(headers)
-    column_styles[0] = fast.style(font=styles.BOLD)
-    column_styles[6] = fast.style(number_format=styles.COUNT)
-    column_styles[7] = fast.style(number_format="#,##0.0#")
+    column_styles = [fast.style(alignment=styles.TOP)] * len(headers)
+    column_styles[0] = fast.style(font=styles.BOLD, alignment=styles.TOP)
+    column_styles[6] = fast.style(number_format=styles.COUNT, alignment=styles.TOP)
+    column_styles[7] = fast.style(number_format="#,##0.0#", alignment=styles.TOP)
     # Long text wraps in its cell: overflowing, it printed over the next cells or pages.
-    column_styles[3] = column_styles[15] = fast.style(alignment=styles.WRAP)
+    column_styles[3] = column_styles[15] = fast.style(alignment=styles.WRAP)  # see below
+    wrapped = (3, 15)  # 手続名, 計画外の理由
+    wrapped_widths = [WIDTHS[i] for i in wrapped]
     for row in rows:
-        cells = _cells(row)
+        values = _cells(row)
         if changes is not None:
-            cells += list(changes.get(row.process.id, (None, None)))
-        fast.append(cells, column_styles)
+            values += list(changes.get(row.process.id, (None, None)))
+        fast.append(values, column_styles,
+                    styles.wrapped_height([values[i] for i in wrapped], wrapped_widths))

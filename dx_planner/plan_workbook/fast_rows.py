@@ -74,10 +74,13 @@ class FastSheet:
             self._letters.append(get_column_letter(len(self._letters) + 1))
         return self._letters[index]
 
-    def append(self, values: Sequence[Any], styles: Sequence[int] = ()) -> None:
-        """One row: ``None`` leaves a cell empty; ``styles[i]`` is the style id of column i."""
+    def append(self, values: Sequence[Any], styles: Sequence[int] = (),
+               height: float | None = None) -> None:
+        """One row: ``None`` leaves a cell empty; ``styles[i]`` is the style id of column i;
+        ``height`` in points for a row whose text wraps (None: the default height)."""
         row = self.next_row
-        parts = [f'<row r="{row}">']
+        parts = [f'<row r="{row}" ht="{height:g}" customHeight="1">' if height is not None
+                 else f'<row r="{row}">']
         for index, value in enumerate(values):
             if value is None:
                 continue

@@ -61,13 +61,18 @@ def write_process_sheet(workbook: Workbook, figures: PlanFigures, fast_sheets: F
 
     fast = fast_sheets.add(sheet, first_row=2)
     # Long text wraps in its cell: overflowing, it printed over the next cells or pages.
-    wrap = fast.style(alignment=styles.WRAP)
+    wrap, top = fast.style(alignment=styles.WRAP), fast.style(alignment=styles.TOP)
     column_styles = [wrap if f.name in _WRAPPED else
-                     fast.style(number_format=_FORMATS[f.name]) if f.name in _FORMATS else 0
-                     for f in PROCESS_FIELDS] + [0]  # 版
-    column_styles += [0] * (len(PLAN_HEADERS) - 1) + [wrap]
+                     fast.style(number_format=_FORMATS[f.name], alignment=styles.TOP)
+                     if f.name in _FORMATS else top
+                     for f in PROCESS_FIELDS] + [top]  # 版
+    column_styles += [top] * (len(PLAN_HEADERS) - 1) + [wrap]
+    wrapped = [i for i, f in enumerate(PROCESS_FIELDS) if f.name in _WRAPPED] + [len(widths) - 1]
+    wrapped_widths = [widths[i] for i in wrapped]
     for count, row in enumerate(figures.processes, start=1):
-        fast.append(process_cells(row.process) + plan_cells(row), column_styles)
+        values = process_cells(row.process) + plan_cells(row)
+        fast.append(values, column_styles,
+                    styles.wrapped_height([values[i] for i in wrapped], wrapped_widths))
         if progress is not None and count % 2000 == 0:
             progress(2000)
     if progress is not None:

@@ -30,6 +30,7 @@ TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
 OVERLOADED_FILL = PatternFill("solid", fgColor="F8CBAD")  # light red
 IDLE_FILL = PatternFill("solid", fgColor="FFF2CC")  # light yellow
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")  # the other cells of a row whose text wraps
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _THIN = Side(style="thin", color="BFBFBF")
 BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -162,6 +163,15 @@ def header_height(texts: Iterable[str], widths: Iterable[float]) -> float:
     """The height (points) a header row needs when its texts wrap in their columns: set it,
     or the repeated header on continuation pages keeps one line's height and its second
     line covers the first data row."""
-    lines = max((_wrapped_lines(str(text), width)
-                 for text, width in zip(texts, widths, strict=False)), default=1)
-    return LINE_HEIGHT * lines + 2
+    return wrapped_height(texts, widths) or LINE_HEIGHT + 2
+
+
+def wrapped_height(texts: Iterable[object], widths: Iterable[float]) -> float | None:
+    """The height (points) a row needs for its texts to wrap within their columns, or None
+    when every text fits on one line (the row keeps the default height). LibreOffice does
+    not grow a row that was written without a height: long text would be clipped."""
+    lines = 1
+    for text, width in zip(texts, widths, strict=False):
+        if isinstance(text, str) and 2 * len(text) > width - 1:  # else it surely fits
+            lines = max(lines, _wrapped_lines(text, width))
+    return LINE_HEIGHT * lines + 2 if lines > 1 else None

@@ -53,9 +53,10 @@ def publish_baseline(window: MainWindow, as_of: Quarter, scenario: str | None = 
     engine = window.session.engine
 
     def work(context: TaskContext) -> Any:
+        from dx_planner.persistence.database import write_transaction
         from dx_planner.tracking.baselines import publish_baseline as publish
 
-        with engine.begin() as connection:
+        with write_transaction(engine) as connection:  # queues behind another writer
             return publish(connection, as_of, scenario_name=scenario, note=note)
 
     def done(baseline: Any) -> None:

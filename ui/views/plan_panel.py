@@ -452,10 +452,11 @@ class PlanPanel(QWidget):
         """Store the plan as a scenario; a quick write, so on the GUI thread."""
         if name is None:
             return None
+        from dx_planner.persistence.database import write_transaction
         from dx_planner.planning.scenarios import save_scenario
 
         try:
-            with self.session.engine.begin() as connection:
+            with write_transaction(self.session.engine) as connection:  # queues behind others
                 save_scenario(connection, name, result)
         except Exception as error:  # the plan is still shown; only storing failed
             self.message.emit(tr_format(self.tr("シナリオを保存できませんでした: %1"), str(error)))

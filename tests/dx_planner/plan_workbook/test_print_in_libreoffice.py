@@ -37,7 +37,7 @@ def _page_text(words: list[Word]) -> str:
 def test_every_sheet_prints_on_a_sensible_number_of_pages(
         printed: tuple[Path, list[list[Word]]]) -> None:
     _, all_pages = printed
-    assert SHEETS <= len(all_pages) <= 80
+    assert SHEETS <= len(all_pages) <= 100  # 85 for these 600 processes
 
 
 def test_no_text_is_printed_over_other_text(printed: tuple[Path, list[list[Word]]]) -> None:
@@ -58,6 +58,9 @@ def test_the_process_list_prints_readably(printed: tuple[Path, list[list[Word]]]
     for words in process_pages:
         assert statistics.median(word.height for word in words) >= 7.0
         assert "P-" in _page_text(words)  # the ID column is repeated on every page
+    # Long text wraps inside its cell, whole (it was clipped, or printed over other cells).
+    notes = " ".join(_page_text(words) for words in process_pages)
+    assert "進捗報告で公表" in notes.replace(" ", "")
 
 
 def test_statuses_are_printed_in_japanese(printed: tuple[Path, list[list[Word]]]) -> None:
