@@ -11,15 +11,14 @@ tens of minutes on two cores. The folder holds everything: copy it anywhere and 
 desktop app). On Linux the X libraries in the README are still needed from the system.
 
 Qt modules the app does not use (WebEngine, Quick, Multimedia, 3D …) are left out: they
-are most of PySide6's size. The icon and the .desktop file come from resources/ when present
-(resources/*.svg, resources/*.desktop) and are copied beside the program.
+are most of PySide6's size. The icon, the .desktop file and the AppStream metadata from
+resources/ are copied beside the program.
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 import time
 from pathlib import Path
 
@@ -53,11 +52,9 @@ def build(clean: bool) -> Path:
         "--collect-submodules", "ui", "--collect-submodules", "dx_planner",
         "--collect-submodules", "solver",
         # Alembic reads the migration scripts as files. Icons and translations are compiled
-        # into resources/rc_resources.py, which ui imports; the desktop entry and the icon
-        # go along for installing the bundle on a desktop.
+        # into resources/rc_resources.py, which ui imports; the desktop entry, the icon and
+        # the AppStream metadata are copied beside the program (_add_desktop_files).
         "--add-data", f"{ROOT / 'dx_planner' / 'migrations'}{separator}dx_planner/migrations",
-        "--add-data", f"{ROOT / 'resources' / 'dx-planner.desktop'}{separator}share",
-        "--add-data", f"{ROOT / 'resources' / 'icons' / 'dx-planner.svg'}{separator}share",
     ]
     for module in UNUSED_QT:
         arguments += ["--exclude-module", f"PySide6.{module}"]
@@ -89,12 +86,12 @@ def _drop_unused_qt_libraries(folder: Path) -> None:
 
 
 def _add_desktop_files(folder: Path) -> None:
+    """The icon, the .desktop file and the AppStream metadata beside the program, for
+    installing it as a desktop application (README, "The desktop bundle")."""
     resources = ROOT / "resources"
-    copied = [shutil.copy2(path, folder / path.name)
-              for pattern in ("*.svg", "*.desktop") for path in sorted(resources.glob(pattern))]
-    if not copied:
-        print("note: no icon or .desktop file in resources/ yet; the bundle has none",
-              file=sys.stderr)
+    for path in (resources / "icons" / "dx-planner.svg", resources / "dx-planner.desktop",
+                 *sorted(resources.glob("*.metainfo.xml"))):
+        shutil.copy2(path, folder / path.name)
 
 
 def size_of(folder: Path) -> int:

@@ -38,6 +38,9 @@ def main() -> None:
     program = folder / "dx-planner"
     if not program.is_file():
         sys.exit(f"FAILED: no bundle at {folder} (run packaging/build_bundle.py)")
+    for name in ("dx-planner.svg", "dx-planner.desktop"):
+        if not (folder / name).is_file():
+            sys.exit(f"FAILED: the bundle has no {name}")
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
     clean = {key: value for key, value in os.environ.items()
              if not key.startswith(("PYTHON", "VIRTUAL_ENV", "DX_PLANNER"))}
@@ -61,8 +64,8 @@ def main() -> None:
     print(f"desktop app start to window shown (28-bureau demo of 2,000 processes, offscreen): "
           f"{statistics.median(s for _, s in gui_runs):.2f} s (median of 3)")
     print(f"solve: {solved.stdout.splitlines()[1]}")
-    # The plain closing line CI reads: help, demo, solve, export-plan, desktop app.
-    print("smoke: 5 passed, 0 failed")
+    # The plain closing line CI reads: files, help, demo, solve, export-plan, desktop app.
+    print("smoke: 6 passed, 0 failed")
 
 
 if __name__ == "__main__":
