@@ -23,6 +23,7 @@ from ui.actions import (
     outputs,
     planning,
     saving,
+    scenarios,
 )
 from ui.actions.base import ActionSpec
 from ui.session import Session
@@ -30,7 +31,10 @@ from ui.tasks import TaskRunner
 from ui.views.capacity_view import CapacityView
 from ui.views.inventory_view import InventoryView
 from ui.views.plan_panel import PlanPanel
-from ui.views.results.results_view import ResultsView
+from ui.views.results.capacity_value_page import CapacityValuePage
+from ui.views.results.changes_page import ChangesPage
+from ui.views.results.requirements_page import RequirementsPage
+from ui.views.results.results_view import ResultPage, ResultsView
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -57,6 +61,23 @@ def _wire_plan(window: MainWindow, view: QWidget) -> None:
 def _wire_results(window: MainWindow, view: QWidget) -> None:
     assert isinstance(view, ResultsView)
     view.openScenario.connect(lambda name: planning.open_scenario(window, name))
+    page = view.scenario_page
+    page.settingsRequested.connect(lambda name: scenarios.load_settings(window, name))
+    page.renameRequested.connect(lambda name: scenarios.ask_rename(window, name))
+    page.noteRequested.connect(lambda name: scenarios.ask_note(window, name))
+    page.deleteRequested.connect(lambda name: scenarios.ask_delete(window, name))
+    # A database just opened (or switched) shows its newest plan; a rebuild keeps the plan.
+    scenarios.open_newest(window)
+
+
+#: Pages beside the results' chart, after the built-in ones.
+RESULT_PAGES: tuple[ResultPage, ...] = (
+    ResultPage("requirements", QT_TRANSLATE_NOOP("ResultPages", "要件と費用"),
+               RequirementsPage),
+    ResultPage("capacity_value", QT_TRANSLATE_NOOP("ResultPages", "1人月の効果"),
+               CapacityValuePage),
+    ResultPage("changes", QT_TRANSLATE_NOOP("ResultPages", "再計画の変更"), ChangesPage),
+)
 
 
 TABS: tuple[TabSpec, ...] = (
@@ -66,10 +87,12 @@ TABS: tuple[TabSpec, ...] = (
             lambda session, _runner, parent: CapacityView(
                 session.bureau_model, session.channel_model, parent)),
     TabSpec("plan", QT_TRANSLATE_NOOP("Tabs", "計画の条件と実行"), PlanPanel, _wire_plan),
-    TabSpec("results", QT_TRANSLATE_NOOP("Tabs", "結果"), ResultsView, _wire_results),
+    TabSpec("results", QT_TRANSLATE_NOOP("Tabs", "結果"),
+            lambda session, runner, parent: ResultsView(session, runner, parent, RESULT_PAGES),
+            _wire_results),
 )
 
-ACTION_MODULES = (database, saving, inventory_io, outputs, baselines, planning)
+ACTION_MODULES = (database, saving, inventory_io, outputs, baselines, planning, scenarios)
 
 
 def actions() -> dict[str, ActionSpec]:

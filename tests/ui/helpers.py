@@ -92,3 +92,36 @@ def choose(qtbot: Any, table: QTableView, index: QModelIndex, label: str) -> Non
     assert position >= 0, f"{label!r} is not among {items}"
     combo.setCurrentIndex(position)
     commit(qtbot, table, combo)
+
+
+def type_text(editor: QWidget, text: str) -> None:
+    """Type into ``editor`` as a user does: ASCII key by key, Japanese as an input method
+    commits it (QTest's key clicks only know ASCII)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtTest import QTest
+
+    if text.isascii():
+        QTest.keyClicks(editor, text)
+        return
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(editor, event)
+
+
+def answer_next_input(text: str) -> None:
+    """Type ``text`` into the next input dialog (one line or several) and press OK."""
+    from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QPlainTextEdit
+
+    def answer() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QInputDialog) and widget.isVisible():
+                editors = widget.findChildren(QPlainTextEdit) or widget.findChildren(QLineEdit)
+                editor = editors[0]
+                editor.selectAll()
+                type_text(editor, text)
+                box = widget.findChild(QDialogButtonBox)
+                box.button(QDialogButtonBox.StandardButton.Ok).click()
+                return
+        QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(20, answer)

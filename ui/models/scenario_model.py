@@ -1,4 +1,5 @@
-"""The stored scenarios (plans saved by name), listed newest first, openable."""
+"""The stored scenarios (plans saved by name), listed newest first, with their author and
+note; a cancelled run's plan is marked as such."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dx_planner.persistence.scenarios import ScenarioSummary, list_scenarios
 from ui.texts import plan_status_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+NOTE = 6
 
 
 class ScenarioListModel(QAbstractTableModel):
@@ -19,7 +21,8 @@ class ScenarioListModel(QAbstractTableModel):
         self.engine = engine
         self.scenarios: list[ScenarioSummary] = []
         self.headers = [self.tr("シナリオ"), self.tr("作成日時"), self.tr("状態"),
-                        self.tr("期限までの件数"), self.tr("割合")]
+                        self.tr("期限までの件数"), self.tr("割合"), self.tr("作成者"),
+                        self.tr("メモ")]
 
     def refresh(self) -> None:
         with self.engine.connect() as connection:
@@ -41,9 +44,13 @@ class ScenarioListModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
         scenario = self.scenarios[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == NOTE:
+            return scenario.note or None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         kpis = scenario.kpis
         column = index.column()
         if column == 0:
@@ -51,10 +58,20 @@ class ScenarioListModel(QAbstractTableModel):
         if column == 1:
             return scenario.created_at.strftime("%Y-%m-%d %H:%M")
         if column == 2:
-            return plan_status_text(scenario.status)
+            text = plan_status_text(scenario.status)
+            return text + self.tr("（キャンセルした実行の途中の計画）") if scenario.cancelled \
+                else text
         if column == 3:
             return f"{kpis.get('digitized_by_deadline', 0):,}"
-        return f"{kpis.get('share_by_deadline', 0.0):.1%}"
+        if column == 4:
+            return f"{kpis.get('share_by_deadline', 0.0):.1%}"
+        if column == 5:
+            return scenario.author
+        return scenario.note.splitlines()[0] if scenario.note else ""
 
     def name_at(self, row: int) -> str:
         return self.scenarios[row].name
+
+    def row_of(self, name: str) -> int | None:
+        names = [s.name for s in self.scenarios]
+        return names.index(name) if name in names else None

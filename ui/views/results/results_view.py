@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from ui.models.heatmap_model import LoadHeatmapModel, legend_html
-from ui.models.scenario_model import ScenarioListModel
 from ui.session import Session
 from ui.tasks import TaskRunner
 from ui.texts import tr_format
@@ -26,8 +26,18 @@ from ui.views.results.burnup import PlanVsActualView
 from ui.views.results.explanation_view import ExplanationView
 from ui.views.results.kpi_tiles import KpiTiles
 from ui.views.results.progress_chart import ProgressChart
+from ui.views.results.scenarios_page import ScenariosPage
 
 SIDE_HEATMAP, SIDE_SCENARIOS, SIDE_EXPLAIN, SIDE_PLAN_VS_ACTUAL = range(4)
+
+
+@dataclass(frozen=True, slots=True)
+class ResultPage:
+    """A further page beside the results' chart (requirements, capacity value, …)."""
+
+    key: str
+    title: str  # source text, marked with QT_TRANSLATE_NOOP("ResultPages", …)
+    build: Callable[[Session, TaskRunner, QWidget], QWidget]
 
 
 class ResultsView(QWidget):
@@ -35,7 +45,7 @@ class ResultsView(QWidget):
     message = Signal(str)
 
     def __init__(self, session: Session, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, pages: Sequence[ResultPage] = ()) -> None:
         super().__init__(parent)
         self.session = session
         layout = QVBoxLayout(self)
@@ -64,27 +74,11 @@ class ResultsView(QWidget):
         heatmap_layout.addWidget(self.heatmap_legend)
         side.addTab(heatmap_page, self.tr("局 × 四半期の負荷（使用／能力）"))
 
-        scenario_page = QWidget(side)
-        scenario_layout = QVBoxLayout(scenario_page)
-        self.scenario_model = ScenarioListModel(session.engine, self)
-        self.scenarios = QTableView(scenario_page)
-        self.scenarios.setModel(self.scenario_model)
-        self.scenarios.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.scenarios.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.scenarios.horizontalHeader().setStretchLastSection(True)
-        self.scenarios.setColumnWidth(0, 200)
-        self.scenarios.doubleClicked.connect(lambda index: self._open(index.row()))
-        scenario_layout.addWidget(self.scenarios)
-        buttons = QHBoxLayout()
-        open_button = QPushButton(self.tr("選択したシナリオを開く"), scenario_page)
-        open_button.clicked.connect(self._open_selected)
-        refresh = QPushButton(self.tr("再読み込み"), scenario_page)
-        refresh.clicked.connect(self.scenario_model.refresh)
-        buttons.addWidget(open_button)
-        buttons.addWidget(refresh)
-        buttons.addStretch(1)
-        scenario_layout.addLayout(buttons)
-        side.addTab(scenario_page, self.tr("保存済みシナリオ"))
+        self.scenario_page = ScenariosPage(session.engine, side)
+        self.scenario_model = self.scenario_page.model
+        self.scenarios = self.scenario_page.table
+        self.scenario_page.openRequested.connect(self.openScenario)
+        side.addTab(self.scenario_page, self.tr("保存済みシナリオ"))
 
         explain_page = QWidget(side)
         explain_layout = QVBoxLayout(explain_page)
@@ -94,6 +88,11 @@ class ResultsView(QWidget):
         self.plan_vs_actual = PlanVsActualView(session, runner, side)
         self.plan_vs_actual.message.connect(self.message)
         side.addTab(self.plan_vs_actual, self.tr("計画と実績"))
+        self.pages: dict[str, QWidget] = {}
+        for page in pages:  # listed in ui/registry.py
+            widget = page.build(session, runner, side)
+            self.pages[page.key] = widget
+            side.addTab(widget, QCoreApplication.translate("ResultPages", page.title))
         self.side = side
         splitter.addWidget(self.chart)
         splitter.addWidget(side)
@@ -139,10 +138,6 @@ class ResultsView(QWidget):
         """The scenario shown here: the default for exports, reports and baselines."""
         return self.session.plan_name
 
-    def _open_selected(self) -> None:
-        rows = self.scenarios.selectionModel().selectedRows()
-        if rows:
-            self._open(rows[0].row())
-
-    def _open(self, row: int) -> None:
-        self.openScenario.emit(self.scenario_model.name_at(row))
+    def show_page(self, key: str) -> None:
+        """Bring one of the registered result pages (``ui.registry.RESULT_PAGES``) up."""
+        self.side.setCurrentWidget(self.pages[key])

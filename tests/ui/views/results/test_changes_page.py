@@ -1,0 +1,50 @@
+"""The results' re-plan page: the moves per bureau against the reference, the price of
+stability split into applications given up and move penalty, the released commitments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine
+
+from tests.ui.helpers import solve
+from ui.main_window import MainWindow
+from ui.views.plan_panel import PAGE_KEEP
+
+
+def test_moves_per_bureau_and_the_price_of_stability(planned: MainWindow, demo_engine: Engine,
+                                                     qtbot: Any, qtmodeltester: Any) -> None:
+    window = planned
+    page = window.results_view.pages["changes"]
+    assert page.summary.text().startswith("この計画は基準を守る再計画ではありません")
+    panel = window.plan_panel
+    window.show_plan_panel()
+    panel.conditions.setCurrentIndex(PAGE_KEEP)
+    panel.keep_editor.enabled.click()
+    panel.keep_editor.reference.setCurrentIndex(
+        panel.keep_editor.reference.findText("シナリオ：基本計画"))
+    panel.keep_editor.move_cost.setValue(300)
+    # what if the biggest bureau had 10 % less capacity: frozen commitments no longer fit
+    biggest = max(window.session.store.inventory.bureaus, key=lambda b: sum(b.capacity.values()))
+    scale = panel.whatif.scale_model
+    scale.setData(scale.index(scale.bureaus.index(biggest.name), scale.SCALE), 90)
+    result = solve(window, qtbot, "再計画")
+    changes = result.changes
+    assert changes is not None and changes.price_of_stability is not None
+    assert changes.released and (changes.moved or changes.dropped)
+
+    model = page.by_bureau_model
+    qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(page.released_model, force_py=True)
+    total = model.rows[-1][1]
+    assert total[0] == len(changes.moved) and total[3] == len(changes.dropped)
+    assert total[4] == len(changes.added) and total[5] == len(changes.released)
+    by_id = {p.id: p.bureau for p in window.session.store.processes}
+    for bureau, counts in model.rows[:-1]:
+        assert counts[0] == sum(1 for pid, _, _ in changes.moved if by_id[pid] == bureau)
+    given_up = changes.free_objective - changes.applications
+    share = changes.price_of_stability / changes.free_objective
+    assert (f"安定化の代償：{changes.price_of_stability:,.0f} 件（目的値の {share:.3%}）＝ "
+            f"諦めたオンライン申請 {given_up:,.0f} 件 ＋ 変更のペナルティ "
+            f"{changes.move_penalty:,.0f} 件") in page.summary.text()
+    assert page.released_model.rowCount() == len(changes.released)
