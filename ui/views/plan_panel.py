@@ -36,6 +36,7 @@ from dx_planner.planning.settings import (
     DEFAULT_TIME_LIMIT,
     PlanningInputError,
     PlanSettings,
+    ResolvedSettings,
 )
 from ui.session import Session
 from ui.solver_progress import SolverProgress, SolverUpdate
@@ -503,6 +504,7 @@ class PlanPanel(QWidget):
             self.add_milestone(quarter, count)
         self.time_limit.setValue(settings.time_limit)
         self.scenario.setText(scenario)
+        self._load_conditions(settings)
 
     def show_settings(self, settings: Any) -> None:
         """Show a stored scenario's settings (ResolvedSettings) in the form, every page, so
@@ -520,6 +522,10 @@ class PlanPanel(QWidget):
         for quarter, count in settings.milestones:
             self.add_milestone(quarter, count)
         self.time_limit.setValue(settings.time_limit)
+        self._load_conditions(settings)
+
+    def _load_conditions(self, settings: PlanSettings | ResolvedSettings) -> None:
+        """The requirements, what-if and keep pages from ``settings``."""
         self.requirements.load(settings)
         self.whatif.load(settings.assumptions)
         self.refresh_references()

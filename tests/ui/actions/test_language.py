@@ -41,3 +41,24 @@ def test_switching_language_keeps_plan_conditions_and_filter(window: MainWindow)
     assert bar.criteria().status is Status.NOT_STARTED
     assert bar.criteria() == window.session.model.filter
     assert window.session.model.rowCount() == shown
+
+
+def test_switching_language_keeps_requirements_assumptions_and_keep(planned: MainWindow,
+                                                                    qtbot: object) -> None:
+    from dx_planner.domain.enums import NationalStatus
+    from ui.models.requirements_model import RequirementRow
+
+    window = planned
+    panel = window.plan_panel
+    panel.requirements.add(RequirementRow(min_volume=10_000))
+    panel.requirements.bureau_target_on.setChecked(True)
+    panel.requirements.cost_time.setValue(30)
+    panel.whatif.status_dates[NationalStatus.UNDER_REVIEW].set_quarter(Quarter(2022, 3))
+    panel.keep_editor.enabled.setChecked(True)
+    panel.keep_editor.move_cost.setValue(700)
+    before = panel.settings()
+    assert before.keep is not None and before.requirements and before.assumptions.national_ready
+    set_language(window, "en")
+    assert window.plan_panel.settings() == before
+    set_language(window, "ja")
+    assert window.plan_panel.settings() == before

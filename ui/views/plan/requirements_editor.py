@@ -23,7 +23,7 @@ from dx_planner.domain.inventory import Inventory
 from dx_planner.domain.quarters import Quarter
 from dx_planner.planning.requirements import BUREAU_TARGET
 from dx_planner.planning.result import PlanResult
-from dx_planner.planning.settings import ResolvedSettings
+from dx_planner.planning.settings import PlanSettings, ResolvedSettings
 from ui.models.requirements_model import RequirementRow, RequirementsModel
 from ui.texts import tr_format
 from ui.views.plan.tables import selected_rows, settings_table
@@ -141,7 +141,7 @@ class RequirementsEditor(QWidget):
             return None
         return round(self.bureau_target.value() / 100, 6)
 
-    def load(self, settings: ResolvedSettings) -> None:
+    def load(self, settings: PlanSettings | ResolvedSettings) -> None:
         self.model.set_specs(settings.requirements)
         self.bureau_target_on.setChecked(settings.bureau_target is not None)
         if settings.bureau_target is not None:
