@@ -125,3 +125,17 @@ def answer_next_input(text: str) -> None:
         QTimer.singleShot(20, answer)
 
     QTimer.singleShot(20, answer)
+
+
+def answer_next_question(button: QMessageBox.StandardButton) -> None:
+    """Click the standard ``button`` (Yes, No, …) of the next modal message box, whatever the
+    language labels it."""
+
+    def click() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                widget.button(button).click()
+                return
+        QTimer.singleShot(20, click)
+
+    QTimer.singleShot(20, click)

@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import Engine
 
 from dx_planner.persistence.scenarios import list_scenarios
-from tests.ui.helpers import answer_next_box, answer_next_input, solve
+from tests.ui.helpers import answer_next_input, answer_next_question, solve, visible_box
 from ui.main_window import MainWindow
 
 
@@ -39,12 +41,15 @@ def test_rename_note_and_delete_through_the_dialogs(planned: MainWindow, demo_en
     assert model.data(model.index(0, 6)) == "財務局と調整済み"
 
     page.select("FY2022 基本計画")
-    answer_next_box("&No")
+    answer_next_question(QMessageBox.StandardButton.No)
     page.delete_button.click()
     assert set(_stored(demo_engine)) == {"FY2022 基本計画"}
-    answer_next_box("&Yes")
+    text = []
+    QTimer.singleShot(10, lambda: text.append(visible_box(window).text()))
+    answer_next_question(QMessageBox.StandardButton.Yes)
     page.delete_button.click()
     assert _stored(demo_engine) == {}
+    assert text and text[0].startswith("シナリオ「FY2022 基本計画」を削除しますか？")
     assert model.rowCount() == 0
     assert window.session.plan is not None and window.session.plan_name is None
 
