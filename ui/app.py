@@ -14,9 +14,14 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from dx_planner.persistence.database import DatabaseError, open_database, resolve_url
+from dx_planner.persistence.database import ENV_VARIABLE, DatabaseError, resolve_url
 from ui import i18n
-from ui.actions.database import offer_first_run
+from ui.actions.database import (
+    offer_first_run,
+    open_engine,
+    recent_databases,
+    without_password,
+)
 from ui.main_window import MainWindow
 from ui.session import Session
 
@@ -42,13 +47,22 @@ def application() -> QApplication:
 
 
 def location_label(location: str | None) -> str:
-    url = resolve_url(location)
-    return url.removeprefix("sqlite:///")
+    """What the window shows and remembers: the file, or the URL without its password."""
+    return without_password(resolve_url(location).removeprefix("sqlite:///"))
+
+
+def starting_location(db_location: str | None) -> str | None:
+    """``--db`` / ``DX_PLANNER_DB``, else the database used last (a team database's URL is
+    remembered, without its password), else the default file."""
+    if db_location is not None or os.environ.get(ENV_VARIABLE):
+        return db_location
+    recent = recent_databases()
+    return recent[0] if recent else None
 
 
 def create_window(db_location: str | None) -> MainWindow:
     """Open the database and build the window (not shown); raises DatabaseError."""
-    engine = open_database(db_location)
+    engine = open_engine(None, resolve_url(db_location))
     session = Session.open(engine, location_label(db_location))
     window = MainWindow(session)
     session.setParent(window)
@@ -59,7 +73,7 @@ def run(db_location: str | None) -> int:
     app = application()
     i18n.install_language(i18n.saved_language())
     try:
-        window = create_window(db_location)
+        window = create_window(starting_location(db_location))
     except DatabaseError as error:
         QMessageBox.critical(None, "dx-planner", str(error))
         return 1

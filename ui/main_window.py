@@ -10,9 +10,18 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
+from dx_planner.persistence.rights import ADMIN, EDITOR, Rights
 from ui import registry
+from ui.actions import live
 from ui.actions.database import open_location, recent_databases, remember_database
 from ui.actions.saving import confirm_discard
 from ui.session import Session
@@ -27,6 +36,18 @@ from ui.widgets.undo_actions import UndoRedoActions
 
 GEOMETRY_KEY = "ui/geometry"
 V = TypeVar("V", bound=QWidget)
+
+
+def identity_text(rights: Rights) -> str:
+    """``tanaka — 局編集者（福祉保健局）`` for the status bar."""
+    translate = QCoreApplication.translate
+    if rights.role == ADMIN:
+        role = translate("Identity", "管理者")
+    elif rights.role == EDITOR:
+        role = tr_format(translate("Identity", "局編集者（%1）"), "、".join(sorted(rights.bureaus)))
+    else:
+        role = translate("Identity", "閲覧者（変更はできません）")
+    return f"{rights.login} — {role}"
 
 
 class MainWindow(QMainWindow):
@@ -49,8 +70,11 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value(GEOMETRY_KEY)
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self.identity = QLabel(self)  # who is logged in, with which rights
+        self.statusBar().addPermanentWidget(self.identity)
         self._build()
         remember_database(session.location)
+        live.start(self)
 
     # -- the views -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -69,6 +93,7 @@ class MainWindow(QMainWindow):
         self.session.dirtyChanged.connect(self._update_title)
         self._build_menus()
         self._update_title()
+        self.identity.setText(identity_text(self.session.rights))
 
     def _view(self, key: str, kind: type[V]) -> V:
         view = self.views[key]
@@ -118,6 +143,9 @@ class MainWindow(QMainWindow):
             if spec.icon is not None:
                 action.setIcon(QIcon(spec.icon))
             action.triggered.connect(partial(self._run_action, spec.run))
+            if spec.admin_only and not self.session.rights.is_admin:
+                action.setEnabled(False)
+                action.setToolTip(self.tr("管理者だけが実行できます"))
             self.action_by_key[spec.key] = action
         for title, entries in registry.MENUS:
             menu = bar.addMenu(QCoreApplication.translate("Menus", title))
@@ -177,6 +205,7 @@ class MainWindow(QMainWindow):
         self.rebuild(keep_state=False)
         old.close()
         old.deleteLater()
+        live.start(self)
 
     def _update_title(self, *_: Any) -> None:
         self.setWindowTitle(f"dx-planner — {self.session.location}[*]")
@@ -197,6 +226,7 @@ class MainWindow(QMainWindow):
         self.stop_work()
         self.statusBar().clearMessage()  # stops the message's timeout timer
         QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.session.close()  # the database's connections (a server's, on a team database)
         event.accept()
 
     def stop_work(self) -> None:

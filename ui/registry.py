@@ -18,6 +18,7 @@ from dx_planner.domain.translatable import QT_TRANSLATE_NOOP
 from ui.actions import (
     baselines,
     database,
+    history,
     inventory_io,
     language,
     outputs,
@@ -29,6 +30,7 @@ from ui.actions.base import ActionSpec
 from ui.session import Session
 from ui.tasks import TaskRunner
 from ui.views.capacity_view import CapacityView
+from ui.views.history_view import HistoryView
 from ui.views.inventory_view import InventoryView
 from ui.views.plan_panel import PlanPanel
 from ui.views.results.capacity_value_page import CapacityValuePage
@@ -51,6 +53,8 @@ class TabSpec:
 def _wire_inventory(window: MainWindow, view: QWidget) -> None:
     assert isinstance(view, InventoryView)
     view.explainRequested.connect(lambda process: planning.explain(window, process))
+    view.historyRequested.connect(
+        lambda process: history.show_process_history(window, process))
 
 
 def _wire_plan(window: MainWindow, view: QWidget) -> None:
@@ -90,9 +94,11 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec("results", QT_TRANSLATE_NOOP("Tabs", "結果"),
             lambda session, runner, parent: ResultsView(session, runner, parent, RESULT_PAGES),
             _wire_results),
+    TabSpec("history", QT_TRANSLATE_NOOP("Tabs", "変更履歴"), HistoryView),
 )
 
-ACTION_MODULES = (database, saving, inventory_io, outputs, baselines, planning, scenarios)
+ACTION_MODULES = (database, saving, inventory_io, outputs, baselines, planning, scenarios,
+                  history)
 
 
 def actions() -> dict[str, ActionSpec]:
@@ -105,11 +111,11 @@ def actions() -> dict[str, ActionSpec]:
 # "@recent" (the recent databases). A menu with a filler function builds its own entries.
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     (QT_TRANSLATE_NOOP("Menus", "ファイル(&F)"),
-     ("open_database", "@recent", None, "save", None, "import", "export", "demo", None,
-      "export_plan", "report", None, "quit")),
+     ("open_database", "connect_team", "@recent", None, "save", None, "import", "export",
+      "demo", None, "export_plan", "report", None, "quit")),
     (QT_TRANSLATE_NOOP("Menus", "編集(&E)"),
      ("undo", "redo", None, "add", "delete", None, "status", "digitized", "lock", "unlock",
-      "priority_on", "priority_off", None, "explain")),
+      "priority_on", "priority_off", None, "explain", "process_history", "history")),
     (QT_TRANSLATE_NOOP("Menus", "計画(&P)"),
      ("optimize", None, "export_plan", "report", None, "publish_baseline", "plan_vs_actual")),
 )

@@ -38,11 +38,20 @@ class TaskCancelled(Exception):
 
 
 class TaskContext:
-    """What a job's work sees: a progress callback and the cancel flag."""
+    """What a job's work sees: a progress callback, the cancel flag and, for a job that
+    delivers results as it goes (a listener), ``partial``."""
 
-    def __init__(self, report: Callable[[str, int, int], None]) -> None:
+    def __init__(self, report: Callable[[str, int, int], None],
+                 deliver: Callable[[object], None] | None = None) -> None:
         self._report = report
+        self._deliver = deliver
         self.cancel_event = threading.Event()
+
+    def partial(self, value: object) -> None:
+        """Hand ``value`` to the job's ``partial`` handler on the GUI thread (in the spirit
+        of Orange3's ``set_partial_result``)."""
+        if self._deliver is not None:
+            self._deliver(value)
 
     def progress(self, message: str, done: int | None = None, total: int | None = None) -> None:
         self._report(message, -1 if done is None else done, -1 if total is None else total)
@@ -80,6 +89,8 @@ class Job:
     work: Callable[[TaskContext], Any]
     done: Callable[[Any], None]
     failed: Callable[[BaseException], None] | None = None  # None: the runner's default
+    # Results the work delivers before it ends (``TaskContext.partial``), on the GUI thread.
+    partial: Callable[[Any], None] | None = None
     cancellable: bool = False
     slot: str = MAIN
     context: TaskContext = field(init=False)
@@ -88,13 +99,14 @@ class Job:
 
 class _Worker(QThread):
     progressed = Signal(str, int, int)  # message, done (-1 unknown), total (-1 unknown)
+    delivered = Signal(object)  # a partial result
     succeeded = Signal(object)
     failed = Signal(object)  # the exception
 
     def __init__(self, job: Job, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.job = job
-        job.context = TaskContext(self.progressed.emit)
+        job.context = TaskContext(self.progressed.emit, self.delivered.emit)
         _threads.add(self)
 
     def run(self) -> None:
@@ -130,6 +142,7 @@ class TaskRunner(QObject):
         # Slots return nothing: PySide mishandles a value (e.g. emit()'s bool) returned from
         # a slot called through a queued connection, and the interpreter later crashes.
         worker.progressed.connect(partial(self._relay_progress, job))
+        worker.delivered.connect(partial(self._delivered, job))
         worker.succeeded.connect(partial(self._succeeded, job))
         worker.failed.connect(partial(self._failed, job))
         worker.finished.connect(partial(self._finished, worker))
@@ -167,6 +180,10 @@ class TaskRunner(QObject):
 
     def _relay_progress(self, job: Job, message: str, done: int, total: int) -> None:
         self.progressed.emit(job, message, done, total)
+
+    def _delivered(self, job: Job, value: Any) -> None:
+        if not job.dropped and job.partial is not None:
+            job.partial(value)
 
     def _succeeded(self, job: Job, result: Any) -> None:
         if not job.dropped:

@@ -4,19 +4,24 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions/baselines.py" line="77"/>
+        <location filename="../../ui/actions/baselines.py" line="78"/>
         <source>この計画をベースラインとして公表…</source>
         <translation>Publish this plan as the baseline…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/baselines.py" line="79"/>
+        <location filename="../../ui/actions/baselines.py" line="80"/>
         <source>計画と実績を表示</source>
         <translation>Show plan vs actual</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/database.py" line="78"/>
+        <location filename="../../ui/actions/database.py" line="116"/>
         <source>データベースを開く…</source>
         <translation>Open database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/database.py" line="118"/>
+        <source>チームデータベースに接続…</source>
+        <translation>Connect to a team database…</translation>
     </message>
     <message>
         <location filename="../../ui/actions/inventory_io.py" line="129"/>
@@ -49,16 +54,26 @@
         <translation>Optimize</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/saving.py" line="84"/>
+        <location filename="../../ui/actions/saving.py" line="82"/>
         <source>保存</source>
         <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/history.py" line="39"/>
+        <source>選択した手続の変更履歴</source>
+        <translation>History of the selected process</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/history.py" line="41"/>
+        <source>変更履歴</source>
+        <translation>Change history</translation>
     </message>
 </context>
 <context>
     <name>Baselines</name>
     <message>
         <location filename="../../ui/actions/baselines.py" line="32"/>
-        <location filename="../../ui/actions/baselines.py" line="67"/>
+        <location filename="../../ui/actions/baselines.py" line="68"/>
         <source>ベースラインとして公表</source>
         <translation>Publish as baseline</translation>
     </message>
@@ -68,7 +83,7 @@
         <translation>The plan shown is not stored as a scenario. Open a scenario from “Stored scenarios” first, then publish it.</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/baselines.py" line="63"/>
+        <location filename="../../ui/actions/baselines.py" line="64"/>
         <source>ベースラインを公表しました：%1 時点（シナリオ「%2」、%3件）</source>
         <translation>Published the baseline as of %1 (scenario “%2”, %3 processes)</translation>
     </message>
@@ -142,23 +157,23 @@
 <context>
     <name>Capacity</name>
     <message>
-        <location filename="../../ui/models/capacity_model.py" line="78"/>
+        <location filename="../../ui/models/capacity_model.py" line="86"/>
         <source>処理能力を変更</source>
         <translation>Change capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_model.py" line="114"/>
-        <location filename="../../ui/models/capacity_model.py" line="183"/>
+        <location filename="../../ui/models/capacity_model.py" line="122"/>
+        <location filename="../../ui/models/capacity_model.py" line="192"/>
         <source>合計</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_model.py" line="186"/>
+        <location filename="../../ui/models/capacity_model.py" line="195"/>
         <source>利用開始</source>
         <translation>Available from</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_model.py" line="217"/>
+        <location filename="../../ui/models/capacity_model.py" line="226"/>
         <source>常時</source>
         <translation>Always</translation>
     </message>
@@ -190,6 +205,14 @@
     </message>
 </context>
 <context>
+    <name>ChannelStartModel</name>
+    <message>
+        <location filename="../../ui/models/whatif_models.py" line="128"/>
+        <source>申請基盤</source>
+        <translation>Channel</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <location filename="../../ui/models/columns.py" line="42"/>
@@ -198,17 +221,134 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../ui/widgets/conflict_dialog.py" line="29"/>
+        <source>競合：他の利用者が同じ手続を変更しました</source>
+        <translation>Conflict: someone else changed the same processes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/conflict_dialog.py" line="33"/>
+        <source>%1件の手続が、読み込んだ後に他の利用者によって変更または削除されています。何も保存していません。相手の変更は次のとおりです。</source>
+        <translation>%1 process(es) were changed or deleted by someone else after you loaded them. Nothing was saved. Their changes:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/conflict_dialog.py" line="38"/>
+        <source>手続ID</source>
+        <translation>Process ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/conflict_dialog.py" line="38"/>
+        <source>変更した人・日時</source>
+        <translation>Changed by, at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/conflict_dialog.py" line="38"/>
+        <source>項目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/conflict_dialog.py" line="39"/>
+        <source>変更前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/conflict_dialog.py" line="39"/>
+        <source>相手の値</source>
+        <translation>Their value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/conflict_dialog.py" line="39"/>
+        <source>自分の値</source>
+        <translation>My value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/conflict_dialog.py" line="47"/>
+        <source>自分の変更を残す（上書きして保存）</source>
+        <translation>Keep mine (save over theirs)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/conflict_dialog.py" line="48"/>
+        <source>相手の変更を取り込む（自分の変更を破棄）</source>
+        <translation>Take theirs (discard mine)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/conflict_dialog.py" line="49"/>
+        <source>このまま編集を続ける</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/conflict_dialog.py" line="65"/>
+        <source>（履歴なし）</source>
+        <translation>(no history)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/conflict_dialog.py" line="67"/>
+        <location filename="../../ui/widgets/conflict_dialog.py" line="71"/>
+        <source>（削除）</source>
+        <translation>(deleted)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../ui/widgets/connect_dialog.py" line="26"/>
+        <source>チームデータベースに接続</source>
+        <translation>Connect to a team database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/connect_dialog.py" line="38"/>
+        <source>サーバー</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/connect_dialog.py" line="39"/>
+        <source>ポート</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/connect_dialog.py" line="40"/>
+        <source>データベース</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/connect_dialog.py" line="41"/>
+        <source>ログイン</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/connect_dialog.py" line="42"/>
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/connect_dialog.py" line="43"/>
+        <source>パスワードは保存しません（~/.pgpass があれば空欄で構いません）</source>
+        <translation>The password is not stored (leave it blank if you have ~/.pgpass)</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
-        <location filename="../../ui/actions/database.py" line="41"/>
-        <location filename="../../ui/actions/database.py" line="57"/>
+        <location filename="../../ui/actions/database.py" line="45"/>
+        <location filename="../../ui/actions/database.py" line="95"/>
         <source>データベースを開く</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/database.py" line="42"/>
+        <location filename="../../ui/actions/database.py" line="46"/>
         <source>SQLite データベース (*.sqlite3 *.sqlite *.db);;すべてのファイル (*)</source>
         <translation>SQLite database (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/database.py" line="77"/>
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/database.py" line="78"/>
+        <source>%1 のパスワード：</source>
+        <translation>Password for %1:</translation>
     </message>
 </context>
 <context>
@@ -508,7 +648,7 @@
         <translation>Unplanned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/filter_bar.py" line="50"/>
+        <location filename="../../ui/widgets/filter_bar.py" line="61"/>
         <source>条件をクリア</source>
         <translation>Clear filters</translation>
     </message>
@@ -549,6 +689,160 @@
         <location filename="../../ui/widgets/dialogs.py" line="45"/>
         <source>空のまま始める</source>
         <translation>Start empty</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <location filename="../../ui/actions/history.py" line="28"/>
+        <source>手続を選んでください</source>
+        <translation>Select a process</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history_model.py" line="29"/>
+        <source>日時</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history_model.py" line="29"/>
+        <source>ログイン</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history_model.py" line="30"/>
+        <source>対象</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history_model.py" line="30"/>
+        <source>キー</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history_model.py" line="31"/>
+        <source>項目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history_model.py" line="31"/>
+        <source>変更前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history_model.py" line="32"/>
+        <source>変更後</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history_model.py" line="34"/>
+        <source>手続</source>
+        <translation>Process</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history_model.py" line="35"/>
+        <source>局別処理能力</source>
+        <translation>Bureau capacity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history_model.py" line="36"/>
+        <source>局</source>
+        <translation>Bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history_model.py" line="37"/>
+        <source>申請基盤</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history_model.py" line="38"/>
+        <source>申請基盤の上限</source>
+        <translation>Channel limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history_model.py" line="39"/>
+        <source>ベースライン</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history_model.py" line="42"/>
+        <source>処理能力（人月）</source>
+        <translation>Capacity (person-months)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history_model.py" line="43"/>
+        <source>上限（件）</source>
+        <translation>Limit (processes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history_model.py" line="44"/>
+        <source>利用開始</source>
+        <translation>Available from</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../ui/views/history_view.py" line="46"/>
+        <source>手続ID</source>
+        <translation>Process ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history_view.py" line="49"/>
+        <source>すべての局</source>
+        <translation>All bureaus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history_view.py" line="53"/>
+        <source>ログイン</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history_view.py" line="55"/>
+        <source>この日以降</source>
+        <translation>On or after</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history_view.py" line="61"/>
+        <source>表示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history_view.py" line="67"/>
+        <source>絞り込み：</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history_view.py" line="120"/>
+        <source>変更履歴を読み込む</source>
+        <translation>Read the change history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history_view.py" line="127"/>
+        <source>%1件（新しい順）</source>
+        <translation>%1 change(s), newest first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history_view.py" line="129"/>
+        <source>&#x3000;新しい %1件のみ：全件は dx-planner history --csv で</source>
+        <translation>  only the newest %1: all of them with dx-planner history --csv</translation>
+    </message>
+</context>
+<context>
+    <name>Identity</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="45"/>
+        <source>管理者</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="47"/>
+        <source>局編集者（%1）</source>
+        <translation>bureau editor (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="49"/>
+        <source>閲覧者（変更はできません）</source>
+        <translation>viewer (read only)</translation>
     </message>
 </context>
 <context>
@@ -632,12 +926,17 @@
 <context>
     <name>InventoryModel</name>
     <message>
-        <location filename="../../ui/models/inventory_model.py" line="166"/>
+        <location filename="../../ui/models/inventory_model.py" line="179"/>
         <source>他の利用者がデータベースでこの行を変更しました（競合）</source>
         <translation>Someone else changed this row in the database (conflict)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/inventory_model.py" line="195"/>
+        <location filename="../../ui/models/inventory_model.py" line="181"/>
+        <source>読み取り専用：変更できるのは担当局の手続だけです</source>
+        <translation>Read only: you may change your own bureaus&apos; processes only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/inventory_model.py" line="212"/>
         <source>%1 を変更</source>
         <translation>Change %1</translation>
     </message>
@@ -645,109 +944,119 @@
 <context>
     <name>InventoryView</name>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="103"/>
-        <location filename="../../ui/views/inventory_view.py" line="225"/>
+        <location filename="../../ui/views/inventory_view.py" line="104"/>
+        <location filename="../../ui/views/inventory_view.py" line="236"/>
         <source>手続を追加</source>
         <translation>Add process</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="106"/>
+        <location filename="../../ui/views/inventory_view.py" line="107"/>
         <source>選択した手続を削除</source>
         <translation>Delete selected processes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="111"/>
+        <location filename="../../ui/views/inventory_view.py" line="112"/>
         <source>固定四半期を一括設定…</source>
         <translation>Lock selection to quarter…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="113"/>
+        <location filename="../../ui/views/inventory_view.py" line="114"/>
         <source>固定を解除</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="115"/>
+        <location filename="../../ui/views/inventory_view.py" line="116"/>
         <source>重点にする</source>
         <translation>Mark as priority</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="117"/>
+        <location filename="../../ui/views/inventory_view.py" line="118"/>
         <source>重点を外す</source>
         <translation>Unmark priority</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="119"/>
+        <location filename="../../ui/views/inventory_view.py" line="120"/>
         <source>デジタル化済にする…</source>
         <translation>Mark as digitized…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="121"/>
+        <location filename="../../ui/views/inventory_view.py" line="122"/>
         <source>なぜもっと早くないのか？</source>
         <translation>Why not earlier?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="123"/>
+        <location filename="../../ui/views/inventory_view.py" line="124"/>
+        <source>この手続の変更履歴</source>
+        <translation>History of this process</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inventory_view.py" line="130"/>
         <source>状況を一括設定</source>
         <translation>Set status of selection</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="173"/>
-        <location filename="../../ui/views/inventory_view.py" line="192"/>
+        <location filename="../../ui/views/inventory_view.py" line="181"/>
+        <location filename="../../ui/views/inventory_view.py" line="200"/>
         <source>手続が選択されていません</source>
         <translation>No process selected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="176"/>
+        <location filename="../../ui/views/inventory_view.py" line="184"/>
         <source>%1 を一括変更（%2件）</source>
         <translation>Bulk change of %1 (%2 processes)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="183"/>
+        <location filename="../../ui/views/inventory_view.py" line="191"/>
         <source>固定四半期</source>
         <translation>Locked quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="184"/>
+        <location filename="../../ui/views/inventory_view.py" line="192"/>
         <source>完了四半期を固定する：</source>
         <translation>Lock the completion quarter to:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="197"/>
+        <location filename="../../ui/views/inventory_view.py" line="205"/>
         <source>デジタル化済にする</source>
         <translation>Mark as digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="198"/>
+        <location filename="../../ui/views/inventory_view.py" line="206"/>
         <source>%1件の手続をデジタル化済にします。デジタル化完了の四半期：</source>
         <translation>Mark %1 process(es) as digitized. Quarter digitized:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="211"/>
+        <location filename="../../ui/views/inventory_view.py" line="219"/>
         <source>デジタル化済にする（%1件・%2）</source>
         <translation>Mark as digitized (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="223"/>
+        <location filename="../../ui/views/inventory_view.py" line="234"/>
         <source>新しい手続</source>
         <translation>New process</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="237"/>
+        <location filename="../../ui/views/inventory_view.py" line="249"/>
+        <source>%1件は他の局の手続のため削除できません</source>
+        <translation>%1 process(es) belong to other bureaus and cannot be deleted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inventory_view.py" line="253"/>
         <source>手続を削除（%1件）</source>
         <translation>Delete processes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="239"/>
+        <location filename="../../ui/views/inventory_view.py" line="255"/>
         <source> — 元に戻すには Ctrl+Z</source>
         <translation> — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="260"/>
+        <location filename="../../ui/views/inventory_view.py" line="281"/>
         <source>%1 / %2 件を表示</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="267"/>
+        <location filename="../../ui/views/inventory_view.py" line="288"/>
         <source>対象 %1件 ・ デジタル化済 %2件（%3） ・ %4 までの見込み &lt;b style=&apos;color:%5&apos;&gt;%6件（%7）&lt;/b&gt; ／ 目標 %8件</source>
         <translation>In scope %1 · digitized %2 (%3) · expected by %4 &lt;b style=&apos;color:%5&apos;&gt;%6 (%7)&lt;/b&gt; / target %8</translation>
     </message>
@@ -894,6 +1203,34 @@
     </message>
 </context>
 <context>
+    <name>Live</name>
+    <message>
+        <location filename="../../ui/actions/live.py" line="41"/>
+        <source>サーバーに接続できません：再接続します</source>
+        <translation>Cannot reach the server: reconnecting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/live.py" line="59"/>
+        <source>他の利用者の変更を受信</source>
+        <translation>Receive other users&apos; changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/live.py" line="79"/>
+        <source>他の利用者が、編集中の手続 %1件を変更しました（競合：保存時に確認します）</source>
+        <translation>Someone else changed %1 process(es) you are editing (conflict: checked when you save)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/live.py" line="84"/>
+        <source>他の利用者の変更を反映しました（%1件）</source>
+        <translation>Other users&apos; changes shown (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/live.py" line="89"/>
+        <source>他の利用者が処理能力を変更しました（編集中のため、保存時に確認します）</source>
+        <translation>Someone else changed the capacity (you are editing it: checked when you save)</translation>
+    </message>
+</context>
+<context>
     <name>LoadHeatmapModel</name>
     <message>
         <location filename="../../ui/models/heatmap_model.py" line="66"/>
@@ -930,50 +1267,55 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>最近使ったデータベース</source>
         <translation>Recent databases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>終了</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>他の処理が実行中です</source>
         <translation>Another task is running</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>%1をキャンセルしました</source>
         <translation>%1 cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148"/>
+        <source>管理者だけが実行できます</source>
+        <translation>Only an admin may do this</translation>
     </message>
 </context>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../ui/registry.py" line="84"/>
+        <location filename="../../ui/registry.py" line="89"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/registry.py" line="87"/>
+        <location filename="../../ui/registry.py" line="92"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/registry.py" line="90"/>
+        <location filename="../../ui/registry.py" line="95"/>
         <source>計画(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/registry.py" line="94"/>
+        <location filename="../../ui/registry.py" line="99"/>
         <source>言語 / Language</source>
         <translation>Language / 言語</translation>
     </message>
@@ -1066,208 +1408,208 @@
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="96"/>
+        <location filename="../../ui/views/plan_panel.py" line="157"/>
         <source>計画の条件</source>
         <translation>Plan settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="98"/>
+        <location filename="../../ui/views/plan_panel.py" line="159"/>
         <source>自動（最新の完了の翌四半期）</source>
         <translation>Automatic (quarter after the latest digitization)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="101"/>
+        <location filename="../../ui/views/plan_panel.py" line="162"/>
         <source>期限と同じ</source>
         <translation>Same as the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="102"/>
+        <location filename="../../ui/views/plan_panel.py" line="163"/>
         <source>開始四半期</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="103"/>
+        <location filename="../../ui/views/plan_panel.py" line="164"/>
         <source>目標期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="104"/>
+        <location filename="../../ui/views/plan_panel.py" line="165"/>
         <source>計画の最終四半期</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="107"/>
+        <location filename="../../ui/views/plan_panel.py" line="168"/>
         <source>対象の割合</source>
         <translation>Share of in-scope</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="113"/>
+        <location filename="../../ui/views/plan_panel.py" line="174"/>
         <source>件数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="120"/>
+        <location filename="../../ui/views/plan_panel.py" line="181"/>
         <source>目標</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="123"/>
+        <location filename="../../ui/views/plan_panel.py" line="184"/>
         <source>四半期</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="123"/>
+        <location filename="../../ui/views/plan_panel.py" line="184"/>
         <source>累計件数以上</source>
         <translation>Cumulative count at least</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="128"/>
+        <location filename="../../ui/views/plan_panel.py" line="189"/>
         <source>中間目標を追加</source>
         <translation>Add milestone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="130"/>
+        <location filename="../../ui/views/plan_panel.py" line="191"/>
         <source>選択を削除</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="137"/>
+        <location filename="../../ui/views/plan_panel.py" line="198"/>
         <source>中間目標</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="141"/>
+        <location filename="../../ui/views/plan_panel.py" line="202"/>
         <source> 秒</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="143"/>
+        <location filename="../../ui/views/plan_panel.py" line="204"/>
         <source>計算時間の上限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="145"/>
+        <location filename="../../ui/views/plan_panel.py" line="206"/>
         <source>空欄なら日時から自動で命名</source>
         <translation>Blank: named from the date and time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="146"/>
+        <location filename="../../ui/views/plan_panel.py" line="207"/>
         <source>シナリオ名</source>
         <translation>Scenario name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="185"/>
-        <location filename="../../ui/views/plan_panel.py" line="239"/>
-        <location filename="../../ui/views/plan_panel.py" line="315"/>
+        <location filename="../../ui/views/plan_panel.py" line="293"/>
+        <location filename="../../ui/views/plan_panel.py" line="366"/>
+        <location filename="../../ui/views/plan_panel.py" line="475"/>
         <source>最適化</source>
         <translation>Optimization</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="188"/>
+        <location filename="../../ui/views/plan_panel.py" line="296"/>
         <source>最適化を実行</source>
         <translation>Optimize</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="191"/>
+        <location filename="../../ui/views/plan_panel.py" line="299"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="208"/>
+        <location filename="../../ui/views/plan_panel.py" line="316"/>
         <source>段階</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="209"/>
+        <location filename="../../ui/views/plan_panel.py" line="317"/>
         <source>これまでの最良の計画（オンライン申請件数）</source>
         <translation>Best plan so far (online applications)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="211"/>
+        <location filename="../../ui/views/plan_panel.py" line="319"/>
         <source>見つかった計画のうち最もよいものの、計画期間中のオンライン申請件数の見込み</source>
         <translation>Expected online applications during the plan, for the best plan found so far</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="212"/>
+        <location filename="../../ui/views/plan_panel.py" line="320"/>
         <source>理論上の最大（オンライン申請件数）</source>
         <translation>Theoretical maximum (online applications)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="213"/>
+        <location filename="../../ui/views/plan_panel.py" line="321"/>
         <source>どの計画でもこれを超えることはできない、という証明済みの上限</source>
         <translation>A proven limit: no plan can exceed it</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="215"/>
+        <location filename="../../ui/views/plan_panel.py" line="323"/>
         <source>最大までの余地</source>
         <translation>Room to the maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="216"/>
+        <location filename="../../ui/views/plan_panel.py" line="324"/>
         <source>最良の計画が理論上の最大にどれだけ届いていないか。0%なら最適です。</source>
         <translation>How far the best plan is below the theoretical maximum. 0% means it is optimal.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="218"/>
+        <location filename="../../ui/views/plan_panel.py" line="326"/>
         <source>経過時間</source>
         <translation>Elapsed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="221"/>
+        <location filename="../../ui/views/plan_panel.py" line="340"/>
         <source>計算中も手続一覧の編集を続けられます。計算には実行時点の手続一覧（未保存の変更を含む）が使われます。</source>
         <translation>You can keep editing while it runs. The run uses the inventory as it was when started (unsaved edits included).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="250"/>
+        <location filename="../../ui/views/plan_panel.py" line="379"/>
         <source>準備中</source>
         <translation>Preparing</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="261"/>
+        <location filename="../../ui/views/plan_panel.py" line="390"/>
         <source>キャンセル中…（ここまでの最良の計画を返します）</source>
         <translation>Cancelling… (returns the best plan so far)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="265"/>
+        <location filename="../../ui/views/plan_panel.py" line="394"/>
         <source>%1 秒</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="286"/>
+        <location filename="../../ui/views/plan_panel.py" line="417"/>
         <source>キャンセルしました（途中の最良の計画を表示）</source>
         <translation>Cancelled (showing the best plan found)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="289"/>
+        <location filename="../../ui/views/plan_panel.py" line="425"/>
         <source>完了</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="303"/>
+        <location filename="../../ui/views/plan_panel.py" line="462"/>
         <source>シナリオを保存できませんでした: %1</source>
         <translation>Could not store the scenario: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="308"/>
+        <location filename="../../ui/views/plan_panel.py" line="468"/>
         <source>失敗</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="310"/>
+        <location filename="../../ui/views/plan_panel.py" line="470"/>
         <source>計画の条件または手続一覧に問題があります：
 %1</source>
         <translation>The settings or the inventory cannot be planned:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="312"/>
+        <location filename="../../ui/views/plan_panel.py" line="472"/>
         <source>最適化エンジンを読み込めません：
 %1</source>
         <translation>Cannot load the optimizer:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="314"/>
+        <location filename="../../ui/views/plan_panel.py" line="474"/>
         <source>最適化に失敗しました：
 %1</source>
         <translation>Optimization failed:
@@ -1394,6 +1736,14 @@
         <location filename="../../ui/widgets/dialogs.py" line="77"/>
         <source>コピー</source>
         <translation>Copy</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessDateModel</name>
+    <message>
+        <location filename="../../ui/models/whatif_models.py" line="209"/>
+        <source>手続ID</source>
+        <translation>Process ID</translation>
     </message>
 </context>
 <context>
@@ -1545,6 +1895,14 @@
     </message>
 </context>
 <context>
+    <name>RequirementsModel</name>
+    <message>
+        <location filename="../../ui/models/requirements_model.py" line="75"/>
+        <source>申請基盤</source>
+        <translation>Channel</translation>
+    </message>
+</context>
+<context>
     <name>ResultsView</name>
     <message>
         <location filename="../../ui/views/results/results_view.py" line="65"/>
@@ -1595,67 +1953,47 @@
 <context>
     <name>Saving</name>
     <message>
-        <location filename="../../ui/actions/saving.py" line="30"/>
+        <location filename="../../ui/actions/saving.py" line="31"/>
         <source>保存できません：入力に問題があります</source>
         <translation>Cannot save: some entries are invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/saving.py" line="42"/>
+        <location filename="../../ui/actions/saving.py" line="43"/>
         <source>手続 %1件</source>
         <translation>%1 processes</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/saving.py" line="43"/>
+        <location filename="../../ui/actions/saving.py" line="44"/>
         <source>処理能力 %1セル</source>
         <translation>%1 capacity cells</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/saving.py" line="47"/>
+        <location filename="../../ui/actions/saving.py" line="48"/>
         <source>保存する変更はありませんでした</source>
         <translation>Nothing to save</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/saving.py" line="48"/>
+        <location filename="../../ui/actions/saving.py" line="49"/>
         <source>保存しました：%1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/saving.py" line="48"/>
+        <location filename="../../ui/actions/saving.py" line="49"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/actions/saving.py" line="55"/>
-        <source>競合</source>
-        <translation>Conflict</translation>
-    </message>
-    <message>
-        <location filename="../../ui/actions/saving.py" line="56"/>
-        <source>%1件の手続が、読み込んだ後に他の利用者によって変更または削除されています。何も保存していません。</source>
-        <translation>%1 process(es) were changed or deleted by someone else since they were loaded. Nothing was saved.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/actions/saving.py" line="60"/>
-        <source>これらの行をデータベースの内容で置き換える</source>
-        <translation>Replace these rows with the database version</translation>
-    </message>
-    <message>
-        <location filename="../../ui/actions/saving.py" line="62"/>
-        <source>このまま編集を続ける</source>
-        <translation>Keep editing</translation>
-    </message>
-    <message>
-        <location filename="../../ui/actions/saving.py" line="66"/>
+        <location filename="../../ui/actions/saving.py" line="61"/>
         <source>競合した行をデータベースの内容に置き換えました</source>
         <translation>The conflicting rows now show the database version</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/saving.py" line="75"/>
+        <location filename="../../ui/actions/saving.py" line="73"/>
         <source>未保存の変更</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/saving.py" line="76"/>
+        <location filename="../../ui/actions/saving.py" line="74"/>
         <source>変更が保存されていません。保存しますか？</source>
         <translation>There are unsaved changes. Save them?</translation>
     </message>
@@ -1691,7 +2029,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="119"/>
+        <location filename="../../ui/session.py" line="155"/>
         <source>%1 / %2: 読み込み後に他の利用者が変更しました（再読み込みしてください）</source>
         <translation>%1 / %2: changed by another user since it was loaded (reload it)</translation>
     </message>
@@ -1699,37 +2037,37 @@
 <context>
     <name>SolverPhase</name>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="59"/>
+        <location filename="../../ui/views/plan_panel.py" line="101"/>
         <source>開始</source>
         <translation>Starting</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="60"/>
+        <location filename="../../ui/views/plan_panel.py" line="102"/>
         <source>上界を計算中</source>
         <translation>Computing the bound</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="61"/>
+        <location filename="../../ui/views/plan_panel.py" line="103"/>
         <source>計画を改善中</source>
         <translation>Improving the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="62"/>
+        <location filename="../../ui/views/plan_panel.py" line="104"/>
         <source>件数を増やす計画を探索中</source>
         <translation>Searching for more processes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="63"/>
+        <location filename="../../ui/views/plan_panel.py" line="105"/>
         <source>計画を修復中</source>
         <translation>Repairing the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="64"/>
+        <location filename="../../ui/views/plan_panel.py" line="106"/>
         <source>厳密解法（CP-SAT）で最適化中</source>
         <translation>Optimizing exactly (CP-SAT)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="65"/>
+        <location filename="../../ui/views/plan_panel.py" line="107"/>
         <source>完了</source>
         <translation>Done</translation>
     </message>
@@ -1737,24 +2075,29 @@
 <context>
     <name>Tabs</name>
     <message>
-        <location filename="../../ui/registry.py" line="63"/>
+        <location filename="../../ui/registry.py" line="67"/>
         <source>手続一覧</source>
         <translation>Processes</translation>
     </message>
     <message>
-        <location filename="../../ui/registry.py" line="65"/>
+        <location filename="../../ui/registry.py" line="69"/>
         <source>処理能力</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/registry.py" line="68"/>
+        <location filename="../../ui/registry.py" line="72"/>
         <source>計画の条件と実行</source>
         <translation>Plan settings and run</translation>
     </message>
     <message>
-        <location filename="../../ui/registry.py" line="69"/>
+        <location filename="../../ui/registry.py" line="73"/>
         <source>結果</source>
         <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry.py" line="74"/>
+        <source>変更履歴</source>
+        <translation>Change history</translation>
     </message>
 </context>
 <context>

@@ -93,3 +93,36 @@ def planned(window: Any, qtbot: Any) -> Any:
 
     solve(window, qtbot, "基本計画")
     return window
+
+
+# -- the team database (PostgreSQL) -------------------------------------------------------
+@pytest.fixture
+def team(pg_database: Any) -> Any:
+    """A team database with a small demo inventory and one login per role."""
+    from tests.helpers.team import make_team
+
+    return make_team(pg_database, 400)
+
+
+def open_window(location: str, qtbot: Any) -> Any:
+    """The main window over ``location`` (as the app opens it), shown offscreen."""
+    from dx_planner.persistence.database import open_database
+    from ui.actions.database import without_password
+    from ui.main_window import MainWindow
+    from ui.session import Session
+
+    session = Session.open(open_database(location), without_password(location))
+    main = MainWindow(session)
+    session.setParent(main)
+    main.confirm_close = False
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+@pytest.fixture
+def editor_window(team: Any, qtbot: Any) -> Iterator[Any]:
+    """The app of the team's bureau editor."""
+    main = open_window(team.url(team.editor), qtbot)
+    yield main
+    main.stop_work()

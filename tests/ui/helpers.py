@@ -6,14 +6,23 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from ui.main_window import MainWindow
 from ui.tasks import MAIN
 
 
 def answer_next_box(button_text: str | None = None) -> None:
-    """Click a button of the next modal message box (by its text, or its default)."""
+    """Click a button of the next modal message box or dialog (by its text, or its
+    default)."""
 
     def click() -> None:
         for widget in QApplication.topLevelWidgets():
@@ -24,6 +33,11 @@ def answer_next_box(button_text: str | None = None) -> None:
                         return
                 (widget.defaultButton() or widget.buttons()[0]).click()
                 return
+            if isinstance(widget, QDialog) and widget.isVisible() and button_text:
+                for push in widget.findChildren(QPushButton):
+                    if push.text() == button_text:
+                        push.click()
+                        return
         QTimer.singleShot(20, click)
 
     QTimer.singleShot(20, click)

@@ -24,7 +24,7 @@ def test_menus_and_toolbar_come_from_the_registry(window: MainWindow) -> None:
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles == ["ファイル(&F)", "編集(&E)", "計画(&P)", "言語 / Language"]
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "手続一覧", "処理能力", "計画の条件と実行", "結果"]
+        "手続一覧", "処理能力", "計画の条件と実行", "結果", "変更履歴"]
 
 
 def test_a_registered_action_runs_with_the_window(window: MainWindow) -> None:
@@ -94,3 +94,18 @@ def test_ctrl_y_redoes(window: MainWindow, qtbot: Any) -> None:
     # a GNOME desktop's have only Ctrl+Shift+Z, which is how it was found).
     shortcuts = window.action_by_key["redo"].shortcuts()
     assert shortcuts[:2] == [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")]
+
+
+def test_the_status_bar_shows_the_login_and_role(editor_window: MainWindow,
+                                                 team: Any) -> None:
+    assert editor_window.identity.text() == f"{team.editor} — 局編集者（{team.bureau}）"
+
+
+def test_on_sqlite_the_user_is_the_admin_of_the_file(window: MainWindow) -> None:
+    assert window.identity.text().endswith(" — 管理者")
+
+
+def test_only_an_admin_may_publish_a_baseline(editor_window: MainWindow) -> None:
+    action = editor_window.action_by_key["publish_baseline"]
+    assert not action.isEnabled()
+    assert action.toolTip() == "管理者だけが実行できます"

@@ -102,3 +102,23 @@ def test_stop_drops_the_outcome(runner: Any, qtbot: Any) -> None:
     runner.stop()
     qtbot.wait(50)  # a queued outcome would arrive now
     assert results == [] and not runner.busy()
+
+
+def test_partial_results_reach_the_gui_while_the_job_runs(runner: Any, qtbot: Any) -> None:
+    delivered: list[int] = []
+    release = threading.Event()
+
+    def work(context: TaskContext) -> str:
+        for value in (1, 2):
+            context.partial(value)
+        release.wait(10)
+        return "done"
+
+    results: list[str] = []
+    job = Job("listen", work, results.append, partial=delivered.append, slot="live")
+    assert runner.start(job)
+    qtbot.waitUntil(lambda: delivered == [1, 2])
+    assert runner.busy("live") and results == []  # delivered before the job ended
+    with qtbot.waitSignal(runner.finished):
+        release.set()
+    assert results == ["done"]

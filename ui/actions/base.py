@@ -25,6 +25,8 @@ class ActionSpec:
     run: Callable[[MainWindow], object]
     shortcut: QKeySequence.StandardKey | str | None = None
     icon: str | None = None  # a resource path, e.g. ":/icons/save.svg"
+    # Only an admin may (team database: the database would refuse anyone else).
+    admin_only: bool = False
 
     def label(self) -> str:
         return QCoreApplication.translate(CONTEXT, self.text)

@@ -76,7 +76,7 @@ def show_plan_vs_actual(window: MainWindow) -> None:
 ACTIONS = (
     ActionSpec("publish_baseline",
                QT_TRANSLATE_NOOP("Actions", "この計画をベースラインとして公表…"),
-               choose_publish_baseline),
+               choose_publish_baseline, admin_only=True),
     ActionSpec("plan_vs_actual", QT_TRANSLATE_NOOP("Actions", "計画と実績を表示"),
                show_plan_vs_actual),
 )

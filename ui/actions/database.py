@@ -6,14 +6,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
 
 from dx_planner.domain.translatable import QT_TRANSLATE_NOOP
-from dx_planner.persistence.database import open_database
+from dx_planner.persistence.database import DatabaseError, open_database
 from ui.actions import inventory_io
 from ui.actions.base import ActionSpec
 from ui.actions.saving import confirm_discard
 from ui.session import Session
+from ui.texts import tr_format
+from ui.widgets.connect_dialog import ConnectDialog
 from ui.widgets.dialogs import FIRST_RUN_DEMO, FIRST_RUN_IMPORT, FIRST_RUN_OPEN, ask_first_run
 
 if TYPE_CHECKING:
@@ -46,18 +50,52 @@ def choose_database(window: MainWindow) -> None:
         open_location(window, path)
 
 
+def connect_team(window: MainWindow) -> None:
+    """Connect to a team database (PostgreSQL) through the connection dialog."""
+    recent = next((item for item in recent_databases() if "://" in item), None)
+    dialog = ConnectDialog(window, recent)
+    if dialog.exec() == ConnectDialog.DialogCode.Accepted:
+        open_location(window, dialog.url())
+
+
+def without_password(location: str) -> str:
+    """What is shown and remembered of a location: never a password."""
+    if "://" not in location:
+        return location
+    return make_url(location)._replace(password=None).render_as_string(hide_password=False)
+
+
+def open_engine(parent: QWidget | None, location: str) -> Engine:
+    """Open the database; on a team database that wants a password none supplied, ask for
+    it (used for this connection only). Raises ``DatabaseError``."""
+    try:
+        return open_database(location)
+    except DatabaseError as error:
+        if "://" not in location or "password" not in str(error):
+            raise
+        password, ok = QInputDialog.getText(
+            parent, translate("Database", "パスワード"),
+            tr_format(translate("Database", "%1 のパスワード："), without_password(location)),
+            QLineEdit.EchoMode.Password)
+        if not ok:
+            raise
+        return open_database(make_url(location).set(password=password)
+                             .render_as_string(hide_password=False))
+
+
 def open_location(window: MainWindow, location: str) -> None:
     """Switch the window to another database (after asking about unsaved changes)."""
     if not confirm_discard(window):
         return
+    label = without_password(location)
     try:
-        engine = open_database(location)
-        session = Session.open(engine, location, window)
+        engine = open_engine(window, location)
+        session = Session.open(engine, label, window)
     except Exception as error:  # a bad path or URL, a file that is not ours …
         QMessageBox.warning(window, translate("Database", "データベースを開く"), str(error))
         return
     window.set_session(session)
-    remember_database(location)
+    remember_database(label)
     offer_first_run(window)
 
 
@@ -77,4 +115,6 @@ def offer_first_run(window: MainWindow, automatic: bool = False) -> None:
 ACTIONS = (
     ActionSpec("open_database", QT_TRANSLATE_NOOP("Actions", "データベースを開く…"),
                choose_database),
+    ActionSpec("connect_team", QT_TRANSLATE_NOOP("Actions", "チームデータベースに接続…"),
+               connect_team),
 )

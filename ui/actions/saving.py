@@ -13,6 +13,7 @@ from dx_planner.persistence import repository
 from ui.actions.base import ActionSpec
 from ui.session import Saved, ValidationFailed
 from ui.texts import tr_format
+from ui.widgets.conflict_dialog import KEEP_MINE, TAKE_THEIRS, ConflictDialog
 from ui.widgets.dialogs import ProblemListDialog
 
 if TYPE_CHECKING:
@@ -49,21 +50,18 @@ def saved_message(saved: Saved) -> str:
 
 
 def resolve_conflict(window: MainWindow, process_ids: list[str]) -> None:
-    """Rows changed by someone else: never overwritten; the planner decides."""
-    window.session.model.set_conflicts(set(process_ids))
-    shown = ", ".join(process_ids[:20]) + (" …" if len(process_ids) > 20 else "")
-    box = QMessageBox(QMessageBox.Icon.Warning, translate("Saving", "競合"), tr_format(
-        translate("Saving", "%1件の手続が、読み込んだ後に他の利用者によって変更または"
-                            "削除されています。何も保存していません。"),
-        f"{len(process_ids):,}"), parent=window)
-    box.setInformativeText(shown)
-    take = box.addButton(translate("Saving", "これらの行をデータベースの内容で置き換える"),
-                         QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(translate("Saving", "このまま編集を続ける"), QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    if box.clickedButton() is take:
-        window.session.take_database_rows(process_ids)
+    """Rows changed by someone else: never overwritten unseen. The dialog shows what they
+    changed (from the history) beside the local edits; the planner keeps theirs or theirs."""
+    session = window.session
+    session.model.set_conflicts(session.model.conflicts | set(process_ids))
+    dialog = ConflictDialog(session.conflict_details(process_ids), window)
+    dialog.exec()
+    if dialog.choice == TAKE_THEIRS:
+        session.take_database_rows(process_ids)
         window.show_message(translate("Saving", "競合した行をデータベースの内容に置き換えました"))
+    elif dialog.choice == KEEP_MINE:
+        session.keep_mine(process_ids)
+        save(window)  # the user has seen theirs: write mine over it
 
 
 def confirm_discard(window: MainWindow) -> bool:

@@ -24,6 +24,7 @@ from ui.models.edits import EditRecorder
 AnyIndex = QModelIndex | QPersistentModelIndex
 DEFAULT_QUARTERS = quarter_range(Quarter(2021, 4), Quarter(2023, 4))
 _TOTAL_BRUSH = QBrush(QColor("#eaeef3"))
+_READ_ONLY_BRUSH = QBrush(QColor("#eceff1"))  # rows the login may not change
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -48,6 +49,9 @@ class _GridModel(QAbstractTableModel):
         self.recorder = recorder
         self._on_change = on_change
         self.quarters: list[Quarter] = list(DEFAULT_QUARTERS)
+        # Whether the login may change a row's cells (team database: admins every row,
+        # bureau editors their own bureaus' capacity, nobody else).
+        self.may_edit_row: Callable[[int], bool] = lambda _row: True
 
     def _items(self) -> int:
         raise NotImplementedError
@@ -62,7 +66,9 @@ class _GridModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-        return flags if self._is_total(index) else flags | Qt.ItemFlag.ItemIsEditable
+        if self._is_total(index) or not self.may_edit_row(index.row()):
+            return flags
+        return flags | Qt.ItemFlag.ItemIsEditable
 
     def _style(self, index: AnyIndex, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -72,6 +78,8 @@ class _GridModel(QAbstractTableModel):
                 return _TOTAL_BRUSH
             if role == Qt.ItemDataRole.FontRole:
                 return _bold()
+        elif role == Qt.ItemDataRole.BackgroundRole and not self.may_edit_row(index.row()):
+            return _READ_ONLY_BRUSH
         return None
 
     def _push(self, apply: Callable[[Any], None], old: Any, new: Any) -> None:
@@ -134,7 +142,8 @@ class BureauCapacityModel(_GridModel):
     def setData(self, index: AnyIndex, value: Any,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
         if (role != Qt.ItemDataRole.EditRole or not index.isValid() or self._is_total(index)
-                or not isinstance(value, int | float) or value < 0):
+                or not isinstance(value, int | float) or value < 0
+                or not self.may_edit_row(index.row())):
             return False
         bureau, quarter = self.bureaus[index.row()], self.quarters[index.column()]
         old = bureau.capacity.get(quarter, 0.0)
@@ -233,7 +242,8 @@ class ChannelCapacityModel(_GridModel):
 
     def setData(self, index: AnyIndex, value: Any,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._is_total(index):
+        if (role != Qt.ItemDataRole.EditRole or not index.isValid() or self._is_total(index)
+                or not self.may_edit_row(index.row())):
             return False
         channel, row, column = self.channels[index.row()], index.row(), index.column()
         if column == 0:

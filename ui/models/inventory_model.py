@@ -31,7 +31,7 @@ from ui.models.columns import COLUMN_INDEX, COLUMNS, PLANNED, Column, header_tex
 from ui.models.edits import EditRecorder
 from ui.models.filter import InventoryFilter
 from ui.models.kpis import KpiTracker
-from ui.models.store import InventoryStore
+from ui.models.store import InventoryStore, RemoteChanges
 from ui.models.validation import checked_value, rejection_message, row_problems
 from ui.texts import tr_format
 
@@ -42,6 +42,7 @@ _PROBLEM = QBrush(QColor("#f8c9c4"))
 _CONFLICT = QBrush(QColor("#f5b041"))
 _EDITED = QBrush(QColor("#fff4c2"))
 _READ_ONLY = QBrush(QColor("#5d6d7e"))
+_OTHER_BUREAU = QBrush(QColor("#eceff1"))  # rows the login may not change (team database)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _NUMBERS = (FieldKind.COUNT, FieldKind.AMOUNT)
@@ -72,6 +73,10 @@ class InventoryModel(QAbstractTableModel):
         self.kpis = kpis
         self.planned: dict[str, Quarter] = {}
         self.conflicts: set[str] = set()
+        # Whether the login may change a row (team database: its own bureaus' rows only).
+        # Decided on the row as stored: an editor may move its own process between its
+        # bureaus, never change another bureau's.
+        self.may_edit: Callable[[Process], bool] = lambda _process: True
         self._filter = InventoryFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._rows: list[Process] = list(store.processes)
@@ -99,6 +104,8 @@ class InventoryModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
         column = COLUMNS[index.column()]
+        if not self.editable(self._rows[index.row()]):
+            return flags
         if column.kind is FieldKind.FLAG:
             return flags | Qt.ItemFlag.ItemIsUserCheckable
         if column.kind is FieldKind.ID and self._rows[index.row()].version:
@@ -129,6 +136,10 @@ class InventoryModel(QAbstractTableModel):
             return _READ_ONLY
         return None
 
+    def editable(self, process: Process) -> bool:
+        """The login may change this row (a row added here: until saved, always)."""
+        return not process.version or self.may_edit(self.store.original(process))
+
     def value(self, process: Process, key: str) -> Any:
         if key == PLANNED:
             return self.planned.get(process.id)
@@ -154,6 +165,8 @@ class InventoryModel(QAbstractTableModel):
     def _background(self, process: Process, column: Column) -> QBrush | None:
         if process.id in self.conflicts:
             return _CONFLICT
+        if not self.editable(process):
+            return _OTHER_BUREAU
         if column.key in self.problems(process):
             return _PROBLEM
         if self.store.is_touched(process):
@@ -164,6 +177,8 @@ class InventoryModel(QAbstractTableModel):
         message = self.problems(process).get(column.key)
         if message is None and process.id in self.conflicts:
             return self.tr("他の利用者がデータベースでこの行を変更しました（競合）")
+        if message is None and not self.editable(process):
+            return self.tr("読み取り専用：変更できるのは担当局の手続だけです")
         return message
 
     def problems(self, process: Process) -> dict[str, str]:
@@ -178,6 +193,8 @@ class InventoryModel(QAbstractTableModel):
             return False
         column = COLUMNS[index.column()]
         process = self._rows[index.row()]
+        if not self.editable(process):
+            return False
         if role == Qt.ItemDataRole.CheckStateRole and column.kind is FieldKind.FLAG:
             value = Qt.CheckState(value) == Qt.CheckState.Checked
         elif role != Qt.ItemDataRole.EditRole or not (self.flags(index)
@@ -197,7 +214,8 @@ class InventoryModel(QAbstractTableModel):
 
     def edit_values(self, edits: Sequence[EditValue], text: str) -> None:
         """Record one undoable step for a batch of edits (a cell, or a bulk edit)."""
-        changes = [(p, f, getattr(p, f), v) for p, f, v in edits if getattr(p, f) != v]
+        changes = [(p, f, getattr(p, f), v) for p, f, v in edits
+                   if getattr(p, f) != v and self.editable(p)]
         if changes:
             self.recorder.record_values(self, changes, text)
 
@@ -298,6 +316,44 @@ class InventoryModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+    def apply_remote(self, changes: RemoteChanges) -> None:
+        """Show what other users committed: rows not edited here follow the database (in
+        place: sorting, selection and an open editor elsewhere stay), conflicts are marked."""
+        before = [self.kpis.contribution(p) for p, _ in changes.changed]
+        for local, stored in changes.changed:
+            for name in stored.__slots__:
+                setattr(local, name, getattr(stored, name))
+        self.kpis.update(before, [self.kpis.contribution(p) for p, _ in changes.changed])
+        last = len(COLUMNS) - 1
+        rows = sorted(row for p, _ in changes.changed
+                      if (row := self._row_of.get(id(p))) is not None)
+        for first, final in _ranges(rows):
+            self.dataChanged.emit(self.index(first, 0), self.index(final, last))
+        if changes.removed:
+            view_rows = sorted(row for p in changes.removed
+                               if (row := self._row_of.get(id(p))) is not None)
+            for first, final in reversed(_ranges(view_rows)):
+                self.beginRemoveRows(QModelIndex(), first, final)
+                del self._rows[first:final + 1]
+                self.endRemoveRows()
+            self.kpis.update([self.kpis.contribution(p) for p in changes.removed], [],
+                             -len(changes.removed))
+            self.store.drop(changes.removed)
+            self._reindex()
+        if changes.added:
+            self.store.adopt(changes.added)
+            self.kpis.update([], [self.kpis.contribution(p) for p in changes.added],
+                             len(changes.added))
+            shown = self._filter.apply(changes.added, self.planned)
+            if shown:
+                self.beginInsertRows(QModelIndex(), len(self._rows),
+                                     len(self._rows) + len(shown) - 1)
+                self._rows.extend(shown)
+                self.endInsertRows()
+                self._reindex()
+        if changes.conflicts - self.conflicts:
+            self.set_conflicts(self.conflicts | changes.conflicts)
 
     def reload(self, store: InventoryStore) -> None:
         """Show a freshly loaded inventory (after an import or a reload)."""

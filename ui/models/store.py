@@ -7,10 +7,27 @@ through the models, and saving asks it for the pending changes.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from dx_planner.domain.inventory import Bureau, Channel, Inventory, Process
+
+_CONTENT = tuple(f.name for f in dataclasses.fields(Process) if f.name != "version")
+
+
+@dataclass
+class RemoteChanges:
+    """What other users committed, sorted against the rows here (``sort_remote``)."""
+
+    changed: list[tuple[Process, Process]] = field(default_factory=list)  # (here, stored)
+    added: list[Process] = field(default_factory=list)
+    removed: list[Process] = field(default_factory=list)
+    conflicts: set[str] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.changed or self.added or self.removed or self.conflicts)
 
 
 class InventoryStore:
@@ -22,9 +39,9 @@ class InventoryStore:
         self._touched: dict[int, Process] = {}
         self._removed: dict[int, Process] = {}  # loaded rows deleted in this session
         self.capacity_changed = False
-        self._keep_grids_as_loaded()
+        self.keep_grids_as_loaded()
 
-    def _keep_grids_as_loaded(self) -> None:
+    def keep_grids_as_loaded(self) -> None:
         """The capacity grids as loaded or last saved: a save writes only the cells that
         differ from them (another user's change to other cells stays)."""
         self.base_bureaus = copy.deepcopy(self.inventory.bureaus)
@@ -114,7 +131,11 @@ class InventoryStore:
         self._touched.clear()
         self._removed.clear()
         self.capacity_changed = False
-        self._keep_grids_as_loaded()
+        self.keep_grids_as_loaded()
+
+    def removed(self) -> list[Process]:
+        """Stored rows deleted here (as loaded), pending."""
+        return list(self._removed.values())
 
     def is_touched(self, process: Process) -> bool:
         return id(process) in self._touched
@@ -128,6 +149,77 @@ class InventoryStore:
     def touched(self) -> list[Process]:
         present = {id(p) for p in self.processes}
         return [p for key, p in self._touched.items() if key in present]
+
+    # -- other users' commits --------------------------------------------------------
+    def sort_remote(self, fresh: dict[str, Process | None]) -> RemoteChanges:
+        """Compare the database's copy of some rows (None: not stored) with the rows here:
+        rows not edited here can follow the database, rows edited here that someone else
+        changed meanwhile are conflicts. Nothing is changed yet."""
+        result = RemoteChanges()
+        removed_here = {p.id: p for p in self._removed.values()}
+        for pid, stored in fresh.items():
+            local = self.by_id.get(pid)
+            if local is None or not local.version:
+                if pid in removed_here:
+                    if stored is None or stored.version != removed_here[pid].version:
+                        result.conflicts.add(pid)
+                elif stored is not None and local is None:
+                    result.added.append(stored)
+                elif stored is not None:
+                    result.conflicts.add(pid)  # added here under an ID just stored there
+                continue
+            if stored is not None and stored.version == local.version:
+                continue  # nothing new (e.g. our own save)
+            if self.is_touched(local):
+                result.conflicts.add(pid)
+            elif stored is None:
+                result.removed.append(local)
+            else:
+                result.changed.append((local, stored))
+        return result
+
+    def adopt(self, processes: Sequence[Process]) -> None:
+        """Rows someone else added: shown, not pending."""
+        for process in processes:
+            self.processes.append(process)
+            self.by_id[process.id] = process
+
+    def drop(self, processes: Sequence[Process]) -> None:
+        """Rows someone else deleted: gone here too, not pending."""
+        doomed = {id(p) for p in processes}
+        self.inventory.processes = [p for p in self.processes if id(p) not in doomed]
+        for process in processes:
+            self.by_id.pop(process.id, None)
+
+    def keep_mine(self, stored: dict[str, Process | None]) -> None:
+        """After a conflict, keep the local edits of these rows over the database's copy
+        (``stored``; None: deleted there): they become edits of that copy, saved next."""
+        for pid, copy_there in stored.items():
+            local = self.by_id.get(pid)
+            removed_key = next((key for key, p in self._removed.items() if p.id == pid), None)
+            if removed_key is not None:
+                if copy_there is None:
+                    del self._removed[removed_key]  # deleted both here and there
+                else:
+                    self._removed[removed_key] = copy_there
+                continue
+            if local is None:
+                continue
+            key = id(local)
+            self._touched[key] = local
+            if copy_there is None:
+                local.version = 0  # deleted there: saving adds it again
+                self._originals.pop(key, None)
+                continue
+            # Their row with my changes on top: a field only they changed keeps their value.
+            original = self._originals.get(key, local)
+            mine = {name: getattr(local, name) for name in _CONTENT
+                    if getattr(local, name) != getattr(original, name)}
+            for name in local.__slots__:
+                setattr(local, name, getattr(copy_there, name))
+            for name, value in mine.items():
+                setattr(local, name, value)
+            self._originals[key] = copy.copy(copy_there)
 
     def replace_rows(self, fresh: dict[str, Process | None]) -> None:
         """Take the database's copy of the given rows (after a conflict); None = deleted."""

@@ -39,6 +39,7 @@ ROW_HEIGHT = 24
 class InventoryView(QWidget):
     message = Signal(str)  # for the status bar
     explainRequested = Signal(object)  # Process
+    historyRequested = Signal(object)  # Process: its 変更履歴
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +121,12 @@ class InventoryView(QWidget):
         self.digitized_action.triggered.connect(self.mark_selected_digitized)
         self.explain_action = QAction(self.tr("なぜもっと早くないのか？"), self)
         self.explain_action.triggered.connect(self._explain_current)
+        self.history_action = QAction(self.tr("この手続の変更履歴"), self)
+        self.history_action.triggered.connect(self._history_of_current)
+        rights = self.session.rights
+        # A viewer changes nothing; an editor adds and deletes only its own bureaus' rows.
+        for action in (self.add_action, self.delete_action):
+            action.setEnabled(not rights.read_only)
         self.status_menu = QMenu(self.tr("状況を一括設定"), self)
         for status in Status:
             action = self.status_menu.addAction(enum_label(status))
@@ -141,6 +148,7 @@ class InventoryView(QWidget):
     def _context_menu(self, view: QTableView, position: QPoint) -> None:
         menu = QMenu(self)
         menu.addAction(self.explain_action)
+        menu.addAction(self.history_action)
         menu.addSeparator()
         menu.addMenu(self.status_menu)
         for action in self.bulk_menu_actions():
@@ -219,7 +227,10 @@ class InventoryView(QWidget):
         while f"NEW-{number:06d}" in store.by_id:
             number += 1
         current = self.current_process()
-        bureau = current.bureau if current else (store.inventory.bureau_names() or ["-"])[0]
+        rights = self.session.rights
+        own = [name for name in store.inventory.bureau_names() if rights.may_edit_bureau(name)]
+        bureau = (current.bureau if current and rights.may_edit_bureau(current.bureau)
+                  else (own or store.inventory.bureau_names() or ["-"])[0])
         process = Process(id=f"NEW-{number:06d}", name=self.tr("新しい手続"), bureau=bureau)
         self.session.undo_stack.push(
             AddProcessesCommand(self.session.model, [process], self.tr("手続を追加")))
@@ -231,12 +242,22 @@ class InventoryView(QWidget):
         return process
 
     def delete_selected(self) -> None:
-        processes = self.selected_processes()
+        selected = self.selected_processes()
+        processes = [p for p in selected if self.session.model.editable(p)]
+        if len(processes) < len(selected):
+            self.message.emit(tr_format(
+                self.tr("%1件は他の局の手続のため削除できません"),
+                f"{len(selected) - len(processes):,}"))
         if not processes:
             return
         text = tr_format(self.tr("手続を削除（%1件）"), f"{len(processes):,}")
         self.session.undo_stack.push(RemoveProcessesCommand(self.session.model, processes, text))
         self.message.emit(text + self.tr(" — 元に戻すには Ctrl+Z"))
+
+    def _history_of_current(self) -> None:
+        process = self.current_process()
+        if process is not None:
+            self.historyRequested.emit(process)
 
     def _explain_current(self) -> None:
         process = self.current_process()

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from dx_planner.persistence.database import open_database
 from tests.ui.helpers import answer_next_box
@@ -22,3 +26,68 @@ def test_open_another_database(window: MainWindow, tmp_path: Path) -> None:
 
 def test_recent_databases_start_with_the_open_one(window: MainWindow, db_path: Path) -> None:
     assert database.recent_databases()[0] == str(db_path)
+
+
+def test_connecting_to_a_team_database(window: MainWindow, team: Any, qtbot: Any) -> None:
+    """The connection dialog, as a planner fills it in: the password is used, never kept."""
+    from sqlalchemy.engine import make_url
+
+    from tests.helpers.postgres import PASSWORD
+    from ui.widgets.connect_dialog import ConnectDialog
+
+    owner_url = make_url(team.url(team.editor))
+
+    def fill() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, ConnectDialog) and w.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(20, fill)
+            return
+        dialog = dialogs[0]
+        # A Unix-socket folder is a host name to libpq, as in ~/.pgpass.
+        dialog.host.setText(owner_url.query["host"])
+        dialog.port.setValue(int(owner_url.query["port"]))
+        dialog.database.setText(team.database.name)
+        dialog.login.setText(team.editor)
+        dialog.password.setText(PASSWORD)
+        dialog.accept()
+
+    QTimer.singleShot(20, fill)
+    window.action_by_key["connect_team"].trigger()
+    assert window.session.is_team_database
+    assert window.session.rights.login == team.editor
+    assert window.identity.text().startswith(f"{team.editor} — 局編集者")
+    remembered = database.recent_databases()[0]
+    assert remembered.startswith(f"postgresql+psycopg://{team.editor}@")
+    assert PASSWORD not in remembered and PASSWORD not in window.windowTitle()
+    qtbot.waitUntil(lambda: window.runner.busy("live"))
+
+
+def test_a_remembered_team_database_asks_for_its_password(window: MainWindow, team: Any,
+                                                          monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from tests.helpers.postgres import PASSWORD
+
+    asked: list[str] = []
+
+    def type_password(_parent: Any, _title: str, label: str, mode: Any) -> tuple[str, bool]:
+        asked.append(label)
+        assert mode == QLineEdit.EchoMode.Password
+        return PASSWORD, True
+
+    monkeypatch.setattr(QInputDialog, "getText", type_password)  # the user types it
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    without = team.database.url(team.viewer, None)
+    database.open_location(window, without)
+    assert window.session.rights.login == team.viewer
+    assert len(asked) == 1 and team.viewer in asked[0] and PASSWORD not in asked[0]
+
+
+def test_the_app_reopens_the_database_used_last(window: MainWindow, tmp_path: Path) -> None:
+    from ui.app import starting_location
+
+    other = tmp_path / "last.sqlite3"
+    database.remember_database(str(other))
+    assert starting_location(None) == str(other)
+    assert starting_location(str(tmp_path / "given.sqlite3")) == str(tmp_path / "given.sqlite3")

@@ -10,6 +10,7 @@ from sqlalchemy import Engine, update
 
 from dx_planner.domain.enums import Status
 from dx_planner.persistence import repository
+from dx_planner.persistence.database import open_database
 from dx_planner.persistence.schema import processes
 from tests.ui.helpers import answer_next_box
 from ui.actions.saving import save
@@ -91,7 +92,7 @@ def test_conflict_take_database_rows(window: MainWindow, demo_engine: Engine) ->
     with demo_engine.begin() as connection:
         connection.execute(update(processes).where(processes.c.id == process.id)
                            .values(notes="他人の変更", version=processes.c.version + 1))
-    answer_next_box("これらの行をデータベースの内容で置き換える")
+    answer_next_box("相手の変更を取り込む（自分の変更を破棄）")
     assert not save(window)
     assert process.notes == "他人の変更"
     assert not window.isWindowModified()
@@ -109,3 +110,69 @@ def test_saving_capacity_says_what_was_saved(window: MainWindow) -> None:
     _edit_first(window, "notes", "メモ")
     assert save(window)
     assert window.statusBar().currentMessage() == "保存しました：手続 1件"
+
+
+# -- the team database: what the other user changed, keep mine / take theirs -------------------
+def _conflict_on_notes(window: MainWindow, team: Any, qtbot: Any) -> Any:
+    """The editor changes a row's 備考 in the app; the central office saves its own 備考
+    for the same row meanwhile."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from tests.ui.actions.test_live import other_user_saves
+    from tests.ui.helpers import type_into
+
+    model = window.session.model
+    process = next(p for p in window.session.store.processes if p.bureau == team.bureau)
+    row = model.row_of(process)
+    assert row is not None
+    type_into(qtbot, window.inventory_view.table, model.index(row, COLUMN_INDEX["notes"]),
+              QLineEdit, "bureau memo")
+    other_user_saves(team, team.admin, process.id, notes="本庁のメモ", priority=True)
+    return process
+
+
+def _answer_conflict(button: str, seen: list[list[str]]) -> None:
+    from ui.widgets.conflict_dialog import ConflictDialog
+
+    def answer() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, ConflictDialog) and widget.isVisible():
+                table = widget.table
+                seen.extend([table.item(r, c).text() for c in range(table.columnCount())]
+                            for r in range(table.rowCount()))
+                {"keep": widget.keep_button, "take": widget.take_button}[button].click()
+                return
+        QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(20, answer)
+
+
+def test_the_conflict_dialog_shows_theirs_and_keeps_mine(editor_window: MainWindow, team: Any,
+                                                          qtbot: Any) -> None:
+    process = _conflict_on_notes(editor_window, team, qtbot)
+    seen: list[list[str]] = []
+    _answer_conflict("keep", seen)
+    assert not save(editor_window)  # refused first; "keep mine" then saves again
+    by_field = {row[2]: row for row in seen}
+    assert set(by_field) == {"備考", "重点"}
+    assert by_field["備考"][0] == process.id
+    assert by_field["備考"][1].startswith(team.admin + " ")
+    assert by_field["備考"][3:] == ["", "本庁のメモ", "bureau memo"]
+    assert by_field["重点"][3:] == ["", "○", ""]
+    engine = open_database(team.url(team.viewer))
+    with engine.connect() as connection:
+        [stored] = repository.load_processes(connection, {process.id})
+    engine.dispose()
+    # Mine where I changed it, theirs where only they did.
+    assert (stored.notes, stored.priority) == ("bureau memo", True)
+    assert not editor_window.isWindowModified()
+
+
+def test_the_conflict_dialog_takes_theirs(editor_window: MainWindow, team: Any,
+                                          qtbot: Any) -> None:
+    process = _conflict_on_notes(editor_window, team, qtbot)
+    _answer_conflict("take", [])
+    assert not save(editor_window)
+    current = editor_window.session.store.by_id[process.id]
+    assert (current.notes, current.priority) == ("本庁のメモ", True)
+    assert not editor_window.isWindowModified()

@@ -197,3 +197,53 @@ def test_plan_column_and_planned_filter(model: InventoryModel) -> None:
     assert model.rowCount() == 1
     model.set_filter(InventoryFilter(planned=UNPLANNED))
     assert model.rowCount() == len(model.store.processes) - 1
+
+
+# -- a bureau editor on the team database: other bureaus' rows are read-only -------------------
+def test_other_bureaus_rows_are_read_only_for_an_editor(editor_window: Any, team: Any,
+                                                        qtmodeltester: Any, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    model = editor_window.session.model
+    qtmodeltester.check(model, force_py=True)
+    own = next(r for r in range(model.rowCount()) if model.process_at(r).bureau == team.bureau)
+    other = next(r for r in range(model.rowCount())
+                 if model.process_at(r).bureau == team.other_bureau)
+    notes, flag = COLUMN_INDEX["notes"], COLUMN_INDEX["priority"]
+    assert model.flags(model.index(own, notes)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(other, notes)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(other, flag)) & Qt.ItemFlag.ItemIsUserCheckable
+    # The visual cue and its explanation.
+    assert model.data(model.index(other, notes), Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(model.index(own, notes), Qt.ItemDataRole.BackgroundRole) is None
+    assert "読み取り専用" in model.data(model.index(other, notes), Qt.ItemDataRole.ToolTipRole)
+    # The real table opens no editor there, and a bulk edit leaves those rows alone.
+    table = editor_window.inventory_view.table
+
+    def press_f2_on(row: int) -> list[QLineEdit]:
+        table.setCurrentIndex(model.index(row, notes))
+        qtbot.keyClick(table, Qt.Key.Key_F2)
+        return [w for w in table.viewport().findChildren(QLineEdit) if w.isVisible()]
+
+    assert press_f2_on(other) == []
+    [editor] = press_f2_on(own)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    rows = [model.process_at(own), model.process_at(other)]
+    before = [p.notes for p in rows]
+    model.edit_values([(p, "notes", "bulk") for p in rows], "bulk")
+    assert [p.notes for p in rows] == ["bulk", before[1]]
+
+
+def test_a_viewer_changes_nothing(team: Any, qtbot: Any) -> None:
+    from tests.ui.conftest import open_window
+
+    window = open_window(team.url(team.viewer), qtbot)
+    try:
+        model = window.session.model
+        assert not any(model.flags(model.index(r, COLUMN_INDEX["notes"]))
+                       & Qt.ItemFlag.ItemIsEditable for r in range(model.rowCount()))
+        assert not window.action_by_key["add"].isEnabled()
+        assert not window.action_by_key["delete"].isEnabled()
+        assert window.identity.text() == f"{team.viewer} — 閲覧者（変更はできません）"
+    finally:
+        window.stop_work()
