@@ -30,10 +30,12 @@ def exported(team: Team, tmp_path: Path) -> Path:
 
 def rows_by_bureau(path: Path) -> dict[str, list[tuple[int, str]]]:
     """(row number, 手続ID) of each bureau's processes in the exported file."""
-    sheet = load_workbook(path, read_only=True)["手続一覧"]
+    workbook = load_workbook(path, read_only=True)
     found: dict[str, list[tuple[int, str]]] = {}
-    for number, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+    rows = workbook["手続一覧"].iter_rows(min_row=2, values_only=True)
+    for number, row in enumerate(rows, start=2):
         found.setdefault(str(row[2]), []).append((number, str(row[0])))
+    workbook.close()
     return found
 
 
