@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from dx_planner.domain.translatable import QT_TRANSLATE_NOOP
 from ui.actions import (
     baselines,
+    compare,
     database,
     history,
     inventory_io,
@@ -30,6 +31,7 @@ from ui.actions.base import ActionSpec
 from ui.session import Session
 from ui.tasks import TaskRunner
 from ui.views.capacity_view import CapacityView
+from ui.views.compare.compare_view import CompareView
 from ui.views.history_view import HistoryView
 from ui.views.inventory_view import InventoryView
 from ui.views.plan_panel import PlanPanel
@@ -74,6 +76,11 @@ def _wire_results(window: MainWindow, view: QWidget) -> None:
     scenarios.open_newest(window)
 
 
+def _wire_compare(window: MainWindow, view: QWidget) -> None:
+    assert isinstance(view, CompareView)
+    view.exportRequested.connect(lambda comparison: compare.choose_export(window, comparison))
+
+
 #: Pages beside the results' chart, after the built-in ones.
 RESULT_PAGES: tuple[ResultPage, ...] = (
     ResultPage("requirements", QT_TRANSLATE_NOOP("ResultPages", "要件と費用"),
@@ -94,11 +101,12 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec("results", QT_TRANSLATE_NOOP("Tabs", "結果"),
             lambda session, runner, parent: ResultsView(session, runner, parent, RESULT_PAGES),
             _wire_results),
+    TabSpec("compare", QT_TRANSLATE_NOOP("Tabs", "シナリオ比較"), CompareView, _wire_compare),
     TabSpec("history", QT_TRANSLATE_NOOP("Tabs", "変更履歴"), HistoryView),
 )
 
 ACTION_MODULES = (database, saving, inventory_io, outputs, baselines, planning, scenarios,
-                  history)
+                  compare, history)
 
 
 def actions() -> dict[str, ActionSpec]:

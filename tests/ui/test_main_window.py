@@ -24,7 +24,7 @@ def test_menus_and_toolbar_come_from_the_registry(window: MainWindow) -> None:
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles == ["ファイル(&F)", "編集(&E)", "計画(&P)", "言語 / Language"]
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "手続一覧", "処理能力", "計画の条件と実行", "結果", "変更履歴"]
+        "手続一覧", "処理能力", "計画の条件と実行", "結果", "シナリオ比較", "変更履歴"]
 
 
 def test_a_registered_action_runs_with_the_window(window: MainWindow) -> None:
