@@ -62,3 +62,19 @@ def test_switching_language_keeps_requirements_assumptions_and_keep(planned: Mai
     assert window.plan_panel.settings() == before
     set_language(window, "ja")
     assert window.plan_panel.settings() == before
+
+
+def test_the_planning_additions_speak_english(planned: MainWindow) -> None:
+    window = planned
+    set_language(window, "en")
+    assert window.tabs.tabText(4) == "Compare scenarios"
+    panel = window.plan_panel
+    assert [panel.conditions.tabText(i) for i in range(4)] == [
+        "Target and horizon", "Bureau and segment targets", "What-if assumptions",
+        "Re-plan keeping a reference"]
+    side = window.results_view.side
+    assert [side.tabText(i) for i in range(4, 7)] == [
+        "Requirements and cost", "Value of a person-month", "Re-plan changes"]
+    assert window.inventory_view.filter_bar.min_volume.text() == "Applications a year: all"
+    page = window.results_view.pages["requirements"]
+    assert page.model.data(page.model.index(0, 0)) == "Overall target"
