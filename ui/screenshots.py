@@ -32,7 +32,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     os.environ["DX_PLANNER_AUTODEMO"] = "1"
 
-    from ui import i18n
+    from ui import i18n, screenshots_planning
     from ui.actions import baselines, inventory_io, language, planning
     from ui.app import application, create_window
     from ui.models.columns import COLUMN_INDEX, PLANNED
@@ -63,6 +63,7 @@ def main() -> int:
     deadline = panel.deadline.quarter()
     assert deadline is not None
     panel.add_milestone(deadline - 4, 9_000)  # an interim goal at the end of FY2022
+    screenshots_planning.set_requirements(window)
     panel.start_optimize()
     QTimer.singleShot(int(args.time_limit * 400), lambda: shoot("3-plan-running", "plan"))
     wait_for(panel.planReady, int(args.time_limit * 1000) + 120_000)
@@ -87,6 +88,7 @@ def main() -> int:
         wait_for(view.loaded, 60_000)
         shoot("10-plan-vs-actual-bureau", "results")
         window.results_view.side.setCurrentIndex(0)
+    screenshots_planning.shoot_planning(window, shoot, wait_for, args.time_limit)
     window.inventory_view.filter_bar.search.setText("申請")
     model.sort(COLUMN_INDEX[PLANNED])
     shoot("6-inventory-filtered-with-plan", "inventory")

@@ -480,52 +480,62 @@
 <context>
     <name>ChangesPage</name>
     <message>
-        <location filename="../../ui/views/results/changes_page.py" line="53"/>
+        <location filename="../../ui/views/results/changes_page.py" line="50"/>
+        <source>シナリオ「%1」</source>
+        <translation>scenario &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/changes_page.py" line="52"/>
+        <source>公表済みのベースライン（%1 時点）</source>
+        <translation>published baseline (as of %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/changes_page.py" line="62"/>
         <source>解除した約束 %1 件（理由つき）</source>
         <translation>%1 commitments released (with reasons)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/changes_page.py" line="57"/>
+        <location filename="../../ui/views/results/changes_page.py" line="66"/>
         <source>この計画は基準を守る再計画ではありません。「計画の条件と実行」の「基準を守る再計画」で、公表済みのベースラインや保存済みの計画を基準に再計画すると、ここに変更と安定化の代償が表示されます。</source>
         <translation>This plan is not a re-plan against a reference. Re-plan against the published baseline or a stored plan (Plan settings and run → Re-plan keeping a reference) to see the changes and the price of stability here.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/changes_page.py" line="62"/>
+        <location filename="../../ui/views/results/changes_page.py" line="71"/>
         <source>基準：%1</source>
         <translation>Reference: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/changes_page.py" line="64"/>
+        <location filename="../../ui/views/results/changes_page.py" line="73"/>
         <source>なし</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/changes_page.py" line="65"/>
+        <location filename="../../ui/views/results/changes_page.py" line="74"/>
         <source>∞（有効な約束はすべて守る）</source>
         <translation>∞ (keep every valid commitment)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/changes_page.py" line="67"/>
+        <location filename="../../ui/views/results/changes_page.py" line="76"/>
         <source>凍結：%1 まで&#x3000;変更1件あたりの必要な効果：%2 件</source>
         <translation>Frozen until: %1    gain a change must bring: %2 applications</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/changes_page.py" line="70"/>
+        <location filename="../../ui/views/results/changes_page.py" line="79"/>
         <source>凍結して守った約束 %1 件、時期の変更 %2 件、計画から外した %3 件、追加 %4 件、解除 %5 件</source>
         <translation>%1 commitments kept frozen, %2 moved, %3 dropped, %4 added, %5 released</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/changes_page.py" line="76"/>
+        <location filename="../../ui/views/results/changes_page.py" line="85"/>
         <source>安定化の代償：不明（基準なしの再計画が中断されました）</source>
         <translation>Price of stability: unknown (the free re-plan was cancelled)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/changes_page.py" line="81"/>
+        <location filename="../../ui/views/results/changes_page.py" line="90"/>
         <source>安定化の代償：%1 件（目的値の %2）＝ 諦めたオンライン申請 %3 件 ＋ 変更のペナルティ %4 件</source>
         <translation>Price of stability: %1 (%2 of the objective) = %3 online applications given up + %4 move penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/changes_page.py" line="86"/>
+        <location filename="../../ui/views/results/changes_page.py" line="95"/>
         <source>基準なしで再計画すると：時期の変更 %1 件、計画から外す %2 件</source>
         <translation>A free re-plan would move %1 and drop %2</translation>
     </message>
@@ -1800,8 +1810,8 @@
     </message>
     <message>
         <location filename="../../ui/views/plan/keep_editor.py" line="133"/>
-        <source>基準の計画の手続を動かす・外すのは、それで年間のオンライン申請が %1 件以上増えるときだけです。</source>
-        <translation>A process of the reference is moved or dropped only when that gains at least %1 online applications.</translation>
+        <source>基準の計画の手続を動かす・外すのは、それで計画期間のオンライン申請が %1 件以上増えるときだけです。</source>
+        <translation>A process of the reference is moved or dropped only when that gains at least %1 online applications over the plan.</translation>
     </message>
     <message>
         <location filename="../../ui/views/plan/keep_editor.py" line="148"/>
@@ -2261,153 +2271,153 @@
         <translation>Scenario name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="282"/>
+        <location filename="../../ui/views/plan_panel.py" line="285"/>
         <source>目標期限 %1 が開始四半期 %2 より前です</source>
         <translation>The deadline %1 is before the start %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="285"/>
+        <location filename="../../ui/views/plan_panel.py" line="288"/>
         <source>計画の最終四半期 %1 が目標期限 %2 より前です</source>
         <translation>The last planned quarter %1 is before the deadline %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="294"/>
-        <location filename="../../ui/views/plan_panel.py" line="367"/>
-        <location filename="../../ui/views/plan_panel.py" line="476"/>
+        <location filename="../../ui/views/plan_panel.py" line="297"/>
+        <location filename="../../ui/views/plan_panel.py" line="370"/>
+        <location filename="../../ui/views/plan_panel.py" line="479"/>
         <source>最適化</source>
         <translation>Optimization</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="297"/>
+        <location filename="../../ui/views/plan_panel.py" line="300"/>
         <source>最適化を実行</source>
         <translation>Optimize</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="300"/>
+        <location filename="../../ui/views/plan_panel.py" line="303"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="317"/>
+        <location filename="../../ui/views/plan_panel.py" line="320"/>
         <source>段階</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="318"/>
+        <location filename="../../ui/views/plan_panel.py" line="321"/>
         <source>これまでの最良の計画（オンライン申請件数）</source>
         <translation>Best plan so far (online applications)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="320"/>
+        <location filename="../../ui/views/plan_panel.py" line="323"/>
         <source>見つかった計画のうち最もよいものの、計画期間中のオンライン申請件数の見込み</source>
         <translation>Expected online applications during the plan, for the best plan found so far</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="321"/>
+        <location filename="../../ui/views/plan_panel.py" line="324"/>
         <source>理論上の最大（オンライン申請件数）</source>
         <translation>Theoretical maximum (online applications)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="322"/>
+        <location filename="../../ui/views/plan_panel.py" line="325"/>
         <source>どの計画でもこれを超えることはできない、という証明済みの上限</source>
         <translation>A proven limit: no plan can exceed it</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="324"/>
+        <location filename="../../ui/views/plan_panel.py" line="327"/>
         <source>最大までの余地</source>
         <translation>Room to the maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="325"/>
+        <location filename="../../ui/views/plan_panel.py" line="328"/>
         <source>最良の計画が理論上の最大にどれだけ届いていないか。0%なら最適です。</source>
         <translation>How far the best plan is below the theoretical maximum. 0% means it is optimal.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="327"/>
+        <location filename="../../ui/views/plan_panel.py" line="330"/>
         <source>経過時間</source>
         <translation>Elapsed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="336"/>
+        <location filename="../../ui/views/plan_panel.py" line="339"/>
         <source>この計画をシナリオとして保存</source>
         <translation>Store this plan as a scenario</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="341"/>
+        <location filename="../../ui/views/plan_panel.py" line="344"/>
         <source>計算中も手続一覧の編集を続けられます。計算には実行時点の手続一覧（未保存の変更を含む）が使われます。</source>
         <translation>You can keep editing while it runs. The run uses the inventory as it was when started (unsaved edits included).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="358"/>
+        <location filename="../../ui/views/plan_panel.py" line="361"/>
         <source>計画の条件に問題があります：</source>
         <translation>The plan settings have problems:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="380"/>
+        <location filename="../../ui/views/plan_panel.py" line="383"/>
         <source>準備中</source>
         <translation>Preparing</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="391"/>
+        <location filename="../../ui/views/plan_panel.py" line="394"/>
         <source>キャンセル中…（ここまでの最良の計画を返します）</source>
         <translation>Cancelling… (returns the best plan so far)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="395"/>
+        <location filename="../../ui/views/plan_panel.py" line="398"/>
         <source>%1 秒</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="418"/>
+        <location filename="../../ui/views/plan_panel.py" line="421"/>
         <source>キャンセルしました（途中の最良の計画を表示）</source>
         <translation>Cancelled (showing the best plan found)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="424"/>
+        <location filename="../../ui/views/plan_panel.py" line="427"/>
         <source>完了（安定化の代償は計算を中断したため不明）</source>
         <translation>Done (price of stability unknown: its computation was cancelled)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="426"/>
+        <location filename="../../ui/views/plan_panel.py" line="429"/>
         <source>完了</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="434"/>
+        <location filename="../../ui/views/plan_panel.py" line="437"/>
         <source>キャンセルした実行の途中の計画を表示しています（検証済み・未保存）。残すにはシナリオ「%1」として保存してください。</source>
         <translation>Showing the best plan of a cancelled run (checked, not stored). Store it as scenario &quot;%1&quot; to keep it.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="448"/>
+        <location filename="../../ui/views/plan_panel.py" line="451"/>
         <source>途中の計画をシナリオ「%1」として保存しました</source>
         <translation>The plan of the cancelled run was stored as scenario &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="463"/>
+        <location filename="../../ui/views/plan_panel.py" line="466"/>
         <source>シナリオを保存できませんでした: %1</source>
         <translation>Could not store the scenario: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="469"/>
+        <location filename="../../ui/views/plan_panel.py" line="472"/>
         <source>失敗</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="471"/>
+        <location filename="../../ui/views/plan_panel.py" line="474"/>
         <source>計画の条件または手続一覧に問題があります：
 %1</source>
         <translation>The settings or the inventory cannot be planned:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="473"/>
+        <location filename="../../ui/views/plan_panel.py" line="476"/>
         <source>最適化エンジンを読み込めません：
 %1</source>
         <translation>Cannot load the optimizer:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="475"/>
+        <location filename="../../ui/views/plan_panel.py" line="478"/>
         <source>最適化に失敗しました：
 %1</source>
         <translation>Optimization failed:

@@ -75,7 +75,7 @@ class RequirementOutcomesModel(_ReadOnly):
                 amount = f"{share:.0%}" if share is not None else f"{requirement.needed:,}"
                 return f"{scope_label(requirement.scope)}（{amount}）"
             if column == QUARTER:
-                return quarter_label(requirement.quarter)
+                return requirement.quarter.code
             if column == IN_SCOPE:
                 return f"{requirement.in_scope:,}"
             if column == NEEDED:

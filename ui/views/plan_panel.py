@@ -149,7 +149,7 @@ class PlanPanel(QWidget):
         layout.addWidget(run_box, 1)
         self.keep_editor.enabled.toggled.connect(self._keep_toggled)
         self.requirements.show_result(session.plan)
-        session.planChanged.connect(lambda: self.requirements.show_result(self.session.plan))
+        session.planChanged.connect(self._plan_changed)  # a bound slot: gone with the panel
         session.inventoryReplaced.connect(self._inventory_replaced)
         self.refresh_references()
 
@@ -225,6 +225,9 @@ class PlanPanel(QWidget):
         for row in rows or [self.milestones.rowCount() - 1]:
             if row >= 0:
                 self.milestones.removeRow(row)
+
+    def _plan_changed(self) -> None:
+        self.requirements.show_result(self.session.plan)
 
     def _inventory_replaced(self) -> None:
         inventory = self.session.store.inventory

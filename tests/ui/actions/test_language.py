@@ -78,3 +78,8 @@ def test_the_planning_additions_speak_english(planned: MainWindow) -> None:
     assert window.inventory_view.filter_bar.min_volume.text() == "Applications a year: all"
     page = window.results_view.pages["requirements"]
     assert page.model.data(page.model.index(0, 0)) == "Overall target"
+    # the widgets of before the switch are gone: a new plan reaches only the new ones
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    window.session.set_plan(window.session.plan, "基本計画")

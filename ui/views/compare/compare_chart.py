@@ -40,7 +40,7 @@ class CompareChart(QuarterChartView):
                                           ("B", comparison.b_name, comparison.b, B_COLOUR)):
             series = QLineSeries()
             series.setName(f"{label}：{name}")
-            series.setPen(QPen(colour, 3))
+            series.setPen(QPen(colour, 5 if label == "A" else 2))  # A stays visible under B
             series.setPointsVisible(True)
             for quarter, count in plan.cumulative:
                 series.append(quarters.index(quarter), count)

@@ -130,8 +130,8 @@ class KeepEditor(QWidget):
             self.explain.setText(self.tr("0 件：基準なしの再計画と同じ（変更に費用なし）。"))
         else:
             self.explain.setText(tr_format(self.tr(
-                "基準の計画の手続を動かす・外すのは、それで年間のオンライン申請が %1 件以上"
-                "増えるときだけです。"), f"{value:,.0f}"))
+                "基準の計画の手続を動かす・外すのは、それで計画期間のオンライン申請が %1 件"
+                "以上増えるときだけです。"), f"{value:,.0f}"))
 
     # -- settings ------------------------------------------------------------------------
     def keep(self) -> Keep | None:

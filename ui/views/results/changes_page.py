@@ -44,6 +44,15 @@ class ChangesPage(QWidget):
         self.show_plan()
         session.planChanged.connect(self.show_plan)
 
+    def _reference(self, reference: str) -> str:
+        """``scenario X`` / ``baseline as of FY2021Q3`` (the plan file's words) as shown."""
+        if reference.startswith("scenario "):
+            return tr_format(self.tr("シナリオ「%1」"), reference.removeprefix("scenario "))
+        if reference.startswith("baseline as of "):
+            return tr_format(self.tr("公表済みのベースライン（%1 時点）"),
+                             reference.removeprefix("baseline as of "))
+        return reference
+
     def show_plan(self) -> None:
         result = self.session.plan
         changes = result.changes if result is not None else None
@@ -59,7 +68,7 @@ class ChangesPage(QWidget):
                 "再計画すると、ここに変更と安定化の代償が表示されます。"))
             return
         keep = result.settings.keep
-        lines = [tr_format(self.tr("基準：%1"), changes.reference)]
+        lines = [tr_format(self.tr("基準：%1"), self._reference(changes.reference))]
         if keep is not None:
             freeze = keep.freeze_until.code if keep.freeze_until else self.tr("なし")
             cost = self.tr("∞（有効な約束はすべて守る）") if math.isinf(keep.move_cost) \

@@ -25,7 +25,7 @@ class RequirementsPage(QWidget):
         layout.addWidget(self.summary)
         self.model = RequirementOutcomesModel(self)
         self.table = read_only_table(self.model, self)
-        for column, width in enumerate((100, 230, 150, 70, 60, 70, 44, 50, 96)):
+        for column, width in enumerate((96, 210, 74, 70, 56, 66, 40, 48, 96)):
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 3)
         layout.addWidget(note_label(self.tr(

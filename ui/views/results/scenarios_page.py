@@ -34,8 +34,8 @@ class ScenariosPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 200)
-        self.table.setColumnWidth(2, 150)
+        for column, width in enumerate((190, 124, 120, 96, 60, 80)):
+            self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(
             lambda index: self.openRequested.emit(self.model.name_at(index.row())))
         layout.addWidget(self.table)

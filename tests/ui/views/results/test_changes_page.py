@@ -48,3 +48,4 @@ def test_moves_per_bureau_and_the_price_of_stability(planned: MainWindow, demo_e
             f"諦めたオンライン申請 {given_up:,.0f} 件 ＋ 変更のペナルティ "
             f"{changes.move_penalty:,.0f} 件") in page.summary.text()
     assert page.released_model.rowCount() == len(changes.released)
+    assert page.summary.text().startswith("基準：シナリオ「基本計画」")
