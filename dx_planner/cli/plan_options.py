@@ -26,7 +26,7 @@ from dx_planner.planning.assumptions import Assumptions, status_key
 from dx_planner.planning.errors import PlanningInputError
 from dx_planner.planning.keep import Keep
 from dx_planner.planning.requirements import SCOPE_KEYS, RequirementSpec, Scope
-from dx_planner.planning.settings import PlanSettings
+from dx_planner.planning.settings import MAX_TIME_LIMIT, PlanSettings
 from dx_planner.planning.settings_json import scope_from_json, settings_from_json
 
 REQUIRE_HELP = ("requirement SCOPE:AMOUNT[@Q], e.g. 'authority=都,min_volume=10000:share=1.0"
@@ -66,9 +66,32 @@ def add_plan_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--move-cost", metavar="N",
                         help="with --keep: online applications each moved or dropped reference "
                              "process costs ('inf': keep every still-valid commitment)")
-    parser.add_argument("--cost-time", type=float, metavar="S",
+    parser.add_argument("--cost-time", type=cost_time_argument, metavar="S",
                         help="seconds for re-solves that measure what each binding requirement "
                              "costs (default 0: estimates from the dual prices)")
+
+
+def _seconds(text: str, what: str, *, zero: bool) -> float:
+    """Seconds from the command line: finite, at most MAX_TIME_LIMIT, above 0 (or from 0)."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    low_ok = seconds >= 0 if zero else seconds > 0
+    if not (low_ok and seconds <= MAX_TIME_LIMIT):  # also refuses nan and inf
+        bounds = (f"from 0 to {MAX_TIME_LIMIT:,.0f}" if zero
+                  else f"more than 0 and at most {MAX_TIME_LIMIT:,.0f}")
+        raise argparse.ArgumentTypeError(f"'{text}' is not a {what}: give seconds, {bounds}")
+    return seconds
+
+
+def time_limit_argument(text: str) -> float:
+    return _seconds(text, "time limit", zero=False)
+
+
+def cost_time_argument(text: str) -> float:
+    """--cost-time: 0 (estimates from the dual prices only) up to the time limit's cap."""
+    return _seconds(text, "cost time", zero=True)
 
 
 def plan_settings(args: argparse.Namespace, defaults: PlanSettings) -> PlanSettings:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import time
 from contextlib import ExitStack
 from datetime import datetime
@@ -12,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from dx_planner.cli.plan_options import add_plan_options, plan_settings
+from dx_planner.cli.plan_options import add_plan_options, plan_settings, time_limit_argument
 from dx_planner.cli.progress import ProgressBar
 from dx_planner.domain.quarters import Quarter, QuarterError, check_plannable
 from dx_planner.domain.validation import InvalidValue, parse_name
@@ -20,7 +19,7 @@ from dx_planner.output_files import check_writable, replaced_atomically
 from dx_planner.persistence import repository
 from dx_planner.persistence.database import write_transaction
 from dx_planner.planning.result import PlanResult
-from dx_planner.planning.settings import MAX_TIME_LIMIT, PlanSettings
+from dx_planner.planning.settings import PlanSettings
 
 
 def quarter_argument(text: str) -> Quarter:
@@ -39,18 +38,6 @@ def scenario_argument(text: str) -> str:
     if not name:
         raise argparse.ArgumentTypeError("a scenario needs a name")
     return name
-
-
-def seconds_argument(text: str) -> float:
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = math.nan
-    if not 0 < seconds <= MAX_TIME_LIMIT:  # also refuses nan and inf
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is not a time limit: give seconds, more than 0 and at most "
-            f"{MAX_TIME_LIMIT:,.0f}")
-    return seconds
 
 
 def milestone_argument(text: str) -> tuple[Quarter, int]:
@@ -72,7 +59,7 @@ def add_solve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
     target.add_argument("--target-count", type=int, metavar="N")
     solve.add_argument("--milestone", type=milestone_argument, action="append", default=[],
                        metavar="Q:N", help="minimum cumulative count at the end of Q")
-    solve.add_argument("--time-limit", type=seconds_argument, metavar="S",
+    solve.add_argument("--time-limit", type=time_limit_argument, metavar="S",
                        help="seconds for the optimizer (default 10)")
     solve.add_argument("--scenario", metavar="NAME", type=scenario_argument,
                        help="name to store the plan under (default: plan-<timestamp>)")
@@ -119,7 +106,8 @@ def run_solve(engine: Engine, args: argparse.Namespace) -> int:
     with ExitStack() as outputs:
         if args.json:
             temporary = outputs.enter_context(replaced_atomically(args.json))
-            temporary.write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=1),
+            temporary.write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=1,
+                                            allow_nan=False),  # RFC 8259: a NaN is a bug
                                  encoding="utf-8")
         with write_transaction(engine) as connection:
             save_scenario(connection, name, result)

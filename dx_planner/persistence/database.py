@@ -8,6 +8,7 @@ once, and wait for each other up to ``DX_PLANNER_BUSY_TIMEOUT`` seconds (default
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -135,7 +136,7 @@ def open_database(location: str | os.PathLike[str] | None = None) -> Engine:
     try:
         # A team database is a server: check pooled connections before use (it may restart).
         engine = create_engine(url, pool_pre_ping=parsed.get_backend_name() == "postgresql",
-                               **options)
+                               json_serializer=_strict_json, **options)
     except Exception as error:  # driver missing, bad options …
         raise DatabaseError(f"cannot open database {url}: {_reason(error)}") from None
     if engine.dialect.name == "sqlite":
@@ -146,6 +147,12 @@ def open_database(location: str | os.PathLike[str] | None = None) -> Engine:
         engine.dispose()  # no pooled connection left behind
         raise
     return engine
+
+
+def _strict_json(value: Any) -> str:
+    """JSON columns hold RFC 8259 JSON on both databases (PostgreSQL refuses NaN and
+    Infinity; SQLite would store them): a non-finite number is a bug, raised here."""
+    return json.dumps(value, allow_nan=False)
 
 
 def upgrade_schema(engine: Engine) -> None:

@@ -144,8 +144,9 @@ def resolve(settings: PlanSettings, inventory: Inventory) -> ResolvedSettings:
     if not 0 < settings.time_limit <= MAX_TIME_LIMIT:  # also refuses NaN
         raise PlanningInputError(
             f"time limit must be more than 0 and at most {MAX_TIME_LIMIT:,.0f} seconds")
-    if not settings.cost_time >= 0:  # also refuses NaN
-        raise PlanningInputError("settings.cost_time: must be 0 or more seconds")
+    if not 0 <= settings.cost_time <= MAX_TIME_LIMIT:  # also refuses NaN
+        raise PlanningInputError(
+            f"settings.cost_time: must be from 0 to {MAX_TIME_LIMIT:,.0f} seconds")
     if settings.bureau_target is not None and not 0 <= settings.bureau_target <= 1:
         raise PlanningInputError(
             f"settings.bureau_target: {settings.bureau_target} must be between 0 and 1")

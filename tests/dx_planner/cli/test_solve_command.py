@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,32 @@ def test_a_time_limit_that_is_not_a_usable_number_of_seconds_is_bad_usage(
     line = _usage_error(["--db", str(db), "solve", "--time-limit", value], capsys)
     assert line.endswith(f"argument --time-limit: '{value}' is not a time limit: give seconds, "
                          "more than 0 and at most 86,400")
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1", "1e308", "86401"])
+def test_a_cost_time_that_is_not_a_usable_number_of_seconds_is_bad_usage(
+        db: Path, capsys: pytest.CaptureFixture[str], value: str) -> None:
+    """Review finding 8: --cost-time inf wrote Infinity into the plan file."""
+    line = _usage_error(["--db", str(db), "solve", "--cost-time", value], capsys)
+    assert line.endswith(f"argument --cost-time: '{value}' is not a cost time: give seconds, "
+                         "from 0 to 86,400")
+
+
+def test_the_plan_file_is_strict_json_and_re_runs(
+        db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The plan file is RFC 8259 JSON (no NaN or Infinity), and solve --settings takes it."""
+    def refuse(constant: str) -> None:
+        raise AssertionError(f"{constant} in the plan file")
+
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    assert main(["--db", str(db), "solve", "--scenario", "a", "--time-limit", "1",
+                 "--cost-time", "0", "--json", str(first)]) == 0
+    data = json.loads(first.read_text(encoding="utf-8"), parse_constant=refuse)
+    assert data["settings"]["cost_time"] == 0
+    assert main(["--db", str(db), "solve", "--scenario", "b", "--settings", str(first),
+                 "--json", str(second)]) == 0
+    again = json.loads(second.read_text(encoding="utf-8"), parse_constant=refuse)
+    assert again["settings"] == data["settings"]
 
 
 def test_a_scenario_name_longer_than_the_database_holds_is_bad_usage(

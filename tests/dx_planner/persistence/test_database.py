@@ -68,3 +68,21 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
 def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="folder"):
         open_database(tmp_path)
+
+
+def test_json_columns_refuse_non_finite_numbers(tmp_path: Path) -> None:
+    """Review finding 8: Infinity reached a plan; JSON columns hold strict JSON on SQLite as
+    PostgreSQL does, so a NaN or infinity is a bug that fails loudly, never stored."""
+    from datetime import datetime
+
+    from sqlalchemy import insert
+    from sqlalchemy.exc import StatementError
+
+    from dx_planner.persistence.schema import ScenarioRow
+
+    engine = open_database(tmp_path / "strict.db")
+    with pytest.raises(StatementError, match="not JSON compliant"), engine.begin() as connection:
+        connection.execute(insert(ScenarioRow.__table__).values(
+            name="x", created_at=datetime.now(), status="feasible",
+            settings={"cost_time": float("inf")}, kpis={}))
+    engine.dispose()

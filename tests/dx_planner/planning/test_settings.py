@@ -63,3 +63,17 @@ def test_a_time_limit_must_be_a_finite_number_of_seconds(seconds: float) -> None
     with pytest.raises(PlanningInputError,
                        match="time limit must be more than 0 and at most 86,400 seconds"):
         resolve(PlanSettings(time_limit=seconds), _inventory())
+
+
+@pytest.mark.parametrize("seconds", [float("nan"), float("inf"), -1.0, 86_401.0, 1e308])
+def test_the_cost_time_is_checked_like_the_time_limit(seconds: float) -> None:
+    """Review finding 8: cost_time inf was accepted and written to the plan file as
+    Infinity, which no strict JSON reader (nor solve --settings) accepts."""
+    with pytest.raises(PlanningInputError, match=(
+            r"settings\.cost_time: must be from 0 to 86,400 seconds")):
+        resolve(PlanSettings(cost_time=seconds), _inventory())
+
+
+@pytest.mark.parametrize("seconds", [0.0, 86_400.0])
+def test_the_cost_time_may_be_zero_or_a_day(seconds: float) -> None:
+    assert resolve(PlanSettings(cost_time=seconds), _inventory()).cost_time == seconds
