@@ -24,7 +24,7 @@ def db_path(tmp_path: Path) -> Path:
 def engine(db_path: Path) -> Iterator[Engine]:
     from dx_planner.persistence.database import open_database
 
-    engine = open_database(db_path)
+    engine = open_database(db_path, create=True)
     yield engine
     engine.dispose()
 
@@ -37,7 +37,7 @@ def demo_workbook_28k(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from dx_planner.workbook.apply import export_workbook
 
     folder = tmp_path_factory.mktemp("demo28k")
-    engine = open_database(folder / "demo.sqlite3")
+    engine = open_database(folder / "demo.sqlite3", create=True)
     load_demo(engine, 28_000, seed=0)
     path = folder / "demo.xlsx"
     export_workbook(engine, path)
@@ -76,7 +76,7 @@ def any_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engin
     from dx_planner.persistence.database import open_database
 
     if request.param == "sqlite":
-        engine = open_database(tmp_path / "test.sqlite3")
+        engine = open_database(tmp_path / "test.sqlite3", create=True)
     else:
         engine = open_database(request.getfixturevalue("pg_database").owner_url)
     yield engine

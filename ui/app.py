@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
@@ -56,13 +57,15 @@ def starting_location(db_location: str | None) -> str | None:
     remembered, without its password), else the default file."""
     if db_location is not None or os.environ.get(ENV_VARIABLE):
         return db_location
-    recent = recent_databases()
+    # a remembered file that is gone is not made again (it was moved or deleted)
+    recent = [item for item in recent_databases() if "://" in item or Path(item).is_file()]
     return recent[0] if recent else None
 
 
 def create_window(db_location: str | None) -> MainWindow:
-    """Open the database and build the window (not shown); raises DatabaseError."""
-    engine = open_engine(None, resolve_url(db_location))
+    """Open the database and build the window (not shown); raises DatabaseError. A missing
+    database is created: the window then offers to fill it (demo, import, open another)."""
+    engine = open_engine(None, resolve_url(db_location), create=True)
     session = Session.open(engine, location_label(db_location))
     window = MainWindow(session)
     session.setParent(window)

@@ -9,8 +9,9 @@ import argparse
 import sys
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
 
-from dx_planner.persistence.database import open_database
+from dx_planner.persistence.database import open_database, resolve_url
 from dx_planner.persistence.team import TeamError
 from dx_planner.persistence.team.security import ADMIN, EDITOR, VIEWER, init_security
 from dx_planner.persistence.team.users import add_user, list_users
@@ -46,12 +47,11 @@ def add_admin_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
 
 
 def _postgresql(args: argparse.Namespace) -> Engine:
-    engine = open_database(args.db)
-    if engine.dialect.name != "postgresql":
-        engine.dispose()
+    # Said before opening: an SQLite location need not even exist for this answer.
+    if make_url(resolve_url(args.db)).get_backend_name() != "postgresql":
         raise TeamError("admin commands need a PostgreSQL database "
                         "(--db postgresql+psycopg://LOGIN@HOST/DB); an SQLite file has one user")
-    return engine
+    return open_database(args.db)
 
 
 def cmd_admin_init(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -28,20 +28,38 @@ from dx_planner.cli.history_command import add_history_parser
 from dx_planner.cli.progress import ProgressBar
 from dx_planner.cli.report_command import add_baseline_parser, add_report_parser
 from dx_planner.cli.solve_command import add_solve_parser
-from dx_planner.persistence.database import open_database
+from dx_planner.persistence.database import open_database, sqlite_file
 from dx_planner.workbook.problems import ImportFailed, format_problems
 
 __all__ = ["UserError", "build_parser", "main"]
 
 
-def _engine(args: argparse.Namespace) -> Engine:
-    engine = open_database(args.db)
+def _engine(args: argparse.Namespace, *, create: bool = False) -> Engine:
+    engine = open_database(args.db, create=create)
     # Closed when the command ends (a server connection left to the garbage collector
     # is a leak on PostgreSQL).
     cleanup: contextlib.ExitStack | None = getattr(args, "cleanup", None)
     if cleanup is not None:
         cleanup.callback(engine.dispose)
     return engine
+
+
+@contextlib.contextmanager
+def _filling(args: argparse.Namespace) -> Iterator[Engine]:
+    """The database a command puts content into (demo, import): created if it is missing,
+    and removed again if the command fails, so that a failed first import leaves nothing."""
+    new_file = sqlite_file(args.db)
+    if new_file is not None and new_file.exists():
+        new_file = None
+    engine = _engine(args, create=True)
+    try:
+        yield engine
+    except BaseException:
+        if new_file is not None:
+            engine.dispose()
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                new_file.with_name(new_file.name + suffix).unlink(missing_ok=True)
+        raise
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -61,8 +79,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from dx_planner.demo.load import DatabaseNotEmpty, load_demo
 
-    engine = _engine(args)
-    with ProgressBar("demo") as bar:
+    with _filling(args) as engine, ProgressBar("demo") as bar:
         bar.phase("generating and writing")
         try:
             count = load_demo(engine, args.processes, args.seed)
@@ -75,8 +92,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from dx_planner.workbook.apply import import_workbook
 
-    engine = _engine(args)
-    with ProgressBar(f"import {args.file.name}") as bar:
+    with _filling(args) as engine, ProgressBar(f"import {args.file.name}") as bar:
         summary = import_workbook(engine, args.file, replace=args.replace,
                                   overwrite=args.overwrite, progress=bar.phase)
     for warning in summary.warnings:

@@ -21,7 +21,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
-from sqlalchemy.engine import RootTransaction, make_url
+from sqlalchemy.engine import URL, RootTransaction, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 ENV_VARIABLE = "DX_PLANNER_DB"
@@ -121,15 +121,42 @@ def write_transaction(engine: Engine, *, one_at_a_time: bool = False) -> Iterato
         yield connection
 
 
-def open_database(location: str | os.PathLike[str] | None = None) -> Engine:
-    """Open (creating if needed) the database and upgrade its schema to the newest revision."""
+NO_DATABASE = "no database at {path} (create one with dx-planner demo or dx-planner import)"
+
+
+def sqlite_file(location: str | os.PathLike[str] | None = None) -> Path | None:
+    """The file of an SQLite database location (None for a server or an in-memory one)."""
+    return _file_of(make_url(resolve_url(location)))
+
+
+def _file_of(parsed: URL) -> Path | None:
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database or "")
+
+
+def open_database(location: str | os.PathLike[str] | None = None, *,
+                  create: bool = False) -> Engine:
+    """Open the database and upgrade its schema to the newest revision.
+
+    A missing SQLite file is created only with ``create`` (the commands that put content
+    into it: demo, import, the desktop app's first run); otherwise it is the user's typo,
+    and creating an empty database there would hide it. Missing folders are created only
+    for the default location in the user's data folder."""
     url = resolve_url(location)
     parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        database_path = Path(parsed.database or "")
+    database_path = _file_of(parsed)
+    if database_path is not None:
         if database_path.is_dir():
             raise DatabaseError(f"{database_path} is a folder, not a database file")
-        database_path.parent.mkdir(parents=True, exist_ok=True)
+        if not database_path.exists():
+            if not create:
+                raise DatabaseError(NO_DATABASE.format(path=database_path))
+            if database_path == default_database_path().expanduser().resolve():
+                database_path.parent.mkdir(parents=True, exist_ok=True)
+            elif not database_path.parent.is_dir():
+                raise DatabaseError(f"no folder {database_path.parent} for the new database "
+                                    f"{database_path.name}")
     options: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
         options["connect_args"] = {"timeout": busy_timeout()}

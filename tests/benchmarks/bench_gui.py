@@ -56,7 +56,7 @@ def main() -> int:
         from dx_planner.persistence.database import open_database
 
         db = str(Path(tempfile.mkdtemp()) / "demo.sqlite3")
-        engine = open_database(db)
+        engine = open_database(db, create=True)
         load_demo(engine, 28_000, seed=0)
         engine.dispose()
 

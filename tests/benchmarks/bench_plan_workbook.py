@@ -52,7 +52,7 @@ def prepare(folder: Path, processes: int, solve: bool) -> Path:
     from tests.dx_planner.plan_workbook.plans import greedy_plan
 
     db = folder / "demo.sqlite3"
-    engine = open_database(db)
+    engine = open_database(db, create=True)
     load_demo(engine, processes, seed=0)
     with engine.connect() as connection:
         inventory = repository.load_inventory(connection)

@@ -47,7 +47,7 @@ def choose_database(window: MainWindow) -> None:
                   "SQLite データベース (*.sqlite3 *.sqlite *.db);;すべてのファイル (*)"),
         options=QFileDialog.Option.DontConfirmOverwrite)
     if path:
-        open_location(window, path)
+        open_location(window, path, create=True)  # a new name: a new database to fill
 
 
 def connect_team(window: MainWindow) -> None:
@@ -65,11 +65,12 @@ def without_password(location: str) -> str:
     return make_url(location)._replace(password=None).render_as_string(hide_password=False)
 
 
-def open_engine(parent: QWidget | None, location: str) -> Engine:
-    """Open the database; on a team database that wants a password none supplied, ask for
-    it (used for this connection only). Raises ``DatabaseError``."""
+def open_engine(parent: QWidget | None, location: str, create: bool = False) -> Engine:
+    """Open the database (a missing SQLite file is created only with ``create``); on a team
+    database that wants a password none supplied, ask for it (used for this connection
+    only). Raises ``DatabaseError``."""
     try:
-        return open_database(location)
+        return open_database(location, create=create)
     except DatabaseError as error:
         if "://" not in location or "password" not in str(error):
             raise
@@ -83,13 +84,14 @@ def open_engine(parent: QWidget | None, location: str) -> Engine:
                              .render_as_string(hide_password=False))
 
 
-def open_location(window: MainWindow, location: str) -> None:
-    """Switch the window to another database (after asking about unsaved changes)."""
+def open_location(window: MainWindow, location: str, create: bool = False) -> None:
+    """Switch the window to another database (after asking about unsaved changes); a
+    missing SQLite file is created only with ``create`` (a recent one that is gone is not)."""
     if not confirm_discard(window):
         return
     label = without_password(location)
     try:
-        engine = open_engine(window, location)
+        engine = open_engine(window, location, create=create)
         session = Session.open(engine, label, window)
     except Exception as error:  # a bad path or URL, a file that is not ours …
         QMessageBox.warning(window, translate("Database", "データベースを開く"), str(error))

@@ -24,7 +24,7 @@ def test_environment_variable_is_used(monkeypatch: pytest.MonkeyPatch, tmp_path:
 
 
 def test_new_database_gets_the_whole_schema(tmp_path: Path) -> None:
-    engine = open_database(tmp_path / "sub" / "new.db")
+    engine = open_database(tmp_path / "new.db", create=True)
     tables = set(inspect(engine).get_table_names())
     assert {"processes", "bureaus", "bureau_capacity", "channels", "channel_limits",
             "scenarios", "scenario_assignments", "alembic_version"} <= tables
@@ -80,7 +80,7 @@ def test_json_columns_refuse_non_finite_numbers(tmp_path: Path) -> None:
 
     from dx_planner.persistence.schema import ScenarioRow
 
-    engine = open_database(tmp_path / "strict.db")
+    engine = open_database(tmp_path / "strict.db", create=True)
     with pytest.raises(StatementError, match="not JSON compliant"), engine.begin() as connection:
         connection.execute(insert(ScenarioRow.__table__).values(
             name="x", created_at=datetime.now(), status="feasible",

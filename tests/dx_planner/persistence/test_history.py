@@ -141,7 +141,7 @@ def test_both_backends_describe_the_same_changes_alike(pg_database: PgDatabase,
                                                        tmp_path: Path) -> None:
     described = []
     for url in (str(tmp_path / "a.sqlite3"), pg_database.owner_url):
-        engine = open_database(url)
+        engine = open_database(url, create=True)
         folder = tmp_path / engine.dialect.name
         folder.mkdir()
         _first_import(engine, folder)

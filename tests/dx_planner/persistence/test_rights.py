@@ -15,7 +15,7 @@ from tests.helpers.team import make_team
 
 
 def test_an_sqlite_file_has_one_user_who_may_do_everything(tmp_path: Path) -> None:
-    engine = open_database(tmp_path / "a.sqlite3")
+    engine = open_database(tmp_path / "a.sqlite3", create=True)
     with engine.connect() as connection:
         rights = load_rights(connection)
     engine.dispose()

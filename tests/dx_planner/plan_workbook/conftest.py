@@ -28,7 +28,7 @@ class PlannedDemo:
 
 @pytest.fixture(scope="module")
 def planned_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlannedDemo]:
-    engine = open_database(tmp_path_factory.mktemp("plan") / "demo.sqlite3")
+    engine = open_database(tmp_path_factory.mktemp("plan") / "demo.sqlite3", create=True)
     load_demo(engine, 400, seed=5)
     with engine.connect() as connection:
         inventory = repository.load_inventory(connection)

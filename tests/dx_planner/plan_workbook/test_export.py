@@ -227,7 +227,8 @@ def test_a_lock_edited_in_the_plan_workbook_is_imported(planned_demo: PlannedDem
                                                         output: Path, tmp_path: Path) -> None:
     from dx_planner.persistence.database import open_database
 
-    engine = open_database(tmp_path / "copy.db")  # a copy: the shared demo stays as it is
+    # a copy: the shared demo stays as it is
+    engine = open_database(tmp_path / "copy.db", create=True)
     inventory_path = tmp_path / "inventory.xlsx"
     export_workbook(planned_demo.engine, inventory_path)
     import_workbook(engine, inventory_path)

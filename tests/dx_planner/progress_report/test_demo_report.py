@@ -26,7 +26,8 @@ Q = Quarter.parse("FY2021Q3")
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    engine = open_database(tmp_path_factory.mktemp("demo-report") / "demo.sqlite3")
+    engine = open_database(tmp_path_factory.mktemp("demo-report") / "demo.sqlite3",
+                           create=True)
     load_demo(engine, 28_000, seed=0)
     yield engine
     engine.dispose()

@@ -19,7 +19,7 @@ from tests.helpers.workbooks import process_row, write_workbook
 @pytest.fixture
 def demo_db(tmp_path: Path) -> Path:
     path = tmp_path / "demo.db"
-    engine = open_database(path)
+    engine = open_database(path, create=True)
     load_demo(engine, 400, seed=1)
     engine.dispose()
     return path

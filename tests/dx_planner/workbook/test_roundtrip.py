@@ -35,7 +35,7 @@ def test_export_import_into_a_new_database_is_an_exact_copy(engine: Engine,
     load_demo(engine, 600, seed=4)
     first = tmp_path / "first.xlsx"
     export_workbook(engine, first)
-    copy = open_database(tmp_path / "copy.db")
+    copy = open_database(tmp_path / "copy.db", create=True)
     import_workbook(copy, first)
     second = tmp_path / "second.xlsx"
     export_workbook(copy, second)

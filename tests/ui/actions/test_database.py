@@ -16,7 +16,7 @@ from ui.main_window import MainWindow
 
 def test_open_another_database(window: MainWindow, tmp_path: Path) -> None:
     other = tmp_path / "other.sqlite3"
-    open_database(other).dispose()
+    open_database(other, create=True).dispose()
     answer_next_box("空のまま始める")
     database.open_location(window, str(other))
     assert window.session.location == str(other)
@@ -84,10 +84,47 @@ def test_a_remembered_team_database_asks_for_its_password(window: MainWindow, te
     assert len(asked) == 1 and team.viewer in asked[0] and PASSWORD not in asked[0]
 
 
-def test_the_app_reopens_the_database_used_last(window: MainWindow, tmp_path: Path) -> None:
+def test_the_app_reopens_the_database_used_last(window: MainWindow, db_path: Path,
+                                                tmp_path: Path) -> None:
     from ui.app import starting_location
 
     other = tmp_path / "last.sqlite3"
     database.remember_database(str(other))
+    # gone: not made again, the one used before it opens (review finding 10)
+    assert starting_location(None) == str(db_path)
+    open_database(other, create=True).dispose()
     assert starting_location(None) == str(other)
     assert starting_location(str(tmp_path / "given.sqlite3")) == str(tmp_path / "given.sqlite3")
+
+
+def test_a_new_file_chosen_in_the_dialog_becomes_a_new_database(window: MainWindow,
+                                                                 tmp_path: Path) -> None:
+    new = tmp_path / "new.sqlite3"
+    answer_next_box("空のまま始める")
+    database.open_location(window, str(new), create=True)  # as choose_database does
+    assert new.is_file() and window.session.location == str(new)
+
+
+def test_a_recent_database_that_is_gone_is_not_created_again(window: MainWindow,
+                                                            db_path: Path,
+                                                            tmp_path: Path) -> None:
+    """Review finding 10: opening a missing file made a new empty database there."""
+    gone = tmp_path / "moved-away.sqlite3"
+    shown: list[str] = []
+
+    def read_box() -> None:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                shown.append(widget.text())
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(10, read_box)
+    answer_next_box()
+    database.open_location(window, str(gone))  # as the recent-databases menu does
+    assert shown == [f"no database at {gone} (create one with dx-planner demo or "
+                     "dx-planner import)"]
+    assert not gone.exists()
+    assert window.session.location == str(db_path)

@@ -71,7 +71,7 @@ def test_effort_typed_in_its_editor_stays_importable(
 
     exported = tmp_path / "inventory.xlsx"
     export_workbook(demo_engine, exported)
-    fresh = open_database(tmp_path / "fresh.sqlite3")
+    fresh = open_database(tmp_path / "fresh.sqlite3", create=True)
     import_workbook(fresh, exported)  # raises ImportFailed if the app saved what it refuses
     assert _stored(fresh, process.id).effort == _stored(demo_engine, process.id).effort
     fresh.dispose()
