@@ -42,9 +42,16 @@ FALSE_WORDS = frozenset({"", "0", "false", "no", "n", "×", "いいえ", "-"})
 
 # Characters XML 1.0 (and so .xlsx) cannot hold; tab and line breaks are fine.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-# Invisible characters that make two IDs look alike: zero-width space, non-joiner, joiner,
-# word joiner, byte-order mark, soft hyphen.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Dashes that look like '-' (folded only to find near-duplicate IDs, never stored changed:
+# they are visible, and which one was meant is the user's call): hyphens, the minus sign
+# Japanese input and Excel produce, figure/en/em dashes, the horizontal bar, box-drawing
+# lines, the hyphen bullet (full-width and small forms become these under NFKC).
+_DASHES = str.maketrans(dict.fromkeys(
+    "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\u2500\u2501\u2e3a\u2e3b\u02d7\u2796"
+    "\u058a\u1806\ufe58", "-"))
+# The prolonged-sound mark ー (also half-width ｰ after NFKC) and the kanji 一 look like a dash
+# too, but are letters in Japanese words: folded only between ASCII letters and digits.
+_DASH_BETWEEN_ASCII = re.compile("(?<=[0-9A-Za-z])[\u30fc\u4e00](?=[0-9A-Za-z])")
 
 CONTEXT = "Validation"  # the Qt translation context of the messages below
 REQUIRED = QT_TRANSLATE_NOOP("Validation", "required value is missing")
@@ -127,18 +134,36 @@ def parse_text(value: Any) -> str:
 
 def parse_name(value: Any) -> str:
     """An ID, a bureau or a channel name: text the database can hold (MAX_NAME), with
-    full-width forms folded (NFKC: 'Ｐ－０１' is 'P-01') and invisible characters removed,
-    so that what looks the same is the same."""
-    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", parse_text(value))).strip()
+    full-width forms folded (NFKC: 'Ｐ－０１' is 'P-01') and invisible marks removed, so
+    that what looks the same is the same."""
+    text = unicodedata.normalize("NFKC", without_invisible(parse_text(value))).strip()
     if len(text) > MAX_NAME:
         raise InvalidValue(NAME_TOO_LONG, length=f"{len(text):,}", limit=f"{MAX_NAME:,}")
     return text
 
 
+def without_invisible(text: str) -> str:
+    """``text`` without what nobody can see: every format character (Unicode category Cf:
+    zero-width spaces and joiners, direction marks and isolates, the soft hyphen, the
+    Mongolian vowel separator, the byte-order mark …), variation selectors and the
+    combining grapheme joiner."""
+    if text.isascii():
+        return text
+    return "".join(c for c in text if not _is_invisible(c))
+
+
+def _is_invisible(c: str) -> bool:
+    code = ord(c)
+    return (unicodedata.category(c) == "Cf" or 0xFE00 <= code <= 0xFE0F
+            or 0xE0100 <= code <= 0xE01EF or 0x180B <= code <= 0x180F or code == 0x034F)
+
+
 def id_key(process_id: str) -> str:
-    """What two IDs that differ only in case, width or invisible characters share: such
-    IDs are near-duplicates (a typo or another program's spelling, never two processes)."""
-    return unicodedata.normalize("NFKC", _INVISIBLE.sub("", process_id)).casefold()
+    """What two IDs that differ only in case, width, dashes or invisible marks share: such
+    IDs are near-duplicates (a typo or another program's spelling, never two processes);
+    the importer and the app refuse the second, naming the first."""
+    text = unicodedata.normalize("NFKC", without_invisible(process_id)).translate(_DASHES)
+    return _DASH_BETWEEN_ASCII.sub("-", text).casefold()
 
 
 def _number(value: Any) -> float:

@@ -57,8 +57,8 @@ def parse_workbook(path: Path, known_channels: Iterable[str] = (),
     """Read and validate a whole file; raise ``ImportFailed`` listing every problem.
 
     ``known_ids``: the IDs stored already; an ID that differs from one of them only in
-    case, width or invisible characters is refused (it would be added as a second process
-    beside it, and with --replace the original deleted)."""
+    case, width, dashes or invisible characters is refused (it would be added as a second
+    process beside it, and with --replace the original deleted)."""
     sheets = read_raw_sheets(path)
     problems = ProblemList()
     parsed = ParsedWorkbook()
@@ -227,7 +227,8 @@ def _row_id(row: tuple[Any, ...], id_column: int) -> str:
 def _id_clashes(sheet: str, row_number: int, pid: str, seen: dict[str, tuple[str, int]],
                 stored: dict[str, str], problems: ProblemList) -> bool:
     """Report an ID given twice in the file, or one that differs from another only in case,
-    width or invisible characters (in the file or in the database); True if reported."""
+    width, dashes or invisible characters (in the file or in the database, see
+    ``validation.id_key``); True if reported."""
     header = FIELD_BY_NAME["id"].header
     key = validation.id_key(pid)
     if key in seen:
@@ -235,12 +236,12 @@ def _id_clashes(sheet: str, row_number: int, pid: str, seen: dict[str, tuple[str
         problems.error(sheet, row_number, header,
                        f"duplicate 手続ID '{pid}' (also on row {other_row})" if other == pid
                        else f"'{pid}' differs from '{other}' (row {other_row}) only in case, "
-                            "width or invisible characters: use one ID")
+                            "width, dashes or invisible characters: use one ID")
         return True
     if key in stored and stored[key] != pid:
         problems.error(sheet, row_number, header,
                        f"'{pid}' differs from the stored 手続ID '{stored[key]}' only in case, "
-                       f"width or invisible characters: use '{stored[key]}'")
+                       f"width, dashes or invisible characters: use '{stored[key]}'")
         return True
     return False
 

@@ -33,7 +33,7 @@ def checked_value(column: Column, value: Any, process: Process,
     parsed = column.field.parse(value)
     if column.key == "id":
         other = by_id.get(parsed)
-        if other is None:  # an ID differing only in case, width or invisible characters
+        if other is None:  # an ID differing only in case, width, dashes or invisible marks
             key = validation.id_key(parsed)
             other = next((p for pid, p in by_id.items() if validation.id_key(pid) == key),
                          None)

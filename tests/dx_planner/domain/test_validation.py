@@ -11,8 +11,10 @@ from dx_planner.domain.validation import (
     DIGITIZED_QUARTER_NOT_ALLOWED,
     InvalidValue,
     completed,
+    id_key,
     parse_count,
     parse_flag,
+    parse_name,
     parse_positive,
     parse_text,
     row_violations,
@@ -65,3 +67,32 @@ def test_rules_that_join_fields() -> None:
 def test_a_national_process_without_status_is_not_considered() -> None:
     process = completed(_process(authority=Authority.NATIONAL))
     assert process.national_status is NationalStatus.NOT_CONSIDERED
+
+
+# -- IDs: stored form and near-duplicates (review finding 9) -----------------------------------
+@pytest.mark.parametrize("written", ["P-1\u200e", "P-1\u180e", "P-1\ufe0f", "\u2066P-1\u2069",
+                                     "P-\U000e01011", "P\u00ad-1", "\ufeffP-1", "P-1\u034f"])
+def test_invisible_marks_are_not_stored_in_a_name(written: str) -> None:
+    """Every format character (Unicode Cf), variation selector and the combining grapheme
+    joiner: nobody can see them, so an ID with them is the ID without them."""
+    assert parse_name(written) == "P-1"
+
+
+@pytest.mark.parametrize("written", ["P\u22121", "P\u20101", "Pー1", "カー1"])
+def test_a_visible_dash_look_alike_is_stored_as_written(written: str) -> None:
+    assert parse_name(written) == written
+
+
+@pytest.mark.parametrize("variant", [
+    "p-1", "Ｐ－１", "P\u22121", "P\u20101", "P\u20111", "P\u20121", "P\u20131", "P\u20141",
+    "P\u20151", "P\ufe631", "P\uff0d1", "Pー1", "Pｰ1", "P\u20431", "P\u25001", "P\u2e3a1",
+    "P-1\u200e", "P-\U000e01011"])
+def test_ids_that_only_look_different_share_a_key(variant: str) -> None:
+    assert id_key(variant) == id_key("P-1")
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("カ-1", "カー1"),  # ー after katakana is the prolonged sound mark, not a dash
+    ("データー", "データ-"), ("P-1", "P1"), ("P-1", "P_1"), ("P-1", "P.1"), ("1-2", "1+2")])
+def test_ids_that_differ_keep_different_keys(one: str, other: str) -> None:
+    assert id_key(one) != id_key(other)

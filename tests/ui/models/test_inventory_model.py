@@ -129,6 +129,8 @@ def test_a_typed_id_is_normalized_and_near_duplicates_rejected(model: InventoryM
     existing = model.process_at(0).id
     assert not model.setData(cell(model, row, "id"), existing.lower())  # differs in case only
     assert not model.setData(cell(model, row, "id"), existing + "\u200b")
+    assert not model.setData(cell(model, row, "id"), existing + "\u200e")  # a format mark
+    assert not model.setData(cell(model, row, "id"), existing.replace("-", "\u2212"))  # minus
     assert model.setData(cell(model, row, "id"), "ＮＥＷ－３\u200b")
     assert model.store.by_id["NEW-3"] is new
 
