@@ -15,13 +15,12 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from dx_planner.persistence.database import ENV_VARIABLE, DatabaseError, resolve_url
+from dx_planner.persistence.database import ENV_VARIABLE, DatabaseError, resolve_url, shown_location
 from ui import i18n
 from ui.actions.database import (
     offer_first_run,
     open_engine,
     recent_databases,
-    without_password,
 )
 from ui.main_window import MainWindow
 from ui.session import Session
@@ -48,8 +47,8 @@ def application() -> QApplication:
 
 
 def location_label(location: str | None) -> str:
-    """What the window shows and remembers: the file, or the URL without its password."""
-    return without_password(resolve_url(location).removeprefix("sqlite:///"))
+    """What the window shows and remembers of a database: never its password."""
+    return shown_location(location)
 
 
 def starting_location(db_location: str | None) -> str | None:

@@ -28,7 +28,7 @@ from dx_planner.cli.history_command import add_history_parser
 from dx_planner.cli.progress import ProgressBar
 from dx_planner.cli.report_command import add_baseline_parser, add_report_parser
 from dx_planner.cli.solve_command import add_solve_parser
-from dx_planner.persistence.database import open_database, sqlite_file
+from dx_planner.persistence.database import open_database, shown_location, sqlite_file
 from dx_planner.workbook.problems import ImportFailed, format_problems
 
 __all__ = ["UserError", "build_parser", "main"]
@@ -85,7 +85,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             count = load_demo(engine, args.processes, args.seed)
         except (DatabaseNotEmpty, ValueError) as error:
             raise UserError(str(error)) from None
-    print(f"demo inventory written: {count} processes ({engine.url.render_as_string()})")
+    print(f"demo inventory written: {count} processes ({shown_location(args.db)})")
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,8 +53,9 @@ def resolve_url(location: str | os.PathLike[str] | None = None) -> str:
     if "://" in text:
         try:
             url = make_url(text)
-        except ArgumentError as error:
-            raise DatabaseError(f"invalid database URL '{text}': {error}") from None
+        except (ArgumentError, ValueError) as error:  # ValueError: e.g. a port not a number
+            raise DatabaseError(f"invalid database URL '{_without_password_text(text)}': "
+                                f"{_without_password_text(str(error))}") from None
         if url.drivername in ("postgresql", "postgres"):
             # The driver we ship (psycopg 3); SQLAlchemy's default would be psycopg2.
             return url.set(drivername="postgresql+psycopg").render_as_string(
@@ -61,6 +63,23 @@ def resolve_url(location: str | os.PathLike[str] | None = None) -> str:
         return text
     path = Path(text).expanduser().resolve()
     return f"sqlite:///{path}"
+
+
+def shown_location(location: str | os.PathLike[str] | None = None) -> str:
+    """A database as it is shown (window title, messages) and remembered (recent list): an
+    SQLite file as its path, any other database as its URL without the password. A password
+    is never shown nor stored; libpq supplies it (PGPASSWORD, ~/.pgpass) or the user types it."""
+    parsed = make_url(resolve_url(location))
+    path = _file_of(parsed)
+    if path is not None:
+        return str(path)
+    return URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port,
+                      parsed.database, parsed.query).render_as_string(hide_password=False)
+
+
+def _without_password_text(text: str) -> str:
+    """A URL-like text that does not parse, with whatever stands where a password would."""
+    return re.sub(r"(://[^:/@\s]*):[^@\s]*@", r"\1@", text)
 
 
 def _alembic_config() -> Config:
@@ -165,7 +184,8 @@ def open_database(location: str | os.PathLike[str] | None = None, *,
         engine = create_engine(url, pool_pre_ping=parsed.get_backend_name() == "postgresql",
                                json_serializer=_strict_json, **options)
     except Exception as error:  # driver missing, bad options …
-        raise DatabaseError(f"cannot open database {url}: {_reason(error)}") from None
+        raise DatabaseError(f"cannot open database {shown_location(url)}: "
+                            f"{_without_password_text(_reason(error))}") from None
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     try:
@@ -208,9 +228,13 @@ def upgrade_schema(engine: Engine) -> None:
                 f"the database's schema is at revision {current or 'none'} but this "
                 f"dx-planner needs {head}: its owner must run `dx-planner admin init`"
             ) from None
-        raise DatabaseError(f"cannot open database {engine.url!r}: {_reason(error)}") from None
+        raise DatabaseError(f"cannot open database {_shown(engine)}: {_reason(error)}") from None
     except Exception as error:
-        raise DatabaseError(f"cannot open database {engine.url!r}: {_reason(error)}") from None
+        raise DatabaseError(f"cannot open database {_shown(engine)}: {_reason(error)}") from None
+
+
+def _shown(engine: Engine) -> str:
+    return shown_location(engine.url.render_as_string(hide_password=False))
 
 
 def _reason(error: Exception) -> str:
@@ -227,7 +251,7 @@ def describe_error(error: Exception, url: str) -> str | None:
     from sqlalchemy.exc import DataError, IntegrityError, OperationalError, ProgrammingError
 
     reason = _reason(error)
-    where = _display(url)
+    where = shown_location(url)
     lowered = reason.lower()
     if isinstance(error, OperationalError):
         if "database is locked" in lowered or "database is busy" in lowered:
@@ -248,11 +272,3 @@ def describe_error(error: Exception, url: str) -> str | None:
             getattr(error, "orig", None), "sqlstate", None) == _INSUFFICIENT_PRIVILEGE:
         return f"the database {where} refused: {reason}"
     return None
-
-
-def _display(url: str) -> str:
-    """A SQLite file as its path, any other database as its URL without the password."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database:
-        return parsed.database
-    return parsed.render_as_string(hide_password=True)

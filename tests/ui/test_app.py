@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ui.app import create_window
+from ui.app import create_window, location_label
 
 
 def test_the_first_run_creates_the_database_it_then_offers_to_fill(tmp_path: Path,
@@ -19,3 +19,9 @@ def test_the_first_run_creates_the_database_it_then_offers_to_fill(tmp_path: Pat
     assert path.is_file()
     assert window.session.model.rowCount() == 0
     window.session.engine.dispose()
+
+
+def test_the_window_title_shows_no_password() -> None:
+    """Review finding 5: the title showed postgresql+psycopg://fukushi:s3cret@…"""
+    label = location_label("postgresql://fukushi:s3cret@localhost/dx")
+    assert label == "postgresql+psycopg://fukushi@localhost/dx"

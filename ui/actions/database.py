@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from dx_planner.domain.translatable import QT_TRANSLATE_NOOP
-from dx_planner.persistence.database import DatabaseError, open_database
+from dx_planner.persistence.database import DatabaseError, open_database, shown_location
 from ui.actions import inventory_io
 from ui.actions.base import ActionSpec
 from ui.actions.saving import confirm_discard
@@ -29,15 +29,24 @@ MAX_RECENT = 8
 
 
 def recent_databases() -> list[str]:
+    """The databases opened last, newest first (a password an older version stored is
+    dropped here, and from the settings file)."""
     value = QSettings().value(RECENT_KEY, [])
-    if isinstance(value, str):
-        return [value]
-    return [str(item) for item in value] if isinstance(value, list) else []
+    stored = [value] if isinstance(value, str) else (
+        [str(item) for item in value] if isinstance(value, list) else [])
+    recent = list(dict.fromkeys(without_password(item) for item in stored))
+    if recent != stored:
+        QSettings().setValue(RECENT_KEY, recent)
+    return recent
 
 
 def remember_database(location: str) -> None:
-    recent = [location, *[item for item in recent_databases() if item != location]]
+    """Put ``location`` first in the recent list, without its password (never stored:
+    libpq's PGPASSWORD or ~/.pgpass supply it)."""
+    shown = without_password(location)
+    recent = [shown, *[item for item in recent_databases() if item != shown]]
     QSettings().setValue(RECENT_KEY, recent[:MAX_RECENT])
+
 
 
 def choose_database(window: MainWindow) -> None:
@@ -59,10 +68,12 @@ def connect_team(window: MainWindow) -> None:
 
 
 def without_password(location: str) -> str:
-    """What is shown and remembered of a location: never a password."""
-    if "://" not in location:
+    """What is shown and remembered of a location: never a password (``shown_location``; a
+    text that is no location at all is kept as it is)."""
+    try:
+        return shown_location(location)
+    except DatabaseError:
         return location
-    return make_url(location)._replace(password=None).render_as_string(hide_password=False)
 
 
 def open_engine(parent: QWidget | None, location: str, create: bool = False) -> Engine:

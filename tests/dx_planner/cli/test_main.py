@@ -69,7 +69,7 @@ def test_database_errors_are_one_line(tmp_path: Path,
     bad.write_text("garbage" * 200)
     assert main(["--db", str(bad), "demo"]) == 1
     err = capsys.readouterr().err.strip()
-    assert err == f"dx-planner: cannot open database sqlite:///{bad}: file is not a database"
+    assert err == f"dx-planner: cannot open database {bad}: file is not a database"
 
 
 def test_gui_without_a_display_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

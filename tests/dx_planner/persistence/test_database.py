@@ -4,6 +4,7 @@ import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import make_url
 
 from dx_planner.persistence.database import (
     DatabaseError,
@@ -86,3 +87,27 @@ def test_json_columns_refuse_non_finite_numbers(tmp_path: Path) -> None:
             name="x", created_at=datetime.now(), status="feasible",
             settings={"cost_time": float("inf")}, kpis={}))
     engine.dispose()
+
+
+# -- what is shown and remembered of a location: never a password (review finding 5) ---------
+def test_a_location_is_shown_without_its_password(tmp_path: Path) -> None:
+    from dx_planner.persistence.database import shown_location
+
+    assert shown_location("postgresql://fukushi:s3cret@localhost/dx") == (
+        "postgresql+psycopg://fukushi@localhost/dx")
+    socket = make_url(shown_location("postgresql://fukushi:s3cret@/dx?host=/run/pg&port=5433"))
+    assert (socket.username, socket.password, socket.database) == ("fukushi", None, "dx")
+    assert socket.query == {"host": "/run/pg", "port": "5433"}
+    assert shown_location(tmp_path / "a.db") == str(tmp_path / "a.db")
+    assert shown_location(f"sqlite:///{tmp_path / 'b.db'}") == str(tmp_path / "b.db")
+
+
+@pytest.mark.parametrize("location", [
+    "postgresql+nosuchdriver://fukushi:s3cret@localhost/dx",  # the driver cannot be loaded
+    "postgresql://fukushi:s3cret@localhost:port/dx",  # not a URL SQLAlchemy can read
+])
+def test_a_database_error_never_shows_the_password(location: str) -> None:
+    with pytest.raises(DatabaseError) as error:
+        open_database(location)
+    assert "s3cret" not in str(error.value)
+    assert "fukushi" in str(error.value)

@@ -128,3 +128,30 @@ def test_a_recent_database_that_is_gone_is_not_created_again(window: MainWindow,
                      "dx-planner import)"]
     assert not gone.exists()
     assert window.session.location == str(db_path)
+
+
+# -- never a password in the title or the recent list (review finding 5) ----------------------
+SECRET_URL = "postgresql://fukushi:s3cret@localhost/dx"
+
+
+def test_the_recent_list_never_stores_a_password(tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    database.remember_database(SECRET_URL)
+    assert database.recent_databases()[0] == "postgresql+psycopg://fukushi@localhost/dx"
+    QSettings().sync()
+    stored = "".join(p.read_text(encoding="utf-8", errors="replace")
+                     for p in tmp_path.rglob("*.ini"))
+    assert "fukushi" in stored and "s3cret" not in stored
+
+
+def test_a_password_remembered_by_an_older_version_is_forgotten(tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue(database.RECENT_KEY, [SECRET_URL, "/data/plan.sqlite3"])
+    assert database.recent_databases() == ["postgresql+psycopg://fukushi@localhost/dx",
+                                           "/data/plan.sqlite3"]
+    QSettings().sync()
+    stored = "".join(p.read_text(encoding="utf-8", errors="replace")
+                     for p in tmp_path.rglob("*.ini"))
+    assert "s3cret" not in stored
