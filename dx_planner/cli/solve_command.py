@@ -163,6 +163,11 @@ def _change_lines(result: PlanResult) -> list[str]:
                      f"{changes.free_objective - changes.applications:,.0f} applications given "
                      f"up + {changes.move_penalty:,.0f} move penalty); the free re-plan moves "
                      f"{changes.free_moved:,} and drops {changes.free_dropped:,}")
+    elif changes.price_note is not None:
+        lines.append(f"  price of stability: {changes.price_note}; the free re-plan "
+                     f"({changes.free_status or 'solved'}, objective "
+                     f"{changes.free_objective or 0:,.0f}) moves {changes.free_moved or 0:,} and "
+                     f"drops {changes.free_dropped or 0:,}")
     reasons: dict[str, int] = {}
     for release in changes.released:
         reasons[release.reason] = reasons.get(release.reason, 0) + 1

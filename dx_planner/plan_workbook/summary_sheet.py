@@ -256,6 +256,13 @@ def _keep(cursor: RowCursor, result: PlanResult) -> None:
               "0.000%")
         _pair(cursor, "自由な再計画なら移動・削除", (changes.free_moved or 0)
               + (changes.free_dropped or 0), styles.COUNT)
+    elif changes.price_note is not None:
+        # A plan meeting more requirements ranks first, whatever its objective.
+        why = (f"この計画は必要な手続が {changes.missing:,} 件不足、自由な再計画は "
+               f"{changes.free_missing:,} 件不足（条件の達成がオンライン申請件数より優先）"
+               if changes.comparable is False and changes.free_missing is not None
+               else "達成できない条件が異なる可能性があるため")
+        _pair(cursor, "安定性の価格", f"比較できません：{why}")
 
 
 def _shortfall(cursor: RowCursor, result: PlanResult) -> None:

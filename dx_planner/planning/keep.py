@@ -245,13 +245,38 @@ class Changes:
     free_solve_seconds: float | None = None
     applications: float = 0.0
     move_penalty: float = 0.0
+    free_status: str | None = None
+    # required processes missing, summed over the requirements: this plan's, the free one's
+    missing: int = 0
+    free_missing: int | None = None
+    # Both plans miss exactly the same requirements by the same counts (usually none): only
+    # then are their objectives comparable, as a plan that meets more requirements ranks
+    # first whatever its objective. None: not known (a plan stored before this was kept).
+    comparable: bool | None = None
 
     @property
     def price_of_stability(self) -> float | None:
-        """The objective of the free re-plan minus this plan's objective."""
-        if self.free_objective is None:
+        """The objective of the free re-plan minus this plan's objective, when both are
+        known and comparable (never negative then: the free re-plan is at least this plan,
+        see ``service.better_free_plan``); None otherwise (``price_note`` says why)."""
+        if self.free_objective is None or self.comparable is False:
             return None
-        return self.free_objective - (self.applications - self.move_penalty)
+        price = self.free_objective - (self.applications - self.move_penalty)
+        if self.comparable is None and price < 0:
+            return None  # stored before comparability was recorded: not a price
+        return price
+
+    @property
+    def price_note(self) -> str | None:
+        """Why there is no price of stability although the free re-plan was solved."""
+        if self.free_objective is None or self.price_of_stability is not None:
+            return None
+        if self.comparable is False and self.free_missing is not None:
+            process = "process" if self.missing == 1 else "processes"
+            return (f"not comparable: this plan misses {self.missing:,} required {process}, "
+                    f"the free re-plan {self.free_missing:,} (meeting the requirements comes "
+                    "before online applications)")
+        return "not comparable: the plans may miss different requirements"
 
     def to_json(self) -> dict[str, Any]:
         price = self.price_of_stability
@@ -264,13 +289,17 @@ class Changes:
             "released": [r.to_json() for r in self.released],
             "frozen": self.frozen,
             "price_of_stability": None if price is None else round(price, 2),
-            "applications_given_up": (None if self.free_objective is None
+            "price_of_stability_note": self.price_note,
+            "price_comparable": self.comparable,
+            "applications_given_up": (None if price is None or self.free_objective is None
                                       else round(self.free_objective - self.applications, 2)),
             "applications": round(self.applications, 2),
             "move_penalty": round(self.move_penalty, 2),
+            "missing": self.missing,
             "free_re_plan": {"objective": self.free_objective, "moved": self.free_moved,
                              "dropped": self.free_dropped,
-                             "solve_seconds": self.free_solve_seconds},
+                             "solve_seconds": self.free_solve_seconds,
+                             "status": self.free_status, "missing": self.free_missing},
         }
 
     @classmethod
@@ -289,6 +318,8 @@ class Changes:
             free_solve_seconds=free.get("solve_seconds"),
             applications=(data.get("applications") or 0.0),
             move_penalty=data.get("move_penalty", 0.0),
+            free_status=free.get("status"), missing=data.get("missing", 0),
+            free_missing=free.get("missing"), comparable=data.get("price_comparable"),
         )
 
 

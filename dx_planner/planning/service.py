@@ -21,9 +21,10 @@ from dx_planner.planning.result import (
     ShortfallInfo,
 )
 from dx_planner.planning.settings import PlanningInputError, PlanSettings, resolve
+from solver.checker import check_plan, requirement_shortfalls, requirement_violations
 from solver.constraints import planned_count
 from solver.explain import KEPT, Explanation, explain, explain_all
-from solver.plan import Plan, make_plan
+from solver.plan import Plan, make_plan, objective_of
 from solver.problem import Problem, ProblemError
 from solver.progress import Progress
 from solver.requirement_cost import requirement_costs
@@ -147,24 +148,54 @@ def run_plan(inventory: Inventory, settings: PlanSettings,
 
 def add_free_re_plan(result: PlanResult, inventory: Inventory, settings: PlanSettings,
                      built: BuiltProblem, plan: Plan, progress: Progress | None = None) -> None:
-    """Solve the same settings without keep (hinted with this plan, which is feasible for
-    it, so the free objective is at least this plan's applications) for the price of
-    stability: the free objective minus this plan's objective. Cancelled (through
+    """Solve the same settings without keep (hinted with this plan) for the price of
+    stability: the free objective minus this plan's objective, when both plans miss the same
+    requirements (a plan meeting more requirements ranks first whatever its objective, so
+    otherwise the objectives are not comparable and there is no price). Cancelled (through
     ``progress``): the price stays unknown, a cut-short solve would understate it."""
     assert built.keep is not None and result.changes is not None
     free_built = prepare(inventory, replace(settings, keep=None))
-    hint = plan.quarter if free_built.problem.process_ids == built.problem.process_ids else None
-    free = solve(free_built.problem, time_limit=free_built.settings.time_limit, hint=hint,
-                 progress=progress)
+    same_rows = free_built.problem.process_ids == built.problem.process_ids
+    free = solve(free_built.problem, time_limit=free_built.settings.time_limit,
+                 hint=plan.quarter if same_rows else None, progress=progress)
     if free.cancelled:
         return
+    if same_rows:
+        free = better_free_plan(free_built.problem, free, plan)
     quarters = free_built.settings.quarters
     assignments = {free_built.problem.process_ids[i]: quarters[int(q)]
                    for i, q in enumerate(free.quarter) if q >= 0}
     moved, dropped, _ = compare_to_reference(built.keep, assignments, set())
+    mine, theirs = _missing(plan), _missing(free)
     result.changes = replace(result.changes, free_objective=free.objective,
                              free_moved=len(moved), free_dropped=len(dropped),
-                             free_solve_seconds=free.solve_seconds)
+                             free_solve_seconds=free.solve_seconds, free_status=free.status,
+                             missing=sum(mine), free_missing=sum(theirs),
+                             comparable=mine == theirs)
+
+
+def _missing(plan: Plan) -> list[int]:
+    """Processes missing per requirement ([] when every requirement is met)."""
+    counts = [max(0, m) for m in plan.shortfall.by_requirement] if plan.shortfall else []
+    return counts if any(counts) else []
+
+
+def better_free_plan(problem: Problem, free: Plan, kept: Plan) -> Plan:
+    """The free re-plan: its own solve, or the kept plan (same rows) when that is feasible
+    for the free problem, misses the same requirements and earns more — a solve cut short
+    by its time limit may end below the plan it was hinted with, and the free re-plan is
+    never worse than a plan it could have been."""
+    quarter = kept.quarter
+    soft = set(requirement_violations(problem, quarter))
+    if [m for m in check_plan(problem, quarter) if m not in soft]:
+        return free
+    if requirement_shortfalls(problem, quarter) != requirement_shortfalls(problem, free.quarter):
+        return free
+    value = objective_of(problem, quarter)
+    if value <= free.objective:
+        return free
+    return make_plan(problem, quarter, status=free.status, bound=max(free.bound, value),
+                     seconds=free.solve_seconds, shortfall=free.shortfall)
 
 
 def add_requirement_costs(result: PlanResult, built: BuiltProblem, plan: Plan,

@@ -85,3 +85,18 @@ def test_bad_keep_options_are_one_line_and_exit_1(
     assert main(["--db", str(demo), "solve", "--time-limit", "1", *argv]) == 1
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_summary_gives_no_price_when_the_plans_miss_different_requirements() -> None:
+    """Review finding 7: 'price of stability: -4,134,808 (-25.647% …)' was printed."""
+    from dx_planner.cli.solve_command import summary
+    from dx_planner.planning.keep import Reference
+    from dx_planner.planning.service import run_plan
+    from tests.dx_planner.planning.test_keep import _frozen_big_misses_the_milestone
+
+    inventory, reference, settings = _frozen_big_misses_the_milestone()
+    kept = run_plan(inventory, settings, reference=Reference("ref", reference))
+    text = summary(kept, "kept", 1.0)
+    assert ("  price of stability: not comparable: this plan misses 1 required process, the "
+            "free re-plan 0 (meeting the requirements comes before online applications); the "
+            "free re-plan (") in text

@@ -87,3 +87,20 @@ def test_bureau_sheets_show_the_moves_when_the_plan_kept_a_reference(tmp_path: P
     summary = _rows(path, "概要")
     assert any(r[0] == "前回計画の維持（安定した再計画）" for r in summary)
     assert ("移動", 1) in [r[:2] for r in summary]
+
+
+def test_no_price_of_stability_is_shown_when_the_plans_miss_different_requirements(
+        tmp_path: Path) -> None:
+    """Review finding 7: a negative 'price' was printed where the objectives are not
+    comparable (the kept plan misses the milestone the free re-plan meets)."""
+    from tests.dx_planner.planning.test_keep import _frozen_big_misses_the_milestone
+
+    inventory, reference, settings = _frozen_big_misses_the_milestone()
+    kept = run_plan(inventory, settings, reference=Reference("ref", reference))
+    assert kept.changes is not None and kept.changes.price_of_stability is None
+    path = tmp_path / "kept.xlsx"
+    write_plan_workbook(inventory, kept, path, name="kept")
+    summary = [r[:2] for r in _rows(path, "概要")]
+    assert ("安定性の価格", "比較できません：この計画は必要な手続が 1 件不足、自由な再計画は 0 件"
+            "不足（条件の達成がオンライン申請件数より優先）") in summary
+    assert not [r for r in summary if r[0] == "安定性の価格（自由な再計画との差）"]

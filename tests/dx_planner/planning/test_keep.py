@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 import pytest
@@ -181,3 +182,77 @@ def test_move_cost_zero_is_a_free_re_plan() -> None:
     free = run_plan(inventory, _settings(None))
     assert kept.objective == pytest.approx(free.objective)
     assert replace(kept.settings, keep=None) == free.settings
+
+
+# -- the price of stability when requirements are missed (review finding 7) -------------------
+def _frozen_big_misses_the_milestone() -> tuple[Inventory, dict[str, Quarter], PlanSettings]:
+    """Q0 is frozen with "big" (the whole capacity); the milestone wants 2 processes by Q0.
+    Kept: "big" stays, the milestone misses 1, many applications. Free: "s1" and "s2" in Q0
+    meet it, "big" waits: fewer applications."""
+    inventory = _inventory(_p("big", annual_volume=4000, effort=2.0), _p("s1"), _p("s2"))
+    settings = replace(_settings(Keep("ref", Q[0], 100.0)), milestones=((Q[0], 3),))
+    return inventory, {"big": Q[0]}, settings
+
+
+def test_no_price_of_stability_when_the_plans_miss_different_requirements() -> None:
+    """Before: price of stability -980 (the free re-plan meets the milestone, the kept plan
+    does not: meeting requirements ranks first, so their objectives are not comparable)."""
+    inventory, reference, settings = _frozen_big_misses_the_milestone()
+    result = run_plan(inventory, settings, reference=Reference("ref", reference))
+    assert result.status == "target_infeasible"
+    changes = result.changes
+    assert changes is not None and changes.free_objective is not None
+    assert changes.free_objective < result.objective  # what used to make the price negative
+    assert changes.free_status in ("optimal", "feasible")
+    assert (changes.missing, changes.free_missing) == (1, 0)
+    assert changes.comparable is False
+    assert changes.price_of_stability is None
+    data = result.to_json()["changes"]
+    assert data["price_of_stability"] is None and data["applications_given_up"] is None
+    assert data["price_of_stability_note"] == (
+        "not comparable: this plan misses 1 required process, the free re-plan 0 (meeting "
+        "the requirements comes before online applications)")
+    assert data["free_re_plan"] | {"solve_seconds": None} == {
+        "objective": changes.free_objective, "moved": 1, "dropped": 0,
+        "solve_seconds": None, "status": changes.free_status, "missing": 0}
+
+
+def test_the_note_survives_storing_and_an_old_negative_price_is_not_shown(
+        engine: Engine) -> None:
+    from dx_planner.planning.keep import Changes
+
+    inventory, reference, settings = _frozen_big_misses_the_milestone()
+    result = run_plan(inventory, settings, reference=Reference("ref", reference))
+    assert result.changes is not None
+    again = Changes.from_json(result.changes.to_json())
+    assert again == result.changes and again.price_of_stability is None
+    # a plan file written before the comparison was recorded: a negative "price" is not one
+    old = result.changes.to_json()
+    for key in ("price_comparable", "price_of_stability_note"):
+        old.pop(key)
+    for key in ("status", "missing"):
+        old["free_re_plan"].pop(key)
+    assert Changes.from_json(old).price_of_stability is None
+
+
+def test_the_free_re_plan_is_never_worse_than_the_kept_plan_it_could_have_been() -> None:
+    """When both plans meet the same requirements, the free re-plan is the better of its own
+    solve and the kept plan (feasible for it), so the price is never below the penalty."""
+    from dx_planner.planning.service import better_free_plan
+    from solver.plan import make_plan
+
+    inventory, reference = _hot()
+    settings = _settings(Keep("ref", None, 1500.0))
+    kept = prepare(inventory, settings, Reference("ref", reference))
+    free = prepare(inventory, replace(settings, keep=None))
+
+    def plan(built: Any, quarter: int) -> Any:
+        return make_plan(built.problem, np.array([quarter], dtype=np.int32),
+                         status="feasible", bound=3000.0, seconds=0.0)
+
+    moved = plan(kept, 0)  # "hot" moved to Q0: 3,000 applications (objective 1,500)
+    poor = plan(free, 2)  # a free solve cut short that found only 1,000
+    chosen = better_free_plan(free.problem, poor, moved)
+    assert (chosen.objective, chosen.quarter.tolist()) == (pytest.approx(3000.0), [0])
+    best = plan(free, 0)
+    assert better_free_plan(free.problem, best, plan(kept, 2)) is best
