@@ -28,8 +28,12 @@ capacity (rounded up to 1/100 person-month). That plan is a witness: the checker
 meets every requirement that capacity can close. Of the answers of stages 2 and 3, the spread
 one is kept unless it needs more than SPREAD_TOLERANCE more in total.
 
-Each part names the requirement it serves: the most specific missed requirement (fewest
-members) that capacity of that bureau in that quarter can help.
+Each part names the requirement it serves. The witness plan shows what the extra capacity is
+used for: in a cell, the processes that count for a missed requirement in the witness but not
+in the plan that misses it are that requirement's missing members; the cell's extra is split
+between the requirements in proportion to their effort (a process closing the gap of several
+requirements shares its effort equally between them), so the parts of a requirement add up to
+the capacity its missing members use.
 """
 
 from __future__ import annotations
@@ -73,20 +77,21 @@ def least_extra_capacity(problem: Problem, quarter: np.ndarray) -> CapacityGap |
     for m, need in enumerate(res.needs):
         unclosable[need.index] = math.floor(lp.short[m].solution_value() + 1e-6)
     witnesses = [_witness(problem, res, lp.classes, x, unclosable) for x in answers]
-    cells, ok = witnesses[-1]  # the spread one
-    for other, other_ok in witnesses[:-1]:
+    cells, ok, whole = witnesses[-1]  # the spread one
+    for other, other_ok, other_whole in witnesses[:-1]:
         if (other_ok and not ok) or (other_ok == ok and other.sum()
                                      < cells.sum() / (1 + SPREAD_TOLERANCE)):
-            cells, ok = other, other_ok
+            cells, ok, whole = other, other_ok, other_whole
     missing = requirement_shortfalls(problem, quarter)
-    return CapacityGap(_attributed(problem, cells, missing), unclosable, ok)
+    return CapacityGap(_attributed(problem, cells, whole, np.asarray(quarter), missing),
+                       unclosable, ok)
 
 
 def _witness(problem: Problem, res: Residual, classes: list[np.ndarray], x: np.ndarray,
-             unclosable: list[int]) -> tuple[np.ndarray, bool]:
+             unclosable: list[int]) -> tuple[np.ndarray, bool, np.ndarray]:
     """A whole plan from the LP's x (floors, then the smallest missing members), and the
     extra capacity it uses: (extra[b, q], whether the checker finds the requirements met as
-    far as capacity can close them)."""
+    far as capacity can close them, the plan's quarter per problem row)."""
     plan = np.full(res.free.size, -1, dtype=np.int64)
     q_n = res.n_quarters
     for k, rows in enumerate(classes):
@@ -124,7 +129,7 @@ def _witness(problem: Problem, res: Residual, classes: list[np.ndarray], x: np.n
     whole = np.where(problem.locked >= 0, problem.locked, -1).astype(np.int32)
     whole[res.free] = plan
     missing = requirement_shortfalls(more, whole)
-    return cells, all(missing[k] <= unclosable[k] for k in range(len(missing)))
+    return cells, all(missing[k] <= unclosable[k] for k in range(len(missing))), whole
 
 
 def _roomiest(res: Residual, use: Usage, i: int, last: int) -> int | None:
@@ -141,27 +146,60 @@ def _roomiest(res: Residual, use: Usage, i: int, last: int) -> int | None:
     return best
 
 
-def _attributed(problem: Problem, cells: np.ndarray, missing: list[int]) -> list[ExtraCapacity]:
-    """Each extra cell with the most specific missed requirement it can serve: one with
-    members in the bureau eligible by its quarter, which is not before the cell's."""
+def _attributed(problem: Problem, cells: np.ndarray, witness: np.ndarray, plan: np.ndarray,
+                missing: list[int]) -> list[ExtraCapacity]:
+    """The extra cells split between the missed requirements they serve (module docstring):
+    by the effort of each requirement's new members in the cell (counted in ``witness``, not
+    in ``plan``); a cell without any by the effort there counting for a missed requirement
+    at all; failing that, in the proportions of all the other cells."""
     reqs = problem.all_requirements()
-    n = problem.n_processes
     missed = [k for k in range(len(reqs)) if missing[k] > 0]
+    if not missed:
+        return []
+    n = problem.n_processes
+    counts = np.zeros((len(missed), n), dtype=bool)  # counts for the requirement in the witness
+    new = np.zeros_like(counts)  # ... and not in the plan that misses it
+    for j, k in enumerate(missed):
+        req = reqs[k]
+        member = req.member_mask(n)
+        counts[j] = member & (witness >= 0) & (witness <= req.quarter)
+        new[j] = counts[j] & ~(member & (plan >= 0) & (plan <= req.quarter))
+    by_new, by_count = _shares(problem, witness, new), _shares(problem, witness, counts)
+    overall = by_new.sum(axis=(1, 2))
+    if overall.sum() <= 0:
+        overall = by_count.sum(axis=(1, 2))
     out = []
     for b, q in np.argwhere(cells > 0).tolist():
-        best: tuple[int, int, int] | None = None  # (members, quarter, index)
-        for k in missed:
-            req = reqs[k]
-            member = req.member_mask(n)
-            if req.quarter < q or not np.any(member & (problem.bureau == b)
-                                             & (problem.earliest <= req.quarter)):
-                continue
-            key = (int(member.sum()), req.quarter, k)
-            if best is None or key < best:
-                best = key
-        served = best[2] if best is not None else (missed[0] if missed else 0)
-        out.append(ExtraCapacity(int(b), int(q), float(cells[b, q]), served))
+        weights = by_new[:, b, q]
+        if weights.sum() <= 0:
+            weights = by_count[:, b, q]
+        if weights.sum() <= 0:
+            weights = overall if overall.sum() > 0 else np.ones(len(missed))
+        parts = _split(float(cells[b, q]), weights)
+        out += [ExtraCapacity(int(b), int(q), part, missed[j])
+                for j, part in enumerate(parts) if part > 0]
     return out
+
+
+def _shares(problem: Problem, witness: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """float[J, B, Q]: per requirement j, the effort of its processes in ``mask`` by the
+    bureau and quarter the witness puts them in, each process's effort shared equally by the
+    requirements it is masked for."""
+    out = np.zeros((mask.shape[0], *problem.bureau_capacity.shape))
+    how_many = mask.sum(axis=0)
+    for j in range(mask.shape[0]):
+        rows = np.flatnonzero(mask[j])
+        np.add.at(out[j], (problem.bureau[rows], witness[rows]),
+                  problem.effort[rows] / how_many[rows])
+    return out
+
+
+def _split(total: float, weights: np.ndarray) -> list[float]:
+    """``total`` in proportion to ``weights``, rounded to 1e-6, summing to ``total``."""
+    parts = np.round(total * weights / weights.sum(), 6)
+    largest = int(np.argmax(parts))
+    parts[largest] = round(total - (parts.sum() - parts[largest]), 6)
+    return [float(v) for v in parts]
 
 
 class _GapLp:

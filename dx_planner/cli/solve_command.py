@@ -220,8 +220,11 @@ def _shortfall_lines(result: PlanResult) -> list[str]:
     for part in shortfall.by_requirement:
         if part.requirement < len(result.requirements):
             req = result.requirements[part.requirement].requirement
+            serving = shortfall.serving(part.requirement)
             lines.append(f"  {req.describe()}: {part.missing:,} missing, "
-                         f"{part.closable_by_capacity:,} of them closable by capacity")
+                         f"{part.closable_by_capacity:,} of them closable by capacity"
+                         + (f"; {serving:,.2f} person-months of the extra capacity serve it"
+                            if serving > 0 else ""))
     if not shortfall.capacity_closes_it:
         lines.append(f"  more capacity can add at most {shortfall.closable_by_capacity:,}"
                      " of them: the rest are not eligible by the deadline (national "

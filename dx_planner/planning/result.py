@@ -43,6 +43,11 @@ class ShortfallInfo:
     def capacity_closes_it(self) -> bool:
         return self.closable_by_capacity is None or self.closable_by_capacity >= self.missing
 
+    def serving(self, requirement: int) -> float:
+        """The extra person-months that serve requirement ``requirement`` (by index)."""
+        return sum(gap.person_months for gap in self.extra_capacity
+                   if gap.serves == requirement)
+
     def to_json(self, requirements: list[RequirementOutcome] | None = None) -> dict[str, Any]:
         def named(index: int | None) -> dict[str, Any] | None:
             if index is None or requirements is None or index >= len(requirements):
@@ -55,7 +60,9 @@ class ShortfallInfo:
             "verified": self.verified,
             "requirements": [
                 (named(r.requirement) or {}) | {"index": r.requirement, "missing": r.missing,
-                                                "closable_by_capacity": r.closable_by_capacity}
+                                                "closable_by_capacity": r.closable_by_capacity,
+                                                "person_months": round(
+                                                    self.serving(r.requirement), 4)}
                 for r in self.by_requirement
             ],
             "extra_capacity": [

@@ -79,3 +79,51 @@ def test_a_real_solve_with_the_extra_capacity_meets_what_it_can_close(seed: int)
     assert all(m <= u for m, u in zip(left, plan.shortfall.unclosable, strict=True))
     soft = set(requirement_violations(more, again.quarter))
     assert [m for m in check_plan(more, again.quarter) if m not in soft] == []
+
+
+def _by_requirement(gap_extra: list[ExtraCapacity]) -> dict[int, float]:
+    out: dict[int, float] = {}
+    for e in gap_extra:
+        out[e.requirement] = out.get(e.requirement, 0.0) + e.person_months
+    return out
+
+
+def test_extra_capacity_serves_the_requirement_whose_missing_members_use_it() -> None:
+    """Review finding 6: a whole bureau-quarter cell was labelled with the narrowest missed
+    requirement that had any member in the bureau. Here the milestone misses 8 processes of
+    1 person-month in Q0 and the segment misses its one member S (3 person-months, eligible
+    from Q1): 8 in Q0 serve the milestone, 3 in Q1 the segment (before: all 11 the segment)."""
+    effort = [1.0] * 10 + [3.0]
+    p = make_problem(effort, [10] * 11, [[2.0, 0.0]], earliest=[0] * 10 + [1], target=0,
+                     milestones=((0, 10),), requirements=(scoped("segment", 1, 1, [10]),))
+    plan = np.array([0, 0] + [-1] * 9, dtype=np.int32)  # the 2 that fit, S left out
+    gap = least_extra_capacity(p, plan)
+    assert gap is not None and gap.verified
+    assert sorted((e.bureau, e.quarter, e.person_months, e.requirement) for e in gap.extra) == [
+        (0, 0, 8.0, 1), (0, 1, 3.0, 2)]
+
+
+def test_a_cell_whose_processes_serve_two_requirements_is_split_between_them() -> None:
+    """S counts for the target and the segment, A only for the target: the 2 person-months
+    of Q0 go 1.5 to the target (A, half of S) and 0.5 to the segment (half of S)."""
+    p = make_problem([1.0, 1.0], [10, 10], [[0.0]], target=2,
+                     requirements=(scoped("segment", 0, 1, [1]),))
+    gap = least_extra_capacity(p, np.full(2, -1, dtype=np.int32))
+    assert gap is not None and gap.verified
+    assert _cells(p, gap.extra).tolist() == [[2.0]]
+    assert _by_requirement(gap.extra) == {0: pytest.approx(1.5), 1: pytest.approx(0.5)}
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_parts_add_up_to_the_cells_and_serve_missed_requirements(seed: int) -> None:
+    rng = np.random.default_rng(1500 + seed)
+    p = random_problem(rng, int(rng.integers(4, 12)), int(rng.integers(2, 4)), tight=0.3,
+                       scoped_share=0.7)
+    p = dataclasses.replace(p, target_count=int(np.sum(p.earliest <= p.deadline)))
+    plan = solve(p, time_limit=2)
+    assert plan.shortfall is not None
+    missed = {k for k, m in enumerate(plan.shortfall.by_requirement) if m > 0}
+    assert {e.requirement for e in plan.shortfall.extra_capacity} <= missed
+    assert all(e.person_months > 0 for e in plan.shortfall.extra_capacity)
+    cells = _cells(p, plan.shortfall.extra_capacity)
+    assert np.allclose(cells, np.round(cells, 2), atol=1e-9)  # whole hundredths per cell

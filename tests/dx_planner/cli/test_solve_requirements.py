@@ -123,8 +123,11 @@ def test_an_unreachable_requirement_gets_its_own_shortfall(
                                  "quarter": "FY2022Q2"}
         assert gap["bureau"] == "福祉保健局" and gap["quarter"] <= "FY2022Q2"
     assert shortfall["verified"] is True
+    total = sum(gap["person_months"] for gap in shortfall["extra_capacity"])
+    assert part["person_months"] == pytest.approx(total, abs=1e-3)  # all of it serves it
     out = capsys.readouterr().out
     assert "NOT met" in out and "for requirement bureau=福祉保健局" in out
+    assert f"closable by capacity; {total:,.2f} person-months of the extra capacity" in out
 
 
 def test_bureau_target_adds_a_requirement_per_bureau_and_names_the_ones_missed(
