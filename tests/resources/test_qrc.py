@@ -26,9 +26,9 @@ def test_every_listed_file_is_in_the_compiled_resources(qapp: Any) -> None:
 
 
 def test_icons_render(qapp: Any) -> None:
-    for entry in _entries():
-        if entry.startswith("/icons/"):
-            assert not QIcon(f":{entry}").pixmap(32, 32).isNull(), entry
+    icons = [entry for entry in _entries() if entry.startswith("/icons/")]
+    assert icons
+    assert [icon for icon in icons if QIcon(f":{icon}").pixmap(32, 32).isNull()] == []
 
 
 def test_translations_load_and_translate(qapp: Any) -> None:

@@ -230,10 +230,11 @@ def test_cpsat_upper_bound_is_valid_for_fractional_data(seed: int) -> None:
     short, best = exhaustive(p)
     plan = solve(p, time_limit=3)
     assert plan.bound >= best - 1e-6
-    if short == 0:
-        assert check_plan(p, plan.quarter) == []
-        if plan.status == "optimal":
-            assert plan.objective == pytest.approx(best, rel=1e-9, abs=1e-6)
+    # solved to optimality within the limit: the exhaustive search's status and objective
+    assert plan.status == ("target_infeasible" if short > 0 else "optimal")
+    soft = set(requirement_violations(p, plan.quarter))
+    assert [m for m in check_plan(p, plan.quarter) if m not in soft] == []
+    assert plan.objective == pytest.approx(best, rel=1e-9, abs=1e-6)
 
 
 def test_polish_improves_a_poor_plan_and_keeps_needs() -> None:

@@ -48,14 +48,13 @@ def test_small_instances_match_exhaustive_search(seed: int) -> None:
     p = random_problem(rng, int(rng.integers(1, 7)), int(rng.integers(1, 4)))
     short, best = exhaustive(p)
     plan = solve(p, time_limit=5)
-    if short > 0:
-        assert plan.status == "target_infeasible"
-        assert plan.shortfall is not None and plan.shortfall.missing == short
-    else:
-        assert plan.status in ("optimal", "feasible")
-        assert check_plan(p, plan.quarter) == []
-    if plan.status == "optimal":
-        assert plan.objective == pytest.approx(best, abs=1e-6)
+    # Tiny instances are solved to optimality within the limit, whatever they miss: the
+    # fewest missing first, then the exhaustive search's best objective among those.
+    assert plan.status == ("target_infeasible" if short > 0 else "optimal")
+    assert (plan.shortfall.missing if plan.shortfall is not None else 0) == short
+    soft = set(requirement_violations(p, plan.quarter))
+    assert [m for m in check_plan(p, plan.quarter) if m not in soft] == []
+    assert plan.objective == pytest.approx(best, abs=1e-6)
     assert plan.bound >= best - 1e-6
 
 
@@ -64,10 +63,9 @@ def test_small_instances_match_exhaustive_search(seed: int) -> None:
 def test_plans_pass_checker_and_bound_holds(seed: int, n: int, q: int, tight: float) -> None:
     p = random_problem(np.random.default_rng(seed), n, q, tight=tight)
     plan = solve(p, time_limit=2)
-    bad = check_plan(p, plan.quarter)
-    if plan.status == "target_infeasible":
-        bad = [m for m in bad if m not in requirement_violations(p, plan.quarter)]
-    assert bad == []
+    soft = set(requirement_violations(p, plan.quarter))
+    assert [m for m in check_plan(p, plan.quarter) if m not in soft] == []
+    assert (plan.status == "target_infeasible") == bool(soft)  # only requirements may fail
     assert plan.bound >= plan.objective - 1e-6
 
 
@@ -146,11 +144,8 @@ def test_scoped_instances_match_exhaustive_search(seed: int) -> None:
     hard = [m for m in check_plan(p, plan.quarter)
             if m not in requirement_violations(p, plan.quarter)]
     assert hard == []
-    if short == 0:
-        assert plan.status in ("optimal", "feasible")
-        assert check_plan(p, plan.quarter) == []
-        assert plan.bound >= best - 1e-6
-        if plan.status == "optimal":
-            assert plan.objective == pytest.approx(best, abs=1e-6)
-    else:
-        assert plan.status == "target_infeasible"
+    # solved to optimality within the limit: the exhaustive search's status and objective
+    assert plan.status == ("target_infeasible" if short > 0 else "optimal")
+    assert (plan.shortfall.missing if plan.shortfall is not None else 0) == short
+    assert plan.objective == pytest.approx(best, abs=1e-6)
+    assert plan.bound >= best - 1e-6
