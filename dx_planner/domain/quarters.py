@@ -134,3 +134,8 @@ def check_plannable(quarter: Quarter) -> Quarter:
 def quarter_range(first: Quarter, last: Quarter) -> list[Quarter]:
     """Every quarter from ``first`` to ``last``, both included."""
     return [first + i for i in range(last - first + 1)]
+
+
+def plannable_quarters() -> list[Quarter]:
+    """FIRST_QUARTER … LAST_QUARTER: what a quarter picker offers (244 quarters)."""
+    return quarter_range(FIRST_QUARTER, LAST_QUARTER)

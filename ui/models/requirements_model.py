@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from dx_planner.domain.enums import Authority, ProcedureType
 from dx_planner.domain.inventory import Inventory
-from dx_planner.domain.quarters import Quarter, quarter_range
+from dx_planner.domain.quarters import Quarter, plannable_quarters
 from dx_planner.domain.targets import target_count
 from dx_planner.planning.requirements import REQUIREMENT, RequirementSpec, Scope
 from dx_planner.planning.result import PlanResult, RequirementCost, RequirementOutcome
@@ -27,7 +27,6 @@ EDITABLE = range(BUREAU, QUARTER + 1)
 PROBLEM_COLOUR = QColor("#fadbd8")
 MET_COLOUR = QColor("#d5f5e3")
 MISSED_COLOUR = QColor("#f5b7b1")
-FIRST_QUARTER, LAST_QUARTER = Quarter(2018, 1), Quarter(2030, 4)
 
 
 @dataclass(slots=True)
@@ -218,7 +217,7 @@ class RequirementsModel(QAbstractTableModel):
             return [(self.tr("割合"), False), (self.tr("件数"), True)]
         if column == QUARTER:
             return [(self.tr("目標期限"), None),
-                    *[(quarter_label(q), q) for q in quarter_range(FIRST_QUARTER, LAST_QUARTER)]]
+                    *[(quarter_label(q), q) for q in plannable_quarters()]]
         return []
 
     def editor_spec(self, index: AnyIndex) -> EditorSpec | None:
@@ -234,6 +233,8 @@ class RequirementsModel(QAbstractTableModel):
         return None
 
     def _label(self, column: int, value: Any) -> str:
+        if column == QUARTER and isinstance(value, Quarter):
+            return quarter_label(value)  # without building the 244 choices per paint
         for label, choice in self._choices(column):
             if choice == value:
                 return label

@@ -11,12 +11,11 @@ from PySide6.QtGui import QBrush, QColor
 
 from dx_planner.domain.enums import Authority
 from dx_planner.domain.inventory import Inventory
-from dx_planner.domain.quarters import Quarter, quarter_range
+from dx_planner.domain.quarters import Quarter, plannable_quarters
 from ui.i18n import quarter_label
 from ui.models.editor_spec import CHOICE, NUMBER, TEXT, AnyIndex, EditorSpec
 from ui.texts import tr_format
 
-FIRST_QUARTER, LAST_QUARTER = Quarter(2018, 1), Quarter(2030, 4)
 CHANGED_COLOUR = QColor("#fdebd0")  # an assumption differs from the inventory
 PROBLEM_COLOUR = QColor("#fadbd8")
 STATED = "stated"  # channel start: as the inventory says (no assumption)
@@ -24,7 +23,7 @@ ALWAYS = "always"  # channel start: available from the first planned quarter
 
 
 def quarter_choices() -> list[tuple[str, Any]]:
-    return [(quarter_label(q), q) for q in quarter_range(FIRST_QUARTER, LAST_QUARTER)]
+    return [(quarter_label(q), q) for q in plannable_quarters()]
 
 
 class _Table(QAbstractTableModel):

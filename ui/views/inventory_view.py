@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from dx_planner.domain.enums import Status
 from dx_planner.domain.inventory import Process
-from dx_planner.domain.quarters import Quarter
+from dx_planner.domain.quarters import Quarter, plannable_quarters
 from dx_planner.tracking.actuals import default_actual_quarter
 from ui.commands import AddProcessesCommand, RemoveProcessesCommand
 from ui.i18n import enum_label, quarter_label
@@ -31,7 +31,6 @@ from ui.texts import tr_format
 from ui.widgets.delegates import InventoryDelegate
 from ui.widgets.filter_bar import FilterBar
 from ui.widgets.frozen_table import FrozenColumnsTable
-from ui.widgets.quarter_picker import FIRST, LAST
 
 ROW_HEIGHT = 24
 
@@ -186,12 +185,13 @@ class InventoryView(QWidget):
         self.message.emit(text)
 
     def lock_selected(self) -> None:
-        labels = [quarter_label(FIRST + i) for i in range(LAST - FIRST + 1)]
-        current = labels.index(quarter_label(FIRST + (2022 - FIRST.fiscal_year) * 4))
+        quarters = plannable_quarters()
+        labels = [quarter_label(q) for q in quarters]
+        current = quarters.index(Quarter(2022, 1))
         label, ok = QInputDialog.getItem(self, self.tr("固定四半期"),
                                          self.tr("完了四半期を固定する："), labels, current, False)
         if ok:
-            self.bulk_set("locked_quarter", FIRST + labels.index(label))
+            self.bulk_set("locked_quarter", quarters[labels.index(label)])
 
     def mark_selected_digitized(self) -> None:
         """Ask for the quarter, then record the selected processes as digitized in it."""
@@ -199,15 +199,16 @@ class InventoryView(QWidget):
         if not processes:
             self.message.emit(self.tr("手続が選択されていません"))
             return
-        labels = [quarter_label(FIRST + i) for i in range(LAST - FIRST + 1)]
+        quarters = plannable_quarters()
+        labels = [quarter_label(q) for q in quarters]
         default = default_actual_quarter(self.session.store.inventory)
         label, ok = QInputDialog.getItem(
             self, self.tr("デジタル化済にする"),
             tr_format(self.tr("%1件の手続をデジタル化済にします。デジタル化完了の四半期："),
                       f"{len(processes):,}"),
-            labels, max(0, min(len(labels) - 1, default - FIRST)), False)
+            labels, max(0, min(len(labels) - 1, default - quarters[0])), False)
         if ok:
-            self.mark_digitized(processes, FIRST + labels.index(label))
+            self.mark_digitized(processes, quarters[labels.index(label)])
 
     def mark_digitized(self, processes: list[Process], quarter: Quarter) -> None:
         """Status デジタル化済 and デジタル化完了 ``quarter`` on ``processes``: one undoable edit

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QTool
 
 from dx_planner.domain.enums import Authority, LabelledEnum, ProcedureType, Status
 from dx_planner.domain.inventory import Inventory
-from dx_planner.domain.quarters import Quarter, quarter_range
+from dx_planner.domain.quarters import Quarter, plannable_quarters
 from ui.i18n import enum_label, quarter_label
 from ui.models.filter import UNPLANNED, InventoryFilter
 
@@ -41,7 +41,7 @@ class FilterBar(QWidget):
             (self.tr("重点のみ"), True), (self.tr("重点以外"), False)])
         self.planned = self._combo(self.tr("計画四半期"), everything, [
             (self.tr("未計画"), UNPLANNED),
-            *[(quarter_label(q), q) for q in quarter_range(Quarter(2021, 4), Quarter(2025, 4))]])
+            *[(quarter_label(q), q) for q in plannable_quarters()]])
         for combo in (self.bureau, self.type, self.authority, self.status, self.channel,
                       self.priority, self.planned):
             layout.addWidget(combo, 1)

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from dx_planner.domain.quarters import Quarter, quarter_range
+from dx_planner.domain.quarters import FIRST_QUARTER, LAST_QUARTER, Quarter, quarter_range
 from ui.i18n import quarter_label
-
-FIRST = Quarter(2018, 1)
-LAST = Quarter(2030, 4)
 
 
 class QuarterPicker(QComboBox):
     def __init__(self, parent: QWidget | None = None, *, allow_blank: bool = True,
-                 blank_text: str = "—", first: Quarter = FIRST, last: Quarter = LAST) -> None:
+                 blank_text: str = "—", first: Quarter = FIRST_QUARTER,
+                 last: Quarter = LAST_QUARTER) -> None:
         super().__init__(parent)
         self.setMaxVisibleItems(16)
         if allow_blank:
@@ -26,7 +24,8 @@ class QuarterPicker(QComboBox):
         return value if isinstance(value, Quarter) else None
 
     def set_quarter(self, quarter: Quarter | None) -> None:
-        index = self.findData(quarter)
+        # findData compares Python objects by identity: equal quarters would not be found
+        index = next((i for i in range(self.count()) if self.itemData(i) == quarter), -1)
         if index < 0 and quarter is not None:  # outside the list: add it rather than lose it
             self.addItem(quarter_label(quarter), quarter)
             index = self.count() - 1

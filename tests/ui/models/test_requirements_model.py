@@ -95,3 +95,14 @@ def test_outcome_and_cost_of_a_solved_plan_are_shown_per_row(qtmodeltester: Any)
     # an edited row no longer states what was solved: no outcome beside it
     model.setData(model.index(0, AMOUNT), 4)
     assert model.data(model.index(0, REACHED)) == "—"
+
+
+def test_a_requirement_quarter_is_chosen_from_the_plannable_quarters() -> None:
+    from dx_planner.domain.quarters import plannable_quarters
+    from ui.models.requirements_model import QUARTER
+
+    model = RequirementsModel(_inventory())
+    model.add_row()
+    spec = model.editor_spec(model.index(0, QUARTER))
+    assert spec is not None
+    assert [q for _, q in spec.choices] == [None, *plannable_quarters()]

@@ -60,3 +60,10 @@ def test_process_dates_name_their_problems(qtmodeltester: Any) -> None:
                                 "国の対応時期の仮定 3 行目：手続ID「P9」は手続一覧にありません"]
     model.remove_rows([1, 2])
     assert model.assumptions() == (("P1", Quarter(2023, 1)),)
+
+
+def test_quarter_choices_are_the_plannable_quarters() -> None:
+    from dx_planner.domain.quarters import plannable_quarters
+    from ui.models.whatif_models import quarter_choices
+
+    assert [q for _, q in quarter_choices()] == plannable_quarters()

@@ -28,3 +28,12 @@ def test_volume_threshold_typed_filters_the_inventory(window: MainWindow, qtbot:
     bar.clear()
     assert bar.min_volume.value() == 0
     assert model.rowCount() == len(processes)
+
+
+def test_the_planned_quarter_filter_offers_every_plannable_quarter(window: MainWindow) -> None:
+    """A lock in FY2026Q1 could not be filtered (the list ended at FY2025Q4)."""
+    from dx_planner.domain.quarters import plannable_quarters
+
+    combo = window.inventory_view.filter_bar.planned
+    quarters = [combo.itemData(i) for i in range(combo.count())]
+    assert [q for q in quarters if q in plannable_quarters()] == plannable_quarters()
