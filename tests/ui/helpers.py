@@ -92,7 +92,7 @@ def type_into(qtbot: Any, table: QTableView, index: QModelIndex, kind: type[QWid
     """Open the editor, replace its text by typing ``text``, and commit."""
     editor = open_editor(table, index, kind)
     editor.selectAll()
-    qtbot.keyClicks(editor, text)
+    type_text(editor, text)  # Japanese as an input method commits it
     commit(qtbot, table, editor)
 
 

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QLineEdit, QToolBar
 
-from tests.ui.helpers import answer_next_box
+from tests.ui.helpers import answer_next_box, type_into
 from ui import registry
 from ui.main_window import MainWindow
 from ui.models.columns import COLUMN_INDEX
@@ -32,18 +32,24 @@ def test_a_registered_action_runs_with_the_window(window: MainWindow) -> None:
     assert window.tabs.currentWidget() is window.results_view
 
 
-def test_title_marks_unsaved_changes(window: MainWindow) -> None:
+def _type_notes(window: MainWindow, qtbot: Any, text: str) -> None:
+    """The planner types into the first row's 備考 (editor opened, typed, Return)."""
     model = window.session.model
+    type_into(qtbot, window.inventory_view.table, model.index(0, COLUMN_INDEX["notes"]),
+              QLineEdit, text)
+    assert model.process_at(0).notes == text
+
+
+def test_title_marks_unsaved_changes(window: MainWindow, qtbot: Any) -> None:
     assert not window.isWindowModified()
-    assert model.setData(model.index(0, COLUMN_INDEX["notes"]), "メモ")
+    _type_notes(window, qtbot, "メモ")
     assert window.isWindowModified()
     assert window.windowTitle().startswith("dx-planner — ")
 
 
-def test_close_prompts_when_dirty(window: MainWindow) -> None:
+def test_close_prompts_when_dirty(window: MainWindow, qtbot: Any) -> None:
     window.confirm_close = True
-    model = window.session.model
-    assert model.setData(model.index(0, COLUMN_INDEX["notes"]), "未保存")
+    _type_notes(window, qtbot, "未保存")
     answer_next_box("キャンセル")
     assert not window.close()
     assert window.isVisible()
@@ -63,14 +69,13 @@ def test_every_tab_renders(window: MainWindow, tab: str, qtbot: Any) -> None:
 
 
 def test_toolbar_undo_keeps_its_text_and_tells_the_step_in_its_tooltip(
-        window: MainWindow) -> None:
+        window: MainWindow, qtbot: Any) -> None:
     """Issue 14: the toolbar's buttons shifted as the undo text changed."""
     toolbar = window.findChild(QToolBar, "main_toolbar")
     undo = window.action_by_key["undo"]
     button = toolbar.widgetForAction(undo)
     width = button.sizeHint().width()
-    model = window.session.model
-    assert model.setData(model.index(0, COLUMN_INDEX["notes"]), "メモ")
+    _type_notes(window, qtbot, "メモ")
     assert undo.text() == "元に戻す" and undo.isEnabled()
     assert "備考 を変更" in undo.toolTip()
     assert button.sizeHint().width() == width
@@ -78,9 +83,8 @@ def test_toolbar_undo_keeps_its_text_and_tells_the_step_in_its_tooltip(
 
 def test_ctrl_y_redoes(window: MainWindow, qtbot: Any) -> None:
     """Issue 14: Ctrl+Y did not redo (only Ctrl+Shift+Z)."""
-    model = window.session.model
-    process = model.process_at(0)
-    assert model.setData(model.index(0, COLUMN_INDEX["notes"]), "メモ")
+    process = window.session.model.process_at(0)
+    _type_notes(window, qtbot, "メモ")
     window.session.undo_stack.undo()
     assert process.notes != "メモ"
     window.activateWindow()

@@ -5,30 +5,35 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QLineEdit, QSpinBox
 from sqlalchemy import Engine, update
 
 from dx_planner.domain.enums import Status
 from dx_planner.persistence import repository
 from dx_planner.persistence.database import open_database
 from dx_planner.persistence.schema import processes
-from tests.ui.helpers import answer_next_box
+from tests.ui.helpers import answer_next_box, choose, type_into
 from ui.actions.saving import save
 from ui.main_window import MainWindow
 from ui.models.columns import COLUMN_INDEX
 from ui.widgets.dialogs import ProblemListDialog
 
 
-def _edit_first(window: MainWindow, field: str, value: Any) -> Any:
+def _edit_first(window: MainWindow, qtbot: Any, notes: str) -> Any:
+    """Type ``notes`` into the first row's 備考 as the planner does (open the editor, type,
+    Return); the process edited."""
     model = window.session.model
     process = model.process_at(0)
-    assert model.setData(model.index(0, COLUMN_INDEX[field]), value)
+    type_into(qtbot, window.inventory_view.table, model.index(0, COLUMN_INDEX["notes"]),
+              QLineEdit, notes)
+    assert process.notes == notes
     return process
 
 
 def test_edit_marks_dirty_and_save_writes_one_transaction(window: MainWindow,
-                                                          demo_engine: Engine) -> None:
-    process = _edit_first(window, "notes", "要確認")
+                                                          demo_engine: Engine,
+                                                          qtbot: Any) -> None:
+    process = _edit_first(window, qtbot, "要確認")
     assert window.isWindowModified()
     assert save(window)
     assert not window.isWindowModified()
@@ -38,18 +43,21 @@ def test_edit_marks_dirty_and_save_writes_one_transaction(window: MainWindow,
     assert stored[process.id].version == process.version == 2
 
 
-def test_undo_back_to_loaded_values_is_clean(window: MainWindow) -> None:
-    _edit_first(window, "notes", "一時的")
+def test_undo_back_to_loaded_values_is_clean(window: MainWindow, qtbot: Any) -> None:
+    _edit_first(window, qtbot, "一時的")
     assert window.isWindowModified()
     window.session.undo_stack.undo()
     assert not window.isWindowModified()
 
 
-def test_invalid_rows_block_saving(window: MainWindow) -> None:
+def test_invalid_rows_block_saving(window: MainWindow, qtbot: Any) -> None:
     model = window.session.model
     row = next(i for i in range(model.rowCount())
                if model.process_at(i).status is Status.NOT_STARTED)
-    model.setData(model.index(row, COLUMN_INDEX["status"]), Status.DIGITIZED)
+    # デジタル化済 without its quarter: the row breaks a rule that joins fields
+    choose(qtbot, window.inventory_view.table, model.index(row, COLUMN_INDEX["status"]),
+           "デジタル化済")
+    assert model.process_at(row).status is Status.DIGITIZED
     listed: list[int] = []
 
     def close_dialog() -> None:
@@ -67,8 +75,9 @@ def test_invalid_rows_block_saving(window: MainWindow) -> None:
     assert window.isWindowModified()
 
 
-def test_conflict_is_reported_never_overwritten(window: MainWindow, demo_engine: Engine) -> None:
-    process = _edit_first(window, "notes", "私の変更")
+def test_conflict_is_reported_never_overwritten(window: MainWindow, demo_engine: Engine,
+                                                qtbot: Any) -> None:
+    process = _edit_first(window, qtbot, "私の変更")
     # Someone else changes the same row meanwhile (version counter moves on).
     with demo_engine.begin() as connection:
         connection.execute(update(processes).where(processes.c.id == process.id)
@@ -87,8 +96,9 @@ def test_conflict_is_reported_never_overwritten(window: MainWindow, demo_engine:
     assert "競合" in tooltip
 
 
-def test_conflict_take_database_rows(window: MainWindow, demo_engine: Engine) -> None:
-    process = _edit_first(window, "notes", "私の変更")
+def test_conflict_take_database_rows(window: MainWindow, demo_engine: Engine,
+                                     qtbot: Any) -> None:
+    process = _edit_first(window, qtbot, "私の変更")
     with demo_engine.begin() as connection:
         connection.execute(update(processes).where(processes.c.id == process.id)
                            .values(notes="他人の変更", version=processes.c.version + 1))
@@ -99,15 +109,21 @@ def test_conflict_take_database_rows(window: MainWindow, demo_engine: Engine) ->
     assert save(window)  # nothing pending, no conflict left
 
 
-def test_saving_capacity_says_what_was_saved(window: MainWindow) -> None:
+def test_saving_capacity_says_what_was_saved(window: MainWindow, qtbot: Any) -> None:
     """Issue 14: saving only capacities said 保存しました（0件）."""
+    window.show_tab("capacity")
     model = window.session.bureau_model
-    assert model.setData(model.index(0, 0), model.value(0, 0) + 5.0)
+    old = model.value(0, 0)
+    type_into(qtbot, window.capacity_view.bureau_view, model.index(0, 0), QDoubleSpinBox,
+              f"{old + 5:.2f}")
+    assert model.value(0, 0) == old + 5.0
     channels = window.session.channel_model
-    assert channels.setData(channels.index(0, 1), 7)
+    type_into(qtbot, window.capacity_view.channel_view, channels.index(0, 1), QSpinBox, "7")
+    assert channels.data(channels.index(0, 1)) == "7"
+    window.show_tab("inventory")
     assert save(window)
     assert window.statusBar().currentMessage() == "保存しました：処理能力 2セル"
-    _edit_first(window, "notes", "メモ")
+    _edit_first(window, qtbot, "メモ")
     assert save(window)
     assert window.statusBar().currentMessage() == "保存しました：手続 1件"
 

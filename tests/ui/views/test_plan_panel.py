@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtWidgets import QLineEdit
+
 from dx_planner.domain.quarters import Quarter
-from tests.ui.helpers import solve
+from tests.ui.helpers import solve, type_into
 from ui import i18n
 from ui.main_window import MainWindow
 from ui.models.columns import COLUMN_INDEX, PLANNED
@@ -63,10 +65,13 @@ def test_window_stays_responsive_while_optimizing(window: MainWindow, qtbot: Any
     panel = window.plan_panel
     panel.time_limit.setValue(3)
     panel.start_optimize()
-    # The GUI thread keeps serving edits while the solver runs.
+    # The GUI thread keeps serving edits while the solver runs: the planner types one.
     model = window.session.model
-    assert model.setData(model.index(0, COLUMN_INDEX["notes"]), "計算中に編集")
+    window.show_tab("inventory")
+    type_into(qtbot, window.inventory_view.table, model.index(0, COLUMN_INDEX["notes"]),
+              QLineEdit, "計算中に編集")
     assert model.process_at(0).notes == "計算中に編集"
+    assert panel.running  # the edit was made while the solver ran
     with qtbot.waitSignal(panel.planReady, timeout=60_000):
         pass
     qtbot.waitUntil(lambda: not panel.running, timeout=10_000)

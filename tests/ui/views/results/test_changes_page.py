@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtWidgets import QDoubleSpinBox
 from sqlalchemy import Engine
 
-from tests.ui.helpers import solve
+from tests.ui.helpers import solve, type_into
 from ui.main_window import MainWindow
-from ui.views.plan_panel import PAGE_KEEP
+from ui.views.plan_panel import PAGE_KEEP, PAGE_WHATIF
 
 
 def test_moves_per_bureau_and_the_price_of_stability(planned: MainWindow, demo_engine: Engine,
@@ -27,7 +28,11 @@ def test_moves_per_bureau_and_the_price_of_stability(planned: MainWindow, demo_e
     # what if the biggest bureau had 10 % less capacity: frozen commitments no longer fit
     biggest = max(window.session.store.inventory.bureaus, key=lambda b: sum(b.capacity.values()))
     scale = panel.whatif.scale_model
-    scale.setData(scale.index(scale.bureaus.index(biggest.name), scale.SCALE), 90)
+    panel.conditions.setCurrentIndex(PAGE_WHATIF)
+    type_into(qtbot, panel.whatif.scale_table,
+              scale.index(scale.bureaus.index(biggest.name), scale.SCALE), QDoubleSpinBox, "90")
+    assert scale.assumptions() == ((biggest.name, 0.9),)
+    panel.conditions.setCurrentIndex(PAGE_KEEP)
     result = solve(window, qtbot, "再計画")
     changes = result.changes
     assert changes is not None and changes.price_of_stability is not None
