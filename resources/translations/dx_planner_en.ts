@@ -14,12 +14,12 @@
         <translation>Show plan vs actual</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/database.py" line="116"/>
+        <location filename="../../ui/actions/database.py" line="129"/>
         <source>データベースを開く…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/database.py" line="118"/>
+        <location filename="../../ui/actions/database.py" line="131"/>
         <source>チームデータベースに接続…</source>
         <translation>Connect to a team database…</translation>
     </message>
@@ -224,17 +224,17 @@
 <context>
     <name>BureauScaleModel</name>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="56"/>
+        <location filename="../../ui/models/whatif_models.py" line="55"/>
         <source>所管局</source>
         <translation>Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="56"/>
+        <location filename="../../ui/models/whatif_models.py" line="55"/>
         <source>処理能力の合計（人月）</source>
         <translation>Total capacity (person-months)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="56"/>
+        <location filename="../../ui/models/whatif_models.py" line="55"/>
         <source>倍率</source>
         <translation>Factor</translation>
     </message>
@@ -525,17 +525,22 @@
         <translation>%1 commitments kept frozen, %2 moved, %3 dropped, %4 added, %5 released</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/changes_page.py" line="85"/>
+        <location filename="../../ui/views/results/changes_page.py" line="87"/>
+        <source>安定化の代償：比較できません（この計画は必要な手続が %1 件不足、基準なしの再計画は %2 件不足。条件の達成がオンライン申請件数より優先されます）</source>
+        <translation>Price of stability: not comparable (this plan misses %1 required processes, the free re-plan %2; meeting the requirements comes before online applications)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/changes_page.py" line="91"/>
         <source>安定化の代償：不明（基準なしの再計画が中断されました）</source>
         <translation>Price of stability: unknown (the free re-plan was cancelled)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/changes_page.py" line="90"/>
+        <location filename="../../ui/views/results/changes_page.py" line="96"/>
         <source>安定化の代償：%1 件（目的値の %2）＝ 諦めたオンライン申請 %3 件 ＋ 変更のペナルティ %4 件</source>
         <translation>Price of stability: %1 (%2 of the objective) = %3 online applications given up + %4 move penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/changes_page.py" line="95"/>
+        <location filename="../../ui/views/results/changes_page.py" line="101"/>
         <source>基準なしで再計画すると：時期の変更 %1 件、計画から外す %2 件</source>
         <translation>A free re-plan would move %1 and drop %2</translation>
     </message>
@@ -543,33 +548,33 @@
 <context>
     <name>ChannelStartModel</name>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="128"/>
+        <location filename="../../ui/models/whatif_models.py" line="127"/>
         <source>申請基盤</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="128"/>
+        <location filename="../../ui/models/whatif_models.py" line="127"/>
         <source>利用開始（手続一覧）</source>
         <translation>Available from (inventory)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="129"/>
+        <location filename="../../ui/models/whatif_models.py" line="128"/>
         <source>利用開始（仮定）</source>
         <translation>Available from (assumed)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="150"/>
-        <location filename="../../ui/models/whatif_models.py" line="171"/>
+        <location filename="../../ui/models/whatif_models.py" line="149"/>
+        <location filename="../../ui/models/whatif_models.py" line="170"/>
         <source>手続一覧のとおり</source>
         <translation>As in the inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="151"/>
+        <location filename="../../ui/models/whatif_models.py" line="150"/>
         <source>いつでも（制限なし）</source>
         <translation>Always (no restriction)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="154"/>
+        <location filename="../../ui/models/whatif_models.py" line="153"/>
         <source>いつでも</source>
         <translation>Always</translation>
     </message>
@@ -986,23 +991,23 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../ui/actions/database.py" line="45"/>
-        <location filename="../../ui/actions/database.py" line="95"/>
+        <location filename="../../ui/actions/database.py" line="54"/>
+        <location filename="../../ui/actions/database.py" line="108"/>
         <source>データベースを開く</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/database.py" line="46"/>
+        <location filename="../../ui/actions/database.py" line="55"/>
         <source>SQLite データベース (*.sqlite3 *.sqlite *.db);;すべてのファイル (*)</source>
         <translation>SQLite database (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/database.py" line="77"/>
+        <location filename="../../ui/actions/database.py" line="89"/>
         <source>パスワード</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/database.py" line="78"/>
+        <location filename="../../ui/actions/database.py" line="90"/>
         <source>%1 のパスワード：</source>
         <translation>Password for %1:</translation>
     </message>
@@ -1623,64 +1628,64 @@
 <context>
     <name>InventoryView</name>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="104"/>
-        <location filename="../../ui/views/inventory_view.py" line="236"/>
+        <location filename="../../ui/views/inventory_view.py" line="103"/>
+        <location filename="../../ui/views/inventory_view.py" line="237"/>
         <source>手続を追加</source>
         <translation>Add process</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="107"/>
+        <location filename="../../ui/views/inventory_view.py" line="106"/>
         <source>選択した手続を削除</source>
         <translation>Delete selected processes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="112"/>
+        <location filename="../../ui/views/inventory_view.py" line="111"/>
         <source>固定四半期を一括設定…</source>
         <translation>Lock selection to quarter…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="114"/>
+        <location filename="../../ui/views/inventory_view.py" line="113"/>
         <source>固定を解除</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="116"/>
+        <location filename="../../ui/views/inventory_view.py" line="115"/>
         <source>重点にする</source>
         <translation>Mark as priority</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="118"/>
+        <location filename="../../ui/views/inventory_view.py" line="117"/>
         <source>重点を外す</source>
         <translation>Unmark priority</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="120"/>
+        <location filename="../../ui/views/inventory_view.py" line="119"/>
         <source>デジタル化済にする…</source>
         <translation>Mark as digitized…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="122"/>
+        <location filename="../../ui/views/inventory_view.py" line="121"/>
         <source>なぜもっと早くないのか？</source>
         <translation>Why not earlier?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="124"/>
+        <location filename="../../ui/views/inventory_view.py" line="123"/>
         <source>この手続の変更履歴</source>
         <translation>History of this process</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="130"/>
+        <location filename="../../ui/views/inventory_view.py" line="129"/>
         <source>状況を一括設定</source>
         <translation>Set status of selection</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="181"/>
+        <location filename="../../ui/views/inventory_view.py" line="180"/>
         <location filename="../../ui/views/inventory_view.py" line="200"/>
         <source>手続が選択されていません</source>
         <translation>No process selected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="184"/>
+        <location filename="../../ui/views/inventory_view.py" line="183"/>
         <source>%1 を一括変更（%2件）</source>
         <translation>Bulk change of %1 (%2 processes)</translation>
     </message>
@@ -1695,47 +1700,47 @@
         <translation>Lock the completion quarter to:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="205"/>
+        <location filename="../../ui/views/inventory_view.py" line="206"/>
         <source>デジタル化済にする</source>
         <translation>Mark as digitized</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="206"/>
+        <location filename="../../ui/views/inventory_view.py" line="207"/>
         <source>%1件の手続をデジタル化済にします。デジタル化完了の四半期：</source>
         <translation>Mark %1 process(es) as digitized. Quarter digitized:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="219"/>
+        <location filename="../../ui/views/inventory_view.py" line="220"/>
         <source>デジタル化済にする（%1件・%2）</source>
         <translation>Mark as digitized (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="234"/>
+        <location filename="../../ui/views/inventory_view.py" line="235"/>
         <source>新しい手続</source>
         <translation>New process</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="249"/>
+        <location filename="../../ui/views/inventory_view.py" line="250"/>
         <source>%1件は他の局の手続のため削除できません</source>
         <translation>%1 process(es) belong to other bureaus and cannot be deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="253"/>
+        <location filename="../../ui/views/inventory_view.py" line="254"/>
         <source>手続を削除（%1件）</source>
         <translation>Delete processes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="255"/>
+        <location filename="../../ui/views/inventory_view.py" line="256"/>
         <source> — 元に戻すには Ctrl+Z</source>
         <translation> — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="281"/>
+        <location filename="../../ui/views/inventory_view.py" line="282"/>
         <source>%1 / %2 件を表示</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inventory_view.py" line="288"/>
+        <location filename="../../ui/views/inventory_view.py" line="289"/>
         <source>対象 %1件 ・ デジタル化済 %2件（%3） ・ %4 までの見込み &lt;b style=&apos;color:%5&apos;&gt;%6件（%7）&lt;/b&gt; ／ 目標 %8件</source>
         <translation>In scope %1 · digitized %2 (%3) · expected by %4 &lt;b style=&apos;color:%5&apos;&gt;%6 (%7)&lt;/b&gt; / target %8</translation>
     </message>
@@ -1932,22 +1937,22 @@
         <translation> More capacity can add at most %1 of them (the rest do not become eligible by the deadline).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="159"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="163"/>
         <source>%1 %2 +%3人月</source>
         <translation>%1 %2 +%3 person-months</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="164"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="167"/>
         <source> 不足を埋めるのに必要な追加の処理能力（上位）：%1</source>
         <translation> Extra capacity needed to close the gap (largest first): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="167"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="170"/>
         <source> ほか %1件</source>
         <translation> and %1 more</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="168"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="171"/>
         <source>（合計 %1人月）</source>
         <translation> (total %1 person-months)</translation>
     </message>
@@ -2549,32 +2554,32 @@
 <context>
     <name>ProcessDateModel</name>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="209"/>
+        <location filename="../../ui/models/whatif_models.py" line="208"/>
         <source>手続ID</source>
         <translation>Process ID</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="209"/>
+        <location filename="../../ui/models/whatif_models.py" line="208"/>
         <source>手続名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="209"/>
+        <location filename="../../ui/models/whatif_models.py" line="208"/>
         <source>国の対応時期（仮定）</source>
         <translation>National date (assumed)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="252"/>
+        <location filename="../../ui/models/whatif_models.py" line="251"/>
         <source>手続ID「%1」は手続一覧にありません</source>
         <translation>Process ID &quot;%1&quot; is not in the inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="254"/>
+        <location filename="../../ui/models/whatif_models.py" line="253"/>
         <source>%1 は国の権限の手続ではありません</source>
         <translation>%1 is not a national process</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="258"/>
+        <location filename="../../ui/models/whatif_models.py" line="257"/>
         <source>国の対応時期の仮定 %1 行目：%2</source>
         <translation>Assumed national date, row %1: %2</translation>
     </message>
@@ -2758,42 +2763,42 @@
 <context>
     <name>RequirementCost</name>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="338"/>
+        <location filename="../../ui/models/requirements_model.py" line="339"/>
         <source>未達</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="347"/>
+        <location filename="../../ui/models/requirements_model.py" line="348"/>
         <source>要件あり・なしの2回の再計算の差</source>
         <translation>Difference of two re-solves, with and without the requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="348"/>
+        <location filename="../../ui/models/requirements_model.py" line="349"/>
         <source>双対価格からの推定（上振れしやすい）</source>
         <translation>Estimate from the dual prices (tends to be high)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="349"/>
+        <location filename="../../ui/models/requirements_model.py" line="350"/>
         <source>制約になっていない（費用 0）</source>
         <translation>Not binding (costs nothing)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="350"/>
+        <location filename="../../ui/models/requirements_model.py" line="351"/>
         <source>計画が要件を満たしていません</source>
         <translation>The plan does not meet it</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="351"/>
+        <location filename="../../ui/models/requirements_model.py" line="352"/>
         <source>未計測</source>
         <translation>Not measured</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="353"/>
+        <location filename="../../ui/models/requirements_model.py" line="354"/>
         <source>算出方法：%1</source>
         <translation>Measured by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="357"/>
+        <location filename="../../ui/models/requirements_model.py" line="358"/>
         <source>証明された範囲：%1 〜 %2 件</source>
         <translation>Proven range: %1 to %2</translation>
     </message>
@@ -2943,167 +2948,167 @@
 <context>
     <name>RequirementsModel</name>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="74"/>
+        <location filename="../../ui/models/requirements_model.py" line="73"/>
         <source>所管局</source>
         <translation>Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="74"/>
+        <location filename="../../ui/models/requirements_model.py" line="73"/>
         <source>手続類型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="74"/>
+        <location filename="../../ui/models/requirements_model.py" line="73"/>
         <source>権限</source>
         <translation>Authority</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="74"/>
+        <location filename="../../ui/models/requirements_model.py" line="73"/>
         <source>重点</source>
         <translation>priority</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="75"/>
+        <location filename="../../ui/models/requirements_model.py" line="74"/>
         <source>申請基盤</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="75"/>
+        <location filename="../../ui/models/requirements_model.py" line="74"/>
         <source>主要手続</source>
         <translation>major</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="75"/>
+        <location filename="../../ui/models/requirements_model.py" line="74"/>
         <source>年間申請件数以上</source>
         <translation>Applications a year ≥</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="76"/>
+        <location filename="../../ui/models/requirements_model.py" line="75"/>
         <source>単位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="76"/>
+        <location filename="../../ui/models/requirements_model.py" line="75"/>
         <source>目標</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="76"/>
+        <location filename="../../ui/models/requirements_model.py" line="75"/>
         <source>期限</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="77"/>
+        <location filename="../../ui/models/requirements_model.py" line="76"/>
         <source>対象の手続</source>
         <translation>In scope</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="77"/>
+        <location filename="../../ui/models/requirements_model.py" line="76"/>
         <source>必要</source>
         <translation>Needed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="77"/>
+        <location filename="../../ui/models/requirements_model.py" line="76"/>
         <source>計画の達成</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="78"/>
+        <location filename="../../ui/models/requirements_model.py" line="77"/>
         <source>判定</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="78"/>
+        <location filename="../../ui/models/requirements_model.py" line="77"/>
         <source>費用（申請件数）</source>
         <translation>Cost (applications)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="153"/>
+        <location filename="../../ui/models/requirements_model.py" line="152"/>
         <source>要件 %1：条件に当てはまる対象の手続がありません（条件を緩めてください）</source>
         <translation>Requirement %1: no in-scope process matches (widen the scope)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="156"/>
+        <location filename="../../ui/models/requirements_model.py" line="155"/>
         <source>要件 %1：件数 %2 が条件に当てはまる対象の手続 %3 件を超えています</source>
         <translation>Requirement %1: the count %2 is more than the %3 in-scope processes that match</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="162"/>
+        <location filename="../../ui/models/requirements_model.py" line="161"/>
         <source>要件 %1：期限 %2 が計画の期間（%3〜%4）の外です</source>
         <translation>Requirement %1: its quarter %2 is outside the plan (%3–%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="163"/>
+        <location filename="../../ui/models/requirements_model.py" line="162"/>
         <source>開始</source>
         <translation>start</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="166"/>
+        <location filename="../../ui/models/requirements_model.py" line="165"/>
         <source>要件 %1：要件 %2 と同じです</source>
         <translation>Requirement %1: the same as requirement %2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="175"/>
+        <location filename="../../ui/models/requirements_model.py" line="174"/>
         <source>条件に当てはまる対象の手続がありません</source>
         <translation>No in-scope process matches</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="177"/>
+        <location filename="../../ui/models/requirements_model.py" line="176"/>
         <source>件数が対象の手続 %1 件を超えています</source>
         <translation>The count is more than the %1 processes in scope</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="202"/>
+        <location filename="../../ui/models/requirements_model.py" line="201"/>
         <source>すべて</source>
         <translation>all</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="212"/>
+        <location filename="../../ui/models/requirements_model.py" line="211"/>
         <source>該当</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="212"/>
+        <location filename="../../ui/models/requirements_model.py" line="211"/>
         <source>非該当</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="218"/>
+        <location filename="../../ui/models/requirements_model.py" line="217"/>
         <source>割合</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="218"/>
+        <location filename="../../ui/models/requirements_model.py" line="217"/>
         <source>件数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="220"/>
+        <location filename="../../ui/models/requirements_model.py" line="219"/>
         <source>目標期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="290"/>
+        <location filename="../../ui/models/requirements_model.py" line="291"/>
         <source>達成</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="290"/>
+        <location filename="../../ui/models/requirements_model.py" line="291"/>
         <source>未達</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="296"/>
+        <location filename="../../ui/models/requirements_model.py" line="297"/>
         <source>条件に当てはまる対象（対象外を除く）の手続の数</source>
         <translation>In-scope processes (not 対象外) that match</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="300"/>
+        <location filename="../../ui/models/requirements_model.py" line="301"/>
         <source>最適化を実行すると、この要件を満たすために諦めたオンライン申請件数を表示します</source>
         <translation>After a solve: the online applications given up to meet this requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/models/requirements_model.py" line="304"/>
+        <location filename="../../ui/models/requirements_model.py" line="305"/>
         <source>期限までにデジタル化が必要な手続の数（計画開始前の完了を含む）</source>
         <translation>Processes to digitize by the quarter (including those done before the start)</translation>
     </message>

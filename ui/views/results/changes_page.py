@@ -81,7 +81,13 @@ class ChangesPage(QWidget):
             f"{len(changes.dropped):,}", f"{len(changes.added):,}",
             f"{len(changes.released):,}"))
         price = changes.price_of_stability
-        if price is None:
+        if price is None and changes.free_objective is not None:
+            # a plan meeting more requirements ranks first, whatever its objective
+            lines.append(tr_format(self.tr(
+                "安定化の代償：比較できません（この計画は必要な手続が %1 件不足、基準なしの"
+                "再計画は %2 件不足。条件の達成がオンライン申請件数より優先されます）"),
+                f"{changes.missing:,}", f"{changes.free_missing or 0:,}"))
+        elif price is None:
             lines.append(self.tr("安定化の代償：不明（基準なしの再計画が中断されました）"))
         else:
             share = price / changes.free_objective if changes.free_objective else 0.0

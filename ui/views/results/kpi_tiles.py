@@ -152,15 +152,18 @@ class KpiTiles(QWidget):
                 self.tr("処理能力を増やして加えられるのは最大%1件です（残りは期限までに対応可能"
                         "になりません）。"),
                 f"{shortfall.closable_by_capacity or 0:,}")
-        gaps = sorted(shortfall.extra_capacity if shortfall is not None else [],
-                      key=lambda gap: -gap.person_months)
+        # A bureau-quarter may serve several requirements (one part each): shown once.
+        cells: dict[tuple[str, Quarter], float] = {}
+        for gap in shortfall.extra_capacity if shortfall is not None else []:
+            cells[gap.bureau, gap.quarter] = cells.get((gap.bureau, gap.quarter), 0.0) \
+                + gap.person_months
+        gaps = sorted(cells.items(), key=lambda cell: -cell[1])
         if gaps:
             # Bureau names are data: escaped, since the banner is rich text.
-            shown = [tr_format(self.tr("%1 %2 +%3人月"),
-                               html.escape(gap.bureau), gap.quarter.code,
-                               f"{gap.person_months:,.1f}")
-                for gap in gaps[:MAX_GAPS_SHOWN]]
-            total = sum(gap.person_months for gap in gaps)
+            shown = [tr_format(self.tr("%1 %2 +%3人月"), html.escape(bureau), quarter.code,
+                               f"{person_months:,.1f}")
+                     for (bureau, quarter), person_months in gaps[:MAX_GAPS_SHOWN]]
+            total = sum(cells.values())
             text += tr_format(self.tr(" 不足を埋めるのに必要な追加の処理能力（上位）：%1"),
                               "、".join(shown))
             if len(gaps) > MAX_GAPS_SHOWN:

@@ -54,3 +54,19 @@ def test_moves_per_bureau_and_the_price_of_stability(planned: MainWindow, demo_e
             f"{changes.move_penalty:,.0f} 件") in page.summary.text()
     assert page.released_model.rowCount() == len(changes.released)
     assert page.summary.text().startswith("基準：シナリオ「基本計画」")
+
+
+def test_no_price_is_shown_when_the_plans_miss_different_requirements(
+        window: MainWindow) -> None:
+    """Review finding 7: a negative 'price' where the objectives do not compare."""
+    from dx_planner.planning.keep import Reference
+    from dx_planner.planning.service import run_plan
+    from tests.dx_planner.planning.test_keep import _frozen_big_misses_the_milestone
+
+    inventory, reference, settings = _frozen_big_misses_the_milestone()
+    window.session.plan = run_plan(inventory, settings, reference=Reference("ref", reference))
+    window.session.planChanged.emit()
+    text = window.results_view.pages["changes"].summary.text()
+    assert ("安定化の代償：比較できません（この計画は必要な手続が 1 件不足、基準なしの再計画は 0 件"
+            "不足。条件の達成がオンライン申請件数より優先されます）") in text
+    assert "不明" not in text
