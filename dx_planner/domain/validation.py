@@ -14,6 +14,7 @@ same parameters, so both say the same thing with the same numbers.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -147,8 +148,11 @@ def without_invisible(text: str) -> str:
     zero-width spaces and joiners, direction marks and isolates, the soft hyphen, the
     Mongolian vowel separator, the byte-order mark …), variation selectors and the
     combining grapheme joiner."""
-    if text.isascii():
-        return text
+    return text if text.isascii() else _visible_part(text)
+
+
+@functools.lru_cache(maxsize=4096)  # bureaus and channels repeat on every row
+def _visible_part(text: str) -> str:
     return "".join(c for c in text if not _is_invisible(c))
 
 
