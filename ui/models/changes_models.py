@@ -6,32 +6,20 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 
 from dx_planner.domain.inventory import Process
 from dx_planner.planning.keep import Changes, Release
 from ui.i18n import quarter_label
 from ui.models.analysis_texts import release_label
-from ui.models.editor_spec import AnyIndex
+from ui.models.table_base import AnyIndex, ListTableModel
 
 MOVED, EARLIER, LATER, DROPPED, ADDED, RELEASED = range(6)
 NO_BUREAU = "—"
 
 
-class _ReadOnly(QAbstractTableModel):
-    headers: list[str]
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
-
-class ChangesByBureauModel(_ReadOnly):
+class ChangesByBureauModel(ListTableModel):
     """Per bureau: moved (earlier, later), dropped, added, released; a total row last."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -68,9 +56,6 @@ class ChangesByBureauModel(_ReadOnly):
                                                 for k in range(6)]))
         self.endResetModel()
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -86,7 +71,7 @@ class ChangesByBureauModel(_ReadOnly):
         return None
 
 
-class ReleasedModel(_ReadOnly):
+class ReleasedModel(ListTableModel):
     """The reference's commitments that were released, with why."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -94,16 +79,15 @@ class ReleasedModel(_ReadOnly):
         self.headers = [self.tr("手続ID"), self.tr("手続名"), self.tr("所管局"),
                         self.tr("基準の四半期"), self.tr("解除の理由")]
         self.released: list[Release] = []
+        self.rows = self.released
         self.processes: dict[str, Process] = {}
 
     def set_changes(self, changes: Changes | None, processes: dict[str, Process]) -> None:
         self.beginResetModel()
         self.released = list(changes.released) if changes is not None else []
+        self.rows = self.released
         self.processes = processes
         self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.released)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:

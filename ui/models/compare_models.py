@@ -8,12 +8,12 @@ import json
 import math
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from dx_planner.planning.compare import ChangeKind, Comparison, PlanChange
 from ui.i18n import enum_label, quarter_label
-from ui.models.editor_spec import AnyIndex
+from ui.models.table_base import AnyIndex, ListTableModel
 from ui.texts import plan_status_text
 
 DIFFERS_COLOUR = QColor("#fdebd0")
@@ -91,24 +91,8 @@ def difference_text(value: float, key: str) -> str:
     return f"{value:+,.0f}"
 
 
-class _Table(QAbstractTableModel):
-    headers: list[str]
-    rows: list[Any]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
-
-class SettingsCompareModel(_Table):
+class SettingsCompareModel(ListTableModel):
     """Every settings key with A's and B's value; rows that differ are highlighted."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -135,7 +119,7 @@ class SettingsCompareModel(_Table):
         return None
 
 
-class FiguresCompareModel(_Table):
+class FiguresCompareModel(ListTableModel):
     """Key figures of both plans and B − A."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -165,7 +149,7 @@ class FiguresCompareModel(_Table):
         return None
 
 
-class CountsCompareModel(_Table):
+class CountsCompareModel(ListTableModel):
     """Planned completions per bureau × quarter: ``B（±d）`` where they differ, coloured by
     the sign; the last columns are the totals of A and B."""
 
@@ -223,7 +207,7 @@ class CountsCompareModel(_Table):
         return None
 
 
-class ChangeListModel(_Table):
+class ChangeListModel(ListTableModel):
     """The processes B plans differently from A, filtered by bureau and kind."""
 
     def __init__(self, parent: QObject | None = None) -> None:

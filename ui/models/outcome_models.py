@@ -8,14 +8,14 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from dx_planner.domain.quarters import Quarter
 from dx_planner.planning.result import PlanResult
 from ui.i18n import quarter_label
 from ui.models.analysis_texts import cost_method_label, kind_label, scope_label
-from ui.models.editor_spec import AnyIndex
+from ui.models.table_base import AnyIndex, ListTableModel
 from ui.texts import tr_format
 
 MET_COLOUR = QColor("#d5f5e3")
@@ -24,40 +24,25 @@ MISSED_COLOUR = QColor("#f5b7b1")
 ALL = -1  # the shortfall of every requirement
 
 
-class _ReadOnly(QAbstractTableModel):
-    headers: list[str]
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
-
-class RequirementOutcomesModel(_ReadOnly):
+class RequirementOutcomesModel(ListTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.headers = [self.tr("種類"), self.tr("対象"), self.tr("期限"), self.tr("対象の手続"),
                         self.tr("必要"), self.tr("計画の達成"), self.tr("判定"), self.tr("不足"),
                         self.tr("費用（申請件数）"), self.tr("費用の算出方法")]
         self.result: PlanResult | None = None
+        self.rows = []
         self.missing: dict[int, int] = {}
 
     def set_result(self, result: PlanResult | None) -> None:
         self.beginResetModel()
         self.result = result
+        self.rows = result.requirements if result is not None else []
         shortfall = result.shortfall if result is not None else None
         self.missing = ({s.requirement: s.missing for s in shortfall.by_requirement}
                         if shortfall is not None else {})
         self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() or self.result is None:
-            return 0
-        return len(self.result.requirements)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.result is None:
@@ -114,7 +99,7 @@ class RequirementOutcomesModel(_ReadOnly):
         return [k for k, o in enumerate(self.result.requirements) if not o.met]
 
 
-class ShortfallCapacityModel(_ReadOnly):
+class ShortfallCapacityModel(ListTableModel):
     """Extra capacity (person-months) by bureau × quarter that closes the shortfall, for one
     requirement or all; the last column is the bureau's total."""
 
@@ -122,6 +107,7 @@ class ShortfallCapacityModel(_ReadOnly):
         super().__init__(parent)
         self.headers = []
         self.bureaus: list[str] = []
+        self.rows = self.bureaus
         self.quarters: list[Quarter] = []
         self.extra: dict[tuple[str, Quarter], float] = {}
         self.capacity: dict[tuple[str, Quarter], float] = {}
@@ -137,6 +123,7 @@ class ShortfallCapacityModel(_ReadOnly):
                 self.extra[gap.bureau, gap.quarter] += gap.person_months
         self.quarters = sorted({q for _, q in self.extra})
         self.bureaus = list(dict.fromkeys(b for b, _ in self.extra))
+        self.rows = self.bureaus
         self.headers = [quarter_label(q).replace(" · ", "\n") for q in self.quarters]
         self.headers.append(self.tr("合計"))
         self.endResetModel()
@@ -144,9 +131,6 @@ class ShortfallCapacityModel(_ReadOnly):
     @property
     def total(self) -> float:
         return sum(self.extra.values())
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.bureaus)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

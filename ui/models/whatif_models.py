@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from dx_planner.domain.enums import Authority
 from dx_planner.domain.inventory import Inventory
 from dx_planner.domain.quarters import Quarter, plannable_quarters
 from ui.i18n import quarter_label
-from ui.models.editor_spec import CHOICE, NUMBER, TEXT, AnyIndex, EditorSpec
+from ui.models.editor_spec import CHOICE, NUMBER, TEXT, EditorSpec
+from ui.models.table_base import AnyIndex, ListTableModel
 from ui.texts import tr_format
 
 CHANGED_COLOUR = QColor("#fdebd0")  # an assumption differs from the inventory
@@ -26,26 +27,8 @@ def quarter_choices() -> list[tuple[str, Any]]:
     return [(quarter_label(q), q) for q in plannable_quarters()]
 
 
-class _Table(QAbstractTableModel):
-    headers: list[str]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._count()
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def _count(self) -> int:
-        raise NotImplementedError
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
-
-class BureauScaleModel(_Table):
+class BureauScaleModel(ListTableModel):
     """Every bureau with its capacity over all quarters and an assumed factor (100 %: as is)."""
 
     SCALE = 2
@@ -63,10 +46,9 @@ class BureauScaleModel(_Table):
         by_name = {b.name: b for b in inventory.bureaus}
         self.totals = {name: sum(by_name[name].capacity.values()) if name in by_name else 0.0
                        for name in self.bureaus}
+        self.rows = self.bureaus
         self.endResetModel()
 
-    def _count(self) -> int:
-        return len(self.bureaus)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -117,7 +99,7 @@ class BureauScaleModel(_Table):
         self.endResetModel()
 
 
-class ChannelStartModel(_Table):
+class ChannelStartModel(ListTableModel):
     """Every channel with its stated start and an assumed one."""
 
     ASSUMED = 2
@@ -134,10 +116,9 @@ class ChannelStartModel(_Table):
         self.stated = {c.name: c.available_from for c in inventory.channels}
         self.channels = list(dict.fromkeys(list(self.stated)
                                            + sorted({p.channel for p in inventory.processes})))
+        self.rows = self.channels
         self.endResetModel()
 
-    def _count(self) -> int:
-        return len(self.channels)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -198,7 +179,7 @@ class ChannelStartModel(_Table):
         self.endResetModel()
 
 
-class ProcessDateModel(_Table):
+class ProcessDateModel(ListTableModel):
     """Assumed national dates for single 国 processes (wins over the date by status)."""
 
     ID, NAME, QUARTER = range(3)
@@ -214,8 +195,6 @@ class ProcessDateModel(_Table):
         self.processes = {p.id: p for p in inventory.processes}
         self.endResetModel()
 
-    def _count(self) -> int:
-        return len(self.rows)
 
     def add_row(self) -> int:
         position = len(self.rows)
