@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from solver.problem import Problem
+
+if TYPE_CHECKING:
+    from solver.multipliers import Multipliers
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,8 @@ class Plan:
     # stable re-planning: objective = applications - move_penalty
     applications: float = 0.0
     move_penalty: float = 0.0
+    # the raw dual multipliers, by name, for a warm re-solve after an edit (solver.warm)
+    multipliers: Multipliers | None = None
 
 
 def objective_of(problem: Problem, quarter: np.ndarray) -> float:

@@ -15,9 +15,12 @@ Pipeline (see dual.py, primal.py, count.py, polish.py and bureau_bound.py for th
 4. greedy plans from the prices: by reduced value per effort^g (lambda weight bisected, small
    shortfalls repaired by two-for-one exchanges) and by price-adjusted value per person-month
    (lambda weight bisected), each completed by fill and move-earlier passes;
-5. with the time left: small bureaus re-optimised by CP-SAT (polish.py), the bound tightened
-   per bureau (bureau_bound.py) and, on small instances, CP-SAT on the whole model (hinted)
-   for a better plan and a proven bound;
+5. with the time left: where the requirements bind and a gap is left, the improvement phase
+   (improve.py: value-first plans from the prices, the per-bureau bound, then CP-SAT
+   neighbourhood search with the global requirements until the time limit); otherwise small
+   bureaus re-optimised by CP-SAT (polish.py) and the bound tightened per bureau
+   (bureau_bound.py); on small instances, CP-SAT on the whole model (hinted) for a better
+   plan and a proven bound;
 6. the independent checker re-verifies the plan; a violation is a SolverBug.
 
 numpy's BLAS runs single-threaded during a solve (blas.py): the Newton systems are small.
@@ -31,7 +34,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from solver import primal
+from solver import improve, primal
 from solver.blas import single_threaded_blas
 from solver.bureau_bound import strengthen
 from solver.checker import check_plan, requirement_violations
@@ -39,7 +42,8 @@ from solver.constraints import planned_count
 from solver.count import improve_count
 from solver.cpsat_model import CpSatModel
 from solver.dual import Dual
-from solver.plan import Plan, Prices, Shortfall, make_plan, objective_of
+from solver.multipliers import Multipliers
+from solver.plan import Plan, Prices, Shortfall, gap_of, make_plan, objective_of
 from solver.polish import polish_bureaus
 from solver.problem import Problem, Requirement
 from solver.progress import NullProgress, Progress
@@ -56,6 +60,8 @@ COUNT_SHARE = 0.35
 POLISH_SHARE = 0.2
 #: Share of the time limit for the per-bureau integer bound (bureau_bound.py).
 BOUND_SHARE = 0.08
+#: The improvement phase (improve.py) runs until this share of the time limit.
+IMPROVE_SHARE = 0.96
 #: Reduced-value greedy keys (R + (f-1) lambda) / effort^g: g, and bisection steps on f.
 REDUCED_G = 0.25
 REDUCED_STEPS = 6
@@ -107,8 +113,11 @@ def _solve(
     search = _start(problem, clock, hint)
     _bound_phase(search)
     _priced_phase(search)
-    _polish_phase(search)
-    _tighten_bound_phase(search)
+    if _gap_left(search):
+        _improve_phase(search)
+    else:
+        _polish_phase(search)
+        _tighten_bound_phase(search)
     _whole_cpsat_phase(search)
     return _finish(search)
 
@@ -134,7 +143,7 @@ class _Search:
     def time_limit(self) -> float:
         return self.clock.limit
 
-    def offer(self, x: np.ndarray) -> bool:
+    def offer(self, x: np.ndarray, phase: str = "plan") -> bool:
         """Take plan x (free processes) if it meets the needs and beats the best; reports it."""
         if self.res.shortfall(x) > 0:
             return False
@@ -142,7 +151,7 @@ class _Search:
         if obj <= self.best_obj:
             return False
         self.best, self.best_obj = x, obj
-        self.report("plan")
+        self.report(phase)
         return True
 
     def report(self, phase: str) -> None:
@@ -209,6 +218,34 @@ def _priced_phase(search: _Search) -> None:
         search.offer(cand)
 
 
+def _gap_left(search: _Search) -> bool:
+    """The greedy plans leave a gap the improvement phase is for: the instance is too big
+    for CP-SAT on the whole model and the gap is above improve.GOAL."""
+    res = search.res
+    return (not search.clock.cancelled() and res.free.size > 0
+            and int(np.isfinite(res.value).sum()) > SMALL_PAIRS
+            and gap_of(search.best_obj, search.bound) > improve.GOAL)
+
+
+def _improve_phase(search: _Search) -> None:
+    """Value-first plans from the prices, the per-bureau integer bound, then neighbourhood
+    search until IMPROVE_SHARE of the time limit (improve.py)."""
+    res, clock = search.res, search.clock
+
+    def report(x: np.ndarray) -> None:
+        search.offer(x, "improve")
+
+    feasible, promising = improve.value_first(res, search.dual, clock.stop)
+    if feasible is not None:
+        search.offer(feasible, "improve")
+    start = search.best
+    if promising is not None and improve.value(res, promising) > improve.value(res, start):
+        start = promising  # the search repairs the requirements it misses first
+    _tighten_bound_phase(search)
+    deadline = clock.t0 + IMPROVE_SHARE * clock.limit
+    improve.improve(res, start, search.dual, search.bound, deadline, clock.stop, report)
+
+
 def _polish_phase(search: _Search) -> None:
     """Small bureaus re-optimised by CP-SAT, one at a time."""
     clock = search.clock
@@ -273,6 +310,7 @@ def _finish(search: _Search) -> Plan:
         cancelled=clock.cancelled(),
         prices=_prices(search),
     )
+    plan.multipliers = Multipliers.of(search.dual)
     clock.progress.report("done", plan.objective, plan.bound, plan.solve_seconds)
     return plan
 

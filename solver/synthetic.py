@@ -11,9 +11,11 @@ preferred to reach it.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 
+from solver.primal import greedy_pairs
 from solver.problem import (
     REASON_CHANNEL,
     REASON_NATIONAL_DATE,
@@ -21,6 +23,7 @@ from solver.problem import (
     REASON_START,
     Problem,
 )
+from solver.reduced import residual_of
 
 QUARTERS = [f"FY{2021 + (i + 3) // 4}Q{(i + 3) % 4 + 1}" for i in range(9)]  # FY2021Q4..FY2023Q4
 CHANNELS = ["共同電子申請", "SaaS電子申請", "jGrants", "局独自システム"]
@@ -128,3 +131,49 @@ def _locks(
     for i in pick:
         locked[i] = rng.integers(int(earliest[i]), q)
     return locked
+
+
+#: Milestone of the tight family: at FY2022Q4 (quarter index 4), this share of what the
+#: count-first plan has digitized by then.
+TIGHT_MILESTONE_QUARTER = 4
+TIGHT_MILESTONE_SHARE = 0.98
+
+
+def tight_problem(n_in_scope: int = 28_000, *, seed: int = 0, milestone: bool = True) -> Problem:
+    """The instance of :func:`synthetic_problem` whose capacity is the least for which a
+    count-first plan (smallest efforts first, each into its earliest quarter with room)
+    still meets the target: the programme's real situation, where the target binds.
+
+    With ``milestone``, FY2022Q4 must reach 98% of what that count-first plan reaches then.
+    Capacity is found by bisection on ``plan_share`` (the generator's random stream does not
+    depend on it, so only the capacities differ between the candidates).
+    """
+    lo, hi = 0.5, 1.0
+    base = synthetic_problem(n_in_scope, seed=seed, plan_share=hi)
+    if count_first_cumulative(base)[base.deadline] < base.target_count:
+        raise ValueError("even full capacity does not reach the target")
+    for _ in range(14):
+        mid = (lo + hi) / 2
+        cand = synthetic_problem(n_in_scope, seed=seed, plan_share=mid)
+        if count_first_cumulative(cand)[cand.deadline] >= cand.target_count:
+            hi = mid
+        else:
+            lo = mid
+    problem = synthetic_problem(n_in_scope, seed=seed, plan_share=hi)
+    mq = min(TIGHT_MILESTONE_QUARTER, problem.deadline - 1)
+    if not milestone or mq < 0:
+        return problem
+    reached = count_first_cumulative(problem)[mq]
+    return replace(problem, milestones=((mq, math.floor(TIGHT_MILESTONE_SHARE * reached)),))
+
+
+def count_first_cumulative(problem: Problem) -> np.ndarray:
+    """Cumulative count per quarter of the count-first plan (requirements ignored)."""
+    res = residual_of(replace(problem, target_count=0, milestones=()))
+    q = res.n_quarters
+    early = 1.0 + 1e-3 * (q - np.arange(q)) / q  # earlier quarters first among equal efforts
+    key = np.where(np.isfinite(res.value), early[None, :] / res.effort[:, None], -np.inf)
+    x = greedy_pairs(res, key)
+    locked = problem.locked[problem.locked >= 0]
+    counts = np.bincount(np.concatenate([x[x >= 0], locked]), minlength=q)
+    return problem.already_digitized + np.cumsum(counts)

@@ -1,0 +1,222 @@
+"""A MIP over a neighbourhood of a plan, solved by HiGHS through OR-Tools' MathOpt.
+
+The neighbourhood is a set of free processes (``rows`` of the residual problem); every other
+process keeps its quarter. One binary per eligible (process, quarter) pair of the
+neighbourhood; at most one quarter per process; bureau capacity and channel limits less what
+the fixed part uses; and the GLOBAL requirements: for each need (quarter m, count), the
+neighbourhood completes at least ``count - (fixed processes done by m)`` by m. So counts can
+move between the bureaus of a neighbourhood, which a bureau-by-bureau re-plan cannot do.
+With ``rows`` = every free process this is the plain model of the whole problem.
+
+The model is written directly as a MathOpt ``ModelProto`` from numpy arrays (building it
+through the Python modelling layer costs seconds on 28,000 processes) and solved by
+``ortools.math_opt``'s solver entry point, so OR-Tools stays the one interface to solvers.
+HiGHS is given the current plan as a hint (it starts from it: "MIP start solution is
+feasible") and a solve can be interrupted from another thread.
+
+Safety: HiGHS accepts rows violated within its feasibility tolerance (1e-6), so every answer
+is re-checked against the real figures before it is returned (``None`` if it does not fit).
+With efforts and capacities in quarter person-months the sums are exact and this never fires.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from ortools.math_opt import (
+    callback_pb2,
+    model_parameters_pb2,
+    model_pb2,
+    parameters_pb2,
+    result_pb2,
+    sparse_containers_pb2,
+)
+from ortools.math_opt.core.python import solver as mathopt_core
+from ortools.math_opt.solvers import highs_pb2
+from ortools.util.python.solve_interrupter import SolveInterrupter
+
+from solver.reduced import Residual
+
+_OPTIMAL = result_pb2.TERMINATION_REASON_OPTIMAL
+
+
+@dataclass
+class MipAnswer:
+    """The plan with the neighbourhood re-planned (``None`` if no checked solution), the
+    solver's proven bound on the neighbourhood's part of the objective and whether it is
+    optimal for the neighbourhood."""
+
+    x: np.ndarray | None
+    bound: float
+    optimal: bool
+
+
+class NeighbourhoodMip:
+    """Re-plan ``rows`` of plan ``x`` (free-process quarters, -1 = unplanned)."""
+
+    def __init__(self, res: Residual, x: np.ndarray, rows: np.ndarray,
+                 allowed: np.ndarray | None = None) -> None:
+        """``allowed`` (bool[F, Q], optional) restricts the pairs of ``rows`` that get a
+        variable; the pairs of plan ``x`` are always kept, so ``x`` stays a solution."""
+        self.res = res
+        self.rows = np.asarray(rows, dtype=np.int64)
+        self.others = x.copy()
+        self.others[self.rows] = -1
+        finite = np.isfinite(res.value[self.rows])
+        if allowed is not None:
+            current = x[self.rows][:, None] == np.arange(res.n_quarters)[None, :]
+            finite &= allowed[self.rows] | current
+        pr, pq = np.nonzero(finite)
+        self.pair_row = pr  # index into self.rows
+        self.pair_q = pq
+        self.hint = (x[self.rows[pr]] == pq).astype(np.float64)
+        self.proto = self._model()
+
+    @property
+    def n_pairs(self) -> int:
+        return int(self.pair_row.size)
+
+    # ------------------------------------------------------------------ the model
+    def _model(self) -> model_pb2.ModelProto:
+        res, rows = self.res, self.rows
+        proc = rows[self.pair_row]
+        n = self.n_pairs
+        m = model_pb2.ModelProto()
+        var = m.variables
+        var.ids.extend(range(n))
+        var.lower_bounds.extend(np.zeros(n).tolist())
+        var.upper_bounds.extend(np.ones(n).tolist())
+        var.integers.extend([True] * n)
+        m.objective.maximize = True
+        value = res.value[proc, self.pair_q]
+        nz = np.flatnonzero(value != 0)
+        m.objective.linear_coefficients.ids.extend(nz.tolist())
+        m.objective.linear_coefficients.values.extend(value[nz].tolist())
+
+        row_ids: list[np.ndarray] = []
+        col_ids: list[np.ndarray] = []
+        coefs: list[np.ndarray] = []
+        lower: list[np.ndarray] = []
+        upper: list[np.ndarray] = []
+        next_row = 0
+
+        def add_rows(group: np.ndarray, coef: np.ndarray, lo: np.ndarray, up: np.ndarray) -> None:
+            """Rows 0..k-1 of ``group`` (pair -> row in the family, -1 = not in it)."""
+            nonlocal next_row
+            on = np.flatnonzero(group >= 0)
+            row_ids.append(group[on] + next_row)
+            col_ids.append(on)
+            coefs.append(coef[on])
+            lower.append(lo)
+            upper.append(up)
+            next_row += lo.size
+
+        # at most one quarter per process (rows of processes with two or more pairs)
+        per = np.bincount(self.pair_row, minlength=rows.size)
+        multi = per >= 2
+        amo_index = np.cumsum(multi) - 1
+        group = np.where(multi[self.pair_row], amo_index[self.pair_row], -1)
+        k = int(multi.sum())
+        add_rows(group, np.ones(n), np.full(k, -np.inf), np.ones(k))
+
+        use = res.usage(self.others)
+        q_n = res.n_quarters
+        # bureau capacity
+        cell = res.bureau[proc].astype(np.int64) * q_n + self.pair_q
+        cells, group = np.unique(cell, return_inverse=True)
+        room = res.capacity.ravel()[cells] - use.eff.ravel()[cells]
+        add_rows(group, res.effort[proc], np.full(cells.size, -np.inf), np.maximum(room, 0.0))
+        # channel limits (finite ones only)
+        cell = res.channel[proc].astype(np.int64) * q_n + self.pair_q
+        limited = np.isfinite(res.limit.ravel()[cell])
+        cells, group = np.unique(cell[limited], return_inverse=True)
+        full_group = np.full(n, -1, dtype=np.int64)
+        full_group[limited] = group
+        left = res.limit.ravel()[cells] - use.cnt.ravel()[cells]
+        add_rows(full_group, np.ones(n), np.full(cells.size, -np.inf), np.maximum(left, 0.0))
+        # the requirements (over all the problem), less what the fixed part completes
+        for need in res.needs:
+            left = need.need - need.count(self.others)
+            if left <= 0:
+                continue
+            counts = self.pair_q <= need.quarter
+            if need.member is not None:
+                counts &= need.member[proc]
+            group = np.where(counts, 0, -1)
+            add_rows(group, np.ones(n), np.array([float(left)]), np.array([np.inf]))
+
+        lc = m.linear_constraints
+        lc.ids.extend(range(next_row))
+        lc.lower_bounds.extend(np.concatenate(lower).tolist() if lower else [])
+        lc.upper_bounds.extend(np.concatenate(upper).tolist() if upper else [])
+        r, c, v = np.concatenate(row_ids), np.concatenate(col_ids), np.concatenate(coefs)
+        order = np.lexsort((c, r))
+        mat = m.linear_constraint_matrix
+        mat.row_ids.extend(r[order].tolist())
+        mat.column_ids.extend(c[order].tolist())
+        mat.coefficients.extend(v[order].astype(np.float64).tolist())
+        return m
+
+    # ------------------------------------------------------------------ solving
+    def solve(
+        self,
+        seconds: float,
+        *,
+        interrupter: SolveInterrupter | None = None,
+        gap: float = 1e-6,
+        log: bool = False,
+    ) -> MipAnswer:
+        """HiGHS within ``seconds``, hinted with the current plan."""
+        params = parameters_pb2.SolveParametersProto()
+        params.time_limit.FromNanoseconds(int(max(0.01, seconds) * 1e9))
+        params.enable_output = log
+        params.relative_gap_tolerance = gap
+        params.highs.CopyFrom(highs_pb2.HighsOptionsProto())
+        model_params = model_parameters_pb2.ModelSolveParametersProto()
+        hint = model_params.solution_hints.add()
+        hint.variable_values.CopyFrom(
+            sparse_containers_pb2.SparseDoubleVectorProto(
+                ids=range(self.n_pairs), values=self.hint.tolist()
+            )
+        )
+        result = mathopt_core.solve(
+            self.proto,
+            parameters_pb2.SOLVER_TYPE_HIGHS,
+            parameters_pb2.SolverInitializerProto(),
+            params,
+            model_params,
+            None,
+            callback_pb2.CallbackRegistrationProto(),
+            None,
+            interrupter.pybind_interrupter if interrupter is not None else None,
+        )
+        return self._answer(result)
+
+    def _answer(self, result: result_pb2.SolveResultProto) -> MipAnswer:
+        term = result.termination
+        bound = float(term.objective_bounds.dual_bound)
+        # MathOpt may say NO_SOLUTION_FOUND at a time limit although HiGHS kept the hinted
+        # solution: any primal solution is taken, since it is checked below anyway
+        if not result.solutions or not result.solutions[0].HasField("primal_solution"):
+            return MipAnswer(None, bound, False)
+        values = result.solutions[0].primal_solution.variable_values
+        chosen = np.zeros(self.n_pairs, dtype=bool)
+        ids = np.asarray(values.ids, dtype=np.int64)
+        chosen[ids] = np.asarray(values.values) > 0.5
+        x = self.others.copy()
+        x[self.rows[self.pair_row[chosen]]] = self.pair_q[chosen]
+        if np.bincount(self.pair_row[chosen], minlength=self.rows.size).max(initial=0) > 1:
+            return MipAnswer(None, bound, False)
+        if not fits(self.res, x):
+            return MipAnswer(None, bound, False)
+        return MipAnswer(x, bound, term.reason == _OPTIMAL)
+
+
+def fits(res: Residual, x: np.ndarray) -> bool:
+    """Eligibility, capacity, channel limits and needs of plan ``x`` (free processes), with
+    the optimizer's own float slack (far stricter than the checker's)."""
+    on = np.flatnonzero(x >= 0)
+    if np.any(~np.isfinite(res.value[on, x[on]])):
+        return False
+    return res.usage(x).valid() and res.shortfall(x) == 0

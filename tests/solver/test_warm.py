@@ -1,0 +1,108 @@
+"""Warm re-solve from the previous plan and multipliers (solver/warm.py, solver/multipliers.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from solver.checker import check_plan
+from solver.dual import Dual
+from solver.multipliers import Multipliers
+from solver.problem import Problem
+from solver.reduced import residual_of
+from solver.solve import solve
+from solver.synthetic import synthetic_problem
+from solver.warm import WarmStart, carried_plan, resolve
+from tests.solver.edits import EDITS, random_edit
+from tests.solver.instances import make_problem
+
+
+@pytest.fixture(scope="module")
+def solved() -> WarmStart:
+    p = synthetic_problem(1500, seed=3, plan_share=0.83)
+    return WarmStart(p, solve(p, time_limit=5))
+
+
+def test_a_solve_leaves_its_multipliers(solved: WarmStart) -> None:
+    found = solved.plan.multipliers
+    assert found is not None
+    assert found.alpha and found.lam  # capacity binds and so does the target
+    assert all(v > 0 for v in [*found.alpha.values(), *found.beta.values()])
+
+
+def test_multipliers_follow_names_not_indices(solved: WarmStart) -> None:
+    p = solved.problem
+    dual = Dual(residual_of(p))
+    dual.y = np.abs(np.random.default_rng(0).normal(size=dual.y.size))
+    multipliers = Multipliers.of(dual)
+    # the same problem with the bureaus listed in reverse order
+    nb = len(p.bureau_names)
+    flipped = dataclasses.replace(
+        p, bureau=(nb - 1 - p.bureau).astype(np.int32),
+        bureau_names=p.bureau_names[::-1], bureau_capacity=p.bureau_capacity[::-1].copy())
+    other = Dual(residual_of(flipped))
+    y = multipliers.start(other)
+    assert np.allclose(y[: other.n_alpha].reshape(nb, -1), dual.alpha[::-1])
+    assert np.allclose(y[other.n_alpha:], dual.y[dual.n_alpha:])
+    assert other.value(y) == pytest.approx(dual.value(), rel=1e-12)
+
+
+@pytest.mark.parametrize("kind", sorted(EDITS))
+def test_each_kind_of_edit_gives_a_checked_plan_and_a_valid_bound(
+        solved: WarmStart, kind: str) -> None:
+    rng = np.random.default_rng(len(kind))
+    edited = EDITS[kind](solved.problem, rng)
+    edited.validate()
+    plan = resolve(solved, edited)
+    assert check_plan(edited, plan.quarter) == []
+    assert plan.bound >= plan.objective
+    # the bound is proven: no plan of the edited problem does better (a full solve's included)
+    assert plan.bound >= solve(edited, time_limit=3).objective - 1e-6
+    assert plan.multipliers is not None
+
+
+def test_chained_edits_stay_close_to_the_bound(solved: WarmStart) -> None:
+    rng = np.random.default_rng(7)
+    start = solved
+    for _ in range(15):
+        _, edited = random_edit(start.problem, rng)
+        plan = resolve(start, edited)
+        assert check_plan(edited, plan.quarter) == []
+        start = WarmStart(edited, plan)
+    assert start.plan.gap < max(0.002, 2 * solved.plan.gap)
+
+
+def test_a_lock_is_kept() -> None:
+    p = make_problem([1.0, 1.0, 1.0], [300, 200, 100], [[2.0, 1.0, 1.0]], target=2)
+    start = WarmStart(p, solve(p))
+    assert start.plan.quarter.tolist() == [0, 0, 1]
+    locked = dataclasses.replace(p, locked=np.array([-1, -1, 0], dtype=np.int32))
+    plan = resolve(start, locked)
+    assert plan.quarter[2] == 0
+    assert check_plan(locked, plan.quarter) == []
+    assert plan.objective == pytest.approx(solve(locked).objective)
+
+
+def test_an_unreachable_target_falls_back_to_a_full_solve() -> None:
+    p = make_problem([1.0, 1.0, 1.0], [5, 5, 5], [[2.0, 1.0]], target=3)
+    start = WarmStart(p, solve(p))
+    cut = dataclasses.replace(p, bureau_capacity=np.array([[1.0, 1.0]]))
+    plan = resolve(start, cut)
+    assert plan.status == "target_infeasible"
+    assert plan.digitized_by_deadline == 2
+    assert plan.shortfall is not None and plan.shortfall.missing == 1
+
+
+def test_carried_plan_maps_ids_and_quarter_labels() -> None:
+    old = make_problem([1.0, 1.0], [10, 10], [[2.0, 2.0, 2.0]])
+    old = dataclasses.replace(old, process_ids=["A", "B"], quarter_labels=["Q1", "Q2", "Q3"])
+    start = WarmStart(old, dataclasses.replace(solve(old), quarter=np.array([0, 2])))
+    # the horizon now starts one quarter later; B is gone, C is new
+    new: Problem = dataclasses.replace(
+        make_problem([1.0, 1.0], [10, 10], [[2.0, 2.0]]),
+        process_ids=["C", "A"], quarter_labels=["Q2", "Q3"])
+    assert carried_plan(start, new).tolist() == [-1, -1]  # A was planned in Q1, now outside
+    start = WarmStart(old, dataclasses.replace(start.plan, quarter=np.array([2, 1])))
+    assert carried_plan(start, new).tolist() == [-1, 1]
