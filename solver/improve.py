@@ -145,6 +145,8 @@ class Search:
 
     res: Residual
     reduced: np.ndarray
+    # the bureaus to search (None: all), e.g. those an edit touched
+    focus: np.ndarray | None = None
     rng: np.random.Generator = field(default_factory=lambda: np.random.default_rng(12))
     chunk: int = CHUNK
 
@@ -152,6 +154,10 @@ class Search:
         res = self.res
         self.by_bureau = [np.flatnonzero(res.bureau == b) for b in range(res.capacity.shape[0])]
         sizes = np.array([r.size for r in self.by_bureau], dtype=np.float64)
+        if self.focus is not None and sizes[self.focus].sum() > 0:
+            keep = np.zeros(sizes.size, dtype=bool)
+            keep[self.focus] = True
+            sizes[~keep] = 0.0
         self.bureau_weight = sizes / sizes.sum() if sizes.sum() else sizes
         best_r = np.max(np.where(np.isfinite(self.reduced), self.reduced, -np.inf), axis=1)
         self.best_r = np.where(np.isfinite(best_r), best_r, 0.0)
@@ -285,15 +291,18 @@ def improve(
     deadline: float,
     should_stop: Callable[[], bool],
     report: Report,
+    focus: np.ndarray | None = None,
 ) -> np.ndarray:
     """Large-neighbourhood search from plan ``x`` until ``deadline`` (time.monotonic()),
     a cancel, or a gap below GOAL against ``bound`` (which includes the locked value).
-    ``report`` is called with every better plan. Returns the best plan (it meets the
-    requirements whenever ``x`` does)."""
+    ``report`` is called with every better plan; ``focus``: only these bureaus' processes
+    are re-planned. Returns the best plan (it meets the requirements whenever ``x`` does)."""
     best = x.copy()
     if res.free.size == 0:
         return best
-    search = Search(res, dual.reduced())
+    search = Search(res, dual.reduced(), focus)
+    if focus is not None:
+        search.kinds = [k for k in search.kinds if k.name in ("bureau", "swap")]
     locked = res.locked_value
 
     def gap(y: np.ndarray) -> float:

@@ -88,11 +88,16 @@ def _move_into_window(res: Residual, x: np.ndarray, use: Usage, req: Need, short
     return start - short
 
 
-def fill(res: Residual, x: np.ndarray) -> None:
-    """Plan leftover processes into leftover slack, most valuable per person-month first."""
+def fill(res: Residual, x: np.ndarray, bureaus: np.ndarray | None = None) -> None:
+    """Plan leftover processes into leftover slack, most valuable per person-month first
+    (only processes of ``bureaus``, if given)."""
     use = res.usage(x)
     slack = res.capacity - use.eff
     max_slack = slack.max(axis=1)
+    if bureaus is not None:
+        keep = np.full(max_slack.size, -np.inf)
+        keep[bureaus] = max_slack[bureaus]
+        max_slack = keep
     cand = np.flatnonzero((x < 0) & (res.effort <= max_slack[res.bureau] + 1e-9))
     if cand.size == 0:
         return

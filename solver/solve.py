@@ -138,6 +138,8 @@ class _Search:
     bound: float = float("inf")
     # the whole plan once the CP-SAT phase has replaced it (None: _full(res, best))
     quarter: np.ndarray | None = None
+    # the plan's prices (Plan.prices) are computed at the end (a warm re-solve skips them)
+    with_prices: bool = True
 
     @property
     def time_limit(self) -> float:
@@ -308,7 +310,7 @@ def _finish(search: _Search) -> Plan:
         seconds=clock.elapsed(),
         shortfall=_shortfall(search, quarter) if infeasible else None,
         cancelled=clock.cancelled(),
-        prices=_prices(search),
+        prices=_prices(search) if search.with_prices else None,
     )
     plan.multipliers = Multipliers.of(search.dual)
     clock.progress.report("done", plan.objective, plan.bound, plan.solve_seconds)

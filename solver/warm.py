@@ -19,26 +19,29 @@ unreachable, say), this falls back to a full solve within the same time limit.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import numpy as np
 
-from solver import primal
+from solver import improve, primal
 from solver.blas import single_threaded_blas
 from solver.dual import Dual
 from solver.plan import Plan, objective_of
 from solver.problem import Problem
 from solver.progress import NullProgress, Progress
-from solver.reduced import residual_of
+from solver.reduced import Residual, residual_of
 
 # warm.py is the pipeline's second entry point: it shares solve.py's search state, hint
 # repair and finishing (checker, bound check, prices), so both return plans alike
-from solver.solve import _Clock, _finish, _from_hint, _full, _Search, solve
+from solver.solve import _Clock, _finish, _full, _Search, solve
 
 #: The gap below which a warm re-solve stops refining (0.1% is the promise; keep margin).
 GOAL = 0.0005
 #: Newton steps at the final smoothing, at most (each costs ~0.1-0.5 s on 28,000 processes).
-NEWTON_STEPS = 2
+NEWTON_STEPS = 1
+#: The neighbourhood search may run until this share of the time limit (the rest: checking).
+SEARCH_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,9 @@ def resolve(
     time_limit: float = 1.0,
     progress: Progress | None = None,
 ) -> Plan:
-    """Re-solve ``problem`` (an edited version of ``start.problem``) from ``start``."""
+    """Re-solve ``problem`` (an edited version of ``start.problem``) from ``start``. The plan
+    is checked like every plan; it carries multipliers for the next edit but no shadow
+    prices (``Plan.prices``: a full solve computes them)."""
     problem.validate()
     with single_threaded_blas():
         return _resolve(start, problem, time_limit, progress or NullProgress())
@@ -65,23 +70,53 @@ def resolve(
 
 def _resolve(start: WarmStart, problem: Problem, time_limit: float, prog: Progress) -> Plan:
     clock = _Clock(time_limit, prog)
-    hint = carried_plan(start, problem)
+    rows = _old_rows(start.problem, problem)
+    hint = carried_plan(start, problem, rows)
+    touched = touched_bureaus(start.problem, problem, rows)
     res = residual_of(problem)
-    x = _from_hint(res, hint)
+    x = _carry(res, hint, touched)
     multipliers = start.plan.multipliers
     if x is None or multipliers is None or start.plan.status == "target_infeasible":
         return solve(problem, time_limit=time_limit, progress=prog, hint=hint)
-    primal.move_earlier(res, x)
     dual = Dual(res)
     dual.y = multipliers.start(dual)
     search = _Search(problem, res, clock, problem.all_requirements(), False, x,
-                     objective_of(problem, _full(res, x)), dual, dual.value())
+                     objective_of(problem, _full(res, x)), dual, dual.value(),
+                     with_prices=False)
     search.report("start")
-    if res.free.size and _gap(search) > GOAL and not clock.stop():
+    # the bound: Newton steps only when the carried prices lost tightness in the edit
+    if (res.free.size and _gap(search) > max(GOAL, start.plan.gap + GOAL / 2)
+            and not clock.stop()):
         _refine(dual, clock)
         search.bound = min(search.bound, dual.value())
         search.report("bound")
+    # the plan: neighbourhood search in the bureaus the edit touched
+    deadline = clock.t0 + SEARCH_SHARE * clock.limit
+    if res.free.size and _gap(search) > GOAL and deadline - time.monotonic() > 0.1:
+        def report(y: np.ndarray) -> None:
+            search.offer(y, "improve")
+
+        improve.improve(res, search.best, dual, search.bound, deadline, clock.stop, report,
+                        focus=touched)
     return _finish(search)
+
+
+def _carry(res: Residual, hint: np.ndarray, touched: np.ndarray) -> np.ndarray | None:
+    """The previous plan on the new residual problem, made feasible: ineligible assignments
+    dropped, overloads relieved (least value per person-month first), the requirements met
+    again and the room the edit freed filled (only the touched bureaus have new room)."""
+    x = np.asarray(hint, dtype=np.int64)[res.free].copy()
+    planned = np.flatnonzero(x >= 0)
+    bad = planned[~np.isfinite(res.value[planned, x[planned]])]
+    x[bad] = -1
+    score = np.zeros(x.size)
+    planned = np.flatnonzero(x >= 0)
+    score[planned] = res.value[planned, x[planned]]
+    primal.repair(res, x, score)
+    primal.meet_requirements(res, x)
+    primal.fill(res, x, touched)
+    primal.move_earlier(res, x)
+    return x if res.shortfall(x) == 0 else None
 
 
 def _gap(search: _Search) -> float:
@@ -97,14 +132,48 @@ def _refine(dual: Dual, clock: _Clock) -> None:
                   should_stop=clock.stop)
 
 
-def carried_plan(start: WarmStart, problem: Problem) -> np.ndarray:
+def _old_rows(old: Problem, new: Problem) -> np.ndarray:
+    """int[N new]: each new row's row in ``old`` (by process id), -1 for new processes."""
+    where = {pid: i for i, pid in enumerate(old.process_ids)}
+    return np.array([where.get(pid, -1) for pid in new.process_ids], dtype=np.int64)
+
+
+def touched_bureaus(old: Problem, new: Problem, rows: np.ndarray | None = None) -> np.ndarray:
+    """Indices (in ``new``) of the bureaus an edit touched: those of processes added, removed
+    or changed in any field, and those whose capacity changed. ``rows``: ``_old_rows``."""
+    index = {name: b for b, name in enumerate(new.bureau_names)}
+    # each old bureau's index in the new problem (-1: gone)
+    old_to_new = np.array([index.get(name, -1) for name in old.bureau_names] + [-1])
+    rows = _old_rows(old, new) if rows is None else rows
+    known = rows >= 0
+    j = rows[known]
+    changed = old_to_new[old.bureau[j]] != new.bureau[known]
+    for name in ("channel", "effort", "volume", "earliest", "locked"):
+        changed |= getattr(old, name)[j] != getattr(new, name)[known]
+    touched = set(new.bureau[~known].tolist()) | set(new.bureau[known][changed].tolist())
+    touched |= set(old_to_new[old.bureau[j[changed]]].tolist())
+    removed = np.ones(old.n_processes, dtype=bool)
+    removed[j] = False
+    touched |= set(old_to_new[old.bureau[removed]].tolist())
+    q_old = {label: q for q, label in enumerate(old.quarter_labels)}
+    cols = np.array([q_old.get(label, -1) for label in new.quarter_labels])
+    for b in range(len(new.bureau_names)):
+        ob = np.flatnonzero(old_to_new[:-1] == b)
+        if ob.size == 0 or np.any(cols < 0) or np.any(
+                old.bureau_capacity[ob[0], cols] != new.bureau_capacity[b]):
+            touched.add(b)
+    touched.discard(-1)
+    return np.array(sorted(touched), dtype=np.int64)
+
+
+def carried_plan(start: WarmStart, problem: Problem,
+                 rows: np.ndarray | None = None) -> np.ndarray:
     """The previous plan over ``problem``'s rows: by process id and quarter label (-1 for new
-    processes and for quarters outside the new horizon)."""
+    processes and for quarters outside the new horizon). ``rows``: ``_old_rows``."""
     old = start.problem
     label_to_q = {label: q for q, label in enumerate(problem.quarter_labels)}
     old_q = np.array([label_to_q.get(label, -1) for label in old.quarter_labels] + [-1])
-    where = {pid: i for i, pid in enumerate(old.process_ids)}
-    rows = np.array([where.get(pid, -1) for pid in problem.process_ids], dtype=np.int64)
+    rows = _old_rows(old, problem) if rows is None else rows
     prev = np.asarray(start.plan.quarter, dtype=np.int64)
     out = np.full(problem.n_processes, -1, dtype=np.int64)
     known = rows >= 0

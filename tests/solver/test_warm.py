@@ -14,7 +14,7 @@ from solver.problem import Problem
 from solver.reduced import residual_of
 from solver.solve import solve
 from solver.synthetic import synthetic_problem
-from solver.warm import WarmStart, carried_plan, resolve
+from solver.warm import WarmStart, carried_plan, resolve, touched_bureaus
 from tests.solver.edits import EDITS, random_edit
 from tests.solver.instances import make_problem
 
@@ -106,3 +106,23 @@ def test_carried_plan_maps_ids_and_quarter_labels() -> None:
     assert carried_plan(start, new).tolist() == [-1, -1]  # A was planned in Q1, now outside
     start = WarmStart(old, dataclasses.replace(start.plan, quarter=np.array([2, 1])))
     assert carried_plan(start, new).tolist() == [-1, 1]
+
+
+def test_touched_bureaus_are_those_of_the_edit(solved: WarmStart) -> None:
+    p = solved.problem
+    i = int(np.flatnonzero(p.locked < 0)[0])
+    b = int(p.bureau[i])
+    effort = p.effort.copy()
+    effort[i] += 1.0
+    assert touched_bureaus(p, dataclasses.replace(p, effort=effort)).tolist() == [b]
+    other = (b + 1) % len(p.bureau_names)
+    moved = p.bureau.copy()
+    moved[i] = other
+    assert touched_bureaus(p, dataclasses.replace(p, bureau=moved)).tolist() == sorted({b, other})
+    cap = p.bureau_capacity.copy()
+    cap[other, 2] += 1.0
+    assert touched_bureaus(p, dataclasses.replace(p, bureau_capacity=cap)).tolist() == [other]
+    gone = EDITS["out_of_scope"](p, np.random.default_rng(1))
+    removed = sorted(set(p.process_ids) - set(gone.process_ids))
+    assert touched_bureaus(p, gone).tolist() == [int(p.bureau[p.process_ids.index(removed[0])])]
+    assert touched_bureaus(p, p).tolist() == []
