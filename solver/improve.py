@@ -37,9 +37,10 @@ from ortools.sat.python import cp_model
 
 from solver import primal
 from solver.block_model import BlockModel
+from solver.constraints import Usage
 from solver.count import eject_insert
 from solver.dual import Dual
-from solver.reduced import Residual
+from solver.reduced import Need, Residual
 
 #: Stop improving once the gap to the bound is below this.
 GOAL = 0.0005
@@ -54,6 +55,10 @@ CHUNK_MIN, CHUNK_MAX = 60, 1500
 VALUE_SET_SHARES = (1.0, 0.75, 0.5, 0.25)
 #: Bureaus in a repair neighbourhood (more bureaus: more counts repaired per solve).
 REPAIR_BUREAUS = 1
+#: Exchange repair: steps at most, and the smallest fillers considered per cell.
+EXCHANGE_STEPS = 400
+EXCHANGE_FILLERS = 40
+EXCHANGE_RETRIES = 5
 #: Shortfalls up to this many processes are repaired by two-for-one exchanges.
 REPAIR_MAX = 30
 
@@ -100,8 +105,8 @@ def value_first(
         primal.meet_requirements(res, x)
         if res.shortfall(x) > 0:
             eject_insert(res, x, should_stop)
-        if 0 < res.shortfall(x) <= REPAIR_MAX:
-            primal.repair_count(res, x)
+        if res.shortfall(x) > 0:
+            exchange_repair(res, x, should_stop)
         if res.shortfall(x) == 0:
             primal.fill(res, x)
         primal.move_earlier(res, x)
@@ -123,6 +128,135 @@ def value_first(
         if promising is None or score(x) > score(promising):
             promising = x
     return feasible, promising
+
+
+def exchange_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool]) -> None:
+    """Raise the counts of missed requirements by exchanges, cheapest per count first.
+
+    In a bureau-quarter q no later than the requirement's quarter m, one planned process i
+    makes room for the k smallest members not yet done by m that fit into the cell's slack
+    plus i's effort: i moves to a later quarter with room (so it still counts at later
+    requirements) or is dropped; the count by m rises by k - 1 (k if i is not a member).
+    The cost is the value lost;
+    each step takes the exchange with the least cost per count gained. The generalisation of
+    the two-for-one exchanges of primal.repair_count that a plan built value-first needs: its
+    shortfall is tens of processes, and the smallest members are usually all planned already.
+    Capacity and channel limits hold throughout; the plan only gets closer to the needs.
+    """
+    nb, q_n = res.capacity.shape[0], res.n_quarters
+    finite = np.isfinite(res.value)
+    for _ in range(EXCHANGE_STEPS):
+        if should_stop() or res.shortfall(x) == 0:
+            return
+        missing = _missing(res, x)
+        # the cheapest exchange for each missed requirement; the one that costs least per
+        # process missing less over all requirements is made
+        best: tuple[float, np.ndarray] | None = None
+        for m in np.flatnonzero(missing > 0).tolist():
+            step = _exchange_for(res, x, res.needs[m], nb, q_n, finite)
+            if step is None:
+                continue
+            i, new_i, q, ins = step
+            y = x.copy()
+            y[i] = new_i
+            y[ins] = q
+            after = _missing(res, y)
+            fewer = int(missing.sum() - after.sum())
+            if fewer < 1 or after.max() > missing.max():
+                continue
+            cost = (value(res, x) - value(res, y)) / fewer
+            if best is None or cost < best[0]:
+                best = (cost, y)
+        if best is None:
+            return
+        x[:] = best[1]
+
+
+def _exchange_for(
+    res: Residual, x: np.ndarray, need: Need, nb: int, q_n: int, finite: np.ndarray
+) -> tuple[int, int, int, np.ndarray] | None:
+    """The cheapest exchange for ``need`` whose processes fit the channel limits, or None."""
+    banned: set[int] = set()
+    for _ in range(EXCHANGE_RETRIES):
+        step, out = _best_exchange(res, x, need, nb, q_n, finite, banned)
+        if step is not None or out is None:
+            return step
+        banned.add(out)  # its fillers did not fit the channel limits: the next best
+    return None
+
+
+def _missing(res: Residual, x: np.ndarray) -> np.ndarray:
+    return np.maximum(0, np.array([n.need - n.count(x) for n in res.needs], dtype=np.int64))
+
+
+def _best_exchange(
+    res: Residual, x: np.ndarray, need: Need, nb: int, q_n: int, finite: np.ndarray,
+    banned: set[int],
+) -> tuple[tuple[int, int, int, np.ndarray] | None, int | None]:
+    """((process out, its new quarter or -1, the cell's quarter, processes in) of the
+    cheapest exchange per count for ``need``, or None; the process out of the cheapest
+    exchange if the channel limits rejected it, else None). ``banned``: processes not to
+    take out."""
+    use = res.usage(x)
+    m = need.quarter
+    member = need.mask(x.size)
+    late = member & ((x < 0) | (x > m))
+    best: tuple[float, int, int, int, np.ndarray] | None = None
+    for b in range(nb):
+        rows = np.flatnonzero(res.bureau == b)
+        fillers_b = rows[late[rows] & (x[rows] < 0)]
+        if fillers_b.size == 0:
+            continue
+        fillers_b = fillers_b[np.argsort(res.effort[fillers_b], kind="stable")]
+        for q in range(0, m + 1):
+            room_c = use.cnt[res.channel[fillers_b], q] < res.limit[res.channel[fillers_b], q]
+            fillers = fillers_b[finite[fillers_b, q] & room_c][:EXCHANGE_FILLERS]
+            planned = rows[x[rows] == q]
+            if banned:
+                planned = planned[~np.isin(planned, list(banned))]
+            if fillers.size == 0 or planned.size == 0:
+                continue
+            slack = res.capacity[b, q] - use.eff[b, q]
+            cum_e = np.cumsum(res.effort[fillers])
+            cum_v = np.concatenate([[0.0], np.cumsum(res.value[fillers, q])])
+            k = np.searchsorted(cum_e, slack + res.effort[planned] + 1e-9, side="right")
+            later = _later_homes(res, use, finite, planned, m)
+            gain = k - member[planned].astype(np.int64)
+            lost = res.value[planned, q] - np.where(
+                later >= 0, res.value[planned, np.maximum(later, 0)], 0.0)
+            cost = np.where(gain >= 1, (lost - cum_v[k]) / np.maximum(gain, 1), np.inf)
+            t = int(np.argmin(cost))
+            if np.isfinite(cost[t]) and (best is None or cost[t] < best[0]):
+                best = (float(cost[t]), int(planned[t]), int(later[t]), q, fillers[: k[t]])
+    if best is None:
+        return None, None
+    _, i, new_i, q, ins = best
+    # channel room for the processes coming in (the search above ignored channels)
+    use.add(i, q, -1.0)
+    if new_i >= 0:
+        use.add(i, new_i)
+    ok = []
+    for j in ins.tolist():
+        if use.fits(j, q):
+            use.add(j, q)
+            ok.append(j)
+    if len(ok) - int(bool(need.mask(x.size)[i])) < 1:
+        return None, i
+    return (i, new_i, q, np.array(ok, dtype=np.int64)), None
+
+
+def _later_homes(
+    res: Residual, use: Usage, finite: np.ndarray, rows: np.ndarray, m: int
+) -> np.ndarray:
+    """int[len(rows)]: for each process, the first quarter after m where it fits on its own
+    (it loses the least value there), -1 if none."""
+    out = np.full(rows.size, -1, dtype=np.int64)
+    b, c, e = res.bureau[rows], res.channel[rows], res.effort[rows]
+    for q2 in range(res.n_quarters - 1, m, -1):  # latest first, so the earliest one wins
+        fits = (finite[rows, q2] & (use.eff[b, q2] + e <= use.room[b, q2])
+                & (use.cnt[c, q2] + 1 <= res.limit[c, q2]))
+        out[fits] = q2
+    return out
 
 
 # ---------------------------------------------------------------- 2. neighbourhoods

@@ -60,8 +60,10 @@ COUNT_SHARE = 0.35
 POLISH_SHARE = 0.2
 #: Share of the time limit for the per-bureau integer bound (bureau_bound.py).
 BOUND_SHARE = 0.08
-#: The improvement phase (improve.py) runs until this share of the time limit.
+#: The improvement phase (improve.py) runs until this share of the time limit; repairing
+#: the most promising plan (it misses requirements) may take this share of that time.
 IMPROVE_SHARE = 0.96
+REPAIR_SHARE = 0.5
 #: Reduced-value greedy keys (R + (f-1) lambda) / effort^g: g, and bisection steps on f.
 REDUCED_G = 0.25
 REDUCED_STEPS = 6
@@ -240,12 +242,14 @@ def _improve_phase(search: _Search) -> None:
     feasible, promising = improve.value_first(res, search.dual, clock.stop)
     if feasible is not None:
         search.offer(feasible, "improve")
-    start = search.best
-    if promising is not None and improve.value(res, promising) > improve.value(res, start):
-        start = promising  # the search repairs the requirements it misses first
     _tighten_bound_phase(search)
     deadline = clock.t0 + IMPROVE_SHARE * clock.limit
-    improve.improve(res, start, search.dual, search.bound, deadline, clock.stop, report)
+    if promising is not None and improve.value(res, promising) > improve.value(res, search.best):
+        # repair the requirements the most promising plan misses, with half the time left;
+        # if that does not succeed, improve the best plan that meets them instead
+        half = time.monotonic() + REPAIR_SHARE * (deadline - time.monotonic())
+        improve.improve(res, promising, search.dual, search.bound, half, clock.stop, report)
+    improve.improve(res, search.best, search.dual, search.bound, deadline, clock.stop, report)
 
 
 def _polish_phase(search: _Search) -> None:
