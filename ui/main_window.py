@@ -231,4 +231,5 @@ class MainWindow(QMainWindow):
 
     def stop_work(self) -> None:
         """Cancel and wait for background work, so no thread outlives the window."""
+        self.results_view.outlook.stop()
         self.runner.stop()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -23,6 +24,9 @@ from ui.models.inventory_model import InventoryModel
 from ui.models.kpis import KpiTracker
 from ui.models.store import InventoryStore, RemoteChanges
 from ui.texts import tr_format
+
+if TYPE_CHECKING:  # the solver loads with the first run, not at start
+    from dx_planner.planning.outlook import OutlookStart
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +85,9 @@ class Session(QObject):
                                                   self._capacity_changed, self)
         self.plan: PlanResult | None = None
         self.plan_name: str | None = None
+        # where the live outlook re-solves from after an edit (the last solve's plan and
+        # prices); None: no outlook (no solve in this session, or stable re-planning)
+        self.outlook_start: OutlookStart | None = None
         self._dirty = False
         self.undo_stack.indexChanged.connect(self._update_dirty)
         self._apply_rights()
@@ -266,8 +273,10 @@ class Session(QObject):
         self.inventoryReplaced.emit()
 
     # -- plan ----------------------------------------------------------------------------
-    def set_plan(self, result: PlanResult | None, name: str | None) -> None:
+    def set_plan(self, result: PlanResult | None, name: str | None,
+                 outlook_start: OutlookStart | None = None) -> None:
         self.plan, self.plan_name = result, name
+        self.outlook_start = outlook_start
         if result is not None:
             self.kpis.deadline = result.settings.deadline
             self.kpis.target_share = result.settings.target_share or self.kpis.target_share

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
@@ -129,15 +130,18 @@ def _capacity_value(built: BuiltProblem, plan: Plan) -> list[CapacityValue]:
 
 def run_plan(inventory: Inventory, settings: PlanSettings,
              progress: Progress | None = None, reference: Reference | None = None, *,
-             cost_progress: Progress | None = None, free_progress: Progress | None = None
-             ) -> PlanResult:
+             cost_progress: Progress | None = None, free_progress: Progress | None = None,
+             on_solved: Callable[[BuiltProblem, Plan], None] | None = None) -> PlanResult:
     """Optimize: the best plan found within the time limit, checked, as a ``PlanResult``;
     then what each requirement costs (re-solves within ``cost_time``, reported to
     ``cost_progress``) and, with keep, the free re-plan that measures the price of stability
     (reported to ``free_progress``). A cancel there keeps the plan and leaves the rest
-    unmeasured."""
+    unmeasured. ``on_solved`` is given the problem and the solver's plan as soon as they
+    exist (the live outlook starts from them)."""
     built = prepare(inventory, settings, reference)
     plan = solve(built.problem, time_limit=built.settings.time_limit, progress=progress)
+    if on_solved is not None:
+        on_solved(built, plan)
     result = to_result(built, plan)
     if not plan.cancelled:
         add_requirement_costs(result, built, plan, cost_progress)

@@ -24,8 +24,9 @@ def optimize(window: MainWindow) -> None:
 
 
 def show_plan(window: MainWindow, result: PlanResult, name: str | None) -> None:
-    """A plan just solved (or opened): it becomes the session's plan, shown in the results."""
-    window.session.set_plan(result, name)
+    """A plan just solved: it becomes the session's plan, shown in the results; the live
+    outlook follows edits from it."""
+    window.session.set_plan(result, name, window.plan_panel.outlook_start)
     window.show_results()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -47,6 +47,9 @@ from ui.views.plan.requirements_editor import RequirementsEditor
 from ui.views.plan.whatif_editor import WhatIfEditor
 from ui.widgets.quarter_picker import QuarterPicker
 
+if TYPE_CHECKING:  # the solver loads with the first run, not at start
+    from dx_planner.planning.outlook import OutlookStart
+
 SLOT = "optimize"
 FREE_STAGE = "free"  # the free re-plan that prices stability (with keep)
 COST_STAGE = "cost"  # the re-solves that measure each requirement's cost
@@ -69,11 +72,13 @@ class StageProgress:
 
 def optimize(inventory: Inventory, settings: PlanSettings, name: str | None,
              progress: SolverProgress, context: TaskContext,
-             engine: Engine | None = None) -> tuple[Any, str | None]:
+             engine: Engine | None = None) -> tuple[Any, str | None, OutlookStart | None]:
     """The worker's job: solve (with keep: read the reference plan first, then also the
-    free re-plan that prices stability); the GUI thread stores the plan."""
+    free re-plan that prices stability); the GUI thread stores the plan. Also where the
+    live outlook will re-solve from after edits (None with keep)."""
     from dx_planner.planning.keep import load_reference
-    from dx_planner.planning.service import run_plan  # the solver loads with the first run
+    from dx_planner.planning.outlook import start_from  # the solver loads with the first run
+    from dx_planner.planning.service import run_plan
 
     reference = None
     if settings.keep is not None:
@@ -81,10 +86,13 @@ def optimize(inventory: Inventory, settings: PlanSettings, name: str | None,
         context.progress(QCoreApplication.translate("SolverPhase", "基準の計画を読み込み中"))
         with engine.connect() as connection:
             reference = load_reference(connection, settings.keep)
+    starts: list[OutlookStart | None] = []
     result = run_plan(inventory, settings, progress, reference,
                       cost_progress=StageProgress(progress, COST_STAGE),
-                      free_progress=StageProgress(progress, FREE_STAGE))
-    return result, name
+                      free_progress=StageProgress(progress, FREE_STAGE),
+                      on_solved=lambda built, plan: starts.append(
+                          start_from(settings, built, plan)))
+    return result, name, starts[0] if starts else None
 
 
 def phase_label(phase: str) -> str:
@@ -125,6 +133,8 @@ class PlanPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.runner = runner
+        # the live outlook's start from the last completed run (see actions.planning)
+        self.outlook_start: OutlookStart | None = None
         self._progress: SolverProgress | None = None
         self._clock = QElapsedTimer()
         self._ticker = QTimer(self)
@@ -411,8 +421,8 @@ class PlanPanel(QWidget):
         if gap is not None:
             self.gap_label.setText(f"{gap:.2%}")
 
-    def _on_done(self, outcome: tuple[Any, str | None]) -> None:
-        result, name = outcome
+    def _on_done(self, outcome: tuple[Any, str | None, OutlookStart | None]) -> None:
+        result, name, self.outlook_start = outcome
         self.bar.setValue(1000)
         self.objective_label.setText(f"{result.objective:,.0f}")
         self.bound_label.setText(f"{result.bound:,.0f}")

@@ -1,9 +1,11 @@
 """KPI tiles: digitized by the deadline against the target, milestones, share, online
-applications, gap; and the shortfall when the target cannot be met."""
+applications, gap; and the shortfall when the target cannot be met. After an edit they show
+the live outlook (a warm re-solve) under a banner that says it is an estimate."""
 
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -11,6 +13,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from dx_planner.domain.quarters import Quarter
 from dx_planner.planning.result import PlanResult
 from ui.texts import plan_status_text, tr_format
+
+if TYPE_CHECKING:  # the solver loads with the first run, not at start
+    from dx_planner.planning.outlook import Outlook
 
 MAX_GAPS_SHOWN = 5
 
@@ -90,11 +95,21 @@ class KpiTiles(QWidget):
             " border-radius: 4px; padding: 4px 8px;")
         self.shortfall.hide()
         outer.addWidget(self.shortfall)
+        self.estimate = QLabel(self)
+        self.estimate.setObjectName("estimate")
+        self.estimate.setWordWrap(True)
+        self.estimate.setStyleSheet(
+            "#estimate { background: #fef5e7; color: #7e5109; border: 1px dashed #f0b27a;"
+            " border-radius: 4px; padding: 4px 8px; }")
+        self.estimate.hide()
+        outer.insertWidget(0, self.estimate)
 
     def tiles(self) -> list[Tile]:
         return [self.by_deadline, self.milestones, self.share, self.online, self.gap]
 
     def show_plan(self, result: PlanResult | None) -> None:
+        self.estimate.hide()
+        self.estimate.clear()
         self.shortfall.hide()
         self.shortfall.clear()
         if result is None:
@@ -123,8 +138,43 @@ class KpiTiles(QWidget):
         if result.status == "target_infeasible":
             self._show_shortfall(result)
 
+    def show_outlook(self, outlook: Outlook) -> None:
+        """The live outlook after edits: the figures of a warm re-solve, marked as an
+        estimate until the next full solve (``show_plan`` removes the mark)."""
+        self.shortfall.hide()
+        margin = outlook.margin
+        detail = tr_format(self.tr("目標 %1件（%2）"), f"{outlook.target_count:,}",
+                           outlook.deadline.code)
+        detail += (tr_format(self.tr("  ✓ 余裕 %1件"), f"{margin:,}") if margin >= 0
+                   else tr_format(self.tr("  ✗ 不足 %1件"), f"{-margin:,}"))
+        self.by_deadline.set(f"{outlook.digitized_by_deadline:,}", detail, outlook.target_met)
+        self._show_milestone_status(list(outlook.milestones))
+        share = outlook.digitized_by_deadline / outlook.in_scope if outlook.in_scope else 0.0
+        target_share = outlook.target_count / outlook.in_scope if outlook.in_scope else 0.0
+        self.share.set(f"{share:.1%}", tr_format(self.tr("対象 %1件 ・ 目標 %2"),
+                                                  f"{outlook.in_scope:,}", f"{target_share:.1%}"),
+                       outlook.target_met)
+        self.online.set(f"{outlook.applications:,.0f}",
+                        tr_format(self.tr("上界 %1"), f"{outlook.bound:,.0f}"))
+        self.gap.set(f"{outlook.gap:.2%}", self.tr("見込み"))
+        self.estimate.setText(tr_format(
+            self.tr("見込み（推定）：編集を反映した計画の見通しです（%1 秒の再計算）。"
+                    "「最適化を実行」で確定します。"), f"{outlook.seconds:.1f}"))
+        self.estimate.show()
+
+    def show_outlook_message(self, text: str) -> None:
+        """The outlook is being updated, or could not be computed: said in the banner."""
+        self.estimate.setText(text)
+        self.estimate.show()
+
+    @property
+    def showing_estimate(self) -> bool:
+        return not self.estimate.isHidden()
+
     def _show_milestones(self, result: PlanResult) -> None:
-        status = milestone_status(result)
+        self._show_milestone_status(milestone_status(result))
+
+    def _show_milestone_status(self, status: list[tuple[Quarter, int, int]]) -> None:
         if not status:
             self.milestones.set(self.tr("なし"), self.tr("中間目標は設定されていません"))
             return

@@ -1,5 +1,6 @@
-"""The results tab: KPI tiles, the progress chart, the load heat map, the stored scenarios,
-"why not earlier?" for the selected process, and plan vs actual (the burn-up)."""
+"""The results tab: KPI tiles (with the live outlook after edits), the progress chart, the
+load heat map, the stored scenarios, "why not earlier?" for the selected process, and plan
+vs actual (the burn-up)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from ui.texts import tr_format
 from ui.views.results.burnup import PlanVsActualView
 from ui.views.results.explanation_view import ExplanationView
 from ui.views.results.kpi_tiles import KpiTiles
+from ui.views.results.outlook import LiveOutlook
 from ui.views.results.progress_chart import ProgressChart
 from ui.views.results.scenarios_page import ScenariosPage
 
@@ -102,6 +104,11 @@ class ResultsView(QWidget):
         layout.addWidget(splitter, 1)
         self.show_plan()
         session.planChanged.connect(self.show_plan)
+        self.outlook = LiveOutlook(session, runner, self)
+        self.outlook.ready.connect(self.tiles.show_outlook)
+        self.outlook.failed.connect(self.tiles.show_outlook_message)
+        self.outlook.running.connect(lambda: self.tiles.show_outlook_message(
+            self.tr("見込み（推定）を更新中…　編集を反映した計画の見通しを計算しています。")))
         try:
             self.scenario_model.refresh()
         except Exception as error:  # an old database without the scenarios table
