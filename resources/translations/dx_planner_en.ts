@@ -1956,6 +1956,18 @@
         <source>（合計 %1人月）</source>
         <translation> (total %1 person-months)</translation>
     </message>
+    <message>
+        <source>  ✓ 余裕 %1件</source>
+        <translation>  ✓ %1 to spare</translation>
+    </message>
+    <message>
+        <source>見込み</source>
+        <translation>Estimate</translation>
+    </message>
+    <message>
+        <source>見込み（推定）：編集を反映した計画の見通しです（%1 秒の再計算）。「最適化を実行」で確定します。</source>
+        <translation>Estimate: the outlook of the plan with your edits (re-solved in %1 s). Run the optimizer to confirm it.</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>
@@ -3222,6 +3234,10 @@
         <source>計画：%1</source>
         <translation>Plan: %1</translation>
     </message>
+    <message>
+        <source>見込み（推定）を更新中…&#x3000;編集を反映した計画の見通しを計算しています。</source>
+        <translation>Updating the estimate… computing the outlook of the plan with your edits.</translation>
+    </message>
 </context>
 <context>
     <name>Saving</name>
@@ -3616,6 +3632,21 @@ This cannot be undone (published baselines stay).</translation>
         <location filename="../../ui/views/plan/whatif_editor.py" line="137"/>
         <source>前提の仮定</source>
         <translation>What-if assumptions</translation>
+    </message>
+</context>
+<context>
+    <name>LiveOutlook</name>
+    <message>
+        <source>見込みの更新</source>
+        <translation>Updating the outlook</translation>
+    </message>
+    <message>
+        <source>見込みを計算できません：%1</source>
+        <translation>The outlook cannot be computed: %1</translation>
+    </message>
+    <message>
+        <source>見込みの計算に失敗しました：%1</source>
+        <translation>Computing the outlook failed: %1</translation>
     </message>
 </context>
 </TS>

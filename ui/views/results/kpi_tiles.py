@@ -155,7 +155,7 @@ class KpiTiles(QWidget):
                                                   f"{outlook.in_scope:,}", f"{target_share:.1%}"),
                        outlook.target_met)
         self.online.set(f"{outlook.applications:,.0f}",
-                        tr_format(self.tr("上界 %1"), f"{outlook.bound:,.0f}"))
+                        tr_format(self.tr("理論上の最大 %1件"), f"{outlook.bound:,.0f}"))
         self.gap.set(f"{outlook.gap:.2%}", self.tr("見込み"))
         self.estimate.setText(tr_format(
             self.tr("見込み（推定）：編集を反映した計画の見通しです（%1 秒の再計算）。"
