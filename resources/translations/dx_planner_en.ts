@@ -49,7 +49,7 @@
         <translation>Write progress report…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/planning.py" line="68"/>
+        <location filename="../../ui/actions/planning.py" line="69"/>
         <source>最適化を実行</source>
         <translation>Optimize</translation>
     </message>
@@ -224,17 +224,17 @@
 <context>
     <name>BureauScaleModel</name>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="55"/>
+        <location filename="../../ui/models/whatif_models.py" line="38"/>
         <source>所管局</source>
         <translation>Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="55"/>
+        <location filename="../../ui/models/whatif_models.py" line="38"/>
         <source>処理能力の合計（人月）</source>
         <translation>Total capacity (person-months)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="55"/>
+        <location filename="../../ui/models/whatif_models.py" line="38"/>
         <source>倍率</source>
         <translation>Factor</translation>
     </message>
@@ -399,37 +399,37 @@
 <context>
     <name>ChangeListModel</name>
     <message>
-        <location filename="../../ui/models/compare_models.py" line="231"/>
+        <location filename="../../ui/models/compare_models.py" line="215"/>
         <source>手続ID</source>
         <translation>Process ID</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compare_models.py" line="231"/>
+        <location filename="../../ui/models/compare_models.py" line="215"/>
         <source>手続名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compare_models.py" line="231"/>
+        <location filename="../../ui/models/compare_models.py" line="215"/>
         <source>所管局</source>
         <translation>Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compare_models.py" line="232"/>
+        <location filename="../../ui/models/compare_models.py" line="216"/>
         <source>変更</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compare_models.py" line="232"/>
+        <location filename="../../ui/models/compare_models.py" line="216"/>
         <source>A の四半期</source>
         <translation>Quarter in A</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compare_models.py" line="232"/>
+        <location filename="../../ui/models/compare_models.py" line="216"/>
         <source>B の四半期</source>
         <translation>Quarter in B</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compare_models.py" line="233"/>
+        <location filename="../../ui/models/compare_models.py" line="217"/>
         <source>ずれ（四半期）</source>
         <translation>Shift (quarters)</translation>
     </message>
@@ -437,42 +437,42 @@
 <context>
     <name>ChangesByBureauModel</name>
     <message>
-        <location filename="../../ui/models/changes_models.py" line="39"/>
+        <location filename="../../ui/models/changes_models.py" line="27"/>
         <source>所管局</source>
         <translation>Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/models/changes_models.py" line="39"/>
+        <location filename="../../ui/models/changes_models.py" line="27"/>
         <source>時期の変更</source>
         <translation>Moved</translation>
     </message>
     <message>
-        <location filename="../../ui/models/changes_models.py" line="39"/>
+        <location filename="../../ui/models/changes_models.py" line="27"/>
         <source>うち前倒し</source>
         <translation>of which earlier</translation>
     </message>
     <message>
-        <location filename="../../ui/models/changes_models.py" line="40"/>
+        <location filename="../../ui/models/changes_models.py" line="28"/>
         <source>うち後ろ倒し</source>
         <translation>of which later</translation>
     </message>
     <message>
-        <location filename="../../ui/models/changes_models.py" line="40"/>
+        <location filename="../../ui/models/changes_models.py" line="28"/>
         <source>計画から外した</source>
         <translation>Dropped</translation>
     </message>
     <message>
-        <location filename="../../ui/models/changes_models.py" line="40"/>
+        <location filename="../../ui/models/changes_models.py" line="28"/>
         <source>追加</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../ui/models/changes_models.py" line="41"/>
+        <location filename="../../ui/models/changes_models.py" line="29"/>
         <source>解除（無効になった約束）</source>
         <translation>Released (no longer valid)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/changes_models.py" line="67"/>
+        <location filename="../../ui/models/changes_models.py" line="55"/>
         <source>合計</source>
         <translation>Total</translation>
     </message>
@@ -548,33 +548,33 @@
 <context>
     <name>ChannelStartModel</name>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="127"/>
+        <location filename="../../ui/models/whatif_models.py" line="109"/>
         <source>申請基盤</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="127"/>
+        <location filename="../../ui/models/whatif_models.py" line="109"/>
         <source>利用開始（手続一覧）</source>
         <translation>Available from (inventory)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="128"/>
+        <location filename="../../ui/models/whatif_models.py" line="110"/>
         <source>利用開始（仮定）</source>
         <translation>Available from (assumed)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="149"/>
-        <location filename="../../ui/models/whatif_models.py" line="170"/>
+        <location filename="../../ui/models/whatif_models.py" line="130"/>
+        <location filename="../../ui/models/whatif_models.py" line="151"/>
         <source>手続一覧のとおり</source>
         <translation>As in the inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="150"/>
+        <location filename="../../ui/models/whatif_models.py" line="131"/>
         <source>いつでも（制限なし）</source>
         <translation>Always (no restriction)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="153"/>
+        <location filename="../../ui/models/whatif_models.py" line="134"/>
         <source>いつでも</source>
         <translation>Always</translation>
     </message>
@@ -978,12 +978,12 @@
 <context>
     <name>CountsCompareModel</name>
     <message>
-        <location filename="../../ui/models/compare_models.py" line="185"/>
+        <location filename="../../ui/models/compare_models.py" line="169"/>
         <source>合計 A</source>
         <translation>Total A</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compare_models.py" line="185"/>
+        <location filename="../../ui/models/compare_models.py" line="169"/>
         <source>合計 B</source>
         <translation>Total B</translation>
     </message>
@@ -1249,7 +1249,7 @@
 <context>
     <name>FiguresCompareModel</name>
     <message>
-        <location filename="../../ui/models/compare_models.py" line="143"/>
+        <location filename="../../ui/models/compare_models.py" line="127"/>
         <source>数値</source>
         <translation>Figure</translation>
     </message>
@@ -1827,144 +1827,151 @@
 <context>
     <name>KpiTiles</name>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="64"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="69"/>
         <source>期限までのデジタル化</source>
         <translation>Digitized by the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="66"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="71"/>
         <source>目標期限の四半期末までにデジタル化済となる手続の件数（計画開始前に済のものを含む）</source>
         <translation>Processes digitized by the end of the deadline quarter (including those done before the plan starts)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="67"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="72"/>
         <source>中間目標</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="68"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="73"/>
         <source>各中間目標の四半期末までの累計件数が、求める件数に届いているか</source>
         <translation>Whether the cumulative count at the end of each interim goal&apos;s quarter reaches the goal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="70"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="75"/>
         <source>対象に占める割合</source>
         <translation>Share of in-scope</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="71"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="76"/>
         <source>期限までにデジタル化済となる手続が、対象（対象外を除く）全体に占める割合</source>
         <translation>Share of all in-scope processes (out-of-scope ones excluded) digitized by the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="73"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="78"/>
         <source>オンライン申請件数（計画期間）</source>
         <translation>Online applications (plan period)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="108"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="123"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="146"/>
         <source>目標 %1件（%2）</source>
         <translation>Target %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="111"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="126"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="149"/>
         <source>  ✗ 不足 %1件</source>
         <translation>  ✗ short by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="116"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="131"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="154"/>
         <source>対象 %1件 ・ 目標 %2</source>
         <translation>In scope %1 · target %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="75"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="80"/>
         <source>計画期間中にオンラインで受け付けられる申請の見込み件数（年間申請件数÷4 × 完了後の四半期数）。計画はこれを最大にします。「理論上の最大」はどの計画でも超えられない上限です。</source>
         <translation>Applications expected to be received online during the plan (annual applications ÷ 4 × quarters after completion). The plan makes this as large as it can; the theoretical maximum is a limit no plan can exceed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="78"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="83"/>
         <source>最大までの余地</source>
         <translation>Room to the maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="80"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="85"/>
         <source>この計画のオンライン申請件数が理論上の最大にどれだけ届いていないか。0%なら、これ以上よい計画はありません。計算時間を延ばすと小さくなることがあります。</source>
         <translation>How far this plan&apos;s online applications are below the theoretical maximum. 0% means no better plan exists; a longer time limit may reduce it.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="119"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="134"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="158"/>
         <source>理論上の最大 %1件</source>
         <translation>Theoretical maximum %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="121"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="136"/>
         <source>（中断）</source>
         <translation> (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="129"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="179"/>
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="129"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="179"/>
         <source>中間目標は設定されていません</source>
         <translation>No milestones set</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="134"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="184"/>
         <source>✗ 不足 %1件</source>
         <translation>✗ short by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="136"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="186"/>
         <source>%1：%2件以上 ／ 計画 %3件 %4</source>
         <translation>%1: at least %2 / planned %3 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="138"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="188"/>
         <source>%1 / %2 達成</source>
         <translation>%1 / %2 met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="148"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="198"/>
         <source>&lt;b&gt;目標は達成できません&lt;/b&gt;：期限 %1 までに %2件不足しています。</source>
         <translation>&lt;b&gt;The target cannot be met&lt;/b&gt;: %2 processes short by %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="152"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="202"/>
         <source>処理能力を増やして加えられるのは最大%1件です（残りは期限までに対応可能になりません）。</source>
         <translation> More capacity can add at most %1 of them (the rest do not become eligible by the deadline).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="163"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="213"/>
         <source>%1 %2 +%3人月</source>
         <translation>%1 %2 +%3 person-months</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="167"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="217"/>
         <source> 不足を埋めるのに必要な追加の処理能力（上位）：%1</source>
         <translation> Extra capacity needed to close the gap (largest first): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="170"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="220"/>
         <source> ほか %1件</source>
         <translation> and %1 more</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/kpi_tiles.py" line="171"/>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="221"/>
         <source>（合計 %1人月）</source>
         <translation> (total %1 person-months)</translation>
     </message>
     <message>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="148"/>
         <source>  ✓ 余裕 %1件</source>
         <translation>  ✓ %1 to spare</translation>
     </message>
     <message>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="159"/>
         <source>見込み</source>
         <translation>Estimate</translation>
     </message>
     <message>
+        <location filename="../../ui/views/results/kpi_tiles.py" line="161"/>
         <source>見込み（推定）：編集を反映した計画の見通しです（%1 秒の再計算）。「最適化を実行」で確定します。</source>
         <translation>Estimate: the outlook of the plan with your edits (re-solved in %1 s). Run the optimizer to confirm it.</translation>
     </message>
@@ -2003,6 +2010,25 @@
         <location filename="../../ui/actions/live.py" line="89"/>
         <source>他の利用者が処理能力を変更しました（編集中のため、保存時に確認します）</source>
         <translation>Someone else changed the capacity (you are editing it: checked when you save)</translation>
+    </message>
+</context>
+<context>
+    <name>LiveOutlook</name>
+    <message>
+        <location filename="../../ui/views/results/outlook.py" line="84"/>
+        <source>見込みの更新</source>
+        <extracomment>Milliseconds without an edit before the outlook is computed.</extracomment>
+        <translation>Updating the outlook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/outlook.py" line="98"/>
+        <source>見込みを計算できません：%1</source>
+        <translation>The outlook cannot be computed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/outlook.py" line="100"/>
+        <source>見込みの計算に失敗しました：%1</source>
+        <translation>Computing the outlook failed: %1</translation>
     </message>
 </context>
 <context>
@@ -2183,258 +2209,258 @@
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="137"/>
+        <location filename="../../ui/views/plan_panel.py" line="147"/>
         <source>目標と期間</source>
         <translation>Target and horizon</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="139"/>
+        <location filename="../../ui/views/plan_panel.py" line="149"/>
         <source>局・区分の目標</source>
         <translation>Bureau and segment targets</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="145"/>
+        <location filename="../../ui/views/plan_panel.py" line="155"/>
         <source>基準を守る再計画</source>
         <translation>Re-plan keeping a reference</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="158"/>
+        <location filename="../../ui/views/plan_panel.py" line="168"/>
         <source>計画の条件</source>
         <translation>Plan settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="160"/>
+        <location filename="../../ui/views/plan_panel.py" line="170"/>
         <source>自動（最新の完了の翌四半期）</source>
         <translation>Automatic (quarter after the latest digitization)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="163"/>
+        <location filename="../../ui/views/plan_panel.py" line="173"/>
         <source>期限と同じ</source>
         <translation>Same as the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="164"/>
+        <location filename="../../ui/views/plan_panel.py" line="174"/>
         <source>開始四半期</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="165"/>
+        <location filename="../../ui/views/plan_panel.py" line="175"/>
         <source>目標期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="166"/>
+        <location filename="../../ui/views/plan_panel.py" line="176"/>
         <source>計画の最終四半期</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="169"/>
+        <location filename="../../ui/views/plan_panel.py" line="179"/>
         <source>対象の割合</source>
         <translation>Share of in-scope</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="175"/>
+        <location filename="../../ui/views/plan_panel.py" line="185"/>
         <source>件数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="182"/>
+        <location filename="../../ui/views/plan_panel.py" line="192"/>
         <source>目標</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="185"/>
+        <location filename="../../ui/views/plan_panel.py" line="195"/>
         <source>四半期</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="185"/>
+        <location filename="../../ui/views/plan_panel.py" line="195"/>
         <source>累計件数以上</source>
         <translation>Cumulative count at least</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="190"/>
+        <location filename="../../ui/views/plan_panel.py" line="200"/>
         <source>中間目標を追加</source>
         <translation>Add milestone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="192"/>
+        <location filename="../../ui/views/plan_panel.py" line="202"/>
         <source>選択を削除</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="199"/>
+        <location filename="../../ui/views/plan_panel.py" line="209"/>
         <source>中間目標</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="203"/>
+        <location filename="../../ui/views/plan_panel.py" line="213"/>
         <source> 秒</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="205"/>
+        <location filename="../../ui/views/plan_panel.py" line="215"/>
         <source>計算時間の上限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="207"/>
+        <location filename="../../ui/views/plan_panel.py" line="217"/>
         <source>空欄なら日時から自動で命名</source>
         <translation>Blank: named from the date and time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="208"/>
+        <location filename="../../ui/views/plan_panel.py" line="218"/>
         <source>シナリオ名</source>
         <translation>Scenario name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="285"/>
+        <location filename="../../ui/views/plan_panel.py" line="295"/>
         <source>目標期限 %1 が開始四半期 %2 より前です</source>
         <translation>The deadline %1 is before the start %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="288"/>
+        <location filename="../../ui/views/plan_panel.py" line="298"/>
         <source>計画の最終四半期 %1 が目標期限 %2 より前です</source>
         <translation>The last planned quarter %1 is before the deadline %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="297"/>
-        <location filename="../../ui/views/plan_panel.py" line="370"/>
-        <location filename="../../ui/views/plan_panel.py" line="479"/>
+        <location filename="../../ui/views/plan_panel.py" line="307"/>
+        <location filename="../../ui/views/plan_panel.py" line="380"/>
+        <location filename="../../ui/views/plan_panel.py" line="489"/>
         <source>最適化</source>
         <translation>Optimization</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="300"/>
+        <location filename="../../ui/views/plan_panel.py" line="310"/>
         <source>最適化を実行</source>
         <translation>Optimize</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="303"/>
+        <location filename="../../ui/views/plan_panel.py" line="313"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="320"/>
+        <location filename="../../ui/views/plan_panel.py" line="330"/>
         <source>段階</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="321"/>
+        <location filename="../../ui/views/plan_panel.py" line="331"/>
         <source>これまでの最良の計画（オンライン申請件数）</source>
         <translation>Best plan so far (online applications)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="323"/>
+        <location filename="../../ui/views/plan_panel.py" line="333"/>
         <source>見つかった計画のうち最もよいものの、計画期間中のオンライン申請件数の見込み</source>
         <translation>Expected online applications during the plan, for the best plan found so far</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="324"/>
+        <location filename="../../ui/views/plan_panel.py" line="334"/>
         <source>理論上の最大（オンライン申請件数）</source>
         <translation>Theoretical maximum (online applications)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="325"/>
+        <location filename="../../ui/views/plan_panel.py" line="335"/>
         <source>どの計画でもこれを超えることはできない、という証明済みの上限</source>
         <translation>A proven limit: no plan can exceed it</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="327"/>
+        <location filename="../../ui/views/plan_panel.py" line="337"/>
         <source>最大までの余地</source>
         <translation>Room to the maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="328"/>
+        <location filename="../../ui/views/plan_panel.py" line="338"/>
         <source>最良の計画が理論上の最大にどれだけ届いていないか。0%なら最適です。</source>
         <translation>How far the best plan is below the theoretical maximum. 0% means it is optimal.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="330"/>
+        <location filename="../../ui/views/plan_panel.py" line="340"/>
         <source>経過時間</source>
         <translation>Elapsed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="339"/>
+        <location filename="../../ui/views/plan_panel.py" line="349"/>
         <source>この計画をシナリオとして保存</source>
         <translation>Store this plan as a scenario</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="344"/>
+        <location filename="../../ui/views/plan_panel.py" line="354"/>
         <source>計算中も手続一覧の編集を続けられます。計算には実行時点の手続一覧（未保存の変更を含む）が使われます。</source>
         <translation>You can keep editing while it runs. The run uses the inventory as it was when started (unsaved edits included).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="361"/>
+        <location filename="../../ui/views/plan_panel.py" line="371"/>
         <source>計画の条件に問題があります：</source>
         <translation>The plan settings have problems:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="383"/>
+        <location filename="../../ui/views/plan_panel.py" line="393"/>
         <source>準備中</source>
         <translation>Preparing</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="394"/>
+        <location filename="../../ui/views/plan_panel.py" line="404"/>
         <source>キャンセル中…（ここまでの最良の計画を返します）</source>
         <translation>Cancelling… (returns the best plan so far)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="398"/>
+        <location filename="../../ui/views/plan_panel.py" line="408"/>
         <source>%1 秒</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="421"/>
+        <location filename="../../ui/views/plan_panel.py" line="431"/>
         <source>キャンセルしました（途中の最良の計画を表示）</source>
         <translation>Cancelled (showing the best plan found)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="427"/>
+        <location filename="../../ui/views/plan_panel.py" line="437"/>
         <source>完了（安定化の代償は計算を中断したため不明）</source>
         <translation>Done (price of stability unknown: its computation was cancelled)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="429"/>
+        <location filename="../../ui/views/plan_panel.py" line="439"/>
         <source>完了</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="437"/>
+        <location filename="../../ui/views/plan_panel.py" line="447"/>
         <source>キャンセルした実行の途中の計画を表示しています（検証済み・未保存）。残すにはシナリオ「%1」として保存してください。</source>
         <translation>Showing the best plan of a cancelled run (checked, not stored). Store it as scenario &quot;%1&quot; to keep it.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="451"/>
+        <location filename="../../ui/views/plan_panel.py" line="461"/>
         <source>途中の計画をシナリオ「%1」として保存しました</source>
         <translation>The plan of the cancelled run was stored as scenario &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="466"/>
+        <location filename="../../ui/views/plan_panel.py" line="476"/>
         <source>シナリオを保存できませんでした: %1</source>
         <translation>Could not store the scenario: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="472"/>
+        <location filename="../../ui/views/plan_panel.py" line="482"/>
         <source>失敗</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="474"/>
+        <location filename="../../ui/views/plan_panel.py" line="484"/>
         <source>計画の条件または手続一覧に問題があります：
 %1</source>
         <translation>The settings or the inventory cannot be planned:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="476"/>
+        <location filename="../../ui/views/plan_panel.py" line="486"/>
         <source>最適化エンジンを読み込めません：
 %1</source>
         <translation>Cannot load the optimizer:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="478"/>
+        <location filename="../../ui/views/plan_panel.py" line="488"/>
         <source>最適化に失敗しました：
 %1</source>
         <translation>Optimization failed:
@@ -2530,17 +2556,17 @@
 <context>
     <name>Planning</name>
     <message>
-        <location filename="../../ui/actions/planning.py" line="39"/>
+        <location filename="../../ui/actions/planning.py" line="40"/>
         <source>シナリオ「%1」を開きました</source>
         <translation>Opened scenario &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/planning.py" line="46"/>
+        <location filename="../../ui/actions/planning.py" line="47"/>
         <source>計画がまだありません。先に最適化を実行してください</source>
         <translation>No plan yet: run the optimizer first</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/planning.py" line="56"/>
+        <location filename="../../ui/actions/planning.py" line="57"/>
         <source>%1 はこの計画の対象ではありません（計画開始前にデジタル化済、対象外、または計画後に追加された手続）。</source>
         <translation>%1 is not part of this plan (digitized before it starts, out of scope, or added after the plan was made).</translation>
     </message>
@@ -2566,32 +2592,32 @@
 <context>
     <name>ProcessDateModel</name>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="208"/>
+        <location filename="../../ui/models/whatif_models.py" line="189"/>
         <source>手続ID</source>
         <translation>Process ID</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="208"/>
+        <location filename="../../ui/models/whatif_models.py" line="189"/>
         <source>手続名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="208"/>
+        <location filename="../../ui/models/whatif_models.py" line="189"/>
         <source>国の対応時期（仮定）</source>
         <translation>National date (assumed)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="251"/>
+        <location filename="../../ui/models/whatif_models.py" line="230"/>
         <source>手続ID「%1」は手続一覧にありません</source>
         <translation>Process ID &quot;%1&quot; is not in the inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="253"/>
+        <location filename="../../ui/models/whatif_models.py" line="232"/>
         <source>%1 は国の権限の手続ではありません</source>
         <translation>%1 is not a national process</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif_models.py" line="257"/>
+        <location filename="../../ui/models/whatif_models.py" line="236"/>
         <source>国の対応時期の仮定 %1 行目：%2</source>
         <translation>Assumed national date, row %1: %2</translation>
     </message>
@@ -2719,27 +2745,27 @@
 <context>
     <name>ReleasedModel</name>
     <message>
-        <location filename="../../ui/models/changes_models.py" line="94"/>
+        <location filename="../../ui/models/changes_models.py" line="79"/>
         <source>手続ID</source>
         <translation>Process ID</translation>
     </message>
     <message>
-        <location filename="../../ui/models/changes_models.py" line="94"/>
+        <location filename="../../ui/models/changes_models.py" line="79"/>
         <source>手続名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/changes_models.py" line="94"/>
+        <location filename="../../ui/models/changes_models.py" line="79"/>
         <source>所管局</source>
         <translation>Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/models/changes_models.py" line="95"/>
+        <location filename="../../ui/models/changes_models.py" line="80"/>
         <source>基準の四半期</source>
         <translation>Quarter in the reference</translation>
     </message>
     <message>
-        <location filename="../../ui/models/changes_models.py" line="95"/>
+        <location filename="../../ui/models/changes_models.py" line="80"/>
         <source>解除の理由</source>
         <translation>Why released</translation>
     </message>
@@ -2818,67 +2844,67 @@
 <context>
     <name>RequirementOutcomesModel</name>
     <message>
-        <location filename="../../ui/models/outcome_models.py" line="43"/>
+        <location filename="../../ui/models/outcome_models.py" line="31"/>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/outcome_models.py" line="43"/>
+        <location filename="../../ui/models/outcome_models.py" line="31"/>
         <source>対象</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/models/outcome_models.py" line="43"/>
+        <location filename="../../ui/models/outcome_models.py" line="31"/>
         <source>期限</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/models/outcome_models.py" line="43"/>
+        <location filename="../../ui/models/outcome_models.py" line="31"/>
         <source>対象の手続</source>
         <translation>In scope</translation>
     </message>
     <message>
-        <location filename="../../ui/models/outcome_models.py" line="44"/>
+        <location filename="../../ui/models/outcome_models.py" line="32"/>
         <source>必要</source>
         <translation>Needed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/outcome_models.py" line="44"/>
+        <location filename="../../ui/models/outcome_models.py" line="32"/>
         <source>計画の達成</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../ui/models/outcome_models.py" line="44"/>
+        <location filename="../../ui/models/outcome_models.py" line="32"/>
         <source>判定</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../ui/models/outcome_models.py" line="44"/>
+        <location filename="../../ui/models/outcome_models.py" line="32"/>
         <source>不足</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/models/outcome_models.py" line="45"/>
+        <location filename="../../ui/models/outcome_models.py" line="33"/>
         <source>費用（申請件数）</source>
         <translation>Cost (applications)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/outcome_models.py" line="45"/>
+        <location filename="../../ui/models/outcome_models.py" line="33"/>
         <source>費用の算出方法</source>
         <translation>Cost measured by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/outcome_models.py" line="86"/>
+        <location filename="../../ui/models/outcome_models.py" line="71"/>
         <source>達成</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../ui/models/outcome_models.py" line="86"/>
+        <location filename="../../ui/models/outcome_models.py" line="71"/>
         <source>未達</source>
         <translation>Missed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/outcome_models.py" line="105"/>
+        <location filename="../../ui/models/outcome_models.py" line="90"/>
         <source>この要件を満たすために諦めたオンライン申請件数。証明された範囲：%1 〜 %2 件（%3）</source>
         <translation>Online applications given up to meet this requirement. Proven range: %1 to %2 (%3)</translation>
     </message>
@@ -3200,41 +3226,42 @@
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../ui/views/results/results_view.py" line="75"/>
+        <location filename="../../ui/views/results/results_view.py" line="77"/>
         <source>局 × 四半期の負荷（使用／能力）</source>
         <translation>Bureau × quarter load (used / capacity)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/results_view.py" line="81"/>
+        <location filename="../../ui/views/results/results_view.py" line="83"/>
         <source>保存済みシナリオ</source>
         <translation>Stored scenarios</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/results_view.py" line="87"/>
+        <location filename="../../ui/views/results/results_view.py" line="89"/>
         <source>なぜもっと早くないのか？</source>
         <translation>Why not earlier?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/results_view.py" line="90"/>
+        <location filename="../../ui/views/results/results_view.py" line="92"/>
         <source>計画と実績</source>
         <translation>Plan vs actual</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/results_view.py" line="113"/>
+        <location filename="../../ui/views/results/results_view.py" line="120"/>
         <source>計画：まだありません</source>
         <translation>Plan: none yet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/results_view.py" line="115"/>
+        <location filename="../../ui/views/results/results_view.py" line="122"/>
         <source>（未保存の計画）</source>
         <translation>(unsaved plan)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/results_view.py" line="116"/>
+        <location filename="../../ui/views/results/results_view.py" line="123"/>
         <source>計画：%1</source>
         <translation>Plan: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/views/results/results_view.py" line="111"/>
         <source>見込み（推定）を更新中…&#x3000;編集を反映した計画の見通しを計算しています。</source>
         <translation>Updating the estimate… computing the outlook of the plan with your edits.</translation>
     </message>
@@ -3426,7 +3453,7 @@ This cannot be undone (published baselines stay).</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="155"/>
+        <location filename="../../ui/session.py" line="162"/>
         <source>%1 / %2: 読み込み後に他の利用者が変更しました（再読み込みしてください）</source>
         <translation>%1 / %2: changed by another user since it was loaded (reload it)</translation>
     </message>
@@ -3434,7 +3461,7 @@ This cannot be undone (published baselines stay).</translation>
 <context>
     <name>SettingsCompareModel</name>
     <message>
-        <location filename="../../ui/models/compare_models.py" line="116"/>
+        <location filename="../../ui/models/compare_models.py" line="100"/>
         <source>条件</source>
         <translation>Setting</translation>
     </message>
@@ -3442,12 +3469,12 @@ This cannot be undone (published baselines stay).</translation>
 <context>
     <name>ShortfallCapacityModel</name>
     <message>
-        <location filename="../../ui/models/outcome_models.py" line="141"/>
+        <location filename="../../ui/models/outcome_models.py" line="128"/>
         <source>合計</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/models/outcome_models.py" line="172"/>
+        <location filename="../../ui/models/outcome_models.py" line="156"/>
         <source>%1 %2：追加 %3 人月（現在の処理能力 %4 人月）</source>
         <translation>%1 %2: %3 extra person-months (capacity now %4)</translation>
     </message>
@@ -3455,52 +3482,52 @@ This cannot be undone (published baselines stay).</translation>
 <context>
     <name>SolverPhase</name>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="81"/>
+        <location filename="../../ui/views/plan_panel.py" line="86"/>
         <source>基準の計画を読み込み中</source>
         <translation>Reading the reference plan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="96"/>
+        <location filename="../../ui/views/plan_panel.py" line="104"/>
         <source>基準なしの再計画（安定化の代償を計算）：%1</source>
         <translation>Free re-plan (for the price of stability): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="99"/>
+        <location filename="../../ui/views/plan_panel.py" line="107"/>
         <source>要件の費用を再計算中：%1</source>
         <translation>Re-solving for requirement costs: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="102"/>
+        <location filename="../../ui/views/plan_panel.py" line="110"/>
         <source>開始</source>
         <translation>Starting</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="103"/>
+        <location filename="../../ui/views/plan_panel.py" line="111"/>
         <source>上界を計算中</source>
         <translation>Computing the bound</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="104"/>
+        <location filename="../../ui/views/plan_panel.py" line="112"/>
         <source>計画を改善中</source>
         <translation>Improving the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="105"/>
+        <location filename="../../ui/views/plan_panel.py" line="113"/>
         <source>件数を増やす計画を探索中</source>
         <translation>Searching for more processes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="106"/>
+        <location filename="../../ui/views/plan_panel.py" line="114"/>
         <source>計画を修復中</source>
         <translation>Repairing the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="107"/>
+        <location filename="../../ui/views/plan_panel.py" line="115"/>
         <source>厳密解法（CP-SAT）で最適化中</source>
         <translation>Optimizing exactly (CP-SAT)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plan_panel.py" line="108"/>
+        <location filename="../../ui/views/plan_panel.py" line="116"/>
         <source>完了</source>
         <translation>Done</translation>
     </message>
@@ -3632,21 +3659,6 @@ This cannot be undone (published baselines stay).</translation>
         <location filename="../../ui/views/plan/whatif_editor.py" line="137"/>
         <source>前提の仮定</source>
         <translation>What-if assumptions</translation>
-    </message>
-</context>
-<context>
-    <name>LiveOutlook</name>
-    <message>
-        <source>見込みの更新</source>
-        <translation>Updating the outlook</translation>
-    </message>
-    <message>
-        <source>見込みを計算できません：%1</source>
-        <translation>The outlook cannot be computed: %1</translation>
-    </message>
-    <message>
-        <source>見込みの計算に失敗しました：%1</source>
-        <translation>Computing the outlook failed: %1</translation>
     </message>
 </context>
 </TS>
