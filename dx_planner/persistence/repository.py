@@ -382,18 +382,26 @@ def apply_merge(connection: Connection, merge: ProcessMerge) -> WriteSummary:
 
 
 def _insert_processes(connection: Connection, rows: list[dict[str, Any]]) -> None:
-    """Insert many processes; on PostgreSQL by COPY (a whole inventory in a fraction of the
-    time of INSERTs; the history triggers fire for it all the same)."""
+    """Insert many processes; on PostgreSQL by COPY into a temporary table and one
+    INSERT … SELECT from it (a whole inventory in a fraction of the time of row-by-row
+    INSERTs). PostgreSQL refuses COPY straight into a table with row-level security; the
+    INSERT … SELECT is checked by its policies and fires the history triggers as any INSERT."""
     if connection.dialect.name != "postgresql" or len(rows) < 1000:
         connection.execute(insert(processes), rows)
         return
-    columns = list(rows[0])
+    keys = list(rows[0])
+    columns = ", ".join(keys)
+    connection.exec_driver_sql(
+        "CREATE TEMPORARY TABLE dx_new_processes (LIKE processes) ON COMMIT DROP")
     driver = connection.connection.driver_connection
     assert driver is not None
     with driver.cursor() as cursor, cursor.copy(
-            f"COPY processes ({', '.join(columns)}) FROM STDIN") as copy:
+            f"COPY dx_new_processes ({columns}) FROM STDIN") as copy:
         for row in rows:
-            copy.write_row([row[column] for column in columns])
+            copy.write_row([row[key] for key in keys])
+    connection.exec_driver_sql(
+        f"INSERT INTO processes ({columns}) SELECT {columns} FROM dx_new_processes")
+    connection.exec_driver_sql("DROP TABLE dx_new_processes")
 
 
 def _changed_since(connection: Connection, read: Sequence[Process]) -> list[str]:

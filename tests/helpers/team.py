@@ -28,7 +28,8 @@ class Team:
         return self.database.engine(login)
 
 
-def _cli(*args: str, stdin_password: str | None = None) -> None:
+def run_ok(*args: str, stdin_password: str | None = None) -> None:
+    """Run a dx-planner command (the password on stdin if given); it must succeed."""
     import io
     import sys
 
@@ -43,8 +44,8 @@ def _cli(*args: str, stdin_password: str | None = None) -> None:
 
 def make_team(database: PgDatabase, processes_count: int = 300) -> Team:
     owner = database.owner_url
-    _cli("--db", owner, "demo", "--processes", str(processes_count))
-    _cli("--db", owner, "admin", "init")
+    run_ok("--db", owner, "demo", "--processes", str(processes_count))
+    run_ok("--db", owner, "admin", "init")
     engine = database.engine()
     with engine.connect() as connection:
         # Two bureaus that both hold processes.
@@ -53,10 +54,10 @@ def make_team(database: PgDatabase, processes_count: int = 300) -> Team:
             .order_by(bureaus.c.position)).scalars())
     team = Team(database, names[0], names[1], database.login("admin"),
                 database.login("editor"), database.login("viewer"))
-    _cli("--db", owner, "admin", "add-user", team.admin, "--admin", "--password-stdin",
+    run_ok("--db", owner, "admin", "add-user", team.admin, "--admin", "--password-stdin",
          stdin_password=PASSWORD)
-    _cli("--db", owner, "admin", "add-user", team.editor, "--bureau", team.bureau,
+    run_ok("--db", owner, "admin", "add-user", team.editor, "--bureau", team.bureau,
          "--password-stdin", stdin_password=PASSWORD)
-    _cli("--db", owner, "admin", "add-user", team.viewer, "--viewer", "--password-stdin",
+    run_ok("--db", owner, "admin", "add-user", team.viewer, "--viewer", "--password-stdin",
          stdin_password=PASSWORD)
     return team

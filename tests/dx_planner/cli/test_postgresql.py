@@ -6,12 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 
 from dx_planner.cli.main import main
-from dx_planner.persistence.schema import scenarios
-from tests.helpers.postgres import PgDatabase
-from tests.helpers.team import Team, make_team
+from dx_planner.domain.inventory import Process
+from dx_planner.persistence import repository
+from dx_planner.persistence.schema import bureaus, history, processes, scenarios
+from tests.helpers.postgres import PASSWORD, PgDatabase
+from tests.helpers.team import Team, make_team, run_ok
 
 
 def test_every_command_on_postgresql(pg_database: PgDatabase, tmp_path: Path,
@@ -107,3 +110,62 @@ def test_history_command(team: Team, tmp_path: Path,
     assert csv_lines[0] == "time,login,table,key,bureau,action,field,old,new"
     assert csv_lines[1].split(",")[1:] == [team.editor, "processes", pid, team.bureau,
                                            "update", "status", "not_started", "in_progress"]
+
+
+def _add_processes(path: Path, bureau: str, count: int, prefix: str) -> Path:
+    """Append ``count`` new processes of ``bureau`` to an exported inventory workbook."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path)
+    sheet = workbook["手続一覧"]
+    headers = [cell.value for cell in sheet[1]]
+    for number in range(count):
+        row = {"手続ID": f"{prefix}-{number:05d}", "手続名": f"追加手続{number}",
+               "所管局": bureau, "手続類型": "届出", "権限": "都", "年間申請件数": 10,
+               "工数": 1.0, "状況": "未着手"}
+        sheet.append([row.get(str(header)) for header in headers])
+    workbook.save(path)
+    return path
+
+
+def test_a_team_database_is_filled_in_bulk_under_row_level_security(
+        pg_database: PgDatabase, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Bulk inserts (≥ 1,000 rows) after `admin init`: by the owner, an admin and a bureau
+    editor (its own bureau), every row checked by row-level security and in the history."""
+    owner = pg_database.owner_url
+    assert main(["--db", owner, "admin", "init"]) == 0
+    assert main(["--db", owner, "demo", "--processes", "1500"]) == 0
+    capsys.readouterr()
+    editor, admin = pg_database.login("editor"), pg_database.login("admin")
+    with pg_database.engine().connect() as connection:
+        bureau, other = list(connection.execute(select(bureaus.c.name)
+                                                .order_by(bureaus.c.position)).scalars())[:2]
+    run_ok("--db", owner, "admin", "add-user", editor, "--bureau", bureau, "--password-stdin",
+         stdin_password=PASSWORD)
+    run_ok("--db", owner, "admin", "add-user", admin, "--admin", "--password-stdin",
+         stdin_password=PASSWORD)
+
+    workbook = tmp_path / "inventory.xlsx"
+    assert main(["--db", pg_database.url(editor), "export-inventory", str(workbook)]) == 0
+    _add_processes(workbook, bureau, 1200, "E")
+    assert main(["--db", pg_database.url(editor), "import", str(workbook)]) == 0
+    assert "1200 added" in capsys.readouterr().out
+    assert main(["--db", pg_database.url(admin), "export-inventory", str(workbook)]) == 0
+    _add_processes(workbook, other, 1100, "A")
+    assert main(["--db", pg_database.url(admin), "import", str(workbook)]) == 0
+    assert "1100 added" in capsys.readouterr().out
+
+    with pg_database.engine().connect() as connection:
+        assert connection.execute(select(func.count()).select_from(processes)).scalar() == 3800
+        logins = dict(connection.execute(
+            select(history.c.login, func.count()).where(history.c.table_name == "processes",
+                                                        history.c.action == "insert")
+            .group_by(history.c.login)).all())
+    assert logins == {pg_database.server.owner: 1500, editor: 1200, admin: 1100}
+
+    # The bulk path is checked by row-level security itself: an editor cannot add 1,000
+    # processes of another bureau even when the app's own check is bypassed.
+    strangers = [Process(id=f"X-{n:05d}", name="他局", bureau=other) for n in range(1000)]
+    with pytest.raises(DBAPIError, match="row-level security"), \
+            pg_database.engine(editor).begin() as connection:
+        repository.merge_processes(connection, strangers)
