@@ -1,8 +1,8 @@
 """Sheet 手続一覧: every process in the inventory template, plus the plan's columns.
 
 The template columns come first, exactly as ``export-inventory`` writes them, so a planner
-can change locks (固定四半期) here and ``dx-planner import`` the file: the plan's columns are
-unknown to the importer and ignored with a warning. Out-of-scope processes are listed too
+can change locks (固定四半期) here and ``dx-planner import`` the file: the importer knows the
+plan's columns (``template.PLAN_HEADERS``) and skips them. Out-of-scope processes are listed too
 (計画区分 対象外), so that even ``import --replace`` keeps the inventory as it is.
 """
 
@@ -26,10 +26,8 @@ from dx_planner.workbook.exporter import (
     header_cells,
     process_cells,
 )
-from dx_planner.workbook.template import PROCESS_SHEET
+from dx_planner.workbook.template import PLAN_HEADERS, PLAN_WIDTHS, PROCESS_SHEET
 
-PLAN_HEADERS = ("計画四半期", "計画時期", "計画区分", "計画外の理由")
-PLAN_WIDTHS = (12, 14, 10, 40)
 # The plan's own columns look different: they are output, not part of the template.
 PLAN_HEADER_FILL = PatternFill("solid", fgColor="E2EFDA")
 _FORMATS = {"annual_volume": styles.COUNT, "effort": "#,##0.0#"}

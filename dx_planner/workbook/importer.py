@@ -24,6 +24,7 @@ from dx_planner.workbook.template import (
     CHANNEL_NAME_ALIAS,
     CHANNEL_NAME_HEADER,
     CHANNEL_SHEET,
+    PLAN_HEADERS,
     PROCESS_SHEET,
     VERSION_ALIAS,
     VERSION_HEADER,
@@ -163,6 +164,7 @@ def _parse_processes(sheet: RawSheet, channel_names: set[str], known_ids: Iterab
         problems.error(sheet.name, sheet.rows[header_index][0], VERSION_HEADER,
                        f"column {VERSION_HEADER} appears twice (as {VERSION_HEADER} and "
                        f"{VERSION_ALIAS})")
+    known.update(normalize_header(header) for header in PLAN_HEADERS)  # a plan workbook's
     for header, index in mapping.items():
         if header not in known:
             problems.warn(sheet.name, sheet.rows[header_index][0], _column_letter(index),

@@ -23,6 +23,12 @@ VERSION_HEADER = "版"
 VERSION_ALIAS = "version"
 VERSION_WIDTH = 5
 
+# The plan workbook's own columns, after the template's in its 手続一覧 (written by
+# dx_planner.plan_workbook.process_sheet): output of a plan, so importing that sheet skips
+# them without a warning (any other unknown column is still reported).
+PLAN_HEADERS = ("計画四半期", "計画時期", "計画区分", "計画外の理由")
+PLAN_WIDTHS = (12, 14, 10, 40)
+
 CAPACITY_BUREAU_HEADER = "所管局"
 CHANNEL_NAME_HEADER = "申請基盤"
 CHANNEL_AVAILABLE_HEADER = "利用開始"
