@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dx_planner.domain.inventory import Inventory
-from dx_planner.domain.quarters import Quarter
+from dx_planner.domain.quarters import Quarter, QuarterError, check_plannable
 from dx_planner.domain.targets import target_count as target_count_of
 from dx_planner.planning.assumptions import NO_ASSUMPTIONS, Assumptions
 from dx_planner.planning.errors import PlanningInputError
@@ -112,6 +112,7 @@ class ResolvedSettings:
 
 def resolve(settings: PlanSettings, inventory: Inventory) -> ResolvedSettings:
     """Fill in defaults (start = the quarter after the latest digitization) and check them."""
+    _check_plannable(settings)
     latest = inventory.latest_digitized_quarter()
     start = settings.start or (latest + 1 if latest is not None else None)
     if start is None:
@@ -158,6 +159,37 @@ def resolve(settings: PlanSettings, inventory: Inventory) -> ResolvedSettings:
                             tuple(sorted(settings.milestones)), in_scope, settings.time_limit,
                             specs, settings.bureau_target, settings.keep, settings.assumptions,
                             settings.cost_time, scoped)
+
+
+def _given_quarters(settings: PlanSettings) -> list[tuple[str, Quarter | None]]:
+    """Every quarter the user gave, as (the field, with its command-line option; quarter)."""
+    given: list[tuple[str, Quarter | None]] = [
+        ("settings.start (--start)", settings.start),
+        ("settings.deadline (--deadline)", settings.deadline),
+        ("settings.end (--end)", settings.end)]
+    given += [(f"settings.milestones[{k}] (--milestone)", quarter)
+              for k, (quarter, _) in enumerate(settings.milestones)]
+    given += [(f"settings.requirements[{k}].quarter (--require)", spec.quarter)
+              for k, spec in enumerate(settings.requirements)]
+    if settings.keep is not None:
+        given.append(("settings.keep.freeze_until (--freeze-until)", settings.keep.freeze_until))
+    assumptions = settings.assumptions
+    given += [(f"settings.assumptions.national_ready.{key} (--assume-national)", quarter)
+              for key, quarter in assumptions.national_ready]
+    given += [(f"settings.assumptions.channel_from.{name} (--channel-from)", quarter)
+              for name, quarter in assumptions.channel_from]
+    return given
+
+
+def _check_plannable(settings: PlanSettings) -> None:
+    """Every quarter given lies in the domain's plannable range (a FY2999Q4 is a typo)."""
+    for where, quarter in _given_quarters(settings):
+        if quarter is None:
+            continue
+        try:
+            check_plannable(quarter)
+        except QuarterError as error:
+            raise PlanningInputError(f"{where}: {error}") from None
 
 
 def _filled(spec: RequirementSpec, deadline: Quarter) -> RequirementSpec:

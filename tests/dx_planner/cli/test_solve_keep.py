@@ -79,12 +79,26 @@ def test_an_unchanged_inventory_keeps_every_commitment(kept: dict[str, Any]) -> 
     (["--keep", "nothing"], "settings.keep.scenario: no stored scenario or published baseline"),
     (["--move-cost", "5"], "--freeze-until and --move-cost need --keep SCENARIO"),
     (["--keep", "base", "--move-cost", "lots"], "--move-cost 'lots'"),
+    (["--keep", "base", "--freeze-until", "FY2999Q4"],
+     "dx-planner: settings.keep.freeze_until (--freeze-until): FY2999Q4 is outside the "
+     "quarters dx-planner plans (FY2000Q1–FY2060Q4)"),
 ])
 def test_bad_keep_options_are_one_line_and_exit_1(
         demo: Path, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", str(demo), "solve", "--time-limit", "1", *argv]) == 1
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_freeze_quarter_outside_the_plannable_range_in_a_settings_file_is_one_line(
+        demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"keep": {"scenario": "base", "freeze_until": "FY2999Q4"}}),
+                    encoding="utf-8")
+    assert main(["--db", str(demo), "solve", "--settings", str(path), "--time-limit", "1"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "dx-planner: settings.keep.freeze_until (--freeze-until): FY2999Q4 is outside the "
+        "quarters dx-planner plans (FY2000Q1–FY2060Q4)")
 
 
 def test_the_summary_gives_no_price_when_the_plans_miss_different_requirements() -> None:

@@ -151,6 +151,9 @@ def test_bureau_target_adds_a_requirement_per_bureau_and_names_the_ones_missed(
     (["--require", "bureau=存在しない局:1"], "settings.requirements[0].scope.bureau: unknown"),
     (["--bureau-target", "1.5"], "settings.bureau_target: 1.5 must be between 0 and 1"),
     (["--capacity-scale", "存在しない局=2"], "capacity_scale: unknown bureau"),
+    (["--assume-national", "検討中=FY9999Q4"],
+     "dx-planner: settings.assumptions.national_ready.検討中 (--assume-national): FY9999Q4 is "
+     "outside the quarters dx-planner plans (FY2000Q1–FY2060Q4)"),
 ])
 def test_bad_input_is_one_line_and_exit_1(
         demo: Path, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:

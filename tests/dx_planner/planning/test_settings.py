@@ -3,6 +3,9 @@ import pytest
 from dx_planner.domain.enums import Status
 from dx_planner.domain.inventory import Inventory, Process
 from dx_planner.domain.quarters import Quarter
+from dx_planner.planning.assumptions import Assumptions
+from dx_planner.planning.keep import Keep
+from dx_planner.planning.requirements import RequirementSpec, Scope
 from dx_planner.planning.settings import PlanningInputError, PlanSettings, resolve
 
 
@@ -77,3 +80,37 @@ def test_the_cost_time_is_checked_like_the_time_limit(seconds: float) -> None:
 @pytest.mark.parametrize("seconds", [0.0, 86_400.0])
 def test_the_cost_time_may_be_zero_or_a_day(seconds: float) -> None:
     assert resolve(PlanSettings(cost_time=seconds), _inventory()).cost_time == seconds
+
+
+_FAR = Quarter(2999, 4)
+
+
+@pytest.mark.parametrize(("settings", "where"), [
+    (PlanSettings(start=_FAR), "settings.start (--start)"),
+    (PlanSettings(deadline=_FAR), "settings.deadline (--deadline)"),
+    (PlanSettings(end=_FAR), "settings.end (--end)"),
+    (PlanSettings(milestones=((Quarter(2022, 4), 2), (_FAR, 3))),
+     "settings.milestones[1] (--milestone)"),
+    (PlanSettings(requirements=(RequirementSpec(Scope(), _FAR, share=0.5),)),
+     "settings.requirements[0].quarter (--require)"),
+    (PlanSettings(keep=Keep("base", _FAR, 0.0)),
+     "settings.keep.freeze_until (--freeze-until)"),
+    (PlanSettings(assumptions=Assumptions(national_ready=(("検討中", _FAR),))),
+     "settings.assumptions.national_ready.検討中 (--assume-national)"),
+    (PlanSettings(assumptions=Assumptions(channel_from=(("共同電子申請", _FAR),))),
+     "settings.assumptions.channel_from.共同電子申請 (--channel-from)"),
+])
+def test_every_quarter_given_must_be_plannable(settings: PlanSettings, where: str) -> None:
+    """Review finding 15: a freeze quarter or an assumed national date of FY2999Q4 (or
+    FY9999Q4) was accepted, though no plan reaches it: a typo."""
+    with pytest.raises(PlanningInputError) as raised:
+        resolve(settings, _inventory())
+    assert str(raised.value) == (f"{where}: FY2999Q4 is outside the quarters dx-planner plans "
+                                 "(FY2000Q1–FY2060Q4)")
+
+
+def test_the_first_and_last_plannable_quarters_are_accepted() -> None:
+    assumptions = Assumptions(national_ready=(("検討中", Quarter(2060, 4)),),
+                              channel_from=(("共同電子申請", Quarter(2000, 1)),))
+    resolved = resolve(PlanSettings(assumptions=assumptions), _inventory())
+    assert resolved.assumptions == assumptions
