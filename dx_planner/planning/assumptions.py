@@ -77,13 +77,19 @@ class Assumptions:
                 raise PlanningInputError(
                     f"settings.assumptions.channel_from: unknown channel '{name}'")
 
-    def national_date(self, process: Process) -> Quarter | None:
-        """The assumed national date of a 国 process (None: none assumed)."""
+    def national_key(self, process: Process) -> str | None:
+        """The key of ``national_ready`` that dates ``process`` (its ID, else its status;
+        None: none)."""
         by_key = dict(self.national_ready)
         if process.id in by_key:
-            return by_key[process.id]
-        status = process.national_status or NationalStatus.NOT_CONSIDERED
-        return by_key.get(status.ja)
+            return process.id
+        status = (process.national_status or NationalStatus.NOT_CONSIDERED).ja
+        return status if status in by_key else None
+
+    def national_date(self, process: Process) -> Quarter | None:
+        """The assumed national date of a 国 process (None: none assumed)."""
+        key = self.national_key(process)
+        return None if key is None else dict(self.national_ready)[key]
 
     def scale(self, bureau: str) -> float:
         return dict(self.capacity_scale).get(bureau, 1.0)

@@ -11,18 +11,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dx_planner.domain.enums import Authority, NationalStatus, Status
+from dx_planner.domain.enums import Status
 from dx_planner.domain.inventory import Inventory, Process
 from dx_planner.domain.quarters import Quarter
-from dx_planner.planning.assumptions import Assumptions
+from dx_planner.planning.assumption_locks import check_assumption_locks
+from dx_planner.planning.eligibility import earliest_quarter
 from dx_planner.planning.keep import KeepOutcome, Reference, apply_keep
 from dx_planner.planning.requirements import ResolvedRequirement
 from dx_planner.planning.settings import PlanningInputError, ResolvedSettings
 from solver.problem import (
-    REASON_CHANNEL,
     REASON_FROZEN,
-    REASON_NATIONAL_DATE,
-    REASON_NATIONAL_UNDATED,
     REASON_START,
     Problem,
     Requirement,
@@ -40,26 +38,6 @@ class BuiltProblem:
     already_in_scope: tuple[int, ...] = ()
     # With settings.keep: what keeping the reference did (frozen, released, reference rows)
     keep: KeepOutcome | None = None
-
-
-def _earliest(process: Process, start: Quarter, channel_from: dict[str, Quarter | None],
-              assumptions: Assumptions) -> tuple[Quarter | None, int]:
-    """Earliest completion quarter and why; None when it can never be planned."""
-    earliest, reason = start, REASON_START
-    available = channel_from.get(process.channel)
-    if available is not None and available > earliest:
-        earliest, reason = available, REASON_CHANNEL
-    if process.authority is Authority.NATIONAL:
-        assumed = assumptions.national_date(process)
-        if assumed is not None:
-            ready = assumed
-        elif process.national_status is NationalStatus.DATE_GIVEN and process.national_ready:
-            ready = process.national_ready
-        else:
-            return None, REASON_NATIONAL_UNDATED
-        if ready > earliest:
-            earliest, reason = ready, REASON_NATIONAL_DATE
-    return earliest, reason
 
 
 def build_problem(inventory: Inventory, settings: ResolvedSettings,
@@ -91,7 +69,7 @@ def build_problem(inventory: Inventory, settings: ResolvedSettings,
         if process.digitized_before(start):
             done.append(process)
             continue
-        first, reason = _earliest(process, start, channel_from, assumptions)
+        first, reason = earliest_quarter(process, start, channel_from, assumptions)
         # Digitized on or after start: an actual, so it stays where it happened.
         actual = process.status is Status.DIGITIZED
         lock = process.digitized_quarter if actual else process.locked_quarter
@@ -128,6 +106,8 @@ def build_problem(inventory: Inventory, settings: ResolvedSettings,
             capacity[bureau_index[process.bureau], locked[i]] += process.effort
             limits[channel_index[process.channel], locked[i]] += 1
 
+    check_assumption_locks(assumptions, inventory, planned, locked, start, channel_from,
+                           capacity, bureau_index)
     kept = None
     if settings.keep is not None:
         if reference is None:

@@ -43,6 +43,20 @@ def answer_next_box(button_text: str | None = None) -> None:
     QTimer.singleShot(20, click)
 
 
+def close_next_box(texts: list[str]) -> None:
+    """Append the text of the next modal message box to ``texts`` and close it."""
+
+    def read() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                texts.append(widget.text())
+                widget.done(0)
+                return
+        QTimer.singleShot(20, read)
+
+    QTimer.singleShot(20, read)
+
+
 def visible_box(window: QWidget) -> QMessageBox:
     boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
     assert len(boxes) == 1, f"expected one open message box, found {len(boxes)}"

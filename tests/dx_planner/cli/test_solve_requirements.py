@@ -154,6 +154,17 @@ def test_bureau_target_adds_a_requirement_per_bureau_and_names_the_ones_missed(
     (["--assume-national", "検討中=FY9999Q4"],
      "dx-planner: settings.assumptions.national_ready.検討中 (--assume-national): FY9999Q4 is "
      "outside the quarters dx-planner plans (FY2000Q1–FY2060Q4)"),
+    # review finding 15: a what-if that breaks locks says so, not only "P-… is locked …"
+    (["--capacity-scale", "福祉保健局=0"],
+     "dx-planner: settings.assumptions.capacity_scale.福祉保健局 (--capacity-scale 福祉保健局=0) "
+     "collides with 5 locked processes (固定四半期): in FY2021Q4 its locked processes need "
+     "21.75 person-months, the scaled capacity is 0.00: P-000290 (FY2021Q4), "
+     "P-000310 (FY2021Q4), P-000431 (FY2021Q4) and 2 more; change the assumption or the locks"),
+    (["--channel-from", "共同電子申請=FY2023Q1"],
+     "dx-planner: settings.assumptions.channel_from.共同電子申請 (--channel-from "
+     "共同電子申請=FY2023Q1) collides with 31 locked processes (固定四半期): they are locked "
+     "before FY2023Q1, when the channel would start: P-000008 (FY2021Q4), P-000042 (FY2021Q4), "
+     "P-000097 (FY2021Q4) and 28 more; change the assumption or the locks"),
 ])
 def test_bad_input_is_one_line_and_exit_1(
         demo: Path, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:

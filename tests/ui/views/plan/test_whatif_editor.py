@@ -13,7 +13,7 @@ from dx_planner.domain.enums import Authority, NationalStatus
 from dx_planner.domain.quarters import Quarter
 from dx_planner.persistence import repository
 from dx_planner.persistence.scenarios import read_scenario
-from tests.ui.helpers import choose, solve, type_into
+from tests.ui.helpers import choose, close_next_box, solve, type_into
 from ui.actions.planning import open_scenario
 from ui.i18n import quarter_label
 from ui.main_window import MainWindow
@@ -60,3 +60,29 @@ def test_assumptions_are_stored_with_the_scenario_and_read_back(
     open_scenario(window, "仮定つき")  # … and the scenario's assumptions are back in it
     assert panel.settings().assumptions == expected
     assert editor.status_dates[NationalStatus.UNDER_REVIEW].quarter() == Quarter(2022, 3)
+
+
+def test_an_assumption_that_breaks_locks_is_named_in_the_refusal(
+        window: MainWindow, qtbot: Any) -> None:
+    """Review finding 15: capacity scaled to 0 % for a bureau with locked processes; the box
+    names the assumption and the locks, not only a lock the inventory holds rightly."""
+    panel = window.plan_panel
+    editor = panel.whatif
+    window.show_plan_panel()
+    panel.conditions.setCurrentIndex(PAGE_WHATIF)
+    row = editor.scale_model.bureaus.index("福祉保健局")
+    type_into(qtbot, editor.scale_table, editor.scale_model.index(row, 2), QDoubleSpinBox, "0")
+    assert panel.settings().assumptions.capacity_scale == (("福祉保健局", 0.0),)
+
+    shown: list[str] = []
+    close_next_box(shown)
+    panel.start_optimize()
+    qtbot.waitUntil(lambda: bool(shown) and not panel.running, timeout=60_000)
+    assert shown == [
+        "計画の条件または手続一覧に問題があります：\n"
+        "settings.assumptions.capacity_scale.福祉保健局 (--capacity-scale 福祉保健局=0) "
+        "collides with 5 locked processes (固定四半期): in FY2021Q4 its locked processes need "
+        "29.50 person-months, the scaled capacity is 0.00: P-000040 (FY2021Q4), "
+        "P-000050 (FY2021Q4), P-000058 (FY2021Q4) and 2 more; change the assumption or the "
+        "locks"]
+    assert panel.phase_label.text() == "失敗"
