@@ -20,12 +20,14 @@ unreachable, say), this falls back to a full solve within the same time limit.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from solver import improve, primal
 from solver.blas import single_threaded_blas
+from solver.count import eject_insert
 from solver.dual import Dual
 from solver.plan import Plan, objective_of
 from solver.problem import Problem
@@ -74,7 +76,7 @@ def _resolve(start: WarmStart, problem: Problem, time_limit: float, prog: Progre
     hint = carried_plan(start, problem, rows)
     touched = touched_bureaus(start.problem, problem, rows)
     res = residual_of(problem)
-    x = _carry(res, hint, touched)
+    x = _carry(res, hint, touched, clock.stop)
     multipliers = start.plan.multipliers
     if x is None or multipliers is None or start.plan.status == "target_infeasible":
         return solve(problem, time_limit=time_limit, progress=prog, hint=hint)
@@ -101,10 +103,17 @@ def _resolve(start: WarmStart, problem: Problem, time_limit: float, prog: Progre
     return _finish(search)
 
 
-def _carry(res: Residual, hint: np.ndarray, touched: np.ndarray) -> np.ndarray | None:
+def _carry(
+    res: Residual, hint: np.ndarray, touched: np.ndarray, should_stop: Callable[[], bool]
+) -> np.ndarray | None:
     """The previous plan on the new residual problem, made feasible: ineligible assignments
     dropped, overloads relieved (least value per person-month first), the requirements met
-    again and the room the edit freed filled (only the touched bureaus have new room)."""
+    again and the room the edit freed filled (only the touched bureaus have new room).
+
+    A plan that meets the target exactly (the usual optimum) misses it after an edit that
+    drops a process; adding processes rarely suffices then, so the count repairs of the
+    improvement phase (moves and exchanges) follow before giving up on the carried plan — a
+    full solve within the warm time limit is far worse than the repaired plan."""
     x = np.asarray(hint, dtype=np.int64)[res.free].copy()
     planned = np.flatnonzero(x >= 0)
     bad = planned[~np.isfinite(res.value[planned, x[planned]])]
@@ -114,6 +123,10 @@ def _carry(res: Residual, hint: np.ndarray, touched: np.ndarray) -> np.ndarray |
     score[planned] = res.value[planned, x[planned]]
     primal.repair(res, x, score)
     primal.meet_requirements(res, x)
+    if res.shortfall(x) > 0:
+        eject_insert(res, x, should_stop)
+    if res.shortfall(x) > 0:
+        improve.exchange_repair(res, x, should_stop)
     primal.fill(res, x, touched)
     primal.move_earlier(res, x)
     return x if res.shortfall(x) == 0 else None

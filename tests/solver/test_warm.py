@@ -95,6 +95,22 @@ def test_an_unreachable_target_falls_back_to_a_full_solve() -> None:
     assert plan.shortfall is not None and plan.shortfall.missing == 1
 
 
+def test_a_cut_that_costs_the_target_a_process_is_repaired_not_re_solved() -> None:
+    # A (2 person-months) fills Q0 and the small ones Q1: the target of 3 is met exactly.
+    # Q0 cut to 1: A no longer fits anywhere as it is; the count comes back only when s1
+    # moves to Q0 and A takes its place in Q1 (an ejection), which the carry must find
+    # instead of falling back to a full solve from nothing.
+    p = make_problem([2.0, 1.0, 1.0], [1000, 10, 10], [[2.0, 3.0]], target=3)
+    start = WarmStart(p, solve(p))
+    assert start.plan.quarter.tolist() == [0, 1, 1]
+    cut = dataclasses.replace(p, bureau_capacity=np.array([[1.0, 3.0]]))
+    plan = resolve(start, cut)
+    assert plan.prices is None  # the warm path (a full solve computes shadow prices)
+    assert plan.status != "target_infeasible"
+    assert plan.digitized_by_deadline == 3
+    assert check_plan(cut, plan.quarter) == []
+
+
 def test_carried_plan_maps_ids_and_quarter_labels() -> None:
     old = make_problem([1.0, 1.0], [10, 10], [[2.0, 2.0, 2.0]])
     old = dataclasses.replace(old, process_ids=["A", "B"], quarter_labels=["Q1", "Q2", "Q3"])
