@@ -146,8 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument("--replace", action="store_true",
                          help="delete processes that are not in the file")
     import_.add_argument("--overwrite", action="store_true",
-                         help="the file wins over changes made in the database since it was "
-                              "exported (without it such a row is refused and named)")
+                         help="a field changed both in the database since the export and, "
+                              "differently, in the file takes the file's value (without it "
+                              "such a row is refused and named); other changes still merge")
     import_.set_defaults(handler=cmd_import)
 
     export = commands.add_parser("export-inventory", help="write the inventory workbook")

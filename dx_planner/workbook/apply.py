@@ -48,10 +48,11 @@ def import_workbook(engine: Engine, path: Path, *, replace: bool = False,
     """Validate the whole file first, then write it in one transaction.
 
     Any problem raises ``ImportFailed`` before anything is written: a bad cell, a row the
-    login has no right to change, or (unless ``overwrite``) a field changed both in the
-    database since the file was exported (its 版 is older) and, differently, in the file
-    (``reconcile``). A database error while writing rolls the transaction back, so the
-    database is left exactly as it was.
+    login has no right to change, or a field changed both in the database since the file was
+    exported (its 版 is older) and, differently, in the file (``reconcile``; with
+    ``overwrite`` the file's value of such a field wins, every other field still merges).
+    A database error while writing rolls the transaction back, so the database is left
+    exactly as it was.
     """
     with engine.connect() as connection:
         known_channels = set(repository.channel_ids(connection))
@@ -74,8 +75,8 @@ def import_workbook(engine: Engine, path: Path, *, replace: bool = False,
         merge = None if parsed.processes is None else repository.plan_merge(
             connection, parsed.processes, replace=replace, fields=parsed.process_fields)
         problems: list[Problem] = []
-        if merge is not None and not overwrite:
-            reconciled = reconcile(connection, parsed, merge)
+        if merge is not None:
+            reconciled = reconcile(connection, parsed, merge, overwrite=overwrite)
             merge, problems = reconciled.merge, reconciled.problems
             summary.warnings += reconciled.warnings
         problems += _refusals(connection, parsed, merge, channels)

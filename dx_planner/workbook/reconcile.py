@@ -8,10 +8,13 @@ someone changed it meanwhile. What the row looked like at export is rebuilt from
   stays);
 - a field only the file changed takes the file's value;
 - a field both changed, differently, is a conflict: the row is refused and named (the whole
-  import then writes nothing), unless ``import --overwrite``, where the file wins.
+  import then writes nothing), unless ``import --overwrite``, where the file's value of that
+  field wins (and a warning names it). ``--overwrite`` decides the conflicts only: every
+  other field still merges as above, so other users' changes the file did not touch stay.
 
 Where the history cannot tell (entries older than revision 0005, or a row deleted and added
-again), a stale row that the file changes at all is a conflict.
+again), a stale row that the file changes at all is a conflict (with ``--overwrite``: the
+file's row, named in a warning).
 """
 
 from __future__ import annotations
@@ -46,8 +49,9 @@ class Reconciled:
 
 
 def reconcile(connection: Connection, parsed: ParsedWorkbook,
-              merge: repository.ProcessMerge) -> Reconciled:
-    """The merge with stale rows merged field by field, and the rows that conflict."""
+              merge: repository.ProcessMerge, *, overwrite: bool = False) -> Reconciled:
+    """The merge with stale rows merged field by field, and the rows that conflict (with
+    ``overwrite``: conflicts decided for the file, each named in a warning)."""
     versions = parsed.versions or {}
     stale = [(old, new) for old, new in merge.updated
              if old.id in versions and versions[old.id] != old.version]
@@ -78,21 +82,36 @@ def reconcile(connection: Connection, parsed: ParsedWorkbook,
         since = f"版 {exported}, now {old.version}{_last(changes)}"
         base = _exported_document(old, exported, changes)
         if base is None:
+            if overwrite:
+                updated.append((old, new))
+                result.warnings.append(str(Problem(
+                    *where(old.id), f"changed in the database since this file was exported "
+                    f"({since}); the history cannot tell which fields: --overwrite writes the "
+                    "file's row")))
+                continue
             result.problems.append(Problem(
                 *where(old.id), f"changed in the database since this file was exported "
                 f"({since}) and changed in the file: export again and redo the change, or "
                 "import with --overwrite"))
             continue
         merged, conflicts = _three_way(base, old, new)
-        if conflicts:
-            listed = "; ".join(
-                f"{FIELD_BY_NAME[name].header} (file {theirs!r}, database {ours!r})"
-                for name, theirs, ours in conflicts)
+        listed = "; ".join(
+            f"{FIELD_BY_NAME[name].header} (file {theirs!r}, database {ours!r})"
+            for name, theirs, ours in conflicts)
+        if conflicts and overwrite:
+            merged = dataclasses.replace(
+                merged, **{name: getattr(new, name) for name, _, _ in conflicts})
+            result.warnings.append(str(Problem(
+                *where(old.id), f"changed in the database since this file was exported "
+                f"({since}) and differently in the file: --overwrite writes the file's "
+                f"value of {listed}")))
+        elif conflicts:
             result.problems.append(Problem(
                 *where(old.id), f"changed in the database since this file was exported "
                 f"({since}) and differently in the file: {listed}. Export again and redo "
                 "the change, or import with --overwrite"))
-        elif merged.same_content(old):
+            continue
+        if merged.same_content(old):
             unchanged += 1
             result.warnings.append(str(Problem(
                 *where(old.id), f"changed in the database since this file was exported "
@@ -102,11 +121,16 @@ def reconcile(connection: Connection, parsed: ParsedWorkbook,
     for pid in exported_new:
         deletion = next((c for c in reversed(by_process.get(pid, [])) if c.action == DELETE),
                         None)
-        if deletion is not None:
+        if deletion is None:
+            continue
+        deleted = (f"deleted from the database since this file was exported (by "
+                   f"{deletion.login} on {deletion.changed_at.astimezone():%Y-%m-%d %H:%M})")
+        if overwrite:
+            result.warnings.append(str(Problem(*where(pid), f"{deleted}: --overwrite adds it "
+                                                            "again")))
+        else:
             result.problems.append(Problem(
-                *where(pid), f"deleted from the database since this file was exported (by "
-                f"{deletion.login} on {deletion.changed_at.astimezone():%Y-%m-%d %H:%M}): "
-                "import with --overwrite to add it again"))
+                *where(pid), f"{deleted}: import with --overwrite to add it again"))
     result.merge = dataclasses.replace(merge, updated=updated, unchanged=unchanged)
     result.problems.sort(key=lambda problem: problem.row or 0)
     return result

@@ -103,6 +103,29 @@ def test_the_same_field_changed_both_ways_is_refused_unless_overwrite(
     assert [stored(any_engine)[pid].notes for pid in ("P-1", "P-3")] == ["mine", "fine"]
 
 
+def test_overwrite_decides_only_the_conflicting_fields(any_engine: Engine,
+                                                       exported: Path) -> None:
+    """--overwrite: the file's value of a field both changed; every other change someone
+    else made since the export stays (on the conflicting row and on other stale rows)."""
+    someone_else(any_engine, "P-1", notes="theirs", effort=3.0)
+    someone_else(any_engine, "P-2", notes="their note", annual_volume=77777)
+    edit_process_cells(exported, {"P-1": {"備考": "mine"}})
+    with pytest.raises(ImportFailed):
+        import_workbook(any_engine, exported)
+
+    summary = import_workbook(any_engine, exported, overwrite=True)
+    after = stored(any_engine)
+    assert (after["P-1"].notes, after["P-1"].effort) == ("mine", 3.0)
+    assert (after["P-2"].notes, after["P-2"].annual_volume, after["P-2"].version) == (
+        "their note", 77777, 2)
+    assert (summary.updated, summary.unchanged) == (1, 2)
+    assert summary.warnings[0].startswith("手続一覧 / 2 / 版: changed in the database since")
+    assert summary.warnings[0].endswith(
+        "and differently in the file: --overwrite writes the file's value of 備考 "
+        "(file 'mine', database 'theirs')")
+    assert summary.warnings[1].startswith("手続一覧 / 3 / 版: ")
+
+
 def test_a_row_deleted_since_the_export_is_not_added_back_silently(
         any_engine: Engine, exported: Path) -> None:
     save_edits(any_engine, Edits(deleted=[stored(any_engine)["P-3"]]))
