@@ -349,19 +349,20 @@ def plan_merge(connection: Connection, incoming: Sequence[Process], *, replace: 
 def apply_merge(connection: Connection, merge: ProcessMerge) -> WriteSummary:
     """Write a planned merge. Each updated or deleted row must still be at the version it was
     read at (checked in the WHERE, rows counted): a row someone else changed meanwhile
-    raises ``ConflictError`` (the caller's transaction is rolled back)."""
+    raises ``ConflictError`` (the caller's transaction is rolled back). The database bumps
+    the version of every changed row (a trigger, revision 0007), whoever writes it."""
     bureau_ids = ensure_bureaus(connection, [p.bureau for p in merge.added]
                                 + [new.bureau for _, new in merge.updated])
     channel_id_map = channel_ids(connection)
     if merge.updated:
-        rows = [{"b_id": old.id, "b_version": old.version, "new_version": old.version + 1,
+        rows = [{"b_id": old.id, "b_version": old.version,
                  **_row_values(new, bureau_ids, channel_id_map)} for old, new in merge.updated]
-        columns = [key for key in rows[0] if not key.startswith(("b_", "new_"))]
+        columns = [key for key in rows[0] if not key.startswith("b_")]
         result = connection.execute(
             update(processes)
             .where(and_(processes.c.id == bindparam("b_id"),
                         processes.c.version == bindparam("b_version")))
-            .values(version=bindparam("new_version"), **{c: bindparam(c) for c in columns}),
+            .values(**{c: bindparam(c) for c in columns}),
             rows)
         if result.rowcount != len(rows):
             raise ConflictError(_changed_since(connection, [old for old, _ in merge.updated]))
@@ -451,12 +452,10 @@ def save_edits(connection: Connection, changed: Sequence[Process], added: Sequen
         result = connection.execute(
             update(processes)
             .where(and_(processes.c.id == process.id, processes.c.version == process.version))
-            .values(version=process.version + 1,
-                    **_row_values(process, bureau_ids, channel_id_map))
+            .values(**_row_values(process, bureau_ids, channel_id_map))
         )
         if result.rowcount != 1:
             conflicts.append(process.id)
-        versions[process.id] = process.version + 1
     for process in deleted:
         result = connection.execute(
             delete(processes)
@@ -467,6 +466,8 @@ def save_edits(connection: Connection, changed: Sequence[Process], added: Sequen
     if conflicts:
         # The caller's transaction is rolled back by raising.
         raise ConflictError(conflicts)
+    # The versions the database gave them (unchanged when the edit changed nothing).
+    versions.update(stored_versions(connection, [p.id for p in changed]))
     if added:
         max_position = connection.execute(select(func.max(processes.c.position))).scalar() or 0
         connection.execute(insert(processes), [
@@ -506,16 +507,14 @@ def set_status(connection: Connection, process_ids: Iterable[str], status: Statu
         raise ConflictError(conflicts)
     values = {"status": FIELD_BY_NAME["status"].to_db(status),
               "digitized_quarter": FIELD_BY_NAME["digitized_quarter"].to_db(digitized_quarter)}
-    new_versions: dict[str, int] = {}
     for pid in ids:
         result = connection.execute(
             update(processes)
             .where(and_(processes.c.id == pid, processes.c.version == current[pid]))
-            .values(version=current[pid] + 1, **values)
+            .values(**values)
         )
         if result.rowcount != 1:  # changed between our read and our write
             conflicts.append(pid)
-        new_versions[pid] = current[pid] + 1
     if conflicts:
         raise ConflictError(conflicts)
-    return new_versions
+    return stored_versions(connection, ids)  # as the database bumped them

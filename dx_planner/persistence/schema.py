@@ -99,7 +99,8 @@ class ProcessRow(Base):
     major: Mapped[bool] = mapped_column(Boolean, default=False)
     locked_quarter: Mapped[str | None] = mapped_column(QUARTER, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
-    # Optimistic locking: every write checks and increments it.
+    # Optimistic locking: every write checks it; the database increments it when the row
+    # changes (a trigger, revision 0007, whoever writes), so the app never writes it.
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 

@@ -1,13 +1,14 @@
 import dataclasses
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
 
 from dx_planner.domain.enums import Status
 from dx_planner.domain.inventory import Bureau, Channel, Process
 from dx_planner.domain.quarters import Quarter
 from dx_planner.persistence import repository
 from dx_planner.persistence.repository import ConflictError
+from dx_planner.persistence.schema import processes
 
 
 def _seed(engine: Engine) -> None:
@@ -90,3 +91,25 @@ def test_save_edits_adds_and_deletes(engine: Engine) -> None:
     assert versions == {"P-3": 1}
     with engine.connect() as connection:
         assert [p.id for p in repository.load_processes(connection)] == ["P-1", "P-3"]
+
+
+def test_the_database_bumps_the_version_of_a_changed_row_only(any_engine: Engine) -> None:
+    """Whoever writes (the app or plain SQL), on both backends: a changed row gets the next
+    version, an UPDATE that changes nothing keeps it, and the app reports what is stored."""
+    _seed(any_engine)
+    with any_engine.begin() as connection:
+        connection.execute(update(processes).where(processes.c.id == "P-1")
+                           .values(notes="plain SQL"))
+        connection.execute(update(processes).where(processes.c.id == "P-2")
+                           .values(notes=processes.c.notes))
+    with any_engine.connect() as connection:
+        assert repository.stored_versions(connection, ["P-1", "P-2"]) == {"P-1": 2, "P-2": 1}
+        p1, p2 = repository.load_processes(connection)
+    with any_engine.begin() as connection:
+        versions = repository.save_edits(connection, [dataclasses.replace(p1, effort=9.0), p2],
+                                         [], [])
+    assert versions == {"P-1": 3, "P-2": 1}
+    with any_engine.begin() as connection:
+        assert repository.set_status(connection, ["P-1", "P-2"], Status.DIGITIZED,
+                                     Quarter(2021, 2)) == {"P-1": 4, "P-2": 1}
+        assert repository.stored_versions(connection, ["P-1", "P-2"]) == {"P-1": 4, "P-2": 1}

@@ -3,12 +3,17 @@ and sends raw SQL. Nothing here goes through the app's checks."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
+from dx_planner.workbook.apply import export_workbook, import_workbook
+from dx_planner.workbook.problems import ImportFailed
 from tests.helpers.postgres import PgDatabase
 from tests.helpers.team import Team, make_team
+from tests.helpers.workbooks import edit_process_cells
 
 
 @pytest.fixture
@@ -125,3 +130,39 @@ def test_a_password_is_needed(team: Team) -> None:
     with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
         psycopg.connect(team.database.url(team.editor, "wrong")
                         .replace("postgresql+psycopg://", "postgresql://"))
+
+
+def test_a_psql_update_bumps_the_version_and_a_stale_workbook_is_then_refused(
+        team: Team, tmp_path: Path) -> None:
+    """The database owns 版: an UPDATE made outside the app bumps it (a changed row only,
+    whatever the writer sets it to), so a workbook exported before is stale."""
+    workbook = tmp_path / "exported.xlsx"
+    export_workbook(team.engine(team.editor), workbook)
+    with psql(team, team.editor) as connection:
+        pid, version = connection.execute(
+            "SELECT p.id, p.version FROM processes p JOIN bureaus b ON b.id = p.bureau_id "
+            "WHERE b.name = %s ORDER BY p.position LIMIT 1", (team.bureau,)).fetchone() or ()
+        connection.execute("UPDATE processes SET notes = 'psql edit' WHERE id = %s", (pid,))
+        after_edit = connection.execute("SELECT version FROM processes WHERE id = %s",
+                                        (pid,)).fetchone()
+        # Nothing changed: no new version. A version set by hand is not taken.
+        connection.execute("UPDATE processes SET notes = notes WHERE id = %s", (pid,))
+        connection.execute("UPDATE processes SET version = 1 WHERE id = %s", (pid,))
+        connection.execute("UPDATE processes SET notes = 'psql edit 2', version = 99 "
+                           "WHERE id = %s", (pid,))
+        final = connection.execute("SELECT version, notes FROM processes WHERE id = %s",
+                                   (pid,)).fetchone()
+    assert after_edit == (version + 1,)
+    assert final == (version + 2, "psql edit 2")
+
+    edit_process_cells(workbook, {str(pid): {"備考": "workbook edit"}})
+    with pytest.raises(ImportFailed) as caught:
+        import_workbook(team.engine(team.editor), workbook)
+    [problem] = caught.value.errors
+    assert problem.message.startswith(
+        f"changed in the database since this file was exported (版 {version}, now "
+        f"{version + 2}; last by {team.editor} on ")
+    assert "備考 (file 'workbook edit', database 'psql edit 2')" in problem.message
+    with psql(team, team.admin) as connection:
+        assert connection.execute("SELECT notes FROM processes WHERE id = %s",
+                                  (pid,)).fetchone() == ("psql edit 2",)
