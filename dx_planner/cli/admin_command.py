@@ -84,7 +84,10 @@ def cmd_admin_add_user(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     bureaus = f" for {'、'.join(user.bureaus)}" if user.bureaus else ""
-    print(f"{user.login}: {ROLE_NAMES[user.role]}{bureaus}")
+    existing = (" (existing login: rights replaced, password replaced)" if user.password_replaced
+                else " (existing login: rights replaced, password unchanged)" if user.existed
+                else "")
+    print(f"{user.login}: {ROLE_NAMES[user.role]}{bureaus}{existing}")
     return 0
 
 

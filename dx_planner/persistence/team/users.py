@@ -2,11 +2,15 @@
 
 A login is an ordinary PostgreSQL role with LOGIN; its rights are its memberships in this
 database's group roles. Adding a login that exists (it may use another team database on the
-same server) only sets its memberships here; running add-user again replaces them.
+same server) only sets its memberships here; running add-user again replaces them (and its
+password, when one is given: the result says so). The database's owner is always an admin:
+add-user refuses to change it. Login names are plain SQL identifiers (what psql users type
+without quotes).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,6 +36,8 @@ class TeamUser:
     role: str  # admin / editor / viewer
     bureaus: tuple[str, ...]
     owner: bool = False
+    existed: bool = False  # the login was there before (add-user changed its rights)
+    password_replaced: bool = False  # an existing login's password was replaced
 
 
 def _groups_or_fail(connection: Connection) -> dict[str, str]:
@@ -63,8 +69,12 @@ def add_user(connection: Connection, login: str, role: str, bureau_names: Sequen
     groups = _groups_or_fail(connection)
     if role not in (ADMIN, EDITOR, VIEWER):
         raise ValueError(role)
-    if not login or len(login.encode()) > 63:
-        raise TeamError(f"invalid login name {login!r} (1 to 63 bytes)")
+    if not _PLAIN_LOGIN.fullmatch(login):
+        raise TeamError(f"invalid login name {login!r}: use lowercase letters, digits and _, "
+                        "starting with a letter or _ (at most 63 characters)")
+    if login == _owner(connection):
+        raise TeamError(f"{login} owns this database and is always an admin: add-user does "
+                        "not change it (its password: ALTER ROLE in psql)")
     ours = set(connection.execute(select(team_roles.c.role_name)).scalars())
     if login in ours:
         raise TeamError(f"{login} is one of this database's group roles, not a login")
@@ -101,7 +111,18 @@ def add_user(connection: Connection, login: str, role: str, bureau_names: Sequen
                 f" TO {quoted}")
     else:
         connection.exec_driver_sql(f"GRANT {quote(connection, groups[role])} TO {quoted}")
-    return TeamUser(login, role, tuple(ids))
+    return TeamUser(login, role, tuple(ids), existed=existing is not None,
+                    password_replaced=existing is not None and password is not None)
+
+
+# What psql users type without quotes: PostgreSQL folds unquoted names to lowercase.
+_PLAIN_LOGIN = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+
+
+def _owner(connection: Connection) -> str:
+    return str(connection.execute(text(
+        "SELECT pg_get_userbyid(datdba) FROM pg_database "
+        "WHERE datname = current_database()")).scalar_one())
 
 
 def _encrypted(connection: Connection, login: str, password: str) -> str:
@@ -120,9 +141,7 @@ def _literal(connection: Connection, value: str) -> str:
 def list_users(connection: Connection) -> list[TeamUser]:
     """Every login with rights in this database, by login name."""
     _groups_or_fail(connection)
-    owner = connection.execute(text(
-        "SELECT pg_get_userbyid(datdba) FROM pg_database "
-        "WHERE datname = current_database()")).scalar_one()
+    owner = _owner(connection)
     rows = connection.execute(text(
         "SELECT u.rolname, t.kind, b.name FROM team_roles t "
         "JOIN pg_roles g ON g.rolname = t.role_name "

@@ -123,6 +123,61 @@ def test_add_user_refusals(pg_database: PgDatabase, monkeypatch: pytest.MonkeyPa
     assert message in err and len(err.strip().splitlines()) == 1
 
 
+def test_the_owners_role_is_never_changed(pg_database: PgDatabase,
+                                          monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    make_team(pg_database, processes_count=250)
+    capsys.readouterr()
+    owner = pg_database.server.owner
+    for role in ("--viewer", "--admin"):
+        assert run(monkeypatch, "--db", pg_database.owner_url, "admin", "add-user", owner,
+                   role, "--password-stdin", stdin="pw\n") == 1
+        assert capsys.readouterr().err == (
+            f"dx-planner: {owner} owns this database and is always an admin: add-user does "
+            "not change it (its password: ALTER ROLE in psql)\n")
+    assert list_users(pg_database, monkeypatch, capsys)[owner] == ["admin", "(owner)"]
+    # Its password is the one it had.
+    assert run(monkeypatch, "--db", pg_database.owner_url, "admin", "list-users") == 0
+
+
+def test_adding_an_existing_login_says_what_it_replaced(pg_database: PgDatabase,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]
+                                                        ) -> None:
+    team = make_team(pg_database, processes_count=250)
+    capsys.readouterr()
+    assert run(monkeypatch, "--db", pg_database.owner_url, "admin", "add-user", team.viewer,
+               "--admin") == 0
+    assert capsys.readouterr().out == (
+        f"{team.viewer}: admin (existing login: rights replaced, password unchanged)\n")
+    assert run(monkeypatch, "--db", pg_database.owner_url, "admin", "add-user", team.viewer,
+               "--viewer", "--password-stdin", stdin="new password\n") == 0
+    assert capsys.readouterr().out == (
+        f"{team.viewer}: viewer (existing login: rights replaced, password replaced)\n")
+    monkeypatch.setenv("PGPASSWORD", "new password")
+    assert run(monkeypatch, "--db", pg_database.url(team.viewer, None), "history",
+               "--user", "nobody") == 0
+
+
+@pytest.mark.parametrize("login", ['x"; drop table processes; --', "Tanaka", "1st", "a-b",
+                                   "", "x" * 64])
+def test_a_login_name_must_be_a_plain_identifier(pg_database: PgDatabase,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str],
+                                                 login: str) -> None:
+    make_team(pg_database, processes_count=250)
+    capsys.readouterr()
+    assert run(monkeypatch, "--db", pg_database.owner_url, "admin", "add-user", login,
+               "--viewer") == 1
+    assert capsys.readouterr().err == (
+        f"dx-planner: invalid login name {login!r}: use lowercase letters, digits and _, "
+        "starting with a letter or _ (at most 63 characters)\n")
+    engine = pg_database.engine()
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM pg_roles WHERE rolname = :n"),
+                                  {"n": login}).scalar() == 0
+
+
 def test_a_role_is_required(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(SystemExit) as exit_info:
         run(monkeypatch, "admin", "add-user", "someone")
