@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 from datetime import date
 from pathlib import Path
 
@@ -17,8 +18,9 @@ from dx_planner.persistence.history import (
     INSERT,
     Change,
     HistoryFilter,
+    cell_text,
     read_history,
-    value_text,
+    row_cells,
 )
 
 CSV_HEADER = ("time", "login", "table", "key", "bureau", "action", "field", "old", "new")
@@ -51,12 +53,23 @@ def _shown(value: str | None) -> str:
 
 
 def describe(change: Change) -> str:
-    """The change in words: ``status: not_started → in_progress`` or ``added: name=…``."""
+    """The change in words, values as the workbook shows them: ``status: 未着手 → 対応中``
+    or ``added: name=…, type=届出, …``."""
     if change.action in (INSERT, DELETE):
-        fields = ", ".join(f"{name}={_shown(value_text(value))}"
-                           for name, value in change.row().items())
+        fields = ", ".join(f"{name}={_shown(value)}" for name, value in row_cells(change).items())
         return f"{'added' if change.action == INSERT else 'deleted'}: {fields}"
-    return f"{change.field}: {_shown(change.old)} → {_shown(change.new)}"
+    return (f"{change.field}: {_shown(cell_text(change.table, change.field, change.old))} → "
+            f"{_shown(cell_text(change.table, change.field, change.new))}")
+
+
+def csv_values(change: Change) -> tuple[str, str]:
+    """The old and new columns of the CSV: a changed field's values, or the added or deleted
+    row as JSON, values as the workbook shows them."""
+    if change.action in (INSERT, DELETE):
+        row = json.dumps(row_cells(change), ensure_ascii=False)
+        return ("", row) if change.action == INSERT else (row, "")
+    return (cell_text(change.table, change.field, change.old),
+            cell_text(change.table, change.field, change.new))
 
 
 def line(change: Change) -> str:
@@ -85,7 +98,6 @@ def cmd_history(args: argparse.Namespace) -> int:
         for change in changes:
             writer.writerow((change.changed_at.isoformat(), change.login, change.table,
                              change.key, change.bureau or "", change.action, change.field or "",
-                             change.old if change.old is not None else "",
-                             change.new if change.new is not None else ""))
+                             *csv_values(change)))
     print(f"{len(changes)} change(s) written to {args.csv}")
     return 0

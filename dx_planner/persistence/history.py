@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Row, Select, and_, insert, or_, select
 
-from dx_planner.domain.fields import FIELD_BY_NAME
+from dx_planner.domain.fields import FIELD_BY_NAME, FieldKind
 from dx_planner.domain.inventory import Process
 from dx_planner.persistence.rights import current_login
 from dx_planner.persistence.schema import (
@@ -142,6 +142,34 @@ def value_text(value: Any) -> str | None:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def cell_text(table: str, field: str | None, value: str | None) -> str:
+    """A value of the history as the inventory workbook shows it (the field table's cell
+    conversion): ``under_review`` → ``検討中``, ``true`` → ``○``, ``false`` → blank. Other
+    tables' values, text and numbers are shown as stored; '' for none."""
+    spec = FIELD_BY_NAME.get(field or "") if table == "processes" else None
+    if value is None or spec is None:
+        return value or ""
+    if spec.kind is FieldKind.FLAG:
+        domain: Any = value == "true"
+    elif spec.kind in (FieldKind.ENUM, FieldKind.QUARTER):
+        convert = spec.from_db()
+        assert convert is not None  # enums and quarters always have one
+        try:
+            domain = convert(value)
+        except (KeyError, ValueError):
+            return value  # not a value of this field (written by another version)
+    else:
+        return value
+    cell = spec.to_cell(domain)
+    return "" if cell is None else str(cell)
+
+
+def row_cells(change: Change) -> dict[str, str]:
+    """An added or deleted row's values as the workbook shows them (empty for an update)."""
+    return {name: cell_text(change.table, name, value_text(value))
+            for name, value in change.row().items()}
 
 
 def process_document(process: Process) -> dict[str, str | None]:

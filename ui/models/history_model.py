@@ -1,7 +1,8 @@
 """The change history as a table: when, who, what (table and key), field, old → new.
 
 Values are stored as the database holds them (English codes, quarter codes, true/false);
-this model shows them as the rest of the app does (Japanese labels, ○).
+this model shows them as the workbook does (届出, 検討中, ○: ``history.cell_text``, the one
+conversion the command line uses too).
 """
 
 from __future__ import annotations
@@ -17,11 +18,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from dx_planner.domain.fields import FIELD_BY_NAME, FieldKind
-from dx_planner.domain.quarters import Quarter
+from dx_planner.domain.fields import FIELD_BY_NAME
 from dx_planner.domain.translatable import QT_TRANSLATE_NOOP
-from dx_planner.persistence.history import DELETE, INSERT, Change, value_text
-from ui.i18n import enum_label
+from dx_planner.persistence.history import DELETE, INSERT, Change, cell_text, value_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CONTEXT = "History"
@@ -58,26 +57,6 @@ def field_label(change: Change) -> str:
     if change.table == "processes" and name in FIELD_BY_NAME:
         return QCoreApplication.translate("Fields", FIELD_BY_NAME[name].header)
     return _translate(OTHER_FIELDS[name]) if name in OTHER_FIELDS else name
-
-
-def shown_value(table: str, field: str | None, value: str | None) -> str:
-    """A stored value as the app shows it elsewhere."""
-    if value is None or value == "":
-        return ""
-    spec = FIELD_BY_NAME.get(field or "") if table == "processes" else None
-    if spec is None:
-        return value
-    if spec.kind is FieldKind.ENUM and spec.enum is not None:
-        member = next((m for m in spec.enum if m.value == value), None)
-        return enum_label(member) if member is not None else value
-    if spec.kind is FieldKind.FLAG:
-        return "○" if value == "true" else ""
-    if spec.kind is FieldKind.QUARTER:
-        try:
-            return Quarter.parse(value).code
-        except ValueError:
-            return value
-    return value
 
 
 def row_summary(change: Change) -> str:
@@ -133,7 +112,7 @@ class HistoryModel(QAbstractTableModel):
         if change.action == DELETE:
             return row_summary(change) if column == 5 else ""
         value = change.old if column == 5 else change.new
-        return shown_value(change.table, change.field, value)
+        return cell_text(change.table, change.field, value)
 
     def change_at(self, row: int) -> Change:
         return self.changes[row]

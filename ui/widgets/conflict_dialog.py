@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dx_planner.persistence.history import DELETE, INSERT
-from ui.models.history_model import field_label, row_summary, shown_value
+from dx_planner.persistence.history import DELETE, INSERT, cell_text
+from ui.models.history_model import field_label, row_summary
 from ui.session import ConflictLine
 from ui.texts import tr_format
 
@@ -64,7 +64,7 @@ class ConflictDialog(QDialog):
         if change is None:
             return [line.process_id, self.tr("（履歴なし）"), "", "", "", ""]
         who = f"{change.login} {change.changed_at.astimezone():%Y-%m-%d %H:%M}"
-        mine = self.tr("（削除）") if line.deleted_here else shown_value(
+        mine = self.tr("（削除）") if line.deleted_here else cell_text(
             change.table, change.field, line.mine) if line.mine is not None else ""
         if change.action == DELETE:
             return [line.process_id, who, field_label(change), row_summary(change),
@@ -72,8 +72,8 @@ class ConflictDialog(QDialog):
         if change.action == INSERT:
             return [line.process_id, who, field_label(change), "", row_summary(change), mine]
         return [line.process_id, who, field_label(change),
-                shown_value(change.table, change.field, change.old),
-                shown_value(change.table, change.field, change.new), mine]
+                cell_text(change.table, change.field, change.old),
+                cell_text(change.table, change.field, change.new), mine]
 
     def _choose(self, choice: str) -> None:
         self.choice = choice

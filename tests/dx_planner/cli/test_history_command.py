@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +20,8 @@ def db(tmp_path: Path) -> str:
     path = str(tmp_path / "h.sqlite3")
     write_workbook(tmp_path / "a.xlsx", [process_row(f"P-{i}") for i in range(1, 301)])
     assert main(["--db", path, "import", str(tmp_path / "a.xlsx")]) == 0
-    write_workbook(tmp_path / "b.xlsx", [process_row("P-7", 状況="対応中", 備考="メモ")])
+    write_workbook(tmp_path / "b.xlsx", [process_row(
+        "P-7", 状況="対応中", 権限="国", 国の対応状況="検討中", 重点="○", 備考="メモ")])
     assert main(["--db", path, "import", str(tmp_path / "b.xlsx")]) == 0
     return path
 
@@ -28,26 +30,39 @@ def test_lines_old_to_new(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
     assert main(["--db", db, "history", "--process", "P-7"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split("  ", 1)[1] for line in lines[1:]] == [
-        f"{os_login()}  processes P-7  status: not_started → in_progress",
+    # Values as the workbook shows them, never the stored codes.
+    assert sorted(line.split("  ", 1)[1] for line in lines[1:]) == sorted([
+        f"{os_login()}  processes P-7  authority: 都 → 国",
+        f"{os_login()}  processes P-7  national_status: ∅ → 検討中",
+        f"{os_login()}  processes P-7  status: 未着手 → 対応中",
+        f"{os_login()}  processes P-7  priority: ∅ → ○",
         f"{os_login()}  processes P-7  notes: ∅ → メモ",
-    ]
+    ])
     assert lines[0].split("  ")[3] == (
-        "added: name=飲食店営業許可申請, bureau=福祉保健局, type=permit, authority=tokyo, "
+        "added: name=飲食店営業許可申請, bureau=福祉保健局, type=許認可, authority=都, "
         "national_status=∅, national_ready=∅, annual_volume=1200, effort=2.5, "
-        "status=not_started, digitized_quarter=∅, channel=共同電子申請, priority=false, "
-        "major=false, locked_quarter=∅, notes=∅")
+        "status=未着手, digitized_quarter=∅, channel=共同電子申請, priority=∅, "
+        "major=∅, locked_quarter=∅, notes=∅")
 
 
 def test_csv(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "h.csv"
     assert main(["--db", db, "history", "--bureau", "福祉保健局", "--csv", str(out)]) == 0
-    assert "303 change(s) written" in capsys.readouterr().out
+    assert "306 change(s) written" in capsys.readouterr().out
     with out.open(encoding="utf-8-sig", newline="") as file:
         rows = list(csv.DictReader(file))
-    assert rows[-1] | {"time": ""} == {
-        "time": "", "login": os_login(), "table": "processes", "key": "P-7",
-        "bureau": "福祉保健局", "action": "update", "field": "notes", "old": "", "new": "メモ"}
+    updates = {row["field"]: (row["old"], row["new"]) for row in rows
+               if row["key"] == "P-7" and row["action"] == "update"}
+    assert updates == {"authority": ("都", "国"), "national_status": ("", "検討中"),
+                       "status": ("未着手", "対応中"), "priority": ("", "○"),
+                       "notes": ("", "メモ")}
+    added = next(row for row in rows if row["key"] == "P-7" and row["action"] == "insert")
+    assert (added["login"], added["bureau"], added["old"]) == (os_login(), "福祉保健局", "")
+    assert json.loads(added["new"]) | {"name": ""} == {
+        "name": "", "bureau": "福祉保健局", "type": "許認可", "authority": "都",
+        "national_status": "", "national_ready": "", "annual_volume": "1200", "effort": "2.5",
+        "status": "未着手", "digitized_quarter": "", "channel": "共同電子申請", "priority": "",
+        "major": "", "locked_quarter": "", "notes": ""}
 
 
 def test_a_closed_pipe_ends_quietly(db: str) -> None:

@@ -97,7 +97,7 @@ def test_history_command(team: Team, tmp_path: Path,
     assert main(["--db", team.url(team.viewer), "history", "--process", pid]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[-1].endswith(f"{team.editor}  processes {pid}  "
-                              "status: not_started → in_progress")
+                              "status: 未着手 → 対応中")
     # First the owner's demo load added it, with the whole row.
     assert lines[0].split("  ")[1:3] == [team.database.server.owner, f"processes {pid}"]
     assert lines[0].split("  ")[3].startswith("added: name=")
@@ -109,7 +109,7 @@ def test_history_command(team: Team, tmp_path: Path,
     csv_lines = (tmp_path / "h.csv").read_text(encoding="utf-8-sig").splitlines()
     assert csv_lines[0] == "time,login,table,key,bureau,action,field,old,new"
     assert csv_lines[1].split(",")[1:] == [team.editor, "processes", pid, team.bureau,
-                                           "update", "status", "not_started", "in_progress"]
+                                           "update", "status", "未着手", "対応中"]
 
 
 def _add_processes(path: Path, bureau: str, count: int, prefix: str) -> Path:
