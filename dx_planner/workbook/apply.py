@@ -117,18 +117,27 @@ def _refusals(connection: Connection, parsed: ParsedWorkbook,
     found = find_refusals(connection, rights, processes=changes, bureaus=parsed.bureaus,
                           channels=channels)
     process_header = FIELD_BY_NAME["bureau"].header
-    return ([Problem(PROCESS_SHEET, parsed.row_of(PROCESS_SHEET, pid), process_header,
-                     message if pid in parsed.rows.get(PROCESS_SHEET, {})
-                     else f"{pid} (not in the file, deleted by --replace): {message}")
-             for pid, message in found.processes.items()]
-            + [Problem(CAPACITY_SHEET, parsed.row_of(CAPACITY_SHEET, bureau),
-                       CAPACITY_BUREAU_HEADER,
-                       message if bureau in parsed.rows.get(CAPACITY_SHEET, {})
-                       else f"{bureau} (not in the file: its capacity would be removed): "
-                            f"{message}")
-               for bureau, message in found.capacity.items()]
-            + [Problem(CHANNEL_SHEET, parsed.row_of(CHANNEL_SHEET, name), CHANNEL_NAME_HEADER,
-                       message) for name, message in found.channels.items()])
+    return (_in_row_order(
+                [Problem(PROCESS_SHEET, parsed.row_of(PROCESS_SHEET, pid), process_header,
+                         message if pid in parsed.rows.get(PROCESS_SHEET, {})
+                         else f"{pid} (not in the file, deleted by --replace): {message}")
+                 for pid, message in found.processes.items()])
+            + _in_row_order(
+                [Problem(CAPACITY_SHEET, parsed.row_of(CAPACITY_SHEET, bureau),
+                         CAPACITY_BUREAU_HEADER,
+                         message if bureau in parsed.rows.get(CAPACITY_SHEET, {})
+                         else f"{bureau} (not in the file: its capacity would be removed): "
+                              f"{message}")
+                 for bureau, message in found.capacity.items()])
+            + _in_row_order(
+                [Problem(CHANNEL_SHEET, parsed.row_of(CHANNEL_SHEET, name), CHANNEL_NAME_HEADER,
+                         message) for name, message in found.channels.items()]))
+
+
+def _in_row_order(problems: list[Problem]) -> list[Problem]:
+    """A sheet's problems by row; those of rows not in the file (deleted by --replace) last,
+    in the order found."""
+    return sorted(problems, key=lambda problem: (problem.row is None, problem.row or 0))
 
 
 def export_workbook(engine: Engine, path: Path,

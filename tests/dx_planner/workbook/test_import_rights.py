@@ -64,24 +64,33 @@ def test_rows_outside_the_rights_are_all_listed_and_nothing_is_written(
     other_capacity_row[1].value = (other_capacity_row[1].value or 0) + 1
     channels = workbook["申請基盤"]
     channels.cell(row=2, column=2).value = "FY2030Q1"
+    # A new process of another bureau at the end: listed after the rows above it.
+    sheet = workbook["手続一覧"]
+    headers = [cell.value for cell in sheet[1]]
+    new_row = {"手続ID": "P-NEW", "手続名": "新しい手続", "所管局": team.other_bureau}
+    sheet.append([new_row.get(str(header)) for header in headers])
+    new_row_number = sheet.max_row
     workbook.save(exported)
     owner = open_database(team.database.owner_url)
     before = snapshot(owner)
 
     assert main(["--db", team.url(team.editor), "import", str(exported)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == "dx-planner: import failed with 5 problem(s); nothing was written"
+    assert err[0] == "dx-planner: import failed with 6 problem(s); nothing was written"
     yours = f"not one of your bureaus ({team.bureau})"
-    assert sorted(err[1:]) == sorted([
-        f"手続一覧 / {other[0][0]} / 所管局: belongs to {team.other_bureau}, not to your bureaus "
-        f"({team.bureau})",
-        f"手続一覧 / {own[1][0]} / 所管局: you may not move a process to {team.other_bureau}: "
-        f"{yours}",
-        f"手続一覧 / {own[2][0]} / 所管局: you may not move a process to 新設局: {yours}",
+    processes = sorted([
+        (other[0][0], f"belongs to {team.other_bureau}, not to your bureaus ({team.bureau})"),
+        (own[1][0], f"you may not move a process to {team.other_bureau}: {yours}"),
+        (own[2][0], f"you may not move a process to 新設局: {yours}"),
+        (new_row_number, f"you may not add a process to {team.other_bureau}: {yours}"),
+    ])
+    # Sheet by sheet, in row order.
+    assert err[1:] == [
+        *(f"手続一覧 / {row} / 所管局: {message}" for row, message in processes),
         f"局別処理能力 / {other_capacity_row[0].row} / 所管局: {yours}",
         f"申請基盤 / 2 / 申請基盤: only an admin changes channels ({team.editor} is a bureau "
         f"editor ({team.bureau}))",
-    ])
+    ]
     assert snapshot(owner) == before
     owner.dispose()
 
