@@ -114,11 +114,13 @@ def fill(res: Residual, x: np.ndarray, bureaus: np.ndarray | None = None) -> Non
                 break
 
 
-def move_earlier(res: Residual, x: np.ndarray) -> None:
+def move_earlier(res: Residual, x: np.ndarray, bureaus: np.ndarray | None = None) -> None:
     """Move planned processes to an earlier quarter with room where that is worth more
     (highest volume first; a reference process leaves its reference quarter only when the
-    earlier one is worth more than the move costs)."""
+    earlier one is worth more than the move costs). ``bureaus``: only their processes."""
     rows = np.flatnonzero(x > res.earliest)
+    if bureaus is not None:
+        rows = rows[np.isin(res.bureau[rows], bureaus)]
     if rows.size == 0:
         return
     use = res.usage(x)

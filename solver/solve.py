@@ -218,7 +218,7 @@ def _priced_phase(search: _Search) -> None:
     """Greedy plans from the dual prices."""
     if search.clock.cancelled():
         return
-    for cand in _priced_plans(search.res, search.dual, search.clock):
+    for cand in priced_plans(search.res, search.dual, search.clock):
         search.offer(cand)
 
 
@@ -414,22 +414,41 @@ def _count_first(res: Residual) -> np.ndarray:
     return x
 
 
-def _priced_plans(res: Residual, dual: Dual, clock: _Clock) -> list[np.ndarray]:
+def priced_plans(
+    res: Residual,
+    dual: Dual,
+    clock: _Clock,
+    start: np.ndarray | None = None,
+    bureaus: np.ndarray | None = None,
+) -> list[np.ndarray]:
     """Greedy plans from the dual prices, each completed by requirement repair, fill and
     move-earlier passes. Two families (each wins on some instances):
 
     * by reduced value ``R[p,q]`` (+ (f-1) x the requirement prices) per effort^g: follows the
       LP's choice of quarter (alpha included), small g favours value, larger g counts;
     * by (value + f*lambda - beta)/effort, f bisected so that the needs are just met.
+
+    ``bureaus``: plan only these bureaus' processes, the rest of ``start`` kept as it is (a
+    warm re-solve re-plans the bureaus an edit touched).
     """
     beta = dual.beta_full()
     out: list[np.ndarray] = []
     bonus1 = dual.bonus()
+    base = None
+    outside = None
+    if bureaus is not None and start is not None:
+        outside = ~np.isin(res.bureau, bureaus)
+        base = np.where(outside, start, -1)
+
+    def greedy(key: np.ndarray) -> np.ndarray:
+        if outside is not None:
+            key[outside] = -np.inf
+        return primal.greedy_pairs(res, key, base)
 
     def complete(x: np.ndarray) -> np.ndarray:
         primal.meet_requirements(res, x)
-        primal.fill(res, x)
-        primal.move_earlier(res, x)
+        primal.fill(res, x, bureaus)
+        primal.move_earlier(res, x, bureaus)
         out.append(x)
         return x
 
@@ -444,14 +463,14 @@ def _priced_plans(res: Residual, dual: Dual, clock: _Clock) -> list[np.ndarray]:
             return out
         mid = (lo + hi) / 2
         key = (reduced + (2.0**mid - 1.0) * bonus1) / res.effort[:, None] ** REDUCED_G
-        x = primal.greedy_pairs(res, key)
+        x = greedy(key)
         primal.meet_requirements(res, x)
         short = res.shortfall(x)
         if 0 < short <= REPAIR_MAX:
             primal.repair_count(res, x)
         if res.shortfall(x) == 0:
-            primal.fill(res, x)
-            primal.move_earlier(res, x)
+            primal.fill(res, x, bureaus)
+            primal.move_earlier(res, x, bureaus)
             out.append(x)
         if dual.n_lam == 0:
             break  # f has no effect without requirement prices
@@ -462,7 +481,7 @@ def _priced_plans(res: Residual, dual: Dual, clock: _Clock) -> list[np.ndarray]:
 
     def plan(f: float) -> np.ndarray:
         key = (res.value + f * bonus1 - beta[res.channel]) / res.effort[:, None]
-        return complete(primal.greedy_pairs(res, key))
+        return complete(greedy(key))
 
     lo, hi = 0.0, 1.0
     if res.shortfall(plan(hi)) > 0:

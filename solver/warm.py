@@ -3,15 +3,18 @@
 One process's fields, one capacity cell or one lock changes the optimal plan a little; a full
 solve would recompute everything (seconds on 28,000 processes). Here:
 
-1. the previous plan is carried over by process id and quarter label, made feasible
+1. the previous multipliers are mapped onto the new problem (multipliers.py): at ANY
+   multipliers the Lagrangian function is a proven bound, and one edit moves the optimum
+   little, so this bound is nearly as tight as the previous one. Newton steps at the final
+   smoothing refine it when the edit cost it tightness and time is left;
+2. the previous plan is carried over by process id and quarter label, made feasible
    (ineligible or locked-away assignments dropped, overloaded bureau-quarters and channels
    relieved of their least valuable processes per person-month), the requirements met again
-   and leftover room filled;
-2. the previous multipliers are mapped onto the new problem (multipliers.py): at ANY multipliers
-   the Lagrangian function is a proven bound, and one edit moves the optimum little, so this
-   bound is nearly as tight as the previous one. Newton steps at the final smoothing refine
-   it while the gap is above ``GOAL`` and time is left;
-3. the checker re-verifies the plan, as after every solve.
+   and leftover room filled; and the bureaus the edit touched are re-planned by the full
+   solve's priced greedy with those prices (the rest of the carried plan fixed). The better
+   plan is kept: chained edits would otherwise each leave the plan a little lower;
+3. CP-SAT neighbourhoods in the touched bureaus while the gap is above ``GOAL``;
+4. the checker re-verifies the plan, as after every solve.
 
 If the carried plan cannot meet the requirements any more (an edit that makes the target
 unreachable, say), this falls back to a full solve within the same time limit.
@@ -20,7 +23,6 @@ unreachable, say), this falls back to a full solve within the same time limit.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,7 +38,7 @@ from solver.reduced import Residual, residual_of
 
 # warm.py is the pipeline's second entry point: it shares solve.py's search state, hint
 # repair and finishing (checker, bound check, prices), so both return plans alike
-from solver.solve import _Clock, _finish, _full, _Search, solve
+from solver.solve import _Clock, _finish, _full, _Search, priced_plans, solve
 
 #: The gap below which a warm re-solve stops refining (0.1% is the promise; keep margin).
 GOAL = 0.0005
@@ -76,12 +78,14 @@ def _resolve(start: WarmStart, problem: Problem, time_limit: float, prog: Progre
     hint = carried_plan(start, problem, rows)
     touched = touched_bureaus(start.problem, problem, rows)
     res = residual_of(problem)
-    x = _carry(res, hint, touched, clock.stop)
     multipliers = start.plan.multipliers
-    if x is None or multipliers is None or start.plan.status == "target_infeasible":
+    if multipliers is None or start.plan.status == "target_infeasible":
         return solve(problem, time_limit=time_limit, progress=prog, hint=hint)
     dual = Dual(res)
     dual.y = multipliers.start(dual)
+    x = _carry(res, dual, hint, touched, clock)
+    if x is None:
+        return solve(problem, time_limit=time_limit, progress=prog, hint=hint)
     search = _Search(problem, res, clock, problem.all_requirements(), False, x,
                      objective_of(problem, _full(res, x)), dual, dual.value(),
                      with_prices=False)
@@ -104,16 +108,21 @@ def _resolve(start: WarmStart, problem: Problem, time_limit: float, prog: Progre
 
 
 def _carry(
-    res: Residual, hint: np.ndarray, touched: np.ndarray, should_stop: Callable[[], bool]
+    res: Residual, dual: Dual, hint: np.ndarray, touched: np.ndarray, clock: _Clock
 ) -> np.ndarray | None:
-    """The previous plan on the new residual problem, made feasible: ineligible assignments
-    dropped, overloads relieved (least value per person-month first), the requirements met
-    again and the room the edit freed filled (only the touched bureaus have new room).
+    """The best plan meeting the requirements of: the previous plan on the new residual
+    problem, made feasible (ineligible assignments dropped, overloads relieved, least value
+    per person-month first, the requirements met again, the room the edit freed filled), and
+    the bureaus the edit touched re-planned by the full solve's priced greedy (the rest of
+    the carried plan fixed); None if none meets them.
 
-    A plan that meets the target exactly (the usual optimum) misses it after an edit that
-    drops a process; adding processes rarely suffices then, so the count repairs of the
-    improvement phase (moves and exchanges) follow before giving up on the carried plan — a
-    full solve within the warm time limit is far worse than the repaired plan."""
+    Re-planning the touched bureaus is what keeps a chain of edits close to the bound: after
+    a capacity cut the carried plan loses the dropped processes' value and the count they
+    gave, while the greedy moves them to later quarters (and those there later still) by
+    their reduced value; after an increase it pulls valuable processes into the new room.
+    Only when no such plan meets the requirements are the count repairs of the improvement
+    phase (moves and exchanges) tried on the carried plan: a full solve within the warm time
+    limit is far worse than the repaired plan."""
     x = np.asarray(hint, dtype=np.int64)[res.free].copy()
     planned = np.flatnonzero(x >= 0)
     bad = planned[~np.isfinite(res.value[planned, x[planned]])]
@@ -123,13 +132,17 @@ def _carry(
     score[planned] = res.value[planned, x[planned]]
     primal.repair(res, x, score)
     primal.meet_requirements(res, x)
-    if res.shortfall(x) > 0:
-        eject_insert(res, x, should_stop)
-    if res.shortfall(x) > 0:
-        improve.exchange_repair(res, x, should_stop)
+    plans = []
+    if touched.size and res.free.size and not clock.cancelled():
+        plans = priced_plans(res, dual, clock, x, touched)
+    if res.shortfall(x) > 0 and not any(res.shortfall(y) == 0 for y in plans):
+        eject_insert(res, x, clock.stop)
+        if res.shortfall(x) > 0:
+            improve.exchange_repair(res, x, clock.stop)
     primal.fill(res, x, touched)
     primal.move_earlier(res, x)
-    return x if res.shortfall(x) == 0 else None
+    feasible = [y for y in [x, *plans] if res.shortfall(y) == 0]
+    return max(feasible, key=lambda y: improve.value(res, y)) if feasible else None
 
 
 def _gap(search: _Search) -> float:

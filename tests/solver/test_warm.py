@@ -111,6 +111,55 @@ def test_a_cut_that_costs_the_target_a_process_is_repaired_not_re_solved() -> No
     assert check_plan(cut, plan.quarter) == []
 
 
+class _Reports:
+    """Records what a re-solve reports (the plan it starts from is the first report)."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, float | None]] = []
+
+    def report(self, phase: str, objective: float | None, bound: float | None,
+               elapsed: float) -> None:
+        self.seen.append((phase, objective))
+
+    def is_cancelled(self) -> bool:
+        return False
+
+
+def _warm_start_objective(start: WarmStart, edited: Problem) -> float | None:
+    """The objective of the plan a warm re-solve of ``edited`` starts its search from."""
+    reports = _Reports()
+    plan = resolve(start, edited, progress=reports)
+    assert check_plan(edited, plan.quarter) == []
+    phase, objective = reports.seen[0]
+    assert phase == "start"
+    return objective
+
+
+# eight one-person-month processes, the biggest worth most in the earliest quarter (the last
+# quarter is worth nothing but still counts for the target of 7)
+_VOLUMES = [80, 70, 60, 50, 40, 30, 20, 10]
+
+
+def test_a_capacity_cut_pushes_the_displaced_process_later_instead_of_dropping_it() -> None:
+    p = make_problem([1.0] * 8, _VOLUMES, [[2.0, 2.0, 2.0, 2.0]], target=7)
+    start = WarmStart(p, solve(p))
+    assert start.plan.quarter.tolist()[:6] == [0, 0, 1, 1, 2, 2]
+    # Q0 now holds one: P1 moves to Q1, P3 to Q2, P5 to Q3 and the smallest one drops out;
+    # dropping P1 (and filling the count with it in Q3) would lose 2 x 70/4 + 50/4
+    cut = dataclasses.replace(p, bureau_capacity=np.array([[1.0, 2.0, 2.0, 2.0]]))
+    assert _warm_start_objective(start, cut) == pytest.approx(solve(cut).objective)
+
+
+def test_new_capacity_pulls_the_most_valuable_processes_earlier() -> None:
+    p = make_problem([1.0] * 8, _VOLUMES, [[1.0, 2.0, 2.0, 2.0]], target=7)
+    start = WarmStart(p, solve(p))
+    assert start.plan.quarter.tolist()[:3] == [0, 1, 1]
+    # one more person-month in Q0: P1 moves there and each quarter's best moves up one,
+    # not the unplanned smallest process into the new room
+    more = dataclasses.replace(p, bureau_capacity=np.array([[2.0, 2.0, 2.0, 2.0]]))
+    assert _warm_start_objective(start, more) == pytest.approx(solve(more).objective)
+
+
 def test_carried_plan_maps_ids_and_quarter_labels() -> None:
     old = make_problem([1.0, 1.0], [10, 10], [[2.0, 2.0, 2.0]])
     old = dataclasses.replace(old, process_ids=["A", "B"], quarter_labels=["Q1", "Q2", "Q3"])
