@@ -11,6 +11,7 @@ from dx_planner.domain.enums import LabelledEnum, Status
 from dx_planner.domain.inventory import Inventory, Process
 from dx_planner.domain.quarters import Quarter
 from dx_planner.plan_workbook import reasons
+from dx_planner.planning.plan_capacity import plan_capacity
 from dx_planner.planning.result import PlanResult
 
 
@@ -116,20 +117,19 @@ def _classify(process: Process, result: PlanResult) -> ProcessPlan:
                        reasons.reason_text(result.reasons[process.id]))
 
 
-def _bureau_order(inventory: Inventory) -> dict[str, BureauFigures]:
-    bureaus = {b.name: BureauFigures(b.name, capacity=dict(b.capacity))
-               for b in inventory.bureaus}
-    for process in inventory.processes:
-        if process.bureau not in bureaus:
-            bureaus[process.bureau] = BureauFigures(process.bureau)
-    return bureaus
+def _bureau_order(inventory: Inventory, result: PlanResult) -> dict[str, BureauFigures]:
+    """Every bureau with the capacity its plan was solved with (what-if factors applied)."""
+    capacity = plan_capacity(inventory, result.settings)
+    names = [b.name for b in inventory.bureaus] + [p.bureau for p in inventory.processes]
+    return {name: BureauFigures(name, capacity=capacity.get(name, {}))
+            for name in dict.fromkeys(names)}
 
 
 def compute_figures(inventory: Inventory, result: PlanResult, name: str) -> PlanFigures:
     """Classify every process and total the plan by bureau and by quarter."""
     settings = result.settings
     quarters = settings.quarters
-    bureaus = _bureau_order(inventory)
+    bureaus = _bureau_order(inventory, result)
     planned_volume = dict.fromkeys(quarters, 0)
     planned_count = dict.fromkeys(quarters, 0)
     in_scope_volume = already_volume = 0

@@ -39,7 +39,8 @@ def write_quarterly_sheet(workbook: Workbook, figures: PlanFigures) -> WriteOnly
     cursor.append(styles.title(sheet, f"四半期計画（局 × 四半期）— シナリオ: {figures.name}"))
     cursor.append(styles.note(sheet, (
         f"赤: 計画工数が処理能力を超える / 黄: 処理能力の{IDLE_BELOW:.0%}未満しか使わない（遊休）"
-        " · 工数・処理能力の単位は人月")))
+        " · 工数・処理能力の単位は人月"
+        " · 処理能力は計画を解いたときの値（仮定の倍率と実績の工数を含む）")))
     cursor.skip()
     texts = ["所管局", *(q.label for q in quarters), "合計"]
     cursor.append(styles.headers(sheet, texts), height=styles.header_height(texts, widths))

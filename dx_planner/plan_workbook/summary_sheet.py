@@ -97,7 +97,9 @@ def _settings(cursor: RowCursor, result: PlanResult, name: str) -> None:
             f"{key} → {q.label}" for key, q in assumptions.national_ready))
     if assumptions.capacity_scale:
         _pair(cursor, "仮定: 処理能力の倍率", "; ".join(
-            f"{name} ×{factor:g}" for name, factor in assumptions.capacity_scale))
+            f"{name} ×{factor:g}" for name, factor in assumptions.capacity_scale)
+            + "（処理能力はすべてこの仮定どおり: 四半期計画・局別シートの処理能力と使用率は"
+              "この倍率を適用した値）")
     if assumptions.channel_from:
         _pair(cursor, "仮定: 申請基盤の利用開始", "; ".join(
             f"{name} → {q.label if q else '常時'}" for name, q in assumptions.channel_from))

@@ -17,6 +17,7 @@ from dx_planner.domain.quarters import Quarter
 from dx_planner.planning.assumption_locks import check_assumption_locks
 from dx_planner.planning.eligibility import earliest_quarter
 from dx_planner.planning.keep import KeepOutcome, Reference, apply_keep
+from dx_planner.planning.plan_capacity import plan_capacity
 from dx_planner.planning.requirements import ResolvedRequirement
 from dx_planner.planning.settings import PlanningInputError, ResolvedSettings
 from solver.problem import (
@@ -87,23 +88,20 @@ def build_problem(inventory: Inventory, settings: ResolvedSettings,
         raise PlanningInputError("; ".join(errors[:5]) + (
             f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""))
 
+    # Stated capacity with the what-if factors, plus actuals' effort (plan_capacity.py).
     capacity = np.zeros((len(bureau_names), horizon))
-    for bureau in inventory.bureaus:
-        scale = assumptions.scale(bureau.name)
-        for quarter, effort in bureau.capacity.items():
-            if start <= quarter <= end:
-                capacity[bureau_index[bureau.name], quarter - start] = effort * scale
+    for name, by_quarter in plan_capacity(inventory, settings).items():
+        for quarter, effort in by_quarter.items():
+            capacity[bureau_index[name], quarter - start] = effort
     limits = np.full((len(channel_names), horizon), np.inf)
     for channel in inventory.channels:
         for quarter, limit in channel.limits.items():
             if start <= quarter <= end:
                 limits[channel_index[channel.name], quarter - start] = limit
 
-    # Work already done in a planned quarter (actuals) evidently had the capacity: it is
-    # added on top, so that only the remaining plan competes for the stated capacity.
+    # Work already done in a planned quarter (actuals) evidently had the channel's room too.
     for i, process in enumerate(planned):
         if process.status is Status.DIGITIZED and locked[i] >= 0:
-            capacity[bureau_index[process.bureau], locked[i]] += process.effort
             limits[channel_index[process.channel], locked[i]] += 1
 
     check_assumption_locks(assumptions, inventory, planned, locked, start, channel_from,

@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from dx_planner.domain.inventory import Inventory
 from dx_planner.domain.quarters import Quarter
+from dx_planner.planning.plan_capacity import plan_capacity
 from dx_planner.planning.result import PlanResult
 from ui.i18n import quarter_label
 from ui.texts import tr_format
@@ -88,6 +89,10 @@ class LoadHeatmapModel(QAbstractTableModel):
         if result is None:
             self.quarters = []
         else:
+            # the capacity the plan was solved with (what-if factors, actuals)
+            self.capacity = {(name, q): e for name, by_quarter in
+                             plan_capacity(inventory, result.settings).items()
+                             for q, e in by_quarter.items()}
             self.quarters = result.settings.quarters
             assignments = result.assignments
             for process in inventory.processes:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from dx_planner.domain.quarters import Quarter
+from dx_planner.planning.assumptions import Assumptions
 from ui.main_window import MainWindow
 from ui.models.heatmap_model import FULL_COLOUR, OVER_COLOUR, LoadHeatmapModel, load_colour
 
@@ -62,3 +65,21 @@ def test_cell_text_tells_the_load_its_colour_shows(planned: MainWindow) -> None:
     assert used_text != capacity_text
     assert model.data(index, Qt.ItemDataRole.BackgroundRole).color() != FULL_COLOUR
     assert "94%" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_capacity_is_the_one_the_plan_was_solved_with(planned: MainWindow) -> None:
+    """Acceptance finding: a plan solved with 福祉保健局 ×1.2 showed the unscaled capacity."""
+    inventory = planned.session.store.inventory
+    plan = planned.session.plan
+    assert plan is not None
+    model = LoadHeatmapModel()
+    model.set_plan(inventory, plan)
+    bureau, quarter = next(key for key, used in model.used.items() if used > 0)
+    stated = model.capacity[(bureau, quarter)]
+    assert stated > 0
+    scaled = replace(plan, settings=replace(plan.settings, assumptions=Assumptions(
+        capacity_scale=((bureau, 1.5),))))
+    model.set_plan(inventory, scaled)
+    assert model.capacity[(bureau, quarter)] == pytest.approx(stated * 1.5)
+    text = model.data(model.index(model.bureaus.index(bureau), model.quarters.index(quarter)))
+    assert text.endswith(f" / {stated * 1.5:,.1f}")

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QWidget
 
 from dx_planner.domain.quarters import Quarter
+from dx_planner.planning.plan_capacity import plan_capacity as solved_capacity
 from dx_planner.planning.result import PlanResult
 from ui.session import Session
 
@@ -31,6 +32,8 @@ def note_label(text: str, parent: QWidget) -> QLabel:
 def plan_capacity(session: Session, result: PlanResult | None
                   ) -> dict[tuple[str, Quarter], float]:
     """Each bureau's capacity per quarter as the plan saw it (what-if factors applied)."""
-    assumptions = result.settings.assumptions if result is not None else None
-    return {(b.name, q): e * (assumptions.scale(b.name) if assumptions else 1.0)
-            for b in session.store.inventory.bureaus for q, e in b.capacity.items()}
+    inventory = session.store.inventory
+    if result is None:
+        return {(b.name, q): e for b in inventory.bureaus for q, e in b.capacity.items()}
+    return {(name, q): e for name, by_quarter in
+            solved_capacity(inventory, result.settings).items() for q, e in by_quarter.items()}
