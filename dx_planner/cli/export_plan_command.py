@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from dx_planner.cli.progress import ProgressBar
@@ -36,4 +37,6 @@ def cmd_export_plan(args: argparse.Namespace) -> int:
           f"processes ({summary.planned:,} planned), {summary.bureau_sheets} bureau sheets")
     if summary.changes is not None:
         print(f"compared with '{summary.compare}': {summary.changes:,} processes changed")
+    if summary.drift is not None:
+        print(f"warning: {summary.drift.line(summary.scenario)}", file=sys.stderr)
     return 0

@@ -45,16 +45,19 @@ class StoredScenario:
     kpis: dict[str, Any]
     assignments: dict[str, Quarter]  # planned processes only
     reasons: dict[str, str]  # every process the plan covers
+    # fingerprints of the inventory it was solved on (revision 0008); None before
+    solved_on: dict[str, Any] | None = None
 
 
 def store_scenario(connection: Connection, name: str, status: str, settings: dict[str, Any],
                    kpis: dict[str, Any], assignments: Mapping[str, Quarter],
-                   reasons: Mapping[str, str], *, author: str) -> None:
+                   reasons: Mapping[str, str], *, author: str,
+                   solved_on: dict[str, Any] | None = None) -> None:
     """Store under ``name``, replacing a scenario of the same name."""
     connection.execute(delete(scenarios).where(scenarios.c.name == name))
     inserted = connection.execute(insert(scenarios).values(
         name=name, created_at=datetime.now(UTC).replace(tzinfo=None), status=status,
-        settings=settings, kpis=kpis, author=author,
+        settings=settings, kpis=kpis, author=author, solved_on=solved_on,
     ))
     scenario_id = inserted.inserted_primary_key[0]  # type: ignore[index]
     rows = [{"scenario_id": scenario_id, "process_id": pid,
@@ -117,12 +120,13 @@ def read_scenario(connection: Connection, name: str | None = None) -> StoredScen
     """A stored scenario (the newest when ``name`` is None)."""
     name = name or latest_scenario_name(connection)
     row = connection.execute(
-        select(scenarios.c.id, scenarios.c.status, scenarios.c.settings, scenarios.c.kpis)
+        select(scenarios.c.id, scenarios.c.status, scenarios.c.settings, scenarios.c.kpis,
+               scenarios.c.solved_on)
         .where(scenarios.c.name == name)
     ).first()
     if row is None or name is None:
         raise ScenarioNotFound(f"no scenario named '{name}'" if name else "no stored scenario")
-    scenario_id, status, settings, kpis = row
+    scenario_id, status, settings, kpis, solved_on = row
     assignments: dict[str, Quarter] = {}
     reasons: dict[str, str] = {}
     quarter_cache: dict[str, Quarter] = {}
@@ -134,4 +138,4 @@ def read_scenario(connection: Connection, name: str | None = None) -> StoredScen
         reasons[pid] = reason
         if quarter is not None:
             assignments[pid] = quarter_cache.setdefault(quarter, Quarter.parse(quarter))
-    return StoredScenario(name, status, settings, kpis, assignments, reasons)
+    return StoredScenario(name, status, settings, kpis, assignments, reasons, solved_on)

@@ -117,6 +117,9 @@ class ScenarioRow(Base):
     author: Mapped[str] = mapped_column(String(200), default="", server_default="")
     # The user's note on it (revision 0006).
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Fingerprints of the inventory it was solved on (revision 0008; None before): the
+    # planning layer's business (dx_planner.planning.solved_on), read only with the plan.
+    solved_on: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class ScenarioAssignmentRow(Base):

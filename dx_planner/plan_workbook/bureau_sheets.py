@@ -85,7 +85,9 @@ def _overview(bureau: BureauFigures, figures: PlanFigures) -> str:
             f" · 開始前に済 {bureau.already:,}件"
             f" · 計画（期限内）{bureau.by_deadline:,}件 · 計画（期限後）{bureau.after_deadline:,}件"
             f" · 計画外 {bureau.unplanned:,}件 · 期限時点 {bureau.digitized_by_deadline:,}件"
-            f"（{bureau.share_by_deadline:.1%}）")
+            f"（{bureau.share_by_deadline:.1%}）"
+            + (f" · シナリオ外（計画後に追加）{bureau.not_in_plan:,}件"
+               if bureau.not_in_plan else ""))
 
 
 def _by_quarter(bureau: BureauFigures, figures: PlanFigures) -> str:
@@ -104,7 +106,7 @@ def write_bureau_sheets(workbook: Workbook, figures: PlanFigures, taken: Iterabl
     returns the number of sheets."""
     rows_by_bureau: dict[str, list[ProcessPlan]] = {b.name: [] for b in figures.bureaus}
     for row in figures.processes:
-        if row.process.in_scope:
+        if row.category is not PlanCategory.OUT_OF_SCOPE:
             rows_by_bureau[row.process.bureau].append(row)
     names = sheet_names(rows_by_bureau, taken)
     changes = _changes(figures)

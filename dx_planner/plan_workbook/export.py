@@ -27,7 +27,7 @@ from dx_planner.plan_workbook.compare_sheet import SHEET as COMPARE_SHEET
 from dx_planner.plan_workbook.compare_sheet import write_compare_sheet
 from dx_planner.plan_workbook.errors import PlanExportError
 from dx_planner.plan_workbook.fast_rows import FastSheets, splice_rows
-from dx_planner.plan_workbook.figures import compute_figures
+from dx_planner.plan_workbook.figures import PlanCategory, compute_figures
 from dx_planner.plan_workbook.process_sheet import write_process_sheet
 from dx_planner.plan_workbook.quarterly_sheet import SHEET as QUARTERLY_SHEET
 from dx_planner.plan_workbook.quarterly_sheet import write_quarterly_sheet
@@ -36,6 +36,7 @@ from dx_planner.plan_workbook.summary_sheet import write_summary_sheet
 from dx_planner.planning.compare import compare_plans
 from dx_planner.planning.result import PlanResult
 from dx_planner.planning.scenarios import load_scenario
+from dx_planner.planning.solved_on import InventoryDrift
 from dx_planner.workbook.template import PROCESS_SHEET
 
 #: ``progress(done, total)``: rows written so far out of all rows to write.
@@ -52,6 +53,8 @@ class PlanExportSummary:
     bureau_sheets: int
     changes: int | None  # rows of 前回比較 (None without a comparison)
     sheets: list[str] = field(default_factory=list)
+    # set when the inventory changed since the plan was solved (solved_on.py)
+    drift: InventoryDrift | None = None
 
 
 def export_plan_workbook(engine: Engine, path: Path, scenario: str | None = None,
@@ -104,7 +107,7 @@ def write_plan_workbook(inventory: Inventory, result: PlanResult, path: Path, *,
                         if previous is not None else None)
     changes = (compare_plans(result, previous, {p.id: p for p in inventory.processes})
                if previous is not None else None)
-    in_scope = sum(1 for row in figures.processes if row.process.in_scope)
+    in_scope = sum(1 for row in figures.processes if row.category is not PlanCategory.OUT_OF_SCOPE)
     total = len(figures.processes) + in_scope + (len(changes) if changes is not None else 0)
     done = 0
 
@@ -139,7 +142,7 @@ def write_plan_workbook(inventory: Inventory, result: PlanResult, path: Path, *,
                              processes=len(figures.processes), planned=figures.planned,
                              bureau_sheets=bureau_sheets,
                              changes=len(changes) if changes is not None else None,
-                             sheets=sheets)
+                             sheets=sheets, drift=figures.drift if figures.drift.any else None)
 
 
 def discard_workbook(workbook: Workbook) -> None:

@@ -13,6 +13,7 @@ from dx_planner.domain.quarters import Quarter
 from dx_planner.plan_workbook import reasons
 from dx_planner.planning.plan_capacity import plan_capacity
 from dx_planner.planning.result import PlanResult
+from dx_planner.planning.solved_on import InventoryDrift, inventory_drift
 
 
 class PlanCategory(LabelledEnum):
@@ -42,6 +43,7 @@ class BureauFigures:
     by_deadline: int = 0
     after_deadline: int = 0
     unplanned: int = 0
+    not_in_plan: int = 0  # in scope now, unknown to the stored plan (added since the solve)
     count: dict[Quarter, int] = field(default_factory=dict)
     effort: dict[Quarter, float] = field(default_factory=dict)
     capacity: dict[Quarter, float] = field(default_factory=dict)
@@ -71,20 +73,24 @@ class PlanFigures:
     name: str
     result: PlanResult
     processes: list[ProcessPlan]  # every process of the inventory, in inventory order
-    bureaus: list[BureauFigures]  # bureaus with in-scope processes, in inventory order
+    bureaus: list[BureauFigures]  # bureaus with processes in the plan or added since, in order
     quarters: list[QuarterFigures]
     in_scope_volume: int
     already_volume: int
     missing_from_inventory: list[str]  # planned process ids the inventory no longer has
+    # how the inventory differs from the one the plan was solved on (planning/solved_on.py)
+    drift: InventoryDrift
 
     @property
     def planned(self) -> int:
-        return sum(1 for p in self.processes if p.quarter is not None)
+        """The processes the stored plan assigns a quarter (as solved)."""
+        return len(self.result.assignments)
 
     @property
     def unplanned(self) -> int:
-        return sum(1 for p in self.processes
-                   if p.category in (PlanCategory.UNPLANNED, PlanCategory.NOT_IN_SCENARIO))
+        """The processes the stored plan covers and leaves unplanned (as solved)."""
+        assignments = self.result.assignments
+        return sum(1 for pid in self.result.reasons if pid not in assignments)
 
     @property
     def online_share_by_deadline(self) -> float:
@@ -101,20 +107,23 @@ def _is_already(process: Process, start: Quarter) -> bool:
 
 
 def _classify(process: Process, result: PlanResult) -> ProcessPlan:
+    """The process as the stored plan has it: what the plan planned (or left unplanned)
+    stays so even if the process has since become 対象外 or digitized (solved_on.py: the
+    plan is read as solved; the workbook says when the inventory changed)."""
     settings = result.settings
     quarter = result.assignments.get(process.id)
-    if not process.in_scope:
-        return ProcessPlan(process, None, PlanCategory.OUT_OF_SCOPE, reasons.OUT_OF_SCOPE)
     if quarter is not None:
         category = (PlanCategory.BY_DEADLINE if quarter <= settings.deadline
                     else PlanCategory.AFTER_DEADLINE)
         return ProcessPlan(process, quarter, category, None)
+    if process.id in result.reasons:
+        return ProcessPlan(process, None, PlanCategory.UNPLANNED,
+                           reasons.reason_text(result.reasons[process.id]))
+    if not process.in_scope:
+        return ProcessPlan(process, None, PlanCategory.OUT_OF_SCOPE, reasons.OUT_OF_SCOPE)
     if _is_already(process, settings.start):
         return ProcessPlan(process, None, PlanCategory.ALREADY, reasons.ALREADY_DIGITIZED)
-    if process.id not in result.reasons:
-        return ProcessPlan(process, None, PlanCategory.NOT_IN_SCENARIO, reasons.NOT_IN_SCENARIO)
-    return ProcessPlan(process, None, PlanCategory.UNPLANNED,
-                       reasons.reason_text(result.reasons[process.id]))
+    return ProcessPlan(process, None, PlanCategory.NOT_IN_SCENARIO, reasons.NOT_IN_SCENARIO)
 
 
 def _bureau_order(inventory: Inventory, result: PlanResult) -> dict[str, BureauFigures]:
@@ -137,9 +146,12 @@ def compute_figures(inventory: Inventory, result: PlanResult, name: str) -> Plan
     for process in inventory.processes:
         row = _classify(process, result)
         rows.append(row)
-        if not process.in_scope:
+        if row.category is PlanCategory.OUT_OF_SCOPE:
             continue
         bureau = bureaus[process.bureau]
+        if row.category is PlanCategory.NOT_IN_SCENARIO:
+            bureau.not_in_plan += 1  # not the plan's: counted nowhere else
+            continue
         bureau.in_scope += 1
         in_scope_volume += process.annual_volume
         category = row.category
@@ -156,17 +168,17 @@ def compute_figures(inventory: Inventory, result: PlanResult, name: str) -> Plan
             bureau.effort[quarter] = bureau.effort.get(quarter, 0.0) + process.effort
             planned_count[quarter] = planned_count.get(quarter, 0) + 1
             planned_volume[quarter] = planned_volume.get(quarter, 0) + process.annual_volume
-        else:
+        elif category is PlanCategory.UNPLANNED:
             bureau.unplanned += 1
     known = {process.id for process in inventory.processes}
     missing = sorted(pid for pid in result.assignments if pid not in known)
     return PlanFigures(
         name=name, result=result, processes=rows,
-        bureaus=[b for b in bureaus.values() if b.in_scope],
+        bureaus=[b for b in bureaus.values() if b.in_scope or b.not_in_plan],
         quarters=_quarter_figures(result, quarters, planned_count, planned_volume,
                                   in_scope_volume, already_volume),
         in_scope_volume=in_scope_volume, already_volume=already_volume,
-        missing_from_inventory=missing,
+        missing_from_inventory=missing, drift=inventory_drift(result, inventory),
     )
 
 

@@ -25,6 +25,7 @@ TITLE_FONT = Font(bold=True, size=14)
 SECTION_FONT = Font(bold=True, size=12)
 BOLD = Font(bold=True)
 NOTE_FONT = Font(italic=True, color="595959", size=9)
+WARNING_FONT = Font(bold=True, color="C00000")
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
 OVERLOADED_FILL = PatternFill("solid", fgColor="F8CBAD")  # light red
@@ -85,6 +86,10 @@ def section(sheet: WriteOnlyWorksheet, text: str) -> list[Any]:
 
 def note(sheet: WriteOnlyWorksheet, text: str) -> list[Any]:
     return [styled(sheet, text, font=NOTE_FONT)]
+
+
+def warning(sheet: WriteOnlyWorksheet, text: str) -> list[Any]:
+    return [styled(sheet, text, font=WARNING_FONT)]
 
 
 def set_widths(sheet: WriteOnlyWorksheet, widths: Iterable[float] | Mapping[int, float]) -> None:

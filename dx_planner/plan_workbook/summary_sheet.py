@@ -48,6 +48,8 @@ def write_summary_sheet(workbook: Workbook, figures: PlanFigures,
     cursor.append(styles.title(sheet, "デジタル化計画 概要"))
     cursor.append(styles.note(sheet, f"シナリオ: {figures.name} · 出力: "
                                      f"{datetime.now():%Y-%m-%d %H:%M}"))
+    if figures.drift.any:
+        cursor.append(styles.warning(sheet, figures.drift.note()))
     cursor.skip()
     _settings(cursor, figures.result, figures.name)
     cursor.skip()

@@ -10,6 +10,7 @@ from dx_planner.planning.keep import Changes
 from dx_planner.planning.requirements import ResolvedRequirement
 from dx_planner.planning.settings import ResolvedSettings
 from dx_planner.planning.settings_json import resolved_requirement
+from dx_planner.planning.solved_on import SolvedOn
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +156,8 @@ class PlanResult:
     cost_seconds: float = 0.0
     # with settings.keep: how the plan differs from its reference, and what stability costs
     changes: Changes | None = None
+    # the inventory it was solved on (solved_on.py); None for plans stored before
+    solved_on: SolvedOn | None = None
 
     @property
     def target_met(self) -> bool:

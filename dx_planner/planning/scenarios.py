@@ -20,6 +20,7 @@ from dx_planner.persistence.scenarios import (
 )
 from dx_planner.planning.result import PlanResult, ShortfallInfo
 from dx_planner.planning.settings_json import settings_from_stored, stored_settings
+from dx_planner.planning.solved_on import SolvedOn
 
 
 class ScenarioTaken(Exception):
@@ -91,7 +92,8 @@ def save_scenario(connection: Connection, name: str, result: PlanResult) -> None
     any other; its KPIs say it was cancelled."""
     author = check_scenario_name(connection, name)
     store_scenario(connection, name, result.status, stored_settings(result.settings),
-                   _kpis_json(result), result.assignments, result.reasons, author=author)
+                   _kpis_json(result), result.assignments, result.reasons, author=author,
+                   solved_on=result.solved_on.to_json() if result.solved_on else None)
 
 
 def load_scenario(connection: Connection, name: str | None = None) -> PlanResult:
@@ -108,6 +110,7 @@ def load_scenario(connection: Connection, name: str | None = None) -> PlanResult
         assignments=stored.assignments, reasons=stored.reasons,
         shortfall=ShortfallInfo.from_json(shortfall) if shortfall else None,
         solve_seconds=kpis["solve_seconds"], cancelled=kpis["cancelled"],
+        solved_on=SolvedOn.from_json(stored.solved_on) if stored.solved_on else None,
     )
     result.load_analysis(kpis)
     return result

@@ -22,6 +22,7 @@ from dx_planner.planning.result import (
     ShortfallInfo,
 )
 from dx_planner.planning.settings import PlanningInputError, PlanSettings, resolve
+from dx_planner.planning.solved_on import SolvedOn
 from solver.checker import check_plan, requirement_shortfalls, requirement_violations
 from solver.constraints import planned_count
 from solver.explain import KEPT, Explanation, explain, explain_all
@@ -143,6 +144,7 @@ def run_plan(inventory: Inventory, settings: PlanSettings,
     if on_solved is not None:
         on_solved(built, plan)
     result = to_result(built, plan)
+    result.solved_on = SolvedOn.of(inventory)
     if not plan.cancelled:
         add_requirement_costs(result, built, plan, cost_progress)
         if built.keep is not None:

@@ -81,8 +81,8 @@ def small_case() -> tuple[Inventory, PlanResult]:
     """A hand-made inventory and plan whose figures are easy to work out on paper.
 
     Plan FY2022Q1–FY2022Q3, deadline FY2022Q2. Bureau A: P1 in Q1, P2 in Q2, P7 is newer
-    than the plan, P5 is out of scope. Bureau B: P3 digitized before the start, P4 not
-    planned (capacity), P6 in Q3 (after the deadline).
+    than the plan (not one of its 5 in-scope processes), P5 is out of scope. Bureau B: P3
+    digitized before the start, P4 not planned (capacity), P6 in Q3 (after the deadline).
     """
     from dx_planner.domain.enums import Status as S
     from dx_planner.domain.inventory import Bureau
@@ -102,7 +102,7 @@ def small_case() -> tuple[Inventory, PlanResult]:
     inventory = Inventory(processes, [Bureau("A局", {q1: 2.0, q2: 1.0, q3: 2.0}),
                                       Bureau("B局", {q1: 1.0, q3: 0.25})])
     settings = ResolvedSettings(start=q1, deadline=q2, end=q3, target_count=4,
-                                target_share=None, milestones=((q1, 2),), in_scope=6,
+                                target_share=None, milestones=((q1, 2),), in_scope=5,
                                 time_limit=10.0)
     result = PlanResult(
         settings=settings, status="target_infeasible", objective=225.0, bound=250.0, gap=0.1,
