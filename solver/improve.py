@@ -53,6 +53,9 @@ CHUNK = 250
 CHUNK_MIN, CHUNK_MAX = 60, 1500
 #: Sizes of the value set tried, as shares of the processes with a positive reduced value.
 VALUE_SET_SHARES = (1.0, 0.75, 0.5, 0.25)
+#: Bisection steps on the share between the largest plan meeting the requirements and the
+#: smallest one missing them.
+VALUE_SET_BISECT = 3
 #: Bureaus in a repair neighbourhood (more bureaus: more counts repaired per solve).
 REPAIR_BUREAUS = 1
 #: Exchange repair: steps at most, and the smallest fillers considered per cell.
@@ -119,14 +122,31 @@ def value_first(
 
     feasible: np.ndarray | None = None
     promising: np.ndarray | None = None
+    # the largest value set tried whose plan meets the requirements, the smallest that misses
+    lo, hi = 0.0, 2.0
+
+    def take(share: float) -> None:
+        nonlocal feasible, promising, lo, hi
+        x = build(round(share * order.size))
+        if res.shortfall(x) == 0:
+            lo = max(lo, share)
+            if feasible is None or value(res, x) > value(res, feasible):
+                feasible = x
+        else:
+            hi = min(hi, share) if share > lo else hi
+        if promising is None or score(x) > score(promising):
+            promising = x
+
     for share in VALUE_SET_SHARES:
         if should_stop():
             break
-        x = build(round(share * order.size))
-        if res.shortfall(x) == 0 and (feasible is None or value(res, x) > value(res, feasible)):
-            feasible = x
-        if promising is None or score(x) > score(promising):
-            promising = x
+        take(share)
+    # the plans' value rises with the value set until the requirements can no longer be met:
+    # the boundary is bisected between the shares tried
+    for _ in range(VALUE_SET_BISECT):
+        if should_stop() or hi > 1.0 or lo <= 0.0:
+            break
+        take((lo + hi) / 2)
     return feasible, promising
 
 

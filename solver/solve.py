@@ -63,7 +63,7 @@ BOUND_SHARE = 0.08
 #: The improvement phase (improve.py) runs until this share of the time limit; repairing
 #: the most promising plan (it misses requirements) may take this share of that time.
 IMPROVE_SHARE = 0.96
-REPAIR_SHARE = 0.5
+REPAIR_SHARE = 0.75
 #: Reduced-value greedy keys (R + (f-1) lambda) / effort^g: g, and bisection steps on f.
 REDUCED_G = 0.25
 REDUCED_STEPS = 6

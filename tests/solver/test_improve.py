@@ -18,13 +18,18 @@ from solver.synthetic import count_first_cumulative, synthetic_problem, tight_pr
 from tests.solver.instances import make_problem
 
 
-@pytest.fixture(scope="module")
-def tight() -> tuple[Residual, Dual]:
-    res = residual_of(tight_problem(1500, seed=4))
+def _priced(n: int, seed: int) -> tuple[Residual, Dual]:
+    """A tight instance's residual problem and its minimised dual (the prices)."""
+    res = residual_of(tight_problem(n, seed=seed))
     dual = Dual(res)
     scale = max(1.0, float(np.sum(np.max(res.value, axis=1, initial=0.0))) / res.free.size)
     dual.minimise(tau_start=0.3 * scale, tau_end=1e-3 * scale, stages=8, newton_steps=3)
     return res, dual
+
+
+@pytest.fixture(scope="module")
+def tight() -> tuple[Residual, Dual]:
+    return _priced(1500, 4)
 
 
 def test_value_first_plans_respect_capacity_and_the_feasible_one_the_requirements(
@@ -36,6 +41,20 @@ def test_value_first_plans_respect_capacity_and_the_feasible_one_the_requirement
     assert check_plan(res.problem, full_plan(res, feasible)) == []
     assert res.usage(promising).valid()
     assert improve.value(res, promising) >= improve.value(res, feasible)
+
+
+def test_the_value_set_is_bisected_up_to_where_the_requirements_still_hold(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # on this instance a value set between the largest fixed share whose plan meets the
+    # requirements and the next one gives a better plan that still meets them
+    res, dual = _priced(1000, 1)
+    feasible, _ = improve.value_first(res, dual, lambda: False)
+    monkeypatch.setattr(improve, "VALUE_SET_BISECT", 0)
+    fixed, _ = improve.value_first(res, dual, lambda: False)
+    assert feasible is not None and fixed is not None
+    assert res.shortfall(feasible) == 0
+    assert check_plan(res.problem, full_plan(res, feasible)) == []
+    assert improve.value(res, feasible) > improve.value(res, fixed)
 
 
 def test_a_neighbourhood_never_makes_the_plan_worse(tight: tuple[Residual, Dual]) -> None:
