@@ -17,6 +17,7 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -30,6 +31,10 @@ from dx_planner.cli.report_command import add_baseline_parser, add_report_parser
 from dx_planner.cli.solve_command import add_solve_parser
 from dx_planner.persistence.database import open_database, shown_location, sqlite_file
 from dx_planner.workbook.problems import ImportFailed, format_problems
+from dx_planner.workbook.template import CAPACITY_SHEET, CHANNEL_SHEET
+
+if TYPE_CHECKING:
+    from dx_planner.workbook.apply import ImportSummary
 
 __all__ = ["UserError", "build_parser", "main"]
 
@@ -97,9 +102,25 @@ def cmd_import(args: argparse.Namespace) -> int:
                                   overwrite=args.overwrite, progress=bar.phase)
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    print(f"imported {args.file}: {summary.added} added, {summary.updated} updated, "
-          f"{summary.deleted} deleted, {summary.unchanged} unchanged")
+    print(f"imported {args.file}: {import_summary_text(summary)}")
     return 0
+
+
+def import_summary_text(summary: ImportSummary) -> str:
+    """What the import changed, sheet by sheet: the processes' counts, then the capacity
+    and channel sheets when the file had them (a change there is no process update)."""
+    parts = [f"{summary.added} added, {summary.updated} updated, {summary.deleted} deleted, "
+             f"{summary.unchanged} unchanged"]
+    if summary.capacity_cells_changed is not None:
+        cells = summary.capacity_cells_changed
+        parts.append(f"{CAPACITY_SHEET}: " + (
+            f"{cells} {'cell' if cells == 1 else 'cells'} changed" if cells else "unchanged"))
+    if summary.channels_added is not None and summary.channels_changed is not None:
+        counts = [f"{count} {what}" for count, what in ((summary.channels_added, "added"),
+                                                       (summary.channels_changed, "changed"))
+                  if count]
+        parts.append(f"{CHANNEL_SHEET}: {', '.join(counts) or 'unchanged'}")
+    return "; ".join(parts)
 
 
 def cmd_export_inventory(args: argparse.Namespace) -> int:

@@ -210,11 +210,11 @@ def channel_ids(connection: Connection) -> dict[str, int]:
     return {row.name: row.id for row in connection.execute(select(channels.c.id, channels.c.name))}
 
 
-def replace_bureau_capacity(connection: Connection, bureau_list: Sequence[Bureau]) -> None:
+def replace_bureau_capacity(connection: Connection, bureau_list: Sequence[Bureau]) -> int:
     """The capacity sheet is the whole truth: a bureau or quarter not in it has capacity 0.
 
     Only the cells that differ are written (history shows what changed, and a bureau
-    editor's rights cover the cells of its own bureaus).
+    editor's rights cover the cells of its own bureaus); returns how many that was.
     """
     ids = ensure_bureaus(connection, [bureau.name for bureau in bureau_list])
     wanted = {(ids[bureau.name], quarter.code): effort
@@ -222,25 +222,31 @@ def replace_bureau_capacity(connection: Connection, bureau_list: Sequence[Bureau
     current = {(bureau_id, quarter): effort for bureau_id, quarter, effort in connection.execute(
         select(bureau_capacity.c.bureau_id, bureau_capacity.c.quarter,
                bureau_capacity.c.effort))}
-    _write_grid(connection, bureau_capacity, "bureau_id", "effort", current, wanted)
+    written = _write_grid(connection, bureau_capacity, "bureau_id", "effort", current, wanted)
     _set_positions(connection, bureaus, [ids[bureau.name] for bureau in bureau_list])
+    return len(written)
 
 
 def _write_grid(connection: Connection, table: Table, owner: str, value: str,
-                current: dict[tuple[int, str], Any], wanted: dict[tuple[int, str], Any]) -> None:
-    """Make a (row, quarter) -> value table hold ``wanted``, touching only what differs."""
+                current: dict[tuple[int, str], Any], wanted: dict[tuple[int, str], Any]
+                ) -> set[tuple[int, str]]:
+    """Make a (row, quarter) -> value table hold ``wanted``, touching only what differs;
+    returns the (row, quarter) cells removed, changed or added."""
     key = and_(table.c[owner] == bindparam("b_owner"), table.c.quarter == bindparam("b_quarter"))
-    gone = [{"b_owner": o, "b_quarter": q} for o, q in current if (o, q) not in wanted]
-    changed = [{"b_owner": o, "b_quarter": q, value: v} for (o, q), v in wanted.items()
-               if (o, q) in current and current[o, q] != v]
-    new = [{owner: o, "quarter": q, value: v} for (o, q), v in wanted.items()
-           if (o, q) not in current]
+    gone = [cell for cell in current if cell not in wanted]
+    changed = [cell for cell, v in wanted.items() if cell in current and current[cell] != v]
+    new = [cell for cell in wanted if cell not in current]
     if gone:
-        connection.execute(delete(table).where(key), gone)
+        connection.execute(delete(table).where(key),
+                           [{"b_owner": o, "b_quarter": q} for o, q in gone])
     if changed:
-        connection.execute(update(table).where(key).values({value: bindparam(value)}), changed)
+        connection.execute(update(table).where(key).values({value: bindparam(value)}),
+                           [{"b_owner": o, "b_quarter": q, value: wanted[o, q]}
+                            for o, q in changed])
     if new:
-        connection.execute(insert(table), new)
+        connection.execute(insert(table), [{owner: o, "quarter": q, value: wanted[o, q]}
+                                           for o, q in new])
+    return {*gone, *changed, *new}
 
 
 def _set_positions(connection: Connection, table: Table, ordered_ids: Sequence[int]) -> None:
@@ -254,21 +260,33 @@ def _set_positions(connection: Connection, table: Table, ordered_ids: Sequence[i
                            .values(position=bindparam("position")), moved)
 
 
-def upsert_channels(connection: Connection, channel_list: Sequence[Channel]) -> dict[str, int]:
+@dataclass(frozen=True, slots=True)
+class ChannelsWritten:
+    """Which channels a write added, and which existing ones it changed (start or limits)."""
+
+    added: frozenset[str]
+    changed: frozenset[str]
+
+
+def upsert_channels(connection: Connection, channel_list: Sequence[Channel]) -> ChannelsWritten:
     """Add or update the given channels (their limits replaced); others are left as they are.
     Only what differs is written."""
     ids = channel_ids(connection)
     starts = {row.id: row.available_from for row in connection.execute(
         select(channels.c.id, channels.c.available_from))}
+    added: set[str] = set()
+    changed: set[str] = set()
     for channel in channel_list:
         start = _code(channel.available_from)
         if channel.name not in ids:
             inserted = connection.execute(insert(channels).values(
                 name=channel.name, available_from=start, position=len(ids)))
             ids[channel.name] = int(inserted.inserted_primary_key[0])  # type: ignore[index]
+            added.add(channel.name)
         elif starts[ids[channel.name]] != start:
             connection.execute(update(channels).where(channels.c.id == ids[channel.name])
                                .values(available_from=start))
+            changed.add(channel.name)
     _set_positions(connection, channels, [ids[channel.name] for channel in channel_list])
     given = {ids[channel.name] for channel in channel_list}
     current = {(channel_id, quarter): limit for channel_id, quarter, limit in connection.execute(
@@ -276,8 +294,10 @@ def upsert_channels(connection: Connection, channel_list: Sequence[Channel]) -> 
                channel_limits.c.max_processes)) if channel_id in given}
     wanted = {(ids[channel.name], quarter.code): limit
               for channel in channel_list for quarter, limit in channel.limits.items()}
-    _write_grid(connection, channel_limits, "channel_id", "max_processes", current, wanted)
-    return ids
+    cells = _write_grid(connection, channel_limits, "channel_id", "max_processes", current, wanted)
+    names = {channel_id: name for name, channel_id in ids.items()}
+    changed |= {names[channel_id] for channel_id, _ in cells}
+    return ChannelsWritten(frozenset(added), frozenset(changed - added))
 
 
 def _row_values(process: Process, bureau_ids: dict[str, int],

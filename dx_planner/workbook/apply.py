@@ -37,8 +37,13 @@ class ImportSummary:
     updated: int = 0
     deleted: int = 0
     unchanged: int = 0
+    # The capacity and channel sheets (None: not in the file): rows in the file, and what
+    # changed — capacity cells written; channels added, and existing ones changed.
     bureaus_with_capacity: int | None = None
+    capacity_cells_changed: int | None = None
     channels: int | None = None
+    channels_added: int | None = None
+    channels_changed: int | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -83,11 +88,14 @@ def import_workbook(engine: Engine, path: Path, *, replace: bool = False,
         if problems:
             raise ImportFailed(problems)
         if channels is not None:
-            repository.upsert_channels(connection, channels)
-        if parsed.channels is not None:
-            summary.channels = len(parsed.channels)
+            written_channels = repository.upsert_channels(connection, channels)
+            if parsed.channels is not None:
+                summary.channels = len(parsed.channels)
+                summary.channels_added = len(written_channels.added)
+                summary.channels_changed = len(written_channels.changed)
         if parsed.bureaus is not None:
-            repository.replace_bureau_capacity(connection, parsed.bureaus)
+            summary.capacity_cells_changed = repository.replace_bureau_capacity(
+                connection, parsed.bureaus)
             summary.bureaus_with_capacity = len(parsed.bureaus)
         if merge is not None:
             try:

@@ -1,8 +1,12 @@
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 
 from dx_planner.cli.main import main
+from tests.helpers.team import make_team
 
 
 def test_demo_then_export_then_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -78,3 +82,56 @@ def test_gui_without_a_display_says_so(tmp_path: Path, monkeypatch: pytest.Monke
         monkeypatch.delenv(name, raising=False)
     assert main(["--db", str(tmp_path / "g.db"), "gui"]) == 1
     assert "no display" in capsys.readouterr().err
+
+
+# -- what an import changed, sheet by sheet ---------------------------------------------------
+@dataclass(frozen=True)
+class Logins:
+    """Database URLs: one who may change a bureau's capacity, one who may change channels."""
+
+    editor: str
+    admin: str
+    bureau: str  # the editor's bureau
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def logins(request: pytest.FixtureRequest, tmp_path: Path) -> Logins:
+    if request.param == "sqlite":
+        db = str(tmp_path / "cli.db")
+        assert main(["--db", db, "demo", "--processes", "250"]) == 0
+        return Logins(db, db, "福祉保健局")
+    team = make_team(request.getfixturevalue("pg_database"), 250)
+    return Logins(team.url(team.editor), team.url(team.admin), team.bureau)
+
+
+def _set_cell(path: Path, sheet_name: str, first_cell: str, column: int, value: Any) -> None:
+    """Change one cell of the row whose first cell is ``first_cell``, as a planner in Excel."""
+    workbook = load_workbook(path)
+    row = next(row for row in workbook[sheet_name].iter_rows(min_row=2)
+               if row[0].value == first_cell)
+    row[column - 1].value = value
+    workbook.save(path)
+
+
+def test_the_import_summary_names_capacity_and_channel_changes(
+        logins: Logins, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "x.xlsx"
+    assert main(["--db", logins.admin, "export-inventory", str(path)]) == 0
+    assert main(["--db", logins.editor, "import", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"imported {path}: 0 added, 0 updated, 0 deleted, 250 unchanged; "
+        "局別処理能力: unchanged; 申請基盤: unchanged")
+
+    _set_cell(path, "局別処理能力", logins.bureau, 2, 500)
+    assert main(["--db", logins.editor, "import", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"imported {path}: 0 added, 0 updated, 0 deleted, 250 unchanged; "
+        "局別処理能力: 1 cell changed; 申請基盤: unchanged")
+
+    _set_cell(path, "申請基盤", "共同電子申請", 3, 31)
+    _set_cell(path, "局別処理能力", logins.bureau, 3, 501)
+    _set_cell(path, "局別処理能力", logins.bureau, 4, 502)
+    assert main(["--db", logins.admin, "import", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"imported {path}: 0 added, 0 updated, 0 deleted, 250 unchanged; "
+        "局別処理能力: 2 cells changed; 申請基盤: 1 changed")
