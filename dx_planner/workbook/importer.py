@@ -14,7 +14,7 @@ from dx_planner.domain.inventory import Bureau, Channel, Process
 from dx_planner.domain.quarters import Quarter
 from dx_planner.domain.validation import InvalidValue, is_blank
 from dx_planner.workbook.problems import ImportFailed, ProblemList
-from dx_planner.workbook.reader import RawSheet, read_raw_sheets
+from dx_planner.workbook.reader import RawSheet, header_row_index, read_raw_sheets
 from dx_planner.workbook.template import (
     CAPACITY_BUREAU_ALIAS,
     CAPACITY_BUREAU_HEADER,
@@ -88,21 +88,19 @@ def _find_header(sheet: RawSheet, first_header: str, first_alias: str,
                  problems: ProblemList) -> tuple[int, dict[str, int]] | None:
     """Locate the header row (the first row whose cells include the first column's header;
     a title row above it is allowed) and map normalised header -> column index."""
-    wanted = {normalize_header(first_header), first_alias}
-    for index, (_, row) in enumerate(sheet.rows[:20]):
-        headers = [normalize_header(cell) for cell in row]
-        if wanted & set(headers):
-            mapping: dict[str, int] = {}
-            for column, header in enumerate(headers):
-                if header in mapping:
-                    problems.error(sheet.name, sheet.rows[index][0], _column_letter(column),
-                                   f"column '{header}' appears twice")
-                elif header:
-                    mapping[header] = column
-            return index, mapping
-    problems.error(sheet.name, 1, first_header,
-                   f"missing required column {first_header} (header row not found)")
-    return None
+    index = header_row_index(sheet.rows, (first_header, first_alias))
+    if index is None:
+        problems.error(sheet.name, 1, first_header,
+                       f"missing required column {first_header} (header row not found)")
+        return None
+    mapping: dict[str, int] = {}
+    for column, header in enumerate(normalize_header(cell) for cell in sheet.rows[index][1]):
+        if header in mapping:
+            problems.error(sheet.name, sheet.rows[index][0], _column_letter(column),
+                           f"column '{header}' appears twice")
+        elif header:
+            mapping[header] = column
+    return index, mapping
 
 
 def _warn_headerless(sheet: RawSheet, header_index: int, mapping: dict[str, int],

@@ -24,6 +24,12 @@ from dx_planner.workbook.limits import (
 )
 from dx_planner.workbook.problems import ImportFailed, Problem
 from dx_planner.workbook.template import (
+    CAPACITY_BUREAU_ALIAS,
+    CAPACITY_BUREAU_HEADER,
+    CAPACITY_SHEET,
+    CHANNEL_NAME_ALIAS,
+    CHANNEL_NAME_HEADER,
+    CHANNEL_SHEET,
     PROCESS_SHEET,
     SHEET_ALIASES,
     canonical_sheet,
@@ -33,6 +39,13 @@ from dx_planner.workbook.xlsx_scan import ScanError, SheetScan, column_letter, s
 
 # The rows searched for a header row (a title row above it is allowed).
 HEADER_SEARCH_ROWS = 20
+_ID_FIELD = FIELD_BY_NAME["id"]  # 手続ID
+# Each sheet's first column, (header, alias): the row that holds it is the header row.
+FIRST_COLUMNS = {
+    PROCESS_SHEET: (_ID_FIELD.header, _ID_FIELD.alias),
+    CAPACITY_SHEET: (CAPACITY_BUREAU_HEADER, CAPACITY_BUREAU_ALIAS),
+    CHANNEL_SHEET: (CHANNEL_NAME_HEADER, CHANNEL_NAME_ALIAS),
+}
 
 
 @dataclass(slots=True)
@@ -81,8 +94,7 @@ def _xlsx_sheets(path: Path) -> dict[str, RawSheet]:
 
 
 def _known_sheets(sheets: list[SheetScan]) -> dict[str, SheetScan]:
-    """Our sheets by canonical name, refusing duplicates, oversized sheets and formulas
-    without a value (they would import as blanks: a volume of 0, a deleted capacity)."""
+    """Our sheets by canonical name, refusing duplicates and oversized sheets."""
     known: dict[str, SheetScan] = {}
     problems: list[Problem] = []
     for sheet in sheets:
@@ -96,15 +108,40 @@ def _known_sheets(sheets: list[SheetScan]) -> dict[str, SheetScan]:
                 f"'{sheet.title}'); keep one")])
         known[canonical] = sheet
         problems.extend(_size_problems(sheet))
-        problems.extend(
-            Problem(sheet.title, formula.row, column_letter(formula.column),
-                    f"formula '={formula.text}' has no saved value (the program that wrote "
-                    "the file did not calculate it): open the file in Excel or LibreOffice "
-                    "and save it, or type the value")
-            for formula in sheet.formulas_without_value)
     if problems:
         raise ImportFailed(problems)
     return known
+
+
+def _formula_problems(canonical: str, scan: SheetScan, sheet: RawSheet) -> list[Problem]:
+    """Formulas without a saved value are refused: they would import as blanks (a volume of
+    0, a deleted capacity). Each is named by its column's header, as every other cell is,
+    with the letter beside it to find the cell."""
+    found = header_row_index(sheet.rows, FIRST_COLUMNS[canonical])
+    header_number, headers = (0, ()) if found is None else sheet.rows[found]
+    problems = []
+    for formula in scan.formulas_without_value:
+        letter = column_letter(formula.column)
+        header = (str(headers[formula.column - 1]).strip()
+                  if formula.row > header_number and formula.column <= len(headers)
+                  and headers[formula.column - 1] is not None else "")
+        problems.append(Problem(
+            sheet.name, formula.row, f"{header} ({letter})" if header else letter,
+            f"formula '={formula.text}' has no saved value (the program that wrote the file "
+            "did not calculate it): open the file in Excel or LibreOffice and save it, or "
+            "type the value"))
+    return problems
+
+
+def header_row_index(rows: list[tuple[int, tuple[Any, ...]]], first_column: tuple[str, str]
+                     ) -> int | None:
+    """Where the header row is in ``rows``: the first of the top rows that holds the sheet's
+    first header or its alias (a title row above it is allowed)."""
+    wanted = {normalize_header(first_column[0]), first_column[1]}
+    for index, (_, row) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if any(normalize_header(cell) in wanted for cell in row):
+            return index
+    return None
 
 
 def _size_problems(sheet: SheetScan) -> list[Problem]:
@@ -137,6 +174,7 @@ def _read_values(path: Path, known: dict[str, SheetScan],
         if PROCESS_SHEET not in known:
             _refuse_renamed_process_sheet(workbook, others)
         sheets: dict[str, RawSheet] = {}
+        problems: list[Problem] = []
         for canonical, scan in known.items():
             rows: list[tuple[int, tuple[Any, ...]]] = []
             if scan.last_row:  # openpyxl reads to the sheet's stated end when given 0
@@ -144,6 +182,9 @@ def _read_values(path: Path, known: dict[str, SheetScan],
                     max_row=scan.last_row, max_col=scan.last_column, values_only=True)
                 rows = list(enumerate(values, start=1))
             sheets[canonical] = RawSheet(scan.title, rows)
+            problems += _formula_problems(canonical, scan, sheets[canonical])
+        if problems:
+            raise ImportFailed(problems)
         return sheets
     except ImportFailed:
         raise
@@ -153,7 +194,6 @@ def _read_values(path: Path, known: dict[str, SheetScan],
         workbook.close()
 
 
-_ID_FIELD = FIELD_BY_NAME["id"]  # 手続ID
 _ID_HEADERS = {normalize_header(_ID_FIELD.header), _ID_FIELD.alias}
 
 

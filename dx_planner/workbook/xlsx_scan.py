@@ -15,6 +15,7 @@ refused rather than read on guesses.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 import zipfile
@@ -357,6 +358,7 @@ def _formulas_without_value(data: bytes) -> list[Formula]:
             continue  # a saved result (a formula giving "" is saved as t="str" <v></v>)
         row, column = _reference_before(data, match.start())
         text = _FORMULA_TEXT.match(data, match.start())
-        formula = text.group(1).decode("utf-8", "replace") if text else ""
+        # As the user typed it: the XML escapes (&amp;, &#30003;) undone.
+        formula = html.unescape(text.group(1).decode("utf-8", "replace")) if text else ""
         found.append(Formula(row, column, formula))
     return found

@@ -184,9 +184,10 @@ def test_a_formula_without_a_saved_value_is_refused_not_read_as_blank(
     """openpyxl writes formulas without a result: volume '=6' used to import as 0."""
     path = write_workbook(tmp_path / "formula.xlsx", [process_row("F-1", 年間申請件数="=6")])
     err = _refused(db, path, capsys)
+    # Named by its header like every other cell, the letter beside it to find the cell.
     column = _letters(HEADERS.index("年間申請件数") + 1)
-    assert (f"手続一覧 / 2 / {column}: formula '=6' has no saved value (the program that "
-            "wrote the file did not calculate it)") in err
+    assert (f"手続一覧 / 2 / 年間申請件数 ({column}): formula '=6' has no saved value (the "
+            "program that wrote the file did not calculate it)") in err
 
 
 def test_a_capacity_formula_without_a_value_does_not_delete_the_row(
@@ -194,7 +195,20 @@ def test_a_capacity_formula_without_a_value_does_not_delete_the_row(
     path = write_workbook(tmp_path / "capacity.xlsx",
                           capacity=[["所管局", "FY2022Q1"], ["環境局", "=2+3"]])
     err = _refused(db, path, capsys)
-    assert "局別処理能力 / 2 / B: formula '=2+3' has no saved value" in err
+    assert "局別処理能力 / 2 / FY2022Q1 (B): formula '=2+3' has no saved value" in err
+
+
+def test_a_formula_is_named_by_the_header_below_a_title_row_or_by_its_letter(
+        db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The header row may sit below a title row; a cell above it, or in a column without a
+    header, has only its letter."""
+    path = write_workbook(tmp_path / "titled.xlsx", channels=[
+        ["=\"申請基盤一覧\""], ["申請基盤", "利用開始", "FY2022Q1"],
+        ["共同電子申請", "FY2021Q4", "=10*3", "=1"]])
+    err = _refused(db, path, capsys)
+    assert "申請基盤 / 1 / A: formula '=\"申請基盤一覧\"' has no saved value" in err
+    assert "申請基盤 / 3 / FY2022Q1 (C): formula '=10*3' has no saved value" in err
+    assert "申請基盤 / 3 / D: formula '=1' has no saved value" in err
 
 
 def test_a_formula_with_its_saved_value_imports_the_value(tmp_path: Path) -> None:
