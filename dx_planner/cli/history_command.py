@@ -11,14 +11,22 @@ import json
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import Connection
+
+from dx_planner.cli.errors import UserError
+from dx_planner.domain.validation import id_key
 from dx_planner.output_files import check_writable, replaced_atomically
+from dx_planner.persistence import repository
 from dx_planner.persistence.database import open_database
 from dx_planner.persistence.history import (
     DELETE,
     INSERT,
     Change,
     HistoryFilter,
+    bureau_names,
     cell_text,
+    has_bureau,
+    has_process,
     read_history,
     row_cells,
 )
@@ -77,12 +85,27 @@ def line(change: Change) -> str:
     return f"{moment}  {change.login}  {change.table} {change.key}  {describe(change)}"
 
 
+def _refuse_unknown_names(connection: Connection, args: argparse.Namespace) -> None:
+    """A bureau or process ID the database never held is a typo, not an empty history. (A
+    login is not checked: one that changed nothing is no mistake.)"""
+    if args.bureau is not None and not has_bureau(connection, args.bureau):
+        known = "、".join(bureau_names(connection)) or "none yet"
+        raise UserError(f"unknown bureau '{args.bureau}' (known: {known})")
+    if args.process is not None and not has_process(connection, args.process):
+        wanted = id_key(args.process)
+        near = next((pid for pid in repository.process_ids(connection)
+                     if id_key(pid) == wanted), None)
+        raise UserError(f"unknown process ID '{args.process}': not in the inventory or its "
+                        "history" + (f" (did you mean '{near}'?)" if near else ""))
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     if args.csv is not None:
         check_writable(args.csv)
     engine = open_database(args.db)
     try:
         with engine.connect() as connection:
+            _refuse_unknown_names(connection, args)
             changes = read_history(connection, HistoryFilter(
                 process=args.process, bureau=args.bureau, login=args.user, since=args.since))
     finally:
@@ -90,6 +113,8 @@ def cmd_history(args: argparse.Namespace) -> int:
     if args.csv is None:
         for change in changes:
             print(line(change))
+        if not changes:
+            print("no changes match")
         return 0
     with replaced_atomically(args.csv) as temporary, \
             temporary.open("w", newline="", encoding="utf-8-sig") as file:

@@ -98,6 +98,27 @@ def read_history(connection: Connection, where: HistoryFilter = HistoryFilter(),
     return [_change(row) for row in rows]
 
 
+def bureau_names(connection: Connection) -> list[str]:
+    """The inventory's bureaus, in their order."""
+    return list(connection.execute(select(bureaus.c.name).order_by(bureaus.c.position))
+                .scalars())
+
+
+def has_bureau(connection: Connection, name: str) -> bool:
+    """A bureau of the inventory, or one its history names (a filter may ask for either)."""
+    return any(connection.execute(query.limit(1)).first() for query in (
+        select(bureaus.c.id).where(bureaus.c.name == name),
+        select(history.c.id).where(history.c.bureau == name)))
+
+
+def has_process(connection: Connection, process_id: str) -> bool:
+    """A process of the inventory, or one its history holds (deleted since)."""
+    return any(connection.execute(query.limit(1)).first() for query in (
+        select(processes.c.id).where(processes.c.id == process_id),
+        select(history.c.id).where(history.c.table_name == "processes",
+                                   history.c.row_key == process_id)))
+
+
 def _change(row: Row[Any]) -> Change:
     return Change(_aware(row.changed_at), row.login, row.table_name, row.row_key, row.bureau,
                   row.action, row.field, row.old_value, row.new_value, row.version)

@@ -12,6 +12,8 @@ import pytest
 
 from dx_planner.cli.main import main
 from dx_planner.persistence.rights import os_login
+from tests.helpers.postgres import PgDatabase
+from tests.helpers.team import make_team
 from tests.helpers.workbooks import process_row, write_workbook
 
 
@@ -74,3 +76,58 @@ def test_a_closed_pipe_ends_quietly(db: str) -> None:
         error = process.stderr.read()
         assert process.wait() == 141
     assert error == b""
+
+
+# -- filters that match nothing ---------------------------------------------------------------
+def test_an_unknown_bureau_or_process_is_named_in_one_line(
+        db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["--db", db, "history", "--bureau", "無い局"]) == 1
+    assert capsys.readouterr() == ("", "dx-planner: unknown bureau '無い局' (known: 福祉保健局)\n")
+    assert main(["--db", db, "history", "--process", "P-999999"]) == 1
+    assert capsys.readouterr() == (
+        "", "dx-planner: unknown process ID 'P-999999': not in the inventory or its history\n")
+    # An ID spelt differently (case, width, dashes) is not another process: say which it is.
+    assert main(["--db", db, "history", "--process", "ｐ－７", "--csv", str(Path(db).parent /
+                                                                          "h.csv")]) == 1
+    assert capsys.readouterr() == (
+        "", "dx-planner: unknown process ID 'ｐ－７': not in the inventory or its history "
+            "(did you mean 'P-7'?)\n")
+    assert not (Path(db).parent / "h.csv").exists()
+
+
+def test_a_valid_filter_without_changes_says_so(db: str, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    # An unknown login may simply have changed nothing: not an error.
+    assert main(["--db", db, "history", "--user", "nobody"]) == 0
+    assert capsys.readouterr() == ("no changes match\n", "")
+    assert main(["--db", db, "history", "--process", "P-8", "--since", "2999-01-01"]) == 0
+    assert capsys.readouterr() == ("no changes match\n", "")
+
+
+def test_a_deleted_process_keeps_its_history(db: str, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    write_workbook(tmp_path / "c.xlsx", [process_row("P-1")])
+    assert main(["--db", db, "import", "--replace", str(tmp_path / "c.xlsx")]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "history", "--process", "P-7"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split("  ")[3].startswith("added: ")
+    assert lines[-1].split("  ")[3].startswith("deleted: ")
+
+
+def test_unknown_names_on_a_team_database(pg_database: PgDatabase,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    team = make_team(pg_database, 250)
+    capsys.readouterr()
+    assert main(["--db", team.url(team.editor), "history", "--bureau", "無い局"]) == 1
+    assert capsys.readouterr().err.startswith("dx-planner: unknown bureau '無い局' (known: ")
+    assert main(["--db", team.url(team.viewer), "history", "--process", "P-999999"]) == 1
+    assert capsys.readouterr().err == (
+        "dx-planner: unknown process ID 'P-999999': not in the inventory or its history\n")
+    assert main(["--db", team.url(team.viewer), "history", "--user", "nobody"]) == 0
+    assert capsys.readouterr() == ("no changes match\n", "")
+    assert main(["--db", team.url(team.viewer), "history", "--bureau", team.bureau]) == 0
+    out, err = capsys.readouterr()
+    assert err == "" and f"bureaus {team.bureau}  added: name={team.bureau}\n" in out
