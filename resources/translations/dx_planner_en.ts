@@ -24,17 +24,17 @@
         <translation>Connect to a team database…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/inventory_io.py" line="129"/>
+        <location filename="../../ui/actions/inventory_io.py" line="148"/>
         <source>手続一覧ワークブックを取り込む…</source>
         <translation>Import inventory workbook…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/inventory_io.py" line="131"/>
+        <location filename="../../ui/actions/inventory_io.py" line="150"/>
         <source>手続一覧ワークブックを書き出す…</source>
         <translation>Export inventory workbook…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/inventory_io.py" line="133"/>
+        <location filename="../../ui/actions/inventory_io.py" line="152"/>
         <source>デモ在庫を読み込む</source>
         <translation>Load the demo inventory</translation>
     </message>
@@ -1383,82 +1383,82 @@
         <translation>Select a process</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history_model.py" line="29"/>
+        <location filename="../../ui/models/history_model.py" line="28"/>
         <source>日時</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history_model.py" line="29"/>
+        <location filename="../../ui/models/history_model.py" line="28"/>
         <source>ログイン</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history_model.py" line="30"/>
+        <location filename="../../ui/models/history_model.py" line="29"/>
         <source>対象</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history_model.py" line="30"/>
+        <location filename="../../ui/models/history_model.py" line="29"/>
         <source>キー</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history_model.py" line="31"/>
+        <location filename="../../ui/models/history_model.py" line="30"/>
         <source>項目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history_model.py" line="31"/>
+        <location filename="../../ui/models/history_model.py" line="30"/>
         <source>変更前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history_model.py" line="32"/>
+        <location filename="../../ui/models/history_model.py" line="31"/>
         <source>変更後</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history_model.py" line="34"/>
+        <location filename="../../ui/models/history_model.py" line="33"/>
         <source>手続</source>
         <translation>Process</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history_model.py" line="35"/>
+        <location filename="../../ui/models/history_model.py" line="34"/>
         <source>局別処理能力</source>
         <translation>Bureau capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history_model.py" line="36"/>
+        <location filename="../../ui/models/history_model.py" line="35"/>
         <source>局</source>
         <translation>Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history_model.py" line="37"/>
+        <location filename="../../ui/models/history_model.py" line="36"/>
         <source>申請基盤</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history_model.py" line="38"/>
+        <location filename="../../ui/models/history_model.py" line="37"/>
         <source>申請基盤の上限</source>
         <translation>Channel limit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history_model.py" line="39"/>
+        <location filename="../../ui/models/history_model.py" line="38"/>
         <source>ベースライン</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history_model.py" line="42"/>
+        <location filename="../../ui/models/history_model.py" line="41"/>
         <source>処理能力（人月）</source>
         <translation>Capacity (person-months)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history_model.py" line="43"/>
+        <location filename="../../ui/models/history_model.py" line="42"/>
         <source>上限（件）</source>
         <translation>Limit (processes)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history_model.py" line="44"/>
+        <location filename="../../ui/models/history_model.py" line="43"/>
         <source>利用開始</source>
         <translation>Available from</translation>
     </message>
@@ -1532,77 +1532,117 @@
 <context>
     <name>Inventory</name>
     <message>
-        <location filename="../../ui/actions/inventory_io.py" line="30"/>
+        <location filename="../../ui/actions/inventory_io.py" line="31"/>
         <source>デモ在庫を生成して書き込んでいます…</source>
         <translation>Generating and writing the demo inventory…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/inventory_io.py" line="40"/>
+        <location filename="../../ui/actions/inventory_io.py" line="41"/>
         <source>デモ在庫を読み込む</source>
         <translation>Load the demo inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/inventory_io.py" line="49"/>
+        <location filename="../../ui/actions/inventory_io.py" line="50"/>
         <source>%1件の手続を読み込みました</source>
         <translation>Loaded %1 processes</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/inventory_io.py" line="55"/>
+        <location filename="../../ui/actions/inventory_io.py" line="56"/>
         <source>手続一覧ワークブックを取り込む</source>
         <translation>Import inventory workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/inventory_io.py" line="56"/>
+        <location filename="../../ui/actions/inventory_io.py" line="57"/>
         <source>Excel / CSV (*.xlsx *.csv)</source>
         <translation>Excel / CSV (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/inventory_io.py" line="66"/>
+        <location filename="../../ui/actions/inventory_io.py" line="67"/>
         <source>読み込み中…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/inventory_io.py" line="67"/>
+        <location filename="../../ui/actions/inventory_io.py" line="68"/>
         <source>書き込み中…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/inventory_io.py" line="81"/>
+        <location filename="../../ui/actions/inventory_io.py" line="103"/>
         <source>取り込みました：追加 %1、更新 %2、削除 %3、変更なし %4</source>
         <translation>Imported: %1 added, %2 updated, %3 deleted, %4 unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/inventory_io.py" line="85"/>
+        <location filename="../../ui/actions/inventory_io.py" line="83"/>
         <source>取り込みの警告</source>
         <translation>Import warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/inventory_io.py" line="90"/>
+        <location filename="../../ui/actions/inventory_io.py" line="88"/>
         <source>取り込みに失敗しました：%1</source>
         <translation>Import failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/inventory_io.py" line="98"/>
+        <location filename="../../ui/actions/inventory_io.py" line="96"/>
         <source>取り込み</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/inventory_io.py" line="103"/>
+        <location filename="../../ui/actions/inventory_io.py" line="108"/>
+        <source>局別処理能力 %1セル変更</source>
+        <translation>bureau capacity: %1 cell(s) changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/inventory_io.py" line="109"/>
+        <source>局別処理能力 変更なし</source>
+        <translation>bureau capacity unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/inventory_io.py" line="112"/>
+        <source>追加 %1</source>
+        <translation>%1 added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/inventory_io.py" line="113"/>
+        <source>変更 %1</source>
+        <translation>%1 changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/inventory_io.py" line="114"/>
+        <source>申請基盤 %1</source>
+        <translation>channels: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/inventory_io.py" line="115"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/inventory_io.py" line="116"/>
+        <source>申請基盤 変更なし</source>
+        <translation>channels unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/inventory_io.py" line="117"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions/inventory_io.py" line="122"/>
         <source>手続一覧ワークブックを書き出す</source>
         <translation>Export inventory workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/inventory_io.py" line="104"/>
+        <location filename="../../ui/actions/inventory_io.py" line="123"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/inventory_io.py" line="122"/>
+        <location filename="../../ui/actions/inventory_io.py" line="141"/>
         <source>%1件を書き出しました：%2</source>
         <translation>Exported %1 processes: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/actions/inventory_io.py" line="125"/>
+        <location filename="../../ui/actions/inventory_io.py" line="144"/>
         <source>書き出し</source>
         <translation>Export</translation>
     </message>

@@ -19,6 +19,7 @@ from ui.texts import tr_format
 from ui.widgets.dialogs import ProblemListDialog
 
 if TYPE_CHECKING:
+    from dx_planner.workbook.apply import ImportSummary
     from ui.main_window import MainWindow
 
 translate = QCoreApplication.translate
@@ -77,10 +78,7 @@ def import_inventory(window: MainWindow, path: Path, replace: bool = False) -> b
     def done(outcome: Any) -> None:
         summary, inventory = outcome
         show_inventory(window, inventory)
-        window.show_message(tr_format(
-            translate("Inventory", "取り込みました：追加 %1、更新 %2、削除 %3、変更なし %4"),
-            f"{summary.added:,}", f"{summary.updated:,}", f"{summary.deleted:,}",
-            f"{summary.unchanged:,}"))
+        window.show_message(imported_message(summary))
         if summary.warnings:
             QMessageBox.information(window, translate("Inventory", "取り込みの警告"),
                                     "\n".join(str(w) for w in summary.warnings[:50]))
@@ -96,6 +94,27 @@ def import_inventory(window: MainWindow, path: Path, replace: bool = False) -> b
             QMessageBox.warning(window, title, str(error))
 
     return window.runner.start(Job(translate("Inventory", "取り込み"), work, done, failed))
+
+
+def imported_message(summary: ImportSummary) -> str:
+    """What an import changed: the processes, then the capacity and channel sheets when the
+    file had them (a capacity-only change is not 'nothing')."""
+    parts = [tr_format(
+        translate("Inventory", "取り込みました：追加 %1、更新 %2、削除 %3、変更なし %4"),
+        f"{summary.added:,}", f"{summary.updated:,}", f"{summary.deleted:,}",
+        f"{summary.unchanged:,}")]
+    cells = summary.capacity_cells_changed
+    if cells is not None:
+        parts.append(tr_format(translate("Inventory", "局別処理能力 %1セル変更"), f"{cells:,}")
+                     if cells else translate("Inventory", "局別処理能力 変更なし"))
+    if summary.channels_added is not None and summary.channels_changed is not None:
+        counts = [tr_format(text, f"{count:,}") for text, count in (
+            (translate("Inventory", "追加 %1"), summary.channels_added),
+            (translate("Inventory", "変更 %1"), summary.channels_changed)) if count]
+        parts.append(tr_format(translate("Inventory", "申請基盤 %1"),
+                               translate("Inventory", "、").join(counts)) if counts
+                     else translate("Inventory", "申請基盤 変更なし"))
+    return translate("Inventory", "；").join(parts)
 
 
 def choose_export(window: MainWindow) -> None:

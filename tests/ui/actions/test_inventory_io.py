@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from sqlalchemy import Engine
 
 from tests.ui.helpers import run_job
@@ -51,4 +51,22 @@ def test_export_then_import_changes_nothing(window: MainWindow, tmp_path: Path,
     run_job(window, qtbot, lambda: inventory_io.import_inventory(window, path))
     count = len(window.session.store.processes)
     assert window.statusBar().currentMessage() == (
-        f"取り込みました：追加 0、更新 0、削除 0、変更なし {count:,}")
+        f"取り込みました：追加 0、更新 0、削除 0、変更なし {count:,}；"
+        "局別処理能力 変更なし；申請基盤 変更なし")
+
+
+def test_the_import_message_names_capacity_and_channel_changes(
+        window: MainWindow, tmp_path: Path, qtbot: Any) -> None:
+    """A workbook that changes only capacity cells and a channel does not read as nothing."""
+    path = tmp_path / "out.xlsx"
+    run_job(window, qtbot, lambda: inventory_io.export_inventory(window, path))
+    book = load_workbook(path)
+    book["局別処理能力"]["B2"].value = 500
+    book["局別処理能力"]["C2"].value = 501
+    book["申請基盤"]["C2"].value = 31
+    book.save(path)
+    run_job(window, qtbot, lambda: inventory_io.import_inventory(window, path))
+    count = len(window.session.store.processes)
+    assert window.statusBar().currentMessage() == (
+        f"取り込みました：追加 0、更新 0、削除 0、変更なし {count:,}；"
+        "局別処理能力 2セル変更；申請基盤 変更 1")
