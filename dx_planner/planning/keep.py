@@ -64,10 +64,13 @@ class Keep:
 
 @dataclass(frozen=True, slots=True)
 class Reference:
-    """The plan to keep: what it is, and its planned processes with their quarters."""
+    """The plan to keep: what it is, its planned processes with their quarters, and the
+    exact name that finds it again (``baseline`` resolves to ``baseline-FY2021Q3``: a plan
+    re-run after a newer publication keeps against the same reference). None: as given."""
 
     name: str
     assignments: dict[str, Quarter]
+    key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +100,8 @@ def load_reference(connection: Connection, keep: Keep) -> Reference:
 
     name = keep.scenario
     try:
-        return Reference(f"scenario {name}", dict(load_scenario(connection, name).assignments))
+        return Reference(f"scenario {name}", dict(load_scenario(connection, name).assignments),
+                         name)
     except ScenarioNotFound:
         pass
     if name == "baseline" or name.startswith(("baseline-", "baseline:")):
@@ -106,7 +110,8 @@ def load_reference(connection: Connection, keep: Keep) -> Reference:
         if baseline is not None:
             return Reference(f"baseline as of {baseline.as_of.code}",
                              {pid: item.quarter for pid, item in baseline.items.items()
-                              if item.source == PLANNED})
+                              if item.source == PLANNED},
+                             f"baseline-{baseline.as_of.code}")
     raise PlanningInputError(f"settings.keep.scenario: no stored scenario or published "
                              f"baseline named '{name}'")
 

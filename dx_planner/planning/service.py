@@ -36,7 +36,11 @@ from solver.solve import solve
 def prepare(inventory: Inventory, settings: PlanSettings,
             reference: Reference | None = None) -> BuiltProblem:
     """Resolve settings and build the problem; input errors (bad locks …) are raised here.
-    With ``settings.keep``, ``reference`` is the plan to keep (``keep.load_reference``)."""
+    With ``settings.keep``, ``reference`` is the plan to keep (``keep.load_reference``); the
+    settings then name it exactly (``baseline`` becomes ``baseline-FY2021Q3``), so that the
+    plan file and the stored scenario re-run against the same reference."""
+    if settings.keep is not None and reference is not None and reference.key is not None:
+        settings = replace(settings, keep=replace(settings.keep, scenario=reference.key))
     built = build_problem(inventory, resolve(settings, inventory), reference)
     try:
         built.problem.validate()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from dx_planner.cli.main import main
 from dx_planner.domain.quarters import Quarter
 from dx_planner.persistence.database import open_database
 from dx_planner.planning.keep import Keep, load_reference
+from dx_planner.planning.scenarios import load_scenario
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +43,7 @@ def test_the_plan_file_has_the_changes_of_the_contract(kept: dict[str, Any]) -> 
         assert set(move) == {"process_id", "from", "to"}
     for release in changes["released"]:
         assert {"process_id", "reason"} <= set(release)
-    assert kept["settings"]["keep"] == {"scenario": "baseline", "freeze_until": "FY2022Q1",
+    assert kept["settings"]["keep"] == {"scenario": "baseline-FY2021Q3", "freeze_until": "FY2022Q1",
                                         "move_cost": 1000.0}
     assert kept["objective"] == pytest.approx(kept["applications"] - kept["move_penalty"])
     assert kept["move_penalty"] == pytest.approx(
@@ -50,6 +52,32 @@ def test_the_plan_file_has_the_changes_of_the_contract(kept: dict[str, Any]) -> 
     assert changes["price_of_stability"] == pytest.approx(free - kept["objective"], abs=0.01)
     assert changes["price_of_stability"] >= 0
     assert kept["bound"] >= kept["objective"]
+
+
+def test_a_re_run_keeps_against_the_baseline_it_was_solved_against(
+        demo: Path, tmp_path: Path) -> None:
+    """Acceptance finding: the plan file said "baseline", so after a newer publication a
+    re-run of it silently kept against that one."""
+    db = tmp_path / "copy.db"
+    shutil.copyfile(demo, db)
+    first, again = tmp_path / "keep1.json", tmp_path / "again.json"
+    assert main(["--db", str(db), "solve", "--scenario", "k1", "--json", str(first),
+                 "--time-limit", "1", "--keep", "baseline", "--move-cost", "1000"]) == 0
+    assert main(["--db", str(db), "solve", "--scenario", "ms1", "--time-limit", "1",
+                 "--target", "0.5"]) == 0
+    assert main(["--db", str(db), "baseline", "publish", "--quarter", "FY2021Q4",
+                 "--scenario", "ms1"]) == 0
+    assert main(["--db", str(db), "solve", "--scenario", "k2", "--json", str(again),
+                 "--time-limit", "1", "--settings", str(first)]) == 0
+    for path in (first, again):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert data["settings"]["keep"]["scenario"] == "baseline-FY2021Q3"
+        assert data["changes"]["reference"] == "baseline as of FY2021Q3"
+    engine = open_database(db)
+    with engine.connect() as connection:
+        stored = [load_scenario(connection, name).settings.keep for name in ("k1", "k2")]
+    engine.dispose()
+    assert [keep.scenario for keep in stored if keep] == ["baseline-FY2021Q3"] * 2
 
 
 def test_frozen_quarters_hold_exactly_the_baselines_commitments(

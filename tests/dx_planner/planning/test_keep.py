@@ -172,7 +172,7 @@ def test_the_reference_may_be_a_scenario_or_the_published_baseline(engine: Engin
     with engine.connect() as connection:
         again = load_scenario(connection, "kept")
     assert again.changes == kept.changes
-    assert again.settings.keep == Keep("baseline", Q[0], 10.0)
+    assert again.settings.keep == Keep("baseline-FY2021Q3", Q[0], 10.0)  # exactly which one
 
 
 def test_move_cost_zero_is_a_free_re_plan() -> None:
