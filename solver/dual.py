@@ -125,6 +125,12 @@ class Dual:
         that no longer fits, against its best other quarter (0 where everything that wants
         the cell fits; a process bigger than the cell's whole capacity does not want it: one
         more person-month would not let it in).
+
+        With stable re-planning the price counts online applications only: which process
+        gets in is decided by the objective (a move spared is worth ``move_cost``), but the
+        move penalty it spares is taken out of its value, and a negative rest is 0. So a cell
+        whose extra person-month would only keep a commitment in its quarter (e.g. the end
+        quarter, where a completion adds no applications) is worth 0 applications.
         """
         res = self.res
         alpha = self.alpha
@@ -132,10 +138,13 @@ class Dual:
         c = res.value + self.bonus() - self.beta_full()[res.channel]
         r = c - res.effort[:, None] * alpha[res.bureau]
         # each process's best alternative to a quarter: max(0, its best other quarter)
-        ranked = np.sort(r, axis=1)
+        by_value = np.argsort(r, axis=1)
+        ranked = np.take_along_axis(r, by_value, axis=1)
         best = ranked[:, -1]
         runner_up = ranked[:, -2] if self.q > 1 else np.full(len(r), -np.inf)
-        top = np.argmax(r, axis=1)
+        top = by_value[:, -1]
+        second = by_value[:, -2] if self.q > 1 else top
+        moves = self._move_values()
         out = np.zeros_like(res.capacity)
         for b in range(res.capacity.shape[0]):
             rows = np.flatnonzero(res.bureau == b)
@@ -149,7 +158,25 @@ class Dual:
                 filled = np.cumsum(res.effort[sel][order])
                 out_first = np.flatnonzero(filled > res.capacity[b, qq] + 1e-9)
                 if out_first.size:
-                    out[b, qq] = max(0.0, float(density[order[out_first[0]]]))
+                    k = order[out_first[0]]
+                    spared = 0.0
+                    if moves is not None:
+                        p = sel[k]
+                        elsewhere = second[p] if top[p] == qq else top[p]
+                        spared = moves[p, qq] - (moves[p, elsewhere] if other[k] > 0 else 0.0)
+                    out[b, qq] = max(0.0, float(density[k] - spared / res.effort[sel[k]]))
+        return out
+
+    def _move_values(self) -> np.ndarray | None:
+        """float[F, Q]: the move cost in each free process's reference quarter (what
+        ``value`` holds beyond online applications); None without a move cost."""
+        problem = self.res.problem
+        if problem.reference is None or problem.move_cost <= 0:
+            return None
+        reference = problem.reference[self.res.free]
+        out = np.zeros((self.res.free.size, self.q))
+        rows = np.flatnonzero(reference >= 0)
+        out[rows, reference[rows]] = problem.move_cost
         return out
 
     def without_price(self, m: int) -> float:

@@ -42,7 +42,8 @@ class Prices:
     """The dual prices at the end of a solve (all 0 where the dual did not run).
 
     ``capacity[b, q]``: online applications one more person-month of bureau b in quarter q is
-    worth (the shadow price of its capacity row; 0 where capacity does not bind).
+    worth (the shadow price of its capacity row; 0 where capacity does not bind; with a
+    move cost, the move penalty a person-month spares is not counted: ``Dual.capacity_prices``).
     ``requirement[k]``: online applications one member fewer needed by requirement k would
     free (its multiplier), for each of ``Problem.all_requirements()``.
     ``bound``: the Lagrangian bound at these prices; ``bound_without[k]``: the Lagrangian at

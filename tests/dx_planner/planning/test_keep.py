@@ -256,3 +256,27 @@ def test_the_free_re_plan_is_never_worse_than_the_kept_plan_it_could_have_been()
     assert (chosen.objective, chosen.quarter.tolist()) == (pytest.approx(3000.0), [0])
     best = plan(free, 0)
     assert better_free_plan(free.problem, best, plan(kept, 2)) is best
+
+
+def test_capacity_value_counts_online_applications_not_spared_move_penalties() -> None:
+    """Acceptance finding: with keep, a bureau-quarter whose extra person-month would only
+    spare a move penalty was worth move_cost / effort "online applications" (交通局
+    FY2023Q4: 2,500 = 5,000 / 2 at the end quarter, where a completion adds 0)."""
+    pairs = [_p(f"{q}{k}", annual_volume=400, effort=2.0) for q in ("early", "end")
+             for k in (1, 2)]
+    inventory = _inventory(*pairs)
+    inventory.bureaus[0].capacity = {Q[1]: 2.0, Q[3]: 2.0}  # room for one of each pair
+    reference = {"early1": Q[1], "early2": Q[1], "end1": Q[3], "end2": Q[3]}
+    kept = _run(inventory, reference, Keep("ref", None, 5000.0))
+    value = {v.quarter: v.per_person_month for v in kept.capacity_value}
+    # one more person-month lets half of the second process in: Q1 completes 400/4 a quarter
+    # for 2 quarters up to the end = 200 applications, 100 per person-month; at the end, 0
+    assert value[Q[1]] == pytest.approx(100.0)
+    assert value[Q[3]] == 0.0
+    # the prices mean what they say: 2 more person-months there add 2 x the price
+    wider = _inventory(*pairs)
+    wider.bureaus[0].capacity = {Q[1]: 4.0, Q[3]: 4.0}
+    more = _run(wider, reference, Keep("ref", None, 5000.0))
+    assert more.changes is not None and kept.changes is not None
+    assert more.changes.applications - kept.changes.applications == pytest.approx(
+        2 * value[Q[1]] + 2 * value[Q[3]])
