@@ -135,7 +135,9 @@ def _from_file(path: Path) -> PlanSettings:
         raise PlanningInputError(f"--settings {path}: not JSON (line {error.lineno}: "
                                  f"{error.msg})") from None
     if isinstance(data, dict) and isinstance(data.get("settings"), dict):
-        data = data["settings"]  # a whole plan file
+        # a whole plan file (older ones gave in_scope, what the share came to the target
+        # count of, only beside the settings)
+        data = {"in_scope": data.get("in_scope")} | data["settings"]
     return settings_from_json(data)
 
 

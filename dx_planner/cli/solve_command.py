@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import time
 from contextlib import ExitStack
 from datetime import datetime
@@ -18,6 +19,7 @@ from dx_planner.domain.validation import InvalidValue, parse_name
 from dx_planner.output_files import check_writable, replaced_atomically
 from dx_planner.persistence import repository
 from dx_planner.persistence.database import write_transaction
+from dx_planner.planning.keep import Keep
 from dx_planner.planning.result import PlanResult
 from dx_planner.planning.settings import PlanSettings
 
@@ -151,7 +153,7 @@ def _change_lines(result: PlanResult) -> list[str]:
     lines = [f"kept against {changes.reference}"
              + (f", frozen until {keep.freeze_until.code}" if keep and keep.freeze_until else "")
              + (f", move cost {keep.move_cost:,.0f}" if keep else "") + ":",
-             f"  {changes.frozen:,} frozen commitments kept, {len(changes.moved):,} moved, "
+             f"  {_kept_text(changes.frozen, keep)}, {len(changes.moved):,} moved, "
              f"{len(changes.dropped):,} dropped, {len(changes.added):,} added, "
              f"{len(changes.released):,} released",
              f"  online applications {changes.applications:,.0f} - move penalty "
@@ -174,6 +176,14 @@ def _change_lines(result: PlanResult) -> list[str]:
     if reasons:
         lines.append("  released: " + ", ".join(f"{n:,} {r}" for r, n in sorted(reasons.items())))
     return lines
+
+
+def _kept_text(kept: int, keep: Keep | None) -> str:
+    """The commitments held as they were: with move cost inf every still-valid one, not only
+    those of the frozen quarters."""
+    if keep is not None and math.isinf(keep.move_cost):
+        return f"{kept:,} commitments kept as they were (move cost inf: every still-valid one)"
+    return f"{kept:,} commitments kept in the frozen quarters"
 
 
 def _cost_text(result: PlanResult, k: int) -> str:

@@ -17,6 +17,10 @@ from dx_planner.domain.inventory import Inventory, Process
 from dx_planner.domain.quarters import Quarter
 from dx_planner.planning.errors import PlanningInputError
 
+# A bureau's capacity scaled more than a thousandfold is a typo, not a what-if (and inf or
+# 1e308 would make the capacity itself infinite).
+MAX_CAPACITY_SCALE = 1000.0
+
 
 @dataclass(frozen=True, slots=True)
 class Assumptions:
@@ -68,9 +72,10 @@ class Assumptions:
             if name not in bureaus:
                 raise PlanningInputError(
                     f"settings.assumptions.capacity_scale: unknown bureau '{name}'")
-            if not factor >= 0:
+            if not 0 <= factor <= MAX_CAPACITY_SCALE:  # also refuses NaN and inf
                 raise PlanningInputError(
-                    f"settings.assumptions.capacity_scale.{name}: must be 0 or more")
+                    f"settings.assumptions.capacity_scale.{name}: {factor:g} must be from 0 to "
+                    f"{MAX_CAPACITY_SCALE:,.0f}")
         channels = {c.name for c in inventory.channels} | {p.channel for p in inventory.processes}
         for name, _ in self.channel_from:
             if name not in channels:

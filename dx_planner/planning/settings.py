@@ -96,6 +96,8 @@ class ResolvedSettings:
         if self.target_share is not None:
             out["target"] = self.target_share
         out["target_count"] = self.target_count
+        if self.target_share is not None:  # what the share came to target_count of
+            out["in_scope"] = self.in_scope
         out["milestones"] = [[quarter.code, count] for quarter, count in self.milestones]
         if self.requirements:
             out["requirements"] = [spec.to_json() for spec in self.requirements]
@@ -142,6 +144,11 @@ def resolve(settings: PlanSettings, inventory: Inventory) -> ResolvedSettings:
             raise PlanningInputError(f"milestone {quarter.code} is after the end {end.code}")
         if count < 0:
             raise PlanningInputError(f"milestone {quarter.code}: count must be 0 or more")
+    keep = settings.keep
+    if keep is not None and keep.freeze_until is not None and keep.freeze_until > end:
+        raise PlanningInputError(
+            f"settings.keep.freeze_until (--freeze-until): {keep.freeze_until.code} is after "
+            f"the end {end.code}; to freeze every planned quarter give {end.code}")
     if not 0 < settings.time_limit <= MAX_TIME_LIMIT:  # also refuses NaN
         raise PlanningInputError(
             f"time limit must be more than 0 and at most {MAX_TIME_LIMIT:,.0f} seconds")
@@ -212,6 +219,9 @@ def _resolved(k: int, spec: RequirementSpec, inventory: Inventory, start: Quarte
         raise PlanningInputError(f"{where}.quarter: {spec.quarter.code} is outside the planned "
                                  f"quarters {start.code}–{end.code}")
     scope = spec.scope
+    if scope.min_volume is not None and scope.min_volume < 0:
+        raise PlanningInputError(f"{where}.scope.min_volume: {scope.min_volume} must be 0 or "
+                                 "more (applications a year)")
     if scope.bureau is not None and scope.bureau not in _bureaus(inventory):
         raise PlanningInputError(f"{where}.scope.bureau: unknown bureau '{scope.bureau}'")
     if scope.channel is not None and scope.channel not in _channels(inventory):

@@ -11,6 +11,7 @@ from typing import Any
 
 from dx_planner.domain.enums import Authority, ProcedureType
 from dx_planner.domain.quarters import Quarter, QuarterError
+from dx_planner.domain.targets import target_count as target_count_of
 from dx_planner.planning.assumptions import Assumptions, status_key
 from dx_planner.planning.errors import PlanningInputError
 from dx_planner.planning.keep import Keep
@@ -28,18 +29,27 @@ from dx_planner.planning.settings import (
     ResolvedSettings,
 )
 
-_SETTINGS_KEYS = ("start", "deadline", "end", "target", "target_count", "milestones",
-                  "requirements", "bureau_target", "keep", "assumptions", "time_limit",
-                  "cost_time")
+_SETTINGS_KEYS = ("start", "deadline", "end", "target", "target_count", "in_scope",
+                  "milestones", "requirements", "bureau_target", "keep", "assumptions",
+                  "time_limit", "cost_time")
 
 
 def settings_from_json(data: object, where: str = "settings") -> PlanSettings:
-    """PlanSettings from a plan file's ``settings`` object. When both ``target`` (a share)
-    and ``target_count`` are there (as a plan file writes them), the share is what counts:
-    ``target_count`` is what it came to on the inventory of that plan."""
+    """PlanSettings from a plan file's ``settings`` object. ``target`` (a share) or
+    ``target_count``: both only as a plan file writes them, ``target_count`` being what the
+    share came to of ``in_scope`` (the processes in scope when it was solved); the share then
+    counts (a re-run on a changed inventory takes the same share). Any other pair is refused:
+    which one was meant is not for us to guess."""
     obj = _object(data, where, _SETTINGS_KEYS)
     share = _number(obj, "target", where)
-    count = _integer(obj, "target_count", where) if share is None else None
+    count = _integer(obj, "target_count", where)
+    if share is not None and count is not None:
+        in_scope = _integer(obj, "in_scope", where)
+        if in_scope is None or target_count_of(share, in_scope) != count:
+            raise PlanningInputError(
+                f"{where}.target ({share:g}) and {where}.target_count ({count:,}): give one of "
+                "them, a share or a count")
+        count = None
     milestones = []
     for k, item in enumerate(_list(obj, "milestones", where)):
         here = f"{where}.milestones[{k}]"
@@ -137,7 +147,9 @@ def stored_settings(settings: ResolvedSettings) -> dict[str, Any]:
 
 def settings_from_stored(data: dict[str, Any]) -> ResolvedSettings:
     """ResolvedSettings of a stored scenario (also of scenarios stored before §6 existed)."""
-    plain = settings_from_json({k: v for k, v in data.items() if k in _SETTINGS_KEYS})
+    # the resolved target count is read below; the stored pair was never the user's choice
+    plain = settings_from_json({k: v for k, v in data.items()
+                                if k in _SETTINGS_KEYS and k != "target_count"})
     assumptions = plain.assumptions
     if data.get("assume_national_ready"):  # the one what-if of older versions
         assumed = Quarter.parse(data["assume_national_ready"])

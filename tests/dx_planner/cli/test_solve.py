@@ -34,6 +34,7 @@ def test_solve_writes_the_plan_file_and_stores_the_scenario(
     assert plan["status"] in {"optimal", "feasible"}
     assert plan["settings"] == {"start": "FY2021Q4", "deadline": "FY2023Q4", "end": "FY2023Q4",
                                 "target": 0.7, "target_count": plan["target_count"],
+                                "in_scope": plan["in_scope"],
                                 "milestones": [["FY2022Q4", 500]], "time_limit": 20.0,
                                 "cost_time": 0.0}
     assert plan["digitized_by_deadline"] >= plan["target_count"]

@@ -110,6 +110,11 @@ def test_an_unchanged_inventory_keeps_every_commitment(kept: dict[str, Any]) -> 
     (["--keep", "base", "--freeze-until", "FY2999Q4"],
      "dx-planner: settings.keep.freeze_until (--freeze-until): FY2999Q4 is outside the "
      "quarters dx-planner plans (FY2000Q1–FY2060Q4)"),
+    # acceptance finding: a freeze after the end was accepted (refused: nothing is planned
+    # there, and freezing the whole plan is --freeze-until END)
+    (["--keep", "base", "--freeze-until", "FY2030Q1"],
+     "dx-planner: settings.keep.freeze_until (--freeze-until): FY2030Q1 is after the end "
+     "FY2023Q4; to freeze every planned quarter give FY2023Q4"),
 ])
 def test_bad_keep_options_are_one_line_and_exit_1(
         demo: Path, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -142,3 +147,22 @@ def test_the_summary_gives_no_price_when_the_plans_miss_different_requirements()
     assert ("  price of stability: not comparable: this plan misses 1 required process, the "
             "free re-plan 0 (meeting the requirements comes before online applications); the "
             "free re-plan (") in text
+
+
+def test_the_summary_counts_kept_commitments_as_what_they_are() -> None:
+    """Acceptance finding: with --move-cost inf it said '17,324 frozen commitments kept',
+    counting every kept commitment, not only those of frozen quarters."""
+    import math
+
+    from dx_planner.cli.solve_command import summary
+    from dx_planner.planning.keep import Reference
+    from dx_planner.planning.service import run_plan
+    from tests.dx_planner.planning.test_keep import Q, _inventory, _p, _settings
+
+    inventory = _inventory(*[_p(f"p{i}") for i in range(6)])
+    reference = Reference("ref", {f"p{i}": Q[i % 3 + 1] for i in range(6)})
+    every = run_plan(inventory, _settings(Keep("ref", None, math.inf)), reference=reference)
+    assert "  6 commitments kept as they were (move cost inf: every still-valid one), 0 moved" \
+        in summary(every, "every", 1.0)
+    frozen = run_plan(inventory, _settings(Keep("ref", Q[1], 10.0)), reference=reference)
+    assert "  2 commitments kept in the frozen quarters, " in summary(frozen, "frozen", 1.0)

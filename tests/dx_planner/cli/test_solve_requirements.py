@@ -160,6 +160,15 @@ def test_bureau_target_adds_a_requirement_per_bureau_and_names_the_ones_missed(
      "collides with 5 locked processes (固定四半期): in FY2021Q4 its locked processes need "
      "21.75 person-months, the scaled capacity is 0.00: P-000290 (FY2021Q4), "
      "P-000310 (FY2021Q4), P-000431 (FY2021Q4) and 2 more; change the assumption or the locks"),
+    # acceptance findings: the field is named, as for every other bad value
+    (["--capacity-scale", "福祉保健局=inf"],
+     "dx-planner: settings.assumptions.capacity_scale.福祉保健局: inf must be from 0 to 1,000"),
+    (["--capacity-scale", "福祉保健局=1e308"],
+     "dx-planner: settings.assumptions.capacity_scale.福祉保健局: 1e+308 must be from 0 to "
+     "1,000"),
+    (["--require", "min_volume=-5:1"],
+     "dx-planner: settings.requirements[0].scope.min_volume: -5 must be 0 or more "
+     "(applications a year)"),
     (["--channel-from", "共同電子申請=FY2023Q1"],
      "dx-planner: settings.assumptions.channel_from.共同電子申請 (--channel-from "
      "共同電子申請=FY2023Q1) collides with 31 locked processes (固定四半期): they are locked "
@@ -172,6 +181,23 @@ def test_bad_input_is_one_line_and_exit_1(
     err = capsys.readouterr().err
     assert message in err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("settings", "message"), [
+    ({"target": 0.7, "target_count": 100},
+     "dx-planner: settings.target (0.7) and settings.target_count (100): give one of them, a "
+     "share or a count"),
+    ({"requirements": [{"scope": {"min_volume": -5}, "share": 1.0}]},
+     "dx-planner: settings.requirements[0].scope.min_volume: -5 must be 0 or more "
+     "(applications a year)"),
+])
+def test_a_settings_file_is_checked_like_the_options(
+        demo: Path, tmp_path: Path, settings: dict[str, Any], message: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps(settings), encoding="utf-8")
+    assert main(["--db", str(demo), "solve", "--settings", str(path), "--time-limit", "1"]) == 1
+    assert capsys.readouterr().err.strip() == message
 
 
 def test_a_bad_settings_file_is_one_line_and_exit_1(

@@ -75,7 +75,7 @@ def test_the_inventory_is_not_touched() -> None:
     (Assumptions(national_ready=(("nobody", START),)), "neither a national status"),
     (Assumptions(national_ready=(("plain", START),)), "plain is not a 国 process"),
     (Assumptions(capacity_scale=(("Z", 1.0),)), "capacity_scale: unknown bureau 'Z'"),
-    (Assumptions(capacity_scale=(("A", -1.0),)), "capacity_scale.A: must be 0 or more"),
+    (Assumptions(capacity_scale=(("A", -1.0),)), "capacity_scale.A: -1 must be from 0 to 1,000"),
     (Assumptions(channel_from=(("Fax", START),)), "channel_from: unknown channel 'Fax'"),
 ])
 def test_bad_assumptions_name_the_field(assumptions: Assumptions, message: str) -> None:

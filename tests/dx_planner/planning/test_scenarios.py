@@ -68,7 +68,7 @@ def test_plan_file_has_the_contract_fields() -> None:
                                "digitized_by_deadline", "assignments", "shortfall",
                                "solve_seconds", "target_count"]
     assert data["settings"] == {"start": "FY2021Q4", "deadline": "FY2022Q2", "end": "FY2022Q2",
-                                "target": 0.7, "target_count": 3,
+                                "target": 0.7, "target_count": 3, "in_scope": 4,
                                 "milestones": [["FY2022Q1", 2]], "time_limit": 5.0,
                                 "cost_time": 0.0}
     assert data["assignments"][0] == {"process_id": "A", "quarter": "FY2022Q1",

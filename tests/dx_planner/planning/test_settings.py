@@ -1,3 +1,5 @@
+import math
+
 import pytest
 
 from dx_planner.domain.enums import Status
@@ -43,6 +45,16 @@ def test_absolute_target_and_milestones() -> None:
     (PlanSettings(target_share=1.5), "between 0 and 1"),
     (PlanSettings(milestones=((Quarter(2025, 1), 3),)), "after the end"),
     (PlanSettings(time_limit=0), "time limit"),
+    # acceptance findings: each names its field
+    (PlanSettings(assumptions=Assumptions(capacity_scale=(("局", math.inf),))),
+     r"^settings\.assumptions\.capacity_scale\.局: inf must be from 0 to 1,000$"),
+    (PlanSettings(assumptions=Assumptions(capacity_scale=(("局", 1e308),))),
+     r"^settings\.assumptions\.capacity_scale\.局: 1e\+308 must be from 0 to 1,000$"),
+    (PlanSettings(requirements=(RequirementSpec(Scope(min_volume=-5), None, 1.0),)),
+     r"^settings\.requirements\[0\]\.scope\.min_volume: -5 must be 0 or more"),
+    (PlanSettings(keep=Keep("base", Quarter(2030, 1))),
+     r"^settings\.keep\.freeze_until \(--freeze-until\): FY2030Q1 is after the end FY2023Q4; "
+     r"to freeze every planned quarter give FY2023Q4$"),
 ])
 def test_bad_settings_are_reported(settings: PlanSettings, message: str) -> None:
     with pytest.raises(PlanningInputError, match=message):

@@ -10,7 +10,7 @@ import pytest
 from dx_planner.domain.inventory import Bureau, Channel, Inventory, Process
 from dx_planner.domain.quarters import Quarter
 from dx_planner.planning.errors import PlanningInputError
-from dx_planner.planning.settings import resolve
+from dx_planner.planning.settings import PlanSettings, resolve
 from dx_planner.planning.settings_json import (
     settings_from_json,
     settings_from_stored,
@@ -19,7 +19,7 @@ from dx_planner.planning.settings_json import (
 
 FULL: dict[str, Any] = {
     "start": "FY2021Q4", "deadline": "FY2023Q4", "end": "FY2024Q1", "target": 0.7,
-    "target_count": 4, "milestones": [["FY2022Q4", 2]],
+    "target_count": 4, "in_scope": 5, "milestones": [["FY2022Q4", 2]],
     "requirements": [
         {"scope": {"authority": "都", "min_volume": 10000}, "share": 1.0, "quarter": "FY2023Q4"},
         {"scope": {"bureau": "福祉保健局", "priority": True}, "count": 1, "quarter": "FY2022Q4"},
@@ -63,9 +63,29 @@ def test_move_cost_inf_and_a_count_target() -> None:
     assert settings.keep.to_json()["move_cost"] == "inf"
 
 
-def test_a_share_wins_over_the_count_it_came_to() -> None:
-    settings = settings_from_json({"start": "FY2021Q4", "target": 0.8, "target_count": 1})
+def test_a_plan_files_share_wins_over_the_count_it_came_to() -> None:
+    """A plan file gives both: the share and what it came to of the processes in scope then;
+    re-run on an inventory with another in-scope count, the share counts."""
+    settings = settings_from_json({"start": "FY2021Q4", "target": 0.8, "target_count": 8,
+                                   "in_scope": 10})
     assert resolve(settings, _inventory()).target_count == 4  # ceil(0.8 × 5)
+
+
+@pytest.mark.parametrize("data", [
+    {"target": 0.7, "target_count": 100},  # acceptance finding: the count was ignored
+    {"target": 0.7, "target_count": 100, "in_scope": 1000},  # not what 0.7 came to
+])
+def test_a_share_and_another_count_are_refused_naming_both(data: dict[str, object]) -> None:
+    with pytest.raises(PlanningInputError, match=r"^settings\.target \(0\.7\) and "
+                       r"settings\.target_count \(100\): give one of them, a share or a count$"):
+        settings_from_json(data)
+
+
+def test_the_plan_files_settings_re_run_as_solved() -> None:
+    resolved = resolve(PlanSettings(start=Quarter(2021, 4), target_share=0.8), _inventory())
+    written = resolved.to_json()
+    assert (written["target"], written["target_count"], written["in_scope"]) == (0.8, 4, 5)
+    assert resolve(settings_from_json(written), _inventory()) == resolved
 
 
 @pytest.mark.parametrize(("data", "message"), [
