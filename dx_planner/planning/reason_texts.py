@@ -25,7 +25,8 @@ REASON_TEXTS: dict[str, str] = {
     "effort_exceeds_capacity": QT_TRANSLATE_NOOP(
         "Reasons", "工数が局の四半期処理能力を超える"),
     "after_freeze": QT_TRANSLATE_NOOP("Reasons", "凍結した四半期の後の最初の四半期"),
-    "kept": QT_TRANSLATE_NOOP("Reasons", "凍結した四半期の約束（前回計画どおり）"),
+    "kept": QT_TRANSLATE_NOOP(
+        "Reasons", "前回計画どおりに守った約束（凍結した四半期、または変更の費用∞）"),
 }
 
 

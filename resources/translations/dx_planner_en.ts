@@ -520,27 +520,32 @@
         <translation>Frozen until: %1    gain a change must bring: %2 applications</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/changes_page.py" line="79"/>
-        <source>凍結して守った約束 %1 件、時期の変更 %2 件、計画から外した %3 件、追加 %4 件、解除 %5 件</source>
-        <translation>%1 commitments kept frozen, %2 moved, %3 dropped, %4 added, %5 released</translation>
+        <location filename="../../ui/views/results/changes_page.py" line="81"/>
+        <source>そのまま守った約束 %1 件（変更の費用∞：有効な約束はすべて）、時期の変更 %2 件、計画から外した %3 件、追加 %4 件、解除 %5 件</source>
+        <translation>%1 commitments kept as they were (move cost ∞: every still-valid one), %2 moved, %3 dropped, %4 added, %5 released</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/changes_page.py" line="87"/>
+        <location filename="../../ui/views/results/changes_page.py" line="85"/>
+        <source>凍結して守った約束 %1 件、時期の変更 %2 件、計画から外した %3 件、追加 %4 件、解除 %5 件</source>
+        <translation>%1 commitments kept in the frozen quarters, %2 moved, %3 dropped, %4 added, %5 released</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/results/changes_page.py" line="94"/>
         <source>安定化の代償：比較できません（この計画は必要な手続が %1 件不足、基準なしの再計画は %2 件不足。条件の達成がオンライン申請件数より優先されます）</source>
         <translation>Price of stability: not comparable (this plan misses %1 required processes, the free re-plan %2; meeting the requirements comes before online applications)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/changes_page.py" line="91"/>
+        <location filename="../../ui/views/results/changes_page.py" line="98"/>
         <source>安定化の代償：不明（基準なしの再計画が中断されました）</source>
         <translation>Price of stability: unknown (the free re-plan was cancelled)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/changes_page.py" line="96"/>
+        <location filename="../../ui/views/results/changes_page.py" line="103"/>
         <source>安定化の代償：%1 件（目的値の %2）＝ 諦めたオンライン申請 %3 件 ＋ 変更のペナルティ %4 件</source>
         <translation>Price of stability: %1 (%2 of the objective) = %3 online applications given up + %4 move penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/results/changes_page.py" line="101"/>
+        <location filename="../../ui/views/results/changes_page.py" line="108"/>
         <source>基準なしで再計画すると：時期の変更 %1 件、計画から外す %2 件</source>
         <translation>A free re-plan would move %1 and drop %2</translation>
     </message>
@@ -2778,8 +2783,8 @@
     </message>
     <message>
         <location filename="../../dx_planner/planning/reason_texts.py" line="28"/>
-        <source>凍結した四半期の約束（前回計画どおり）</source>
-        <translation>a commitment of a frozen quarter (as in the reference plan)</translation>
+        <source>前回計画どおりに守った約束（凍結した四半期、または変更の費用∞）</source>
+        <translation>a commitment kept as in the reference plan (a frozen quarter, or move cost ∞)</translation>
     </message>
 </context>
 <context>

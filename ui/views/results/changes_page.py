@@ -75,11 +75,18 @@ class ChangesPage(QWidget):
                 else f"{keep.move_cost:,.0f}"
             lines.append(tr_format(self.tr("凍結：%1 まで　変更1件あたりの必要な効果：%2 件"),
                                    freeze, cost))
-        lines.append(tr_format(self.tr(
-            "凍結して守った約束 %1 件、時期の変更 %2 件、計画から外した %3 件、追加 %4 件、"
-            "解除 %5 件"), f"{changes.frozen:,}", f"{len(changes.moved):,}",
-            f"{len(changes.dropped):,}", f"{len(changes.added):,}",
-            f"{len(changes.released):,}"))
+        # with move cost ∞ every still-valid commitment is kept, not only the frozen ones
+        if keep is not None and math.isinf(keep.move_cost):
+            counts = self.tr(
+                "そのまま守った約束 %1 件（変更の費用∞：有効な約束はすべて）、時期の変更 %2 件、"
+                "計画から外した %3 件、追加 %4 件、解除 %5 件")
+        else:
+            counts = self.tr(
+                "凍結して守った約束 %1 件、時期の変更 %2 件、計画から外した %3 件、追加 %4 件、"
+                "解除 %5 件")
+        lines.append(tr_format(counts, f"{changes.frozen:,}", f"{len(changes.moved):,}",
+                               f"{len(changes.dropped):,}", f"{len(changes.added):,}",
+                               f"{len(changes.released):,}"))
         price = changes.price_of_stability
         if price is None and changes.free_objective is not None:
             # a plan meeting more requirements ranks first, whatever its objective

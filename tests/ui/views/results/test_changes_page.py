@@ -70,3 +70,23 @@ def test_no_price_is_shown_when_the_plans_miss_different_requirements(
     assert ("安定化の代償：比較できません（この計画は必要な手続が 1 件不足、基準なしの再計画は 0 件"
             "不足。条件の達成がオンライン申請件数より優先されます）") in text
     assert "不明" not in text
+
+
+def test_with_move_cost_inf_the_kept_commitments_are_not_called_frozen(
+        window: MainWindow) -> None:
+    """Acceptance finding: with move cost ∞ every still-valid commitment is kept, not only
+    those of frozen quarters."""
+    import math
+
+    from dx_planner.planning.keep import Keep, Reference
+    from dx_planner.planning.service import run_plan
+    from tests.dx_planner.planning.test_keep import Q, _inventory, _p, _settings
+
+    inventory = _inventory(*[_p(f"p{i}") for i in range(6)])
+    reference = Reference("ref", {f"p{i}": Q[i % 3 + 1] for i in range(6)})
+    window.session.plan = run_plan(inventory, _settings(Keep("ref", None, math.inf)),
+                                   reference=reference)
+    window.session.planChanged.emit()
+    text = window.results_view.pages["changes"].summary.text()
+    assert "そのまま守った約束 6 件（変更の費用∞：有効な約束はすべて）、時期の変更 0 件" in text
+    assert "凍結して守った" not in text
