@@ -128,7 +128,9 @@ class Dual:
 
         With stable re-planning the price counts online applications only: which process
         gets in is decided by the objective (a move spared is worth ``move_cost``), but the
-        move penalty it spares is taken out of its value, and a negative rest is 0. So a cell
+        move penalty it spares is taken out of its value, and a negative rest is 0; a penalty
+        it would pay is not added back (the room it frees elsewhere is priced in the
+        objective's terms), so the price is at most the objective's shadow price. So a cell
         whose extra person-month would only keep a commitment in its quarter (e.g. the end
         quarter, where a completion adds no applications) is worth 0 applications.
         """
@@ -164,6 +166,9 @@ class Dual:
                         p = sel[k]
                         elsewhere = second[p] if top[p] == qq else top[p]
                         spared = moves[p, qq] - (moves[p, elsewhere] if other[k] > 0 else 0.0)
+                    # never above the objective's price: the room it frees elsewhere is
+                    # priced in the objective's terms (moves spared there included)
+                    spared = max(spared, 0.0)
                     out[b, qq] = max(0.0, float(density[k] - spared / res.effort[sel[k]]))
         return out
 

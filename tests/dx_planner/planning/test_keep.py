@@ -280,3 +280,21 @@ def test_capacity_value_counts_online_applications_not_spared_move_penalties() -
     assert more.changes is not None and kept.changes is not None
     assert more.changes.applications - kept.changes.applications == pytest.approx(
         2 * value[Q[1]] + 2 * value[Q[3]])
+
+
+def test_capacity_value_with_keep_is_0_where_the_plan_would_not_use_more_room() -> None:
+    """A commitment the objective keeps in its quarter (moving it earlier gains 200
+    applications, less than the move cost) gives the earlier cell no price, although its
+    applications alone would."""
+    pair = [_p(name, annual_volume=400, effort=2.0) for name in ("a", "b")]
+    inventory = _inventory(*pair)
+    inventory.bureaus[0].capacity = {Q[1]: 2.0, Q[3]: 2.0}
+    reference = {"a": Q[3], "b": Q[3]}
+    kept = _run(inventory, reference, Keep("ref", None, 5000.0))
+    value = {v.quarter: v.per_person_month for v in kept.capacity_value}
+    assert value[Q[1]] == 0.0
+    wider = _inventory(*pair)
+    wider.bureaus[0].capacity = {Q[1]: 4.0, Q[3]: 2.0}
+    more = _run(wider, reference, Keep("ref", None, 5000.0))
+    assert more.changes is not None and kept.changes is not None
+    assert more.changes.applications == pytest.approx(kept.changes.applications)
