@@ -80,6 +80,11 @@ def enum_label(member: Enum | None) -> str:
     return str(member.value).replace("_", " ")
 
 
+def quarter_header(quarter: Quarter | None) -> str:
+    """``quarter_label`` on two lines (code, then months), for column headers."""
+    return quarter_label(quarter).replace(" · ", "\n")
+
+
 def quarter_label(quarter: Quarter | None) -> str:
     """``FY2021Q4 · 2022年1~3月`` (both forms, as the reports write them)."""
     if quarter is None:

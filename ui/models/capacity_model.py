@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from dx_planner.domain.inventory import Bureau, Channel
 from dx_planner.domain.quarters import Quarter, quarter_range
-from ui.i18n import quarter_label
+from ui.i18n import quarter_header, quarter_label
 from ui.models.edits import EditRecorder
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -122,7 +122,7 @@ class BureauCapacityModel(_GridModel):
         total = QCoreApplication.translate("Capacity", "合計")
         if orientation == Qt.Orientation.Horizontal:
             if section < len(self.quarters):
-                return quarter_label(self.quarters[section]).replace(" · ", "\n")
+                return quarter_header(self.quarters[section])
             return total
         return self.bureaus[section].name if section < len(self.bureaus) else total
 
@@ -194,7 +194,7 @@ class ChannelCapacityModel(_GridModel):
             if section == 0:
                 return QCoreApplication.translate("Capacity", "利用開始")
             if section <= len(self.quarters):
-                return quarter_label(self.quarters[section - 1]).replace(" · ", "\n")
+                return quarter_header(self.quarters[section - 1])
             return total
         return self.channels[section].name if section < len(self.channels) else total
 

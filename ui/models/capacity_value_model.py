@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from dx_planner.domain.quarters import Quarter
 from dx_planner.planning.result import PlanResult
-from ui.i18n import quarter_label
 from ui.models.editor_spec import AnyIndex
+from ui.models.heatmap_model import mix_colour
+from ui.models.table_base import BureauQuarterGridModel
 from ui.texts import tr_format
 
 ZERO_COLOUR = QColor("#f8f9f9")  # capacity not binding: one more person-month adds nothing
@@ -24,12 +25,10 @@ def value_colour(share: float) -> QColor:
     if share <= 0:
         return ZERO_COLOUR
     t = min(1.0, share) ** 0.6  # more steps among the small values
-    return QColor.fromRgbF(LOW_COLOUR.redF() + (HIGH_COLOUR.redF() - LOW_COLOUR.redF()) * t,
-                           LOW_COLOUR.greenF() + (HIGH_COLOUR.greenF() - LOW_COLOUR.greenF()) * t,
-                           LOW_COLOUR.blueF() + (HIGH_COLOUR.blueF() - LOW_COLOUR.blueF()) * t)
+    return mix_colour(LOW_COLOUR, HIGH_COLOUR, t)
 
 
-class CapacityValueModel(QAbstractTableModel):
+class CapacityValueModel(BureauQuarterGridModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.bureaus: list[str] = []
@@ -54,20 +53,6 @@ class CapacityValueModel(QAbstractTableModel):
         ranked = sorted(((b, q, v) for (b, q), v in self.values.items() if v > 0),
                         key=lambda cell: -cell[2])
         return ranked[:n]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.bureaus)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.quarters)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return quarter_label(self.quarters[section]).replace(" · ", "\n")
-        return self.bureaus[section]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

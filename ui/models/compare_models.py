@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from dx_planner.planning.compare import ChangeKind, Comparison, PlanChange
-from ui.i18n import enum_label, quarter_label
+from ui.i18n import enum_label, quarter_header, quarter_label
 from ui.models.table_base import AnyIndex, ListTableModel
 from ui.texts import plan_status_text
 
@@ -164,7 +164,7 @@ class CountsCompareModel(ListTableModel):
         self.comparison = comparison
         self.rows = list(comparison.bureaus) if comparison is not None else []
         quarters = comparison.quarters if comparison is not None else []
-        self.headers = [quarter_label(q).replace(" · ", "\n") for q in quarters]
+        self.headers = [quarter_header(q) for q in quarters]
         if comparison is not None:
             self.headers += [self.tr("合計 A"), self.tr("合計 B"), "B − A"]
         self.endResetModel()

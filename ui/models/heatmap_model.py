@@ -6,7 +6,6 @@ from collections import defaultdict
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -19,7 +18,7 @@ from dx_planner.domain.inventory import Inventory
 from dx_planner.domain.quarters import Quarter
 from dx_planner.planning.plan_capacity import plan_capacity
 from dx_planner.planning.result import PlanResult
-from ui.i18n import quarter_label
+from ui.models.table_base import BureauQuarterGridModel
 from ui.texts import tr_format
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -36,7 +35,8 @@ FULL_COLOUR = QColor("#85c1e9")  # ≥ 99.5 %: capacity used up, as planned
 OVER_COLOUR = QColor("#e74c3c")  # > 100 %: more work than capacity
 
 
-def _mix(low: QColor, high: QColor, t: float) -> QColor:
+def mix_colour(low: QColor, high: QColor, t: float) -> QColor:
+    """The colour a share ``t`` (0..1) of the way from ``low`` to ``high``."""
     return QColor.fromRgbF(low.redF() + (high.redF() - low.redF()) * t,
                            low.greenF() + (high.greenF() - low.greenF()) * t,
                            low.blueF() + (high.blueF() - low.blueF()) * t)
@@ -53,7 +53,7 @@ def load_colour(ratio: float | None) -> QColor:
         return FULL_COLOUR
     if ratio > WARN:
         return NEAR_FULL_COLOUR
-    return _mix(LOW_COLOUR, HIGH_COLOUR, max(0.0, ratio) / WARN)
+    return mix_colour(LOW_COLOUR, HIGH_COLOUR, max(0.0, ratio) / WARN)
 
 
 def legend_html() -> str:
@@ -63,7 +63,7 @@ def legend_html() -> str:
 
     translate = QCoreApplication.translate
     return "&nbsp;&nbsp;".join([
-        f"{swatch(LOW_COLOUR)}{swatch(_mix(LOW_COLOUR, HIGH_COLOUR, 0.5))}"
+        f"{swatch(LOW_COLOUR)}{swatch(mix_colour(LOW_COLOUR, HIGH_COLOUR, 0.5))}"
         f"{swatch(HIGH_COLOUR)} " + translate("LoadHeatmapModel", "0〜95%"),
         f"{swatch(NEAR_FULL_COLOUR)} " + translate("LoadHeatmapModel", "95〜99.5%"),
         f"{swatch(FULL_COLOUR)} " + translate("LoadHeatmapModel", "満杯（99.5%以上）"),
@@ -72,7 +72,7 @@ def legend_html() -> str:
     ])
 
 
-class LoadHeatmapModel(QAbstractTableModel):
+class LoadHeatmapModel(BureauQuarterGridModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.bureaus: list[str] = []
@@ -100,20 +100,6 @@ class LoadHeatmapModel(QAbstractTableModel):
                 if quarter is not None:
                     self.used[(process.bureau, quarter)] += process.effort
         self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.bureaus)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.quarters)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return quarter_label(self.quarters[section]).replace(" · ", "\n")
-        return self.bureaus[section]
 
     def ratio(self, row: int, column: int) -> float | None:
         """Used over capacity; None when there is neither (2.0 for work without capacity)."""

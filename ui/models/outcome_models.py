@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from dx_planner.domain.quarters import Quarter
 from dx_planner.planning.result import PlanResult
-from ui.i18n import quarter_label
+from ui.i18n import quarter_header
 from ui.models.analysis_texts import cost_method_label, kind_label, scope_label
 from ui.models.table_base import AnyIndex, ListTableModel
 from ui.texts import tr_format
@@ -124,7 +124,7 @@ class ShortfallCapacityModel(ListTableModel):
         self.quarters = sorted({q for _, q in self.extra})
         self.bureaus = list(dict.fromkeys(b for b, _ in self.extra))
         self.rows = self.bureaus
-        self.headers = [quarter_label(q).replace(" · ", "\n") for q in self.quarters]
+        self.headers = [quarter_header(q) for q in self.quarters]
         self.headers.append(self.tr("合計"))
         self.endResetModel()
 

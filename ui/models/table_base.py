@@ -1,5 +1,6 @@
 """The read-mostly tables of the planning views share this: rows in ``self.rows``, column
-titles in ``self.headers`` (flat tables, no children)."""
+titles in ``self.headers`` (flat tables, no children); bureau × quarter grids (heat maps) in
+``self.bureaus`` × ``self.quarters``."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from dx_planner.domain.quarters import Quarter
+from ui.i18n import quarter_header
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -26,3 +30,24 @@ class ListTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers[section]
         return None
+
+
+class BureauQuarterGridModel(QAbstractTableModel):
+    """A bureau per row, a quarter per column, the quarter headed on two lines."""
+
+    bureaus: list[str]
+    quarters: list[Quarter]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.bureaus)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.quarters)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return quarter_header(self.quarters[section])
+        return self.bureaus[section]
