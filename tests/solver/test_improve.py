@@ -57,6 +57,24 @@ def test_the_value_set_is_bisected_up_to_where_the_requirements_still_hold(
     assert improve.value(res, feasible) > improve.value(res, fixed)
 
 
+def test_value_first_builds_only_its_first_plan_past_its_deadline(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
+    res, dual = tight
+    built: list[int] = []
+    greedy_pairs = improve.primal.greedy_pairs
+
+    def spy(res_: Residual, key: np.ndarray, start: np.ndarray | None = None) -> np.ndarray:
+        built.append(1)
+        return greedy_pairs(res_, key, start)
+
+    monkeypatch.setattr(improve.primal, "greedy_pairs", spy)
+    improve.value_first(res, dual, lambda: False)
+    assert len(built) >= len(improve.VALUE_SET_SHARES)
+    built.clear()
+    _, promising = improve.value_first(res, dual, lambda: False, deadline=time.monotonic())
+    assert promising is not None and len(built) == 1
+
+
 def test_a_neighbourhood_never_makes_the_plan_worse(tight: tuple[Residual, Dual]) -> None:
     res, dual = tight
     feasible, _ = improve.value_first(res, dual, lambda: False)
@@ -113,6 +131,36 @@ def test_the_search_repairs_and_improves(tight: tuple[Residual, Dual]) -> None:
     assert res.usage(found).valid()
     assert res.shortfall(found) == 0
     assert better and better[-1] is found
+    assert check_plan(res.problem, full_plan(res, found)) == []
+
+
+def test_the_search_starts_with_every_small_bureau_whole_smallest_first(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
+    # a whole small bureau is solved to optimality in hundredths of a second and packs its
+    # quarters tighter than any chunk of it; the size-weighted picks rarely got to them
+    res, dual = tight
+    feasible, _ = improve.value_first(res, dual, lambda: False)
+    assert feasible is not None
+    sizes = np.bincount(res.bureau, minlength=res.capacity.shape[0])
+    small = [b for b in np.argsort(sizes, kind="stable").tolist()
+             if 0 < sizes[b] <= improve.SWEEP_MAX]
+    assert len(small) >= 5
+    seen: list[np.ndarray] = []
+    solve_neighbourhood = improve.solve_neighbourhood
+
+    def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float
+            ) -> tuple[np.ndarray | None, bool]:
+        seen.append(np.sort(rows))
+        return solve_neighbourhood(res_, x, rows, seconds)
+
+    monkeypatch.setattr(improve, "solve_neighbourhood", spy)
+    found = improve.improve(res, feasible, dual, dual.value() + res.locked_value,
+                            time.monotonic() + 60.0, lambda: len(seen) >= len(small),
+                            lambda x: None)
+    assert [rows.tolist() for rows in seen] == [
+        np.flatnonzero(res.bureau == b).tolist() for b in small]
+    assert res.shortfall(found) == 0
+    assert improve.value(res, found) > improve.value(res, feasible)
     assert check_plan(res.problem, full_plan(res, found)) == []
 
 
