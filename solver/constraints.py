@@ -104,6 +104,14 @@ class Usage:
         self.eff[self.bureau[i], q] += sign * self.effort[i]
         self.cnt[self.channel[i], q] += sign
 
+    def copy(self) -> Usage:
+        """The same loads, to try moves on without changing these."""
+        out = Usage.__new__(Usage)
+        out.bureau, out.channel, out.effort = self.bureau, self.channel, self.effort
+        out.capacity, out.limit, out.room = self.capacity, self.limit, self.room
+        out.eff, out.cnt = self.eff.copy(), self.cnt.copy()
+        return out
+
     def valid(self) -> bool:
         """Constraints 3 and 4 hold for the plan as it is now."""
         return bool(np.all(self.eff <= self.room) and np.all(self.cnt <= self.limit))

@@ -12,7 +12,7 @@ lose much of the value the bound says is there. Two steps use the time the calle
    (quarter swaps for a requirement due before the last quarter, quarter_swap.py, while they
    cost at most SWAP_PRICE times its price; insertions; exchanges). The size of the value
    set is bisected: the largest one whose plan still meets the requirements, within the
-   time the caller gives.
+   time the caller gives (once a plan meets them).
 2. ``improve`` is large-neighbourhood search. It starts with a sweep: every bureau of at
    most SWEEP_MAX processes re-planned whole, smallest first (on the tight 3,000 family one
    sweep gains ~2% in ~6 s, more than the random picks below gain in the same time). Then
@@ -153,8 +153,9 @@ def value_first(
             promising = x
 
     def enough() -> bool:
-        """Stop building (the first plan is always built): cancelled, or past ``deadline``."""
-        return should_stop() or (promising is not None and time.monotonic() > deadline)
+        """Stop building: cancelled, or past ``deadline`` with a plan that meets the
+        requirements (the search needs one to fall back on)."""
+        return should_stop() or (feasible is not None and time.monotonic() > deadline)
 
     for share in VALUE_SET_SHARES:
         if enough():
@@ -181,18 +182,24 @@ def exchange_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool
     the two-for-one exchanges of primal.repair_count that a plan built value-first needs: its
     shortfall is tens of processes, and the smallest members are usually all planned already.
     Capacity and channel limits hold throughout; the plan only gets closer to the needs.
+
+    An exchange changes one bureau, so each bureau's cheapest exchange is kept between steps
+    and only the changed bureau's is searched again (channel limits are global: the chosen
+    exchange is checked against them before it is made).
     """
-    nb, q_n = res.capacity.shape[0], res.n_quarters
     finite = np.isfinite(res.value)
+    by_bureau = [np.flatnonzero(res.bureau == b) for b in range(res.capacity.shape[0])]
+    cache: dict[tuple[int, int], _Exchange | None] = {}
     for _ in range(EXCHANGE_STEPS):
         if should_stop() or res.shortfall(x) == 0:
             return
         missing = _missing(res, x)
+        use = res.usage(x)
         # the cheapest exchange for each missed requirement; the one that costs least per
         # process missing less over all requirements is made
-        best: tuple[float, np.ndarray] | None = None
+        best: tuple[float, np.ndarray, int] | None = None
         for m in np.flatnonzero(missing > 0).tolist():
-            step = _exchange_for(res, x, res.needs[m], nb, q_n, finite)
+            step = _exchange_for(res, x, use, m, by_bureau, finite, cache)
             if step is None:
                 continue
             i, new_i, q, ins = step
@@ -205,83 +212,115 @@ def exchange_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool
                 continue
             cost = (value(res, x) - value(res, y)) / fewer
             if best is None or cost < best[0]:
-                best = (cost, y)
+                best = (cost, y, int(res.bureau[i]))
         if best is None:
             return
         x[:] = best[1]
+        after_use = res.usage(x)
+        limited = np.isfinite(res.limit)
+        if np.any(after_use.cnt[limited] != use.cnt[limited]):
+            cache.clear()  # a channel limit's room changed: every bureau's search did
+        else:
+            for key in [key for key in cache if key[1] == best[2]]:
+                del cache[key]
+
+
+#: (cost per count, process out, its new quarter or -1, the cell's quarter, processes in)
+_Exchange = tuple[float, int, int, int, np.ndarray]
 
 
 def _exchange_for(
-    res: Residual, x: np.ndarray, need: Need, nb: int, q_n: int, finite: np.ndarray
+    res: Residual, x: np.ndarray, use: Usage, m: int, by_bureau: list[np.ndarray],
+    finite: np.ndarray, cache: dict[tuple[int, int], _Exchange | None],
 ) -> tuple[int, int, int, np.ndarray] | None:
-    """The cheapest exchange for ``need`` whose processes fit the channel limits, or None."""
+    """The cheapest exchange for need m whose processes fit the channel limits, or None.
+    ``cache``: each bureau's cheapest exchange for m, filled in where missing."""
+    need = res.needs[m]
+    member = need.mask(x.size)
+    late = member & ((x < 0) | (x > need.quarter))
     banned: set[int] = set()
+    step = None
     for _ in range(EXCHANGE_RETRIES):
-        step, out = _best_exchange(res, x, need, nb, q_n, finite, banned)
-        if step is not None or out is None:
-            return step
-        banned.add(out)  # its fillers did not fit the channel limits: the next best
-    return None
+        for b, rows in enumerate(by_bureau):
+            if (m, b) not in cache:
+                cache[m, b] = _bureau_exchange(res, x, use, need, rows, late, finite, banned)
+        found = [(c, b) for (mm, b), c in cache.items() if mm == m and c is not None]
+        if not found:
+            break
+        cand, b = min(found, key=lambda cb: cb[0][0])
+        step = _fitting(res, use, cand, bool(member[cand[1]]))
+        if step is not None:
+            break
+        banned.add(cand[1])  # its fillers do not fit the channel limits: the next best
+        del cache[m, b]
+    if banned:  # what was searched without the banned processes holds for this step only
+        for key in [key for key in cache if key[0] == m]:
+            del cache[key]
+    return step
+
+
+def _fitting(res: Residual, use: Usage, cand: _Exchange,
+             out_is_member: bool) -> tuple[int, int, int, np.ndarray] | None:
+    """The exchange with the processes coming in that fit the channel limits now (the
+    search ignored channels), or None if it no longer gains a count or i's new home is
+    full. ``use`` is left as it was."""
+    _, i, new_i, q, ins = cand
+    trial = use.copy()
+    trial.add(i, q, -1.0)
+    if new_i >= 0:
+        if not trial.fits(i, new_i):
+            return None
+        trial.add(i, new_i)
+    ok = []
+    for j in ins.tolist():
+        if trial.fits(j, q):
+            trial.add(j, q)
+            ok.append(j)
+    if len(ok) - int(out_is_member) < 1:
+        return None
+    return i, new_i, q, np.array(ok, dtype=np.int64)
 
 
 def _missing(res: Residual, x: np.ndarray) -> np.ndarray:
     return np.maximum(0, np.array([n.need - n.count(x) for n in res.needs], dtype=np.int64))
 
 
-def _best_exchange(
-    res: Residual, x: np.ndarray, need: Need, nb: int, q_n: int, finite: np.ndarray,
-    banned: set[int],
-) -> tuple[tuple[int, int, int, np.ndarray] | None, int | None]:
-    """((process out, its new quarter or -1, the cell's quarter, processes in) of the
-    cheapest exchange per count for ``need``, or None; the process out of the cheapest
-    exchange if the channel limits rejected it, else None). ``banned``: processes not to
-    take out."""
-    use = res.usage(x)
+def _bureau_exchange(
+    res: Residual, x: np.ndarray, use: Usage, need: Need, rows: np.ndarray, late: np.ndarray,
+    finite: np.ndarray, banned: set[int],
+) -> _Exchange | None:
+    """The cheapest exchange per count for ``need`` in one bureau (its ``rows``), or None.
+    ``late``: the members not done by the need's quarter; ``banned``: processes not to take
+    out."""
     m = need.quarter
     member = need.mask(x.size)
-    late = member & ((x < 0) | (x > m))
-    best: tuple[float, int, int, int, np.ndarray] | None = None
-    for b in range(nb):
-        rows = np.flatnonzero(res.bureau == b)
-        fillers_b = rows[late[rows] & (x[rows] < 0)]
-        if fillers_b.size == 0:
+    fillers_b = rows[late[rows] & (x[rows] < 0)]
+    if fillers_b.size == 0:
+        return None
+    b = int(res.bureau[rows[0]])
+    fillers_b = fillers_b[np.argsort(res.effort[fillers_b], kind="stable")]
+    best: _Exchange | None = None
+    for q in range(0, m + 1):
+        room_c = use.cnt[res.channel[fillers_b], q] < res.limit[res.channel[fillers_b], q]
+        fillers = fillers_b[finite[fillers_b, q] & room_c][:EXCHANGE_FILLERS]
+        planned = rows[x[rows] == q]
+        if banned:
+            planned = planned[~np.isin(planned, list(banned))]
+        if fillers.size == 0 or planned.size == 0:
             continue
-        fillers_b = fillers_b[np.argsort(res.effort[fillers_b], kind="stable")]
-        for q in range(0, m + 1):
-            room_c = use.cnt[res.channel[fillers_b], q] < res.limit[res.channel[fillers_b], q]
-            fillers = fillers_b[finite[fillers_b, q] & room_c][:EXCHANGE_FILLERS]
-            planned = rows[x[rows] == q]
-            if banned:
-                planned = planned[~np.isin(planned, list(banned))]
-            if fillers.size == 0 or planned.size == 0:
-                continue
-            slack = res.capacity[b, q] - use.eff[b, q]
-            cum_e = np.cumsum(res.effort[fillers])
-            cum_v = np.concatenate([[0.0], np.cumsum(res.value[fillers, q])])
-            k = np.searchsorted(cum_e, slack + res.effort[planned] + 1e-9, side="right")
-            later = _later_homes(res, use, finite, planned, m)
-            gain = k - member[planned].astype(np.int64)
-            lost = res.value[planned, q] - np.where(
-                later >= 0, res.value[planned, np.maximum(later, 0)], 0.0)
-            cost = np.where(gain >= 1, (lost - cum_v[k]) / np.maximum(gain, 1), np.inf)
-            t = int(np.argmin(cost))
-            if np.isfinite(cost[t]) and (best is None or cost[t] < best[0]):
-                best = (float(cost[t]), int(planned[t]), int(later[t]), q, fillers[: k[t]])
-    if best is None:
-        return None, None
-    _, i, new_i, q, ins = best
-    # channel room for the processes coming in (the search above ignored channels)
-    use.add(i, q, -1.0)
-    if new_i >= 0:
-        use.add(i, new_i)
-    ok = []
-    for j in ins.tolist():
-        if use.fits(j, q):
-            use.add(j, q)
-            ok.append(j)
-    if len(ok) - int(bool(need.mask(x.size)[i])) < 1:
-        return None, i
-    return (i, new_i, q, np.array(ok, dtype=np.int64)), None
+        slack = res.capacity[b, q] - use.eff[b, q]
+        cum_e = np.cumsum(res.effort[fillers])
+        cum_v = np.concatenate([[0.0], np.cumsum(res.value[fillers, q])])
+        k = np.searchsorted(cum_e, slack + res.effort[planned] + 1e-9, side="right")
+        later = _later_homes(res, use, finite, planned, m)
+        gain = k - member[planned].astype(np.int64)
+        lost = res.value[planned, q] - np.where(
+            later >= 0, res.value[planned, np.maximum(later, 0)], 0.0)
+        cost = np.where(gain >= 1, (lost - cum_v[k]) / np.maximum(gain, 1), np.inf)
+        t = int(np.argmin(cost))
+        if np.isfinite(cost[t]) and (best is None or cost[t] < best[0]):
+            best = (float(cost[t]), int(planned[t]), int(later[t]), q, fillers[: k[t]])
+    return best
 
 
 def _later_homes(
@@ -337,11 +376,23 @@ class Search:
         self.margin = np.abs(self.best_r) / res.effort
         self.kinds = [_Kind("bureau"), _Kind("pair"), _Kind("marginal"), _Kind("swap")]
         self.repair_kind = _Kind("repair")
-        self.sweep_kind = _Kind("sweep")
+        # whole small bureaus in turn, smallest first: the first round (the sweep) before
+        # anything else, then as one more kind, paid by its rate like the others
+        self.whole = _whole_order(self.by_bureau, self.bureau_weight)
+        self.whole_turns = 0
+        self.whole_kind = _Kind("whole")
+        if self.whole:
+            self.kinds.append(self.whole_kind)
+
+    def sweeping(self) -> bool:
+        """The first round of whole bureaus is not over yet."""
+        return self.whole_turns < len(self.whole)
 
     def pick(self, x: np.ndarray) -> tuple[_Kind, np.ndarray]:
-        """A neighbourhood kind (by its pay rate, with exploration) and its rows; while plan x
-        misses a requirement, a repair neighbourhood."""
+        """A neighbourhood kind (by its pay rate, with exploration) and its rows; first the
+        sweep; while plan x misses a requirement, a repair neighbourhood."""
+        if self.sweeping():
+            return self.whole_kind, self._whole_rows()
         if self.res.shortfall(x) > 0:
             return self.repair_kind, self._repair_rows(x)
         rates = np.array([k.rate() for k in self.kinds])
@@ -356,6 +407,8 @@ class Search:
             return np.argsort(noisy)[: self.chunk]
         if name == "swap":
             return self._swap_rows(x)
+        if name == "whole":
+            return self._whole_rows()
         k = 1 if name == "bureau" or nb < 2 else 2
         bureaus = rng.choice(nb, size=k, replace=False, p=self.bureau_weight)
         parts = []
@@ -364,6 +417,11 @@ class Search:
             take = self.chunk // k
             parts.append(rows if rows.size <= take else rng.choice(rows, size=take, replace=False))
         return np.concatenate(parts)
+
+    def _whole_rows(self) -> np.ndarray:
+        b = self.whole[self.whole_turns % len(self.whole)]
+        self.whole_turns += 1
+        return self.by_bureau[b]
 
     def _swap_rows(self, x: np.ndarray) -> np.ndarray:
         """One bureau's unplanned processes with the best reduced value per person-month and
@@ -406,6 +464,9 @@ class Search:
         kind.gain = 0.9 * kind.gain + max(gain, 0.0)
         kind.seconds = 0.9 * kind.seconds + seconds
         # neighbourhoods solved to optimality quickly can grow; those that time out shrink
+        # (whole bureaus have their own size)
+        if kind is self.whole_kind:
+            return
         if optimal and seconds < 0.5 * STEP_SECONDS:
             self.chunk = min(CHUNK_MAX, int(self.chunk * 1.25))
         elif not optimal:
@@ -457,15 +518,14 @@ def solve_neighbourhood(
     return out, status == cp_model.OPTIMAL
 
 
-def _sweep_order(search: Search) -> list[int]:
-    """The bureaus re-planned whole first, smallest first: a small bureau is solved to
-    optimality in hundredths of a second and packs its quarters tighter (room for more
-    value, or more counts while a requirement is missed), which chunks and size-weighted
-    picks rarely get to."""
-    sizes = np.array([r.size for r in search.by_bureau])
+def _whole_order(by_bureau: list[np.ndarray], weight: np.ndarray) -> list[int]:
+    """The bureaus re-planned whole, smallest first: a small bureau is solved to optimality
+    in hundredths of a second and packs its quarters tighter (room for more value, or more
+    counts while a requirement is missed), which chunks and size-weighted picks rarely get
+    to. Bureaus outside the focus (weight 0) are left out."""
+    sizes = np.array([r.size for r in by_bureau])
     order = np.argsort(sizes, kind="stable").tolist()
-    return [b for b in order
-            if 0 < sizes[b] <= SWEEP_MAX and search.bureau_weight[b] > 0]
+    return [b for b in order if 0 < sizes[b] <= SWEEP_MAX and weight[b] > 0]
 
 
 def improve(
@@ -493,15 +553,11 @@ def improve(
     def gap(y: np.ndarray) -> float:
         return (bound - value(res, y) - locked) / bound if bound > 0 else 0.0
 
-    sweep = _sweep_order(search)
     while not should_stop() and (res.shortfall(best) > 0 or gap(best) > GOAL):
         left = deadline - time.monotonic()
         if left < 0.05:
             break
-        if sweep:
-            kind, rows = search.sweep_kind, search.by_bureau[sweep.pop(0)]
-        else:
-            kind, rows = search.pick(best)
+        kind, rows = search.pick(best)
         t0 = time.monotonic()
         cand, optimal = solve_neighbourhood(res, best, rows, min(STEP_SECONDS, left))
         took = time.monotonic() - t0
@@ -512,6 +568,5 @@ def improve(
                 gain = max(gain, 1.0) * 10.0  # a repaired requirement pays most
             best = cand
             report(best)
-        if kind is not search.sweep_kind:
-            search.learn(kind, gain, took, optimal)
+        search.learn(kind, gain, took, optimal)
     return best

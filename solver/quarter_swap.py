@@ -25,6 +25,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from solver.constraints import Usage
 from solver.reduced import Need, Residual
 
 #: Swaps at most per call (each one gains at least one count).
@@ -37,10 +38,16 @@ def swap_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool],
                 max_cost: np.ndarray | None = None) -> None:
     """Raise the counts of missed requirements due before the last quarter by swaps (x is
     changed in place; it only gets closer to the needs, and stays within every limit).
-    ``max_cost[m]``: the most a count of need m may cost (None: any)."""
+    ``max_cost[m]``: the most a count of need m may cost (None: any).
+
+    A swap changes one bureau, so each bureau's cheapest swap is kept between steps and only
+    the changed bureau's is searched again, unless a channel limit's room changed."""
     last = res.n_quarters - 1
     finite = np.isfinite(res.value)
+    limited = np.isfinite(res.limit)
     by_bureau = [np.flatnonzero(res.bureau == b) for b in range(res.capacity.shape[0])]
+    cache: dict[tuple[int, int], Swap | None] = {}
+    use = res.usage(x)
     for _ in range(MAX_SWAPS):
         if should_stop():
             return
@@ -49,10 +56,16 @@ def swap_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool],
                       if res.needs[m].quarter < last]
         if not open_needs:
             return
-        made = False
+        made = None
         for m in open_needs:
-            swap = _cheapest_swap(res, x, res.needs[m], by_bureau, finite)
-            if swap is None or (max_cost is not None and swap[0] > max_cost[m]):
+            for b, rows in enumerate(by_bureau):
+                if (m, b) not in cache:
+                    cache[m, b] = _bureau_swap(res, x, use, res.needs[m], rows, finite)
+            found = [c for (mm, _), c in cache.items() if mm == m and c is not None]
+            if not found:
+                continue
+            swap = min(found, key=lambda c: c[0])
+            if max_cost is not None and swap[0] > max_cost[m]:
                 continue
             _, i, q1, q2, ins = swap
             y = x.copy()
@@ -61,44 +74,51 @@ def swap_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool],
             after = _missing(res, y)
             if np.any(after > missing) or after.sum() >= missing.sum():
                 continue
+            made = int(res.bureau[i])
             x[:] = y
-            made = True
             break
-        if not made:
+        if made is None:
             return
+        before = use.cnt
+        use = res.usage(x)
+        if np.any(use.cnt[limited] != before[limited]):
+            cache.clear()  # a channel limit's room changed: every bureau's search did
+        else:
+            for key in [key for key in cache if key[1] == made]:
+                del cache[key]
 
 
 def _missing(res: Residual, x: np.ndarray) -> np.ndarray:
     return np.maximum(0, np.array([n.need - n.count(x) for n in res.needs], dtype=np.int64))
 
 
-def _cheapest_swap(res: Residual, x: np.ndarray, need: Need, by_bureau: list[np.ndarray],
-                   finite: np.ndarray) -> Swap | None:
-    """The swap across ``need``'s quarter with the least value lost per count, or None."""
-    use = res.usage(x)
+def _bureau_swap(res: Residual, x: np.ndarray, use: Usage, need: Need, rows: np.ndarray,
+                 finite: np.ndarray) -> Swap | None:
+    """The swap across ``need``'s quarter in one bureau (its ``rows``) with the least value
+    lost per count, or None."""
     m, q_n = need.quarter, res.n_quarters
     member = need.mask(x.size)
     unlimited = np.isinf(res.limit)
+    b = int(res.bureau[rows[0]]) if rows.size else 0
+    slack = use.room[b] - use.eff[b]
     best: Swap | None = None
-    for b, rows in enumerate(by_bureau):
-        slack = use.room[b] - use.eff[b]
-        for q2 in range(m + 1, q_n):
-            late = rows[(x[rows] == q2) & member[rows]]
-            if late.size < 2:
+    for q2 in range(m + 1, q_n):
+        late = rows[(x[rows] == q2) & member[rows]]
+        if late.size < 2:
+            continue
+        late = late[np.argsort(res.effort[late], kind="stable")]
+        for q1 in range(m + 1):
+            ins = late[finite[late, q1] & unlimited[res.channel[late], q1]]
+            if ins.size < 2:
                 continue
-            late = late[np.argsort(res.effort[late], kind="stable")]
-            for q1 in range(m + 1):
-                ins = late[finite[late, q1] & unlimited[res.channel[late], q1]]
-                if ins.size < 2:
-                    continue
-                out = rows[x[rows] == q1]
-                out = out[finite[out, q2]
-                          & (use.cnt[res.channel[out], q2] + 1 <= res.limit[res.channel[out], q2])]
-                if out.size == 0:
-                    continue
-                cand = _best_in_cell(res, ins, out, q1, q2, slack[q1], slack[q2], member)
-                if cand is not None and (best is None or cand[0] < best[0]):
-                    best = cand
+            out = rows[x[rows] == q1]
+            out = out[finite[out, q2]
+                      & (use.cnt[res.channel[out], q2] + 1 <= res.limit[res.channel[out], q2])]
+            if out.size == 0:
+                continue
+            cand = _best_in_cell(res, ins, out, q1, q2, slack[q1], slack[q2], member)
+            if cand is not None and (best is None or cand[0] < best[0]):
+                best = cand
     return best
 
 

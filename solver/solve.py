@@ -68,7 +68,7 @@ REPAIR_SHARE = 0.75
 REPAIR_MIN_GAIN = 0.003
 #: The value-first plans are built for at most this share of the time limit (the search
 #: that follows gains more per second once a few of them are built).
-VALUE_FIRST_SHARE = 0.2
+VALUE_FIRST_SHARE = 0.45
 #: Reduced-value greedy keys (R + (f-1) lambda) / effort^g: g, and bisection steps on f.
 REDUCED_G = 0.25
 REDUCED_STEPS = 6
