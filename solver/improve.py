@@ -34,6 +34,7 @@ used inside a solve (the benchmark uses it on the whole model as a reference).
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -51,7 +52,7 @@ from solver.reduced import Need, Residual
 
 #: Stop improving once the gap to the bound is below this.
 GOAL = 0.0005
-#: Seconds a neighbourhood may take (a cancel is noticed between neighbourhoods).
+#: Seconds a neighbourhood may take.
 STEP_SECONDS = 0.6
 #: CP-SAT workers per neighbourhood.
 WORKERS = 2
@@ -75,8 +76,13 @@ REPAIR_MAX = 30
 #: requirement's price; dearer ones are left to the neighbourhood search, which repairs them
 #: for less (tight 3,000 family: swaps cost 13x the price, CP-SAT far less; 28,000: 2.6x).
 SWAP_PRICE = 4.0
-#: The search starts with a sweep of whole bureaus of at most this many processes.
-SWEEP_MAX = 300
+#: The search starts with a sweep of whole bureaus of at most this many processes, each
+#: given STEP_SECONDS or its size / WHOLE_ROWS_PER_SECOND, up to WHOLE_SECONDS.
+SWEEP_MAX = 600
+WHOLE_ROWS_PER_SECOND = 200.0
+WHOLE_SECONDS = 1.5
+#: How often a running neighbourhood checks for a cancel.
+WATCH_SECONDS = 0.05
 
 Report = Callable[[np.ndarray], None]
 
@@ -474,12 +480,14 @@ class Search:
 
 
 def solve_neighbourhood(
-    res: Residual, x: np.ndarray, rows: np.ndarray, seconds: float
+    res: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
+    should_stop: Callable[[], bool] | None = None,
 ) -> tuple[np.ndarray | None, bool]:
     """Re-plan ``rows`` by CP-SAT, the rest of ``x`` fixed: (plan or None, proven optimal).
 
     Requirements are global rows; each missing count costs more than any value in the
-    neighbourhood, so a plan short of a requirement is first made to meet it."""
+    neighbourhood, so a plan short of a requirement is first made to meet it. CP-SAT is
+    stopped within ~50 ms once ``should_stop()`` says so (the hinted plan is kept)."""
     block = BlockModel(res, x, rows)
     if not block.pairs:
         return None, True
@@ -508,7 +516,7 @@ def solve_neighbourhood(
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.01, seconds)
     solver.parameters.num_workers = WORKERS
-    status = solver.solve(model)
+    status = _stoppable(solver, model, should_stop)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None, False
     out = block.others.copy()
@@ -516,6 +524,29 @@ def solve_neighbourhood(
         if solver.boolean_value(v):
             out[i] = q
     return out, status == cp_model.OPTIMAL
+
+
+def _stoppable(solver: cp_model.CpSolver, model: cp_model.CpModel,
+               should_stop: Callable[[], bool] | None) -> int:
+    """CP-SAT's status; a watcher thread stops the search when ``should_stop()`` says so,
+    so a neighbourhood may take longer than a cancel may wait."""
+    if should_stop is None:
+        return int(solver.solve(model))
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(WATCH_SECONDS):
+            if should_stop():
+                solver.stop_search()
+                return
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        return int(solver.solve(model))
+    finally:
+        done.set()
+        watcher.join()
 
 
 def _whole_order(by_bureau: list[np.ndarray], weight: np.ndarray) -> list[int]:
@@ -558,8 +589,12 @@ def improve(
         if left < 0.05:
             break
         kind, rows = search.pick(best)
+        # a whole bureau gets time by its size: the big ones gain nothing in STEP_SECONDS
+        # (tight-3000-s1, 556 processes: +0 in 0.6 s, +5,379 in 1.5 s)
+        step = (min(WHOLE_SECONDS, max(STEP_SECONDS, rows.size / WHOLE_ROWS_PER_SECOND))
+                if kind is search.whole_kind else STEP_SECONDS)
         t0 = time.monotonic()
-        cand, optimal = solve_neighbourhood(res, best, rows, min(STEP_SECONDS, left))
+        cand, optimal = solve_neighbourhood(res, best, rows, min(step, left), should_stop)
         took = time.monotonic() - t0
         gain = 0.0
         if cand is not None and res.usage(cand).valid() and better(res, cand, best):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -91,6 +92,21 @@ def test_a_neighbourhood_never_makes_the_plan_worse(tight: tuple[Residual, Dual]
         assert np.array_equal(cand[outside], feasible[outside])
 
 
+def test_a_neighbourhood_stops_soon_after_a_cancel(tight: tuple[Residual, Dual]) -> None:
+    # a whole big bureau may run longer than a cancel may wait: a watcher stops CP-SAT
+    res, dual = tight
+    feasible, _ = improve.value_first(res, dual, lambda: False)
+    assert feasible is not None
+    rows = np.flatnonzero(res.bureau == np.argmax(np.bincount(res.bureau)))
+    cancel_at = time.monotonic() + 0.3
+    t0 = time.monotonic()
+    cand, optimal = improve.solve_neighbourhood(res, feasible, rows, 30.0,
+                                                lambda: time.monotonic() > cancel_at)
+    assert time.monotonic() - t0 < 0.8
+    assert not optimal and cand is not None
+    assert res.usage(cand).valid() and res.shortfall(cand) == 0
+
+
 def test_a_missing_count_is_repaired_before_value() -> None:
     # the plan has the big process and misses the target of 2; the repair drops it for two
     p = make_problem([2.0, 1.0, 1.0], [1000, 10, 10], [[2.0]], target=2)
@@ -149,10 +165,10 @@ def test_the_search_starts_with_every_small_bureau_whole_smallest_first(
     seen: list[np.ndarray] = []
     solve_neighbourhood = improve.solve_neighbourhood
 
-    def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float
-            ) -> tuple[np.ndarray | None, bool]:
+    def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
+            should_stop: Callable[[], bool] | None = None) -> tuple[np.ndarray | None, bool]:
         seen.append(np.sort(rows))
-        return solve_neighbourhood(res_, x, rows, seconds)
+        return solve_neighbourhood(res_, x, rows, seconds, should_stop)
 
     monkeypatch.setattr(improve, "solve_neighbourhood", spy)
     found = improve.improve(res, feasible, dual, dual.value() + res.locked_value,
