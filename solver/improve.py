@@ -52,7 +52,7 @@ from solver.reduced import Need, Residual
 
 #: Stop improving once the gap to the bound is below this.
 GOAL = 0.0005
-#: Seconds a neighbourhood may take.
+#: Seconds a neighbourhood may take (a cancel stops it sooner).
 STEP_SECONDS = 0.6
 #: CP-SAT workers per neighbourhood.
 WORKERS = 2
@@ -76,11 +76,10 @@ REPAIR_MAX = 30
 #: requirement's price; dearer ones are left to the neighbourhood search, which repairs them
 #: for less (tight 3,000 family: swaps cost 13x the price, CP-SAT far less; 28,000: 2.6x).
 SWAP_PRICE = 4.0
-#: The search starts with a sweep of whole bureaus of at most this many processes, each
-#: given STEP_SECONDS or its size / WHOLE_ROWS_PER_SECOND, up to WHOLE_SECONDS.
-SWEEP_MAX = 600
-WHOLE_ROWS_PER_SECOND = 200.0
-WHOLE_SECONDS = 1.5
+#: The search starts with a sweep of whole bureaus of at most this many processes. (Bigger
+#: ones, or more time for the big ones, gained on tight-3000-s1 but lost more on the 28,000
+#: instance, where the sweep then takes half a minute: 21.37M instead of 21.58M at 60 s.)
+SWEEP_MAX = 300
 #: How often a running neighbourhood checks for a cancel.
 WATCH_SECONDS = 0.05
 
@@ -589,12 +588,9 @@ def improve(
         if left < 0.05:
             break
         kind, rows = search.pick(best)
-        # a whole bureau gets time by its size: the big ones gain nothing in STEP_SECONDS
-        # (tight-3000-s1, 556 processes: +0 in 0.6 s, +5,379 in 1.5 s)
-        step = (min(WHOLE_SECONDS, max(STEP_SECONDS, rows.size / WHOLE_ROWS_PER_SECOND))
-                if kind is search.whole_kind else STEP_SECONDS)
         t0 = time.monotonic()
-        cand, optimal = solve_neighbourhood(res, best, rows, min(step, left), should_stop)
+        cand, optimal = solve_neighbourhood(res, best, rows, min(STEP_SECONDS, left),
+                                            should_stop)
         took = time.monotonic() - t0
         gain = 0.0
         if cand is not None and res.usage(cand).valid() and better(res, cand, best):
