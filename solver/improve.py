@@ -8,16 +8,16 @@ lose much of the value the bound says is there. Two steps use the time the calle
    value per person-month (the "value set", including the small ones that the requirement
    prices make attractive) go first, each into its best quarter by reduced value; then every
    other process, smallest effort first, earliest quarter first, as the count-first plan does,
-   so the leftover room is packed for the counts; then the count repairs, cheapest kind first
-   (quarter swaps for a requirement due before the last quarter, quarter_swap.py, while they
-   cost at most SWAP_PRICE times its price; insertions; exchanges). The size of the value
-   set is bisected: the largest one whose plan still meets the requirements, within the
-   time the caller gives (once a plan meets them).
+   so the leftover room is packed for the counts; then the count repairs, cheapest kind
+   first: quarter swaps for a requirement due before the last quarter (quarter_swap.py,
+   while they cost at most SWAP_PRICE times its price), insertions (count.py), exchanges
+   (exchange.py). The size of the value set is bisected: the largest one whose plan still
+   meets the requirements, within the time the caller gives (once a plan meets them).
 2. ``improve`` is large-neighbourhood search. It starts with a sweep: every bureau of at
    most SWEEP_MAX processes re-planned whole, smallest first (on the tight 3,000 family one
    sweep gains ~2% in ~6 s, more than the random picks below gain in the same time). Then
-   a neighbourhood of the plan (a bureau, a chunk
-   of a large bureau, two bureaus, or the processes whose reduced value is closest to zero)
+   a neighbourhood of the plan (a bureau, a chunk of a large bureau, two bureaus, the
+   processes whose reduced value is closest to zero, or again a whole small bureau)
    is re-planned exactly by CP-SAT, the rest fixed, with the GLOBAL requirements as rows (so
    counts move between the bureaus of a neighbourhood) and a missing count priced above any
    value (so a plan still short of a requirement is repaired first). The current plan is the
@@ -44,11 +44,11 @@ from ortools.sat.python import cp_model
 
 from solver import primal
 from solver.block_model import BlockModel
-from solver.constraints import Usage
 from solver.count import eject_insert
 from solver.dual import Dual
+from solver.exchange import exchange_repair
 from solver.quarter_swap import swap_repair
-from solver.reduced import Need, Residual
+from solver.reduced import Residual
 
 #: Stop improving once the gap to the bound is below this.
 GOAL = 0.0005
@@ -66,12 +66,6 @@ VALUE_SET_SHARES = (1.0, 0.75, 0.5, 0.25)
 VALUE_SET_BISECT = 3
 #: Bureaus in a repair neighbourhood (more bureaus: more counts repaired per solve).
 REPAIR_BUREAUS = 1
-#: Exchange repair: steps at most, and the smallest fillers considered per cell.
-EXCHANGE_STEPS = 400
-EXCHANGE_FILLERS = 40
-EXCHANGE_RETRIES = 5
-#: Shortfalls up to this many processes are repaired by two-for-one exchanges.
-REPAIR_MAX = 30
 #: Quarter swaps (quarter_swap.py) are made while a count costs at most this many times the
 #: requirement's price; dearer ones are left to the neighbourhood search, which repairs them
 #: for less (tight 3,000 family: swaps cost 13x the price, CP-SAT far less; 28,000: 2.6x).
@@ -88,8 +82,7 @@ Report = Callable[[np.ndarray], None]
 
 def value(res: Residual, x: np.ndarray) -> float:
     """Objective of plan x over the free processes (the locked part excluded)."""
-    on = np.flatnonzero(x >= 0)
-    return float(res.value[on, x[on]].sum())
+    return res.plan_value(x)
 
 
 def better(res: Residual, a: np.ndarray, b: np.ndarray) -> bool:
@@ -173,173 +166,6 @@ def value_first(
             break
         take((lo + hi) / 2)
     return feasible, promising
-
-
-def exchange_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool]) -> None:
-    """Raise the counts of missed requirements by exchanges, cheapest per count first.
-
-    In a bureau-quarter q no later than the requirement's quarter m, one planned process i
-    makes room for the k smallest members not yet done by m that fit into the cell's slack
-    plus i's effort: i moves to a later quarter with room (so it still counts at later
-    requirements) or is dropped; the count by m rises by k - 1 (k if i is not a member).
-    The cost is the value lost;
-    each step takes the exchange with the least cost per count gained. The generalisation of
-    the two-for-one exchanges of primal.repair_count that a plan built value-first needs: its
-    shortfall is tens of processes, and the smallest members are usually all planned already.
-    Capacity and channel limits hold throughout; the plan only gets closer to the needs.
-
-    An exchange changes one bureau, so each bureau's cheapest exchange is kept between steps
-    and only the changed bureau's is searched again (channel limits are global: the chosen
-    exchange is checked against them before it is made).
-    """
-    finite = np.isfinite(res.value)
-    by_bureau = [np.flatnonzero(res.bureau == b) for b in range(res.capacity.shape[0])]
-    cache: dict[tuple[int, int], _Exchange | None] = {}
-    for _ in range(EXCHANGE_STEPS):
-        if should_stop() or res.shortfall(x) == 0:
-            return
-        missing = _missing(res, x)
-        use = res.usage(x)
-        # the cheapest exchange for each missed requirement; the one that costs least per
-        # process missing less over all requirements is made
-        best: tuple[float, np.ndarray, int] | None = None
-        for m in np.flatnonzero(missing > 0).tolist():
-            step = _exchange_for(res, x, use, m, by_bureau, finite, cache)
-            if step is None:
-                continue
-            i, new_i, q, ins = step
-            y = x.copy()
-            y[i] = new_i
-            y[ins] = q
-            after = _missing(res, y)
-            fewer = int(missing.sum() - after.sum())
-            if fewer < 1 or after.max() > missing.max():
-                continue
-            cost = (value(res, x) - value(res, y)) / fewer
-            if best is None or cost < best[0]:
-                best = (cost, y, int(res.bureau[i]))
-        if best is None:
-            return
-        x[:] = best[1]
-        after_use = res.usage(x)
-        limited = np.isfinite(res.limit)
-        if np.any(after_use.cnt[limited] != use.cnt[limited]):
-            cache.clear()  # a channel limit's room changed: every bureau's search did
-        else:
-            for key in [key for key in cache if key[1] == best[2]]:
-                del cache[key]
-
-
-#: (cost per count, process out, its new quarter or -1, the cell's quarter, processes in)
-_Exchange = tuple[float, int, int, int, np.ndarray]
-
-
-def _exchange_for(
-    res: Residual, x: np.ndarray, use: Usage, m: int, by_bureau: list[np.ndarray],
-    finite: np.ndarray, cache: dict[tuple[int, int], _Exchange | None],
-) -> tuple[int, int, int, np.ndarray] | None:
-    """The cheapest exchange for need m whose processes fit the channel limits, or None.
-    ``cache``: each bureau's cheapest exchange for m, filled in where missing."""
-    need = res.needs[m]
-    member = need.mask(x.size)
-    late = member & ((x < 0) | (x > need.quarter))
-    banned: set[int] = set()
-    step = None
-    for _ in range(EXCHANGE_RETRIES):
-        for b, rows in enumerate(by_bureau):
-            if (m, b) not in cache:
-                cache[m, b] = _bureau_exchange(res, x, use, need, rows, late, finite, banned)
-        found = [(c, b) for (mm, b), c in cache.items() if mm == m and c is not None]
-        if not found:
-            break
-        cand, b = min(found, key=lambda cb: cb[0][0])
-        step = _fitting(res, use, cand, bool(member[cand[1]]))
-        if step is not None:
-            break
-        banned.add(cand[1])  # its fillers do not fit the channel limits: the next best
-        del cache[m, b]
-    if banned:  # what was searched without the banned processes holds for this step only
-        for key in [key for key in cache if key[0] == m]:
-            del cache[key]
-    return step
-
-
-def _fitting(res: Residual, use: Usage, cand: _Exchange,
-             out_is_member: bool) -> tuple[int, int, int, np.ndarray] | None:
-    """The exchange with the processes coming in that fit the channel limits now (the
-    search ignored channels), or None if it no longer gains a count or i's new home is
-    full. ``use`` is left as it was."""
-    _, i, new_i, q, ins = cand
-    trial = use.copy()
-    trial.add(i, q, -1.0)
-    if new_i >= 0:
-        if not trial.fits(i, new_i):
-            return None
-        trial.add(i, new_i)
-    ok = []
-    for j in ins.tolist():
-        if trial.fits(j, q):
-            trial.add(j, q)
-            ok.append(j)
-    if len(ok) - int(out_is_member) < 1:
-        return None
-    return i, new_i, q, np.array(ok, dtype=np.int64)
-
-
-def _missing(res: Residual, x: np.ndarray) -> np.ndarray:
-    return np.maximum(0, np.array([n.need - n.count(x) for n in res.needs], dtype=np.int64))
-
-
-def _bureau_exchange(
-    res: Residual, x: np.ndarray, use: Usage, need: Need, rows: np.ndarray, late: np.ndarray,
-    finite: np.ndarray, banned: set[int],
-) -> _Exchange | None:
-    """The cheapest exchange per count for ``need`` in one bureau (its ``rows``), or None.
-    ``late``: the members not done by the need's quarter; ``banned``: processes not to take
-    out."""
-    m = need.quarter
-    member = need.mask(x.size)
-    fillers_b = rows[late[rows] & (x[rows] < 0)]
-    if fillers_b.size == 0:
-        return None
-    b = int(res.bureau[rows[0]])
-    fillers_b = fillers_b[np.argsort(res.effort[fillers_b], kind="stable")]
-    best: _Exchange | None = None
-    for q in range(0, m + 1):
-        room_c = use.cnt[res.channel[fillers_b], q] < res.limit[res.channel[fillers_b], q]
-        fillers = fillers_b[finite[fillers_b, q] & room_c][:EXCHANGE_FILLERS]
-        planned = rows[x[rows] == q]
-        if banned:
-            planned = planned[~np.isin(planned, list(banned))]
-        if fillers.size == 0 or planned.size == 0:
-            continue
-        slack = res.capacity[b, q] - use.eff[b, q]
-        cum_e = np.cumsum(res.effort[fillers])
-        cum_v = np.concatenate([[0.0], np.cumsum(res.value[fillers, q])])
-        k = np.searchsorted(cum_e, slack + res.effort[planned] + 1e-9, side="right")
-        later = _later_homes(res, use, finite, planned, m)
-        gain = k - member[planned].astype(np.int64)
-        lost = res.value[planned, q] - np.where(
-            later >= 0, res.value[planned, np.maximum(later, 0)], 0.0)
-        cost = np.where(gain >= 1, (lost - cum_v[k]) / np.maximum(gain, 1), np.inf)
-        t = int(np.argmin(cost))
-        if np.isfinite(cost[t]) and (best is None or cost[t] < best[0]):
-            best = (float(cost[t]), int(planned[t]), int(later[t]), q, fillers[: k[t]])
-    return best
-
-
-def _later_homes(
-    res: Residual, use: Usage, finite: np.ndarray, rows: np.ndarray, m: int
-) -> np.ndarray:
-    """int[len(rows)]: for each process, the first quarter after m where it fits on its own
-    (it loses the least value there), -1 if none."""
-    out = np.full(rows.size, -1, dtype=np.int64)
-    b, c, e = res.bureau[rows], res.channel[rows], res.effort[rows]
-    for q2 in range(res.n_quarters - 1, m, -1):  # latest first, so the earliest one wins
-        fits = (finite[rows, q2] & (use.eff[b, q2] + e <= use.room[b, q2])
-                & (use.cnt[c, q2] + 1 <= res.limit[c, q2]))
-        out[fits] = q2
-    return out
 
 
 # ---------------------------------------------------------------- 2. neighbourhoods
@@ -528,7 +354,7 @@ def solve_neighbourhood(
 def _stoppable(solver: cp_model.CpSolver, model: cp_model.CpModel,
                should_stop: Callable[[], bool] | None) -> int:
     """CP-SAT's status; a watcher thread stops the search when ``should_stop()`` says so,
-    so a neighbourhood may take longer than a cancel may wait."""
+    so a cancel is seen within WATCH_SECONDS, not only between neighbourhoods."""
     if should_stop is None:
         return int(solver.solve(model))
     done = threading.Event()

@@ -51,7 +51,7 @@ def swap_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool],
     for _ in range(MAX_SWAPS):
         if should_stop():
             return
-        missing = _missing(res, x)
+        missing = res.missing(x)
         open_needs = [m for m in np.flatnonzero(missing > 0).tolist()
                       if res.needs[m].quarter < last]
         if not open_needs:
@@ -71,7 +71,7 @@ def swap_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool],
             y = x.copy()
             y[i] = q2
             y[ins] = q1
-            after = _missing(res, y)
+            after = res.missing(y)
             if np.any(after > missing) or after.sum() >= missing.sum():
                 continue
             made = int(res.bureau[i])
@@ -86,10 +86,6 @@ def swap_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool],
         else:
             for key in [key for key in cache if key[1] == made]:
                 del cache[key]
-
-
-def _missing(res: Residual, x: np.ndarray) -> np.ndarray:
-    return np.maximum(0, np.array([n.need - n.count(x) for n in res.needs], dtype=np.int64))
 
 
 def _bureau_swap(res: Residual, x: np.ndarray, use: Usage, need: Need, rows: np.ndarray,

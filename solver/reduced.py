@@ -61,6 +61,17 @@ class Residual:
         """Processes missing at the worst-violated need (0 if all are met)."""
         return max([0, *(n.need - n.count(x) for n in self.needs)])
 
+    def missing(self, x: np.ndarray) -> np.ndarray:
+        """int[M]: how many processes each need misses under plan x (0 where met)."""
+        out: np.ndarray = np.maximum(0, np.array([n.need - n.count(x) for n in self.needs],
+                                                 dtype=np.int64))
+        return out
+
+    def plan_value(self, x: np.ndarray) -> float:
+        """Objective of plan x over the free processes (the locked part excluded)."""
+        on = np.flatnonzero(x >= 0)
+        return float(self.value[on, x[on]].sum())
+
     def usage(self, x: np.ndarray) -> Usage:
         """The bureau and channel loads of plan x, for incremental updates."""
         return Usage(self.bureau, self.channel, self.effort, self.capacity, self.limit, x)

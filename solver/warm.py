@@ -31,6 +31,7 @@ from solver import improve, primal
 from solver.blas import single_threaded_blas
 from solver.count import eject_insert
 from solver.dual import Dual
+from solver.exchange import exchange_repair
 from solver.plan import Plan, objective_of
 from solver.problem import Problem
 from solver.progress import NullProgress, Progress
@@ -138,7 +139,7 @@ def _carry(
     if res.shortfall(x) > 0 and not any(res.shortfall(y) == 0 for y in plans):
         eject_insert(res, x, clock.stop)
         if res.shortfall(x) > 0:
-            improve.exchange_repair(res, x, clock.stop)
+            exchange_repair(res, x, clock.stop)
     primal.fill(res, x, touched)
     primal.move_earlier(res, x)
     feasible = [y for y in [x, *plans] if res.shortfall(y) == 0]

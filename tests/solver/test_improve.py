@@ -118,25 +118,6 @@ def test_a_missing_count_is_repaired_before_value() -> None:
     assert cand.tolist() == [-1, 0, 0]
 
 
-def test_exchange_repair_drops_one_big_process_for_two_small_ones() -> None:
-    p = make_problem([2.0, 1.0, 1.0], [1000, 10, 10], [[2.0]], target=2)
-    res = residual_of(p)
-    x = np.array([0, -1, -1])
-    improve.exchange_repair(res, x, lambda: False)
-    assert x.tolist() == [-1, 0, 0]
-
-
-def test_exchange_repair_moves_the_big_process_later_when_it_can() -> None:
-    # a milestone of 2 by the first quarter; the big process still fits in the second one
-    p = make_problem([2.0, 1.0, 1.0], [1000, 10, 10], [[2.0, 2.0]], target=3,
-                     milestones=((0, 2),))
-    res = residual_of(p)
-    x = np.array([0, -1, -1])
-    improve.exchange_repair(res, x, lambda: False)
-    assert x.tolist() == [1, 0, 0]
-    assert res.shortfall(x) == 0
-
-
 def test_the_search_repairs_and_improves(tight: tuple[Residual, Dual]) -> None:
     res, dual = tight
     _, promising = improve.value_first(res, dual, lambda: False)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from solver import improve
 from solver.checker import check_plan
 from solver.count import eject_insert
+from solver.exchange import exchange_repair
 from solver.quarter_swap import swap_repair
 from solver.reduced import Residual, residual_of
 from solver.solve import _full as full_plan
@@ -36,7 +36,7 @@ def _plan() -> np.ndarray:
 
 def test_a_swap_meets_a_milestone_that_inserting_or_exchanging_cannot() -> None:
     res = _residual()
-    for other in (lambda x: eject_insert(res, x), lambda x: improve.exchange_repair(
+    for other in (lambda x: eject_insert(res, x), lambda x: exchange_repair(
             res, x, lambda: False)):
         x = _plan()
         other(x)
@@ -47,7 +47,7 @@ def test_a_swap_meets_a_milestone_that_inserting_or_exchanging_cannot() -> None:
     assert res.shortfall(x) == 0
     assert check_plan(res.problem, full_plan(res, x)) == []
     # A loses a quarter (40/4), B and C gain one each (2 x 100/4)
-    assert improve.value(res, x) - improve.value(res, _plan()) == 40.0
+    assert res.plan_value(x) - res.plan_value(_plan()) == 40.0
 
 
 def test_a_swap_into_a_full_channel_is_not_made() -> None:
