@@ -1,29 +1,20 @@
-"""The anytime improvement phase, for when the requirements bind.
+"""The anytime improvement phase, for when the requirements bind: neighbourhood search.
 
 When capacity only just reaches the target (the programme's real situation), the greedy plans
 of solve.py either miss a requirement or reach it only by packing the smallest processes, and
-lose much of the value the bound says is there. Two steps use the time the caller grants:
+lose much of the value the bound says is there. The plans built value first from the prices
+(value_first.py) are the start; ``improve`` then uses the time the caller grants.
 
-1. ``value_first`` builds plans from the dual prices: the processes with the best reduced
-   value per person-month (the "value set", including the small ones that the requirement
-   prices make attractive) go first, each into its best quarter by reduced value; then every
-   other process, smallest effort first, earliest quarter first, as the count-first plan does,
-   so the leftover room is packed for the counts; then the count repairs, cheapest kind
-   first: quarter swaps for a requirement due before the last quarter (quarter_swap.py,
-   while they cost at most SWAP_PRICE times its price), insertions (count.py), exchanges
-   (exchange.py). The size of the value set is bisected: the largest one whose plan still
-   meets the requirements, within the time the caller gives (once a plan meets them).
-2. ``improve`` is large-neighbourhood search. It starts with a sweep: every bureau of at
-   most SWEEP_MAX processes re-planned whole, smallest first (on the tight 3,000 family one
-   sweep gains ~2% in ~6 s, more than the random picks below gain in the same time). Then
-   a neighbourhood of the plan (a bureau, a chunk of a large bureau, two bureaus, the
-   processes whose reduced value is closest to zero, or again a whole small bureau)
-   is re-planned exactly by CP-SAT, the rest fixed, with the GLOBAL requirements as rows (so
-   counts move between the bureaus of a neighbourhood) and a missing count priced above any
-   value (so a plan still short of a requirement is repaired first). The current plan is the
-   hint, so a neighbourhood never gets worse; a better one replaces the plan. It stops when
-   the gap to the bound is below ``GOAL``, at the deadline, or on cancel.
-
+``improve`` is large-neighbourhood search. It starts with a sweep: every bureau of at most
+SWEEP_MAX processes re-planned whole, smallest first (on the tight 3,000 family one sweep
+gains ~2% in ~6 s, more than the random picks below gain in the same time). Then a
+neighbourhood of the plan (a bureau, a chunk of a large bureau, two bureaus, the processes
+whose reduced value is closest to zero, or again a whole small bureau) is re-planned exactly
+by CP-SAT, the rest fixed, with the GLOBAL requirements as rows (so counts move between the
+bureaus of a neighbourhood) and a missing count priced above any value (so a plan still
+short of a requirement is repaired first). The current plan is the hint, so a neighbourhood
+never gets worse; a better one replaces the plan. It stops when the gap to the bound is below
+``GOAL``, at the deadline, or on cancel.
 Engines (measured, see the notes of issue 12): CP-SAT solves these neighbourhoods better
 than HiGHS within the same second (it proves the small ones optimal; on the tight 3,000
 family CP-SAT gained 16-23k where HiGHS gained 12-14k over the 28 bureaus at 1 s each), and
@@ -42,12 +33,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from ortools.sat.python import cp_model
 
-from solver import primal
 from solver.block_model import BlockModel
-from solver.count import eject_insert
 from solver.dual import Dual
-from solver.exchange import exchange_repair
-from solver.quarter_swap import swap_repair
 from solver.reduced import Residual
 
 #: Stop improving once the gap to the bound is below this.
@@ -59,17 +46,8 @@ WORKERS = 2
 #: Processes in a neighbourhood at first; adapted to how fast neighbourhoods are solved.
 CHUNK = 250
 CHUNK_MIN, CHUNK_MAX = 60, 1500
-#: Sizes of the value set tried, as shares of the processes with a positive reduced value.
-VALUE_SET_SHARES = (1.0, 0.75, 0.5, 0.25)
-#: Bisection steps on the share between the largest plan meeting the requirements and the
-#: smallest one missing them.
-VALUE_SET_BISECT = 3
 #: Bureaus in a repair neighbourhood (more bureaus: more counts repaired per solve).
 REPAIR_BUREAUS = 1
-#: Quarter swaps (quarter_swap.py) are made while a count costs at most this many times the
-#: requirement's price; dearer ones are left to the neighbourhood search, which repairs them
-#: for less (tight 3,000 family: swaps cost 13x the price, CP-SAT far less; 28,000: 2.6x).
-SWAP_PRICE = 4.0
 #: The search starts with a sweep of whole bureaus of at most this many processes. (Bigger
 #: ones, or more time for the big ones, gained on tight-3000-s1 but lost more on the 28,000
 #: instance, where the sweep then takes half a minute: 21.37M instead of 21.58M at 60 s.)
@@ -91,84 +69,6 @@ def better(res: Residual, a: np.ndarray, b: np.ndarray) -> bool:
     return sa < sb or (sa == sb and value(res, a) > value(res, b) + 1e-9)
 
 
-# ---------------------------------------------------------------- 1. construction
-def value_first(
-    res: Residual, dual: Dual, should_stop: Callable[[], bool], deadline: float = float("inf")
-) -> tuple[np.ndarray | None, np.ndarray | None]:
-    """(the best plan meeting every requirement, the most promising plan) of the value-set
-    plans, or None. The most promising one has the most value less twice the requirement
-    prices of what it misses (the dual's estimate of what repairing it costs); ``improve``
-    repairs it first."""
-    if not res.needs or res.free.size == 0:
-        return None, None
-    reduced = dual.reduced()
-    finite = np.isfinite(reduced)
-    best_r = np.max(np.where(finite, reduced, -np.inf), axis=1)
-    order = np.flatnonzero(best_r > 0)
-    order = order[np.argsort(-best_r[order] / res.effort[order], kind="stable")]
-    q = res.n_quarters
-    early = 1.0 + 1e-3 * (q - np.arange(q)) / q
-    count_key = np.where(np.isfinite(res.value), early[None, :] / res.effort[:, None], -np.inf)
-    first = np.where(finite, 1e6 + reduced / res.effort[:, None], -np.inf)
-    lam = dual.lam
-
-    def build(k: int) -> np.ndarray:
-        key = count_key.copy()
-        key[order[:k]] = first[order[:k]]
-        x = primal.greedy_pairs(res, key)
-        primal.meet_requirements(res, x)
-        if res.shortfall(x) > 0:
-            swap_repair(res, x, should_stop, SWAP_PRICE * lam)
-        if res.shortfall(x) > 0:
-            eject_insert(res, x, should_stop)
-        if res.shortfall(x) > 0:
-            exchange_repair(res, x, should_stop)
-        if res.shortfall(x) == 0:
-            primal.fill(res, x)
-        primal.move_earlier(res, x)
-        primal.sort_classes(res, x)
-        return x
-
-    def score(x: np.ndarray) -> float:
-        short = np.array([max(0, n.need - n.count(x)) for n in res.needs], dtype=np.float64)
-        return value(res, x) - 2.0 * float(np.dot(lam, short))
-
-    feasible: np.ndarray | None = None
-    promising: np.ndarray | None = None
-    # the largest value set tried whose plan meets the requirements, the smallest that misses
-    lo, hi = 0.0, 2.0
-
-    def take(share: float) -> None:
-        nonlocal feasible, promising, lo, hi
-        x = build(round(share * order.size))
-        if res.shortfall(x) == 0:
-            lo = max(lo, share)
-            if feasible is None or value(res, x) > value(res, feasible):
-                feasible = x
-        else:
-            hi = min(hi, share) if share > lo else hi
-        if promising is None or score(x) > score(promising):
-            promising = x
-
-    def enough() -> bool:
-        """Stop building: cancelled, or past ``deadline`` with a plan that meets the
-        requirements (the search needs one to fall back on)."""
-        return should_stop() or (feasible is not None and time.monotonic() > deadline)
-
-    for share in VALUE_SET_SHARES:
-        if enough():
-            break
-        take(share)
-    # the plans' value rises with the value set until the requirements can no longer be met:
-    # the boundary is bisected between the shares tried
-    for _ in range(VALUE_SET_BISECT):
-        if enough() or hi > 1.0 or lo <= 0.0:
-            break
-        take((lo + hi) / 2)
-    return feasible, promising
-
-
-# ---------------------------------------------------------------- 2. neighbourhoods
 @dataclass
 class _Kind:
     """A kind of neighbourhood and how well it has paid (value gained per second)."""

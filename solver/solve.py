@@ -16,8 +16,9 @@ Pipeline (see dual.py, primal.py, count.py, polish.py and bureau_bound.py for th
    shortfalls repaired by two-for-one exchanges) and by price-adjusted value per person-month
    (lambda weight bisected), each completed by fill and move-earlier passes;
 5. with the time left: where the requirements bind and a gap is left, the improvement phase
-   (improve.py: value-first plans from the prices, the per-bureau bound, then CP-SAT
-   neighbourhood search with the global requirements until the time limit); otherwise small
+   (value_first.py: plans from the prices, repaired to meet the requirements; improve.py:
+   CP-SAT neighbourhood search with the global requirements until the time limit; then the
+   per-bureau bound); otherwise small
    bureaus re-optimised by CP-SAT (polish.py) and the bound tightened per bureau
    (bureau_bound.py); on small instances, CP-SAT on the whole model (hinted) for a better
    plan and a proven bound;
@@ -49,6 +50,7 @@ from solver.problem import Problem, Requirement
 from solver.progress import NullProgress, Progress
 from solver.reduced import Residual, residual_of
 from solver.shortfall import shortfall_of
+from solver.value_first import value_first
 
 #: Instances with at most this many eligible (process, quarter) pairs are polished and
 #: bounded by CP-SAT on the whole model at the end (CPSAT_SHARE of the time limit at most).
@@ -237,14 +239,15 @@ def _gap_left(search: _Search) -> bool:
 
 
 def _improve_phase(search: _Search) -> None:
-    """Value-first plans from the prices, then neighbourhood search (improve.py), then the
-    per-bureau integer bound, until IMPROVE_SHARE of the time limit."""
+    """Value-first plans from the prices (value_first.py), then neighbourhood search
+    (improve.py), then the per-bureau integer bound, until IMPROVE_SHARE of the time
+    limit."""
     res, clock = search.res, search.clock
 
     def report(x: np.ndarray) -> None:
         search.offer(x, "improve")
 
-    feasible, promising = improve.value_first(
+    feasible, promising = value_first(
         res, search.dual, clock.stop, time.monotonic() + VALUE_FIRST_SHARE * clock.limit)
     if feasible is not None:
         search.offer(feasible, "improve")

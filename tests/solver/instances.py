@@ -1,4 +1,5 @@
-"""Tiny hand-made and random instances, plus an exhaustive solver to check optimality."""
+"""Tiny hand-made and random instances, an exhaustive solver to check optimality, and a
+priced tight instance."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ import itertools
 import numpy as np
 
 from solver.checker import check_plan, requirement_shortfalls, requirement_violations
+from solver.dual import Dual
 from solver.plan import objective_of
 from solver.problem import Problem, Requirement
+from solver.reduced import Residual, residual_of
+from solver.synthetic import tight_problem
 
 
 def make_problem(
@@ -117,3 +121,12 @@ def exhaustive(problem: Problem) -> tuple[int, float]:
         if (short, -obj) < (best[0], -best[1]):
             best = (short, obj)
     return best
+
+
+def priced_tight(n: int, seed: int) -> tuple[Residual, Dual]:
+    """A tight instance's residual problem and its minimised dual (the prices)."""
+    res = residual_of(tight_problem(n, seed=seed))
+    dual = Dual(res)
+    scale = max(1.0, float(np.sum(np.max(res.value, axis=1, initial=0.0))) / res.free.size)
+    dual.minimise(tau_start=0.3 * scale, tau_end=1e-3 * scale, stages=8, newton_steps=3)
+    return res, dual

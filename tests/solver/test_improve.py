@@ -16,70 +16,18 @@ from solver.reduced import Residual, residual_of
 from solver.solve import _full as full_plan
 from solver.solve import solve
 from solver.synthetic import count_first_cumulative, synthetic_problem, tight_problem
-from tests.solver.instances import make_problem
-
-
-def _priced(n: int, seed: int) -> tuple[Residual, Dual]:
-    """A tight instance's residual problem and its minimised dual (the prices)."""
-    res = residual_of(tight_problem(n, seed=seed))
-    dual = Dual(res)
-    scale = max(1.0, float(np.sum(np.max(res.value, axis=1, initial=0.0))) / res.free.size)
-    dual.minimise(tau_start=0.3 * scale, tau_end=1e-3 * scale, stages=8, newton_steps=3)
-    return res, dual
+from solver.value_first import value_first
+from tests.solver.instances import make_problem, priced_tight
 
 
 @pytest.fixture(scope="module")
 def tight() -> tuple[Residual, Dual]:
-    return _priced(1500, 4)
-
-
-def test_value_first_plans_respect_capacity_and_the_feasible_one_the_requirements(
-        tight: tuple[Residual, Dual]) -> None:
-    res, dual = tight
-    feasible, promising = improve.value_first(res, dual, lambda: False)
-    assert feasible is not None and promising is not None
-    assert res.shortfall(feasible) == 0
-    assert check_plan(res.problem, full_plan(res, feasible)) == []
-    assert res.usage(promising).valid()
-    assert improve.value(res, promising) >= improve.value(res, feasible)
-
-
-def test_the_value_set_is_bisected_up_to_where_the_requirements_still_hold(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    # on this instance a value set between the largest fixed share whose plan meets the
-    # requirements and the next one gives a better plan that still meets them
-    res, dual = _priced(1000, 1)
-    feasible, _ = improve.value_first(res, dual, lambda: False)
-    monkeypatch.setattr(improve, "VALUE_SET_BISECT", 0)
-    fixed, _ = improve.value_first(res, dual, lambda: False)
-    assert feasible is not None and fixed is not None
-    assert res.shortfall(feasible) == 0
-    assert check_plan(res.problem, full_plan(res, feasible)) == []
-    assert improve.value(res, feasible) > improve.value(res, fixed)
-
-
-def test_value_first_stops_at_its_first_plan_meeting_the_requirements_past_its_deadline(
-        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
-    res, dual = tight
-    built: list[int] = []
-    greedy_pairs = improve.primal.greedy_pairs
-
-    def spy(res_: Residual, key: np.ndarray, start: np.ndarray | None = None) -> np.ndarray:
-        built.append(1)
-        return greedy_pairs(res_, key, start)
-
-    monkeypatch.setattr(improve.primal, "greedy_pairs", spy)
-    improve.value_first(res, dual, lambda: False)
-    assert len(built) >= len(improve.VALUE_SET_SHARES)
-    built.clear()
-    feasible, _ = improve.value_first(res, dual, lambda: False, deadline=time.monotonic())
-    # on this instance the first plan (the whole value set) meets the requirements already
-    assert feasible is not None and len(built) == 1
+    return priced_tight(1500, 4)
 
 
 def test_a_neighbourhood_never_makes_the_plan_worse(tight: tuple[Residual, Dual]) -> None:
     res, dual = tight
-    feasible, _ = improve.value_first(res, dual, lambda: False)
+    feasible, _ = value_first(res, dual, lambda: False)
     assert feasible is not None
     for b in range(3):
         rows = np.flatnonzero(res.bureau == b)
@@ -95,7 +43,7 @@ def test_a_neighbourhood_never_makes_the_plan_worse(tight: tuple[Residual, Dual]
 def test_a_neighbourhood_stops_soon_after_a_cancel(tight: tuple[Residual, Dual]) -> None:
     # a whole big bureau may run longer than a cancel may wait: a watcher stops CP-SAT
     res, dual = tight
-    feasible, _ = improve.value_first(res, dual, lambda: False)
+    feasible, _ = value_first(res, dual, lambda: False)
     assert feasible is not None
     rows = np.flatnonzero(res.bureau == np.argmax(np.bincount(res.bureau)))
     cancel_at = time.monotonic() + 0.3
@@ -120,7 +68,7 @@ def test_a_missing_count_is_repaired_before_value() -> None:
 
 def test_the_search_repairs_and_improves(tight: tuple[Residual, Dual]) -> None:
     res, dual = tight
-    _, promising = improve.value_first(res, dual, lambda: False)
+    _, promising = value_first(res, dual, lambda: False)
     assert promising is not None
     bound = dual.value()
     better: list[np.ndarray] = []
@@ -137,7 +85,7 @@ def test_the_search_starts_with_every_small_bureau_whole_smallest_first(
     # a whole small bureau is solved to optimality in hundredths of a second and packs its
     # quarters tighter than any chunk of it; the size-weighted picks rarely got to them
     res, dual = tight
-    feasible, _ = improve.value_first(res, dual, lambda: False)
+    feasible, _ = value_first(res, dual, lambda: False)
     assert feasible is not None
     sizes = np.bincount(res.bureau, minlength=res.capacity.shape[0])
     small = [b for b in np.argsort(sizes, kind="stable").tolist()

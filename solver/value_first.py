@@ -1,0 +1,112 @@
+"""Plans built value first from the dual prices, for when the requirements bind.
+
+The processes with the best reduced value per person-month (the "value set", including the
+small ones that the requirement prices make attractive) go first, each into its best quarter
+by reduced value; then every other process, smallest effort first, earliest quarter first, as
+the count-first plan does, so the leftover room is packed for the counts; then the count
+repairs, cheapest kind first: quarter swaps for a requirement due before the last quarter
+(quarter_swap.py, while they cost at most SWAP_PRICE times its price), insertions
+(count.py), exchanges (exchange.py). The size of the value set is bisected: the largest one
+whose plan still meets the requirements, within the time the caller gives (once a plan meets
+them). The neighbourhood search (improve.py) starts from these plans.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import numpy as np
+
+from solver import primal
+from solver.count import eject_insert
+from solver.dual import Dual
+from solver.exchange import exchange_repair
+from solver.quarter_swap import swap_repair
+from solver.reduced import Residual
+
+#: Sizes of the value set tried, as shares of the processes with a positive reduced value.
+VALUE_SET_SHARES = (1.0, 0.75, 0.5, 0.25)
+#: Bisection steps on the share between the largest plan meeting the requirements and the
+#: smallest one missing them.
+VALUE_SET_BISECT = 3
+#: Quarter swaps (quarter_swap.py) are made while a count costs at most this many times the
+#: requirement's price; dearer ones are left to the neighbourhood search, which repairs them
+#: for less (tight 3,000 family: swaps cost 13x the price, CP-SAT far less; 28,000: 2.6x).
+SWAP_PRICE = 4.0
+
+
+def value_first(
+    res: Residual, dual: Dual, should_stop: Callable[[], bool], deadline: float = float("inf")
+) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """(the best plan meeting every requirement, the most promising plan) of the value-set
+    plans, or None. The most promising one has the most value less twice the requirement
+    prices of what it misses (the dual's estimate of what repairing it costs); ``improve``
+    repairs it first."""
+    if not res.needs or res.free.size == 0:
+        return None, None
+    reduced = dual.reduced()
+    finite = np.isfinite(reduced)
+    best_r = np.max(np.where(finite, reduced, -np.inf), axis=1)
+    order = np.flatnonzero(best_r > 0)
+    order = order[np.argsort(-best_r[order] / res.effort[order], kind="stable")]
+    q = res.n_quarters
+    early = 1.0 + 1e-3 * (q - np.arange(q)) / q
+    count_key = np.where(np.isfinite(res.value), early[None, :] / res.effort[:, None], -np.inf)
+    first = np.where(finite, 1e6 + reduced / res.effort[:, None], -np.inf)
+    lam = dual.lam
+
+    def build(k: int) -> np.ndarray:
+        key = count_key.copy()
+        key[order[:k]] = first[order[:k]]
+        x = primal.greedy_pairs(res, key)
+        primal.meet_requirements(res, x)
+        if res.shortfall(x) > 0:
+            swap_repair(res, x, should_stop, SWAP_PRICE * lam)
+        if res.shortfall(x) > 0:
+            eject_insert(res, x, should_stop)
+        if res.shortfall(x) > 0:
+            exchange_repair(res, x, should_stop)
+        if res.shortfall(x) == 0:
+            primal.fill(res, x)
+        primal.move_earlier(res, x)
+        primal.sort_classes(res, x)
+        return x
+
+    def score(x: np.ndarray) -> float:
+        short = np.array([max(0, n.need - n.count(x)) for n in res.needs], dtype=np.float64)
+        return res.plan_value(x) - 2.0 * float(np.dot(lam, short))
+
+    feasible: np.ndarray | None = None
+    promising: np.ndarray | None = None
+    # the largest value set tried whose plan meets the requirements, the smallest that misses
+    lo, hi = 0.0, 2.0
+
+    def take(share: float) -> None:
+        nonlocal feasible, promising, lo, hi
+        x = build(round(share * order.size))
+        if res.shortfall(x) == 0:
+            lo = max(lo, share)
+            if feasible is None or res.plan_value(x) > res.plan_value(feasible):
+                feasible = x
+        else:
+            hi = min(hi, share) if share > lo else hi
+        if promising is None or score(x) > score(promising):
+            promising = x
+
+    def enough() -> bool:
+        """Stop building: cancelled, or past ``deadline`` with a plan that meets the
+        requirements (the search needs one to fall back on)."""
+        return should_stop() or (feasible is not None and time.monotonic() > deadline)
+
+    for share in VALUE_SET_SHARES:
+        if enough():
+            break
+        take(share)
+    # the plans' value rises with the value set until the requirements can no longer be met:
+    # the boundary is bisected between the shares tried
+    for _ in range(VALUE_SET_BISECT):
+        if enough() or hi > 1.0 or lo <= 0.0:
+            break
+        take((lo + hi) / 2)
+    return feasible, promising
