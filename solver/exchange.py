@@ -7,6 +7,7 @@ planned already (value-first plans, warm re-solves): see :func:`exchange_repair`
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -40,11 +41,11 @@ def exchange_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool
     finite = np.isfinite(res.value)
     by_bureau = [np.flatnonzero(res.bureau == b) for b in range(res.capacity.shape[0])]
     cache: dict[tuple[int, int], _Exchange | None] = {}
+    use = res.usage(x)
     for _ in range(EXCHANGE_STEPS):
-        if should_stop() or res.shortfall(x) == 0:
-            return
         missing = res.missing(x)
-        use = res.usage(x)
+        if should_stop() or not missing.any():
+            return
         # the cheapest exchange for each missed requirement; the one that costs least per
         # process missing less over all requirements is made
         best: tuple[float, np.ndarray, int] | None = None
@@ -66,13 +67,21 @@ def exchange_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool
         if best is None:
             return
         x[:] = best[1]
-        after_use = res.usage(x)
-        limited = np.isfinite(res.limit)
-        if np.any(after_use.cnt[limited] != use.cnt[limited]):
-            cache.clear()  # a channel limit's room changed: every bureau's search did
-        else:
-            for key in [key for key in cache if key[1] == best[2]]:
-                del cache[key]
+        before, use = use, res.usage(x)
+        forget_changed(cache, best[2], before, use)
+
+
+def forget_changed(cache: dict[tuple[int, int], Any], bureau: int, before: Usage,
+                   after: Usage) -> None:
+    """Drop what a move in ``bureau`` made stale in a cache of each (need, bureau)'s best
+    move: that bureau's entries, or all of them when a channel limit's room changed
+    (channel limits are global, so every bureau's search depended on it)."""
+    limited = np.isfinite(after.limit)
+    if np.any(after.cnt[limited] != before.cnt[limited]):
+        cache.clear()
+        return
+    for key in [key for key in cache if key[1] == bureau]:
+        del cache[key]
 
 
 #: (cost per count, process out, its new quarter or -1, the cell's quarter, processes in)

@@ -26,6 +26,7 @@ from collections.abc import Callable
 import numpy as np
 
 from solver.constraints import Usage
+from solver.exchange import forget_changed
 from solver.reduced import Need, Residual
 
 #: Swaps at most per call (each one gains at least one count).
@@ -44,7 +45,6 @@ def swap_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool],
     the changed bureau's is searched again, unless a channel limit's room changed."""
     last = res.n_quarters - 1
     finite = np.isfinite(res.value)
-    limited = np.isfinite(res.limit)
     by_bureau = [np.flatnonzero(res.bureau == b) for b in range(res.capacity.shape[0])]
     cache: dict[tuple[int, int], Swap | None] = {}
     use = res.usage(x)
@@ -79,13 +79,8 @@ def swap_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool],
             break
         if made is None:
             return
-        before = use.cnt
-        use = res.usage(x)
-        if np.any(use.cnt[limited] != before[limited]):
-            cache.clear()  # a channel limit's room changed: every bureau's search did
-        else:
-            for key in [key for key in cache if key[1] == made]:
-                del cache[key]
+        before, use = use, res.usage(x)
+        forget_changed(cache, made, before, use)
 
 
 def _bureau_swap(res: Residual, x: np.ndarray, use: Usage, need: Need, rows: np.ndarray,

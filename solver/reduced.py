@@ -59,7 +59,7 @@ class Residual:
 
     def shortfall(self, x: np.ndarray) -> int:
         """Processes missing at the worst-violated need (0 if all are met)."""
-        return max([0, *(n.need - n.count(x) for n in self.needs)])
+        return int(self.missing(x).max(initial=0))
 
     def missing(self, x: np.ndarray) -> np.ndarray:
         """int[M]: how many processes each need misses under plan x (0 where met)."""

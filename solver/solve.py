@@ -256,13 +256,12 @@ def _improve_phase(search: _Search) -> None:
     deadline = clock.t0 + (IMPROVE_SHARE - BOUND_SHARE) * clock.limit
     gain = (improve.value(res, promising) / max(improve.value(res, search.best), 1.0) - 1.0
             if promising is not None else 0.0)
-    if gain > REPAIR_MIN_GAIN:
+    if promising is not None and gain > REPAIR_MIN_GAIN:
         # repair the requirements the most promising plan misses, with most of the time
         # left; if that does not succeed, improve the best plan that meets them instead.
         # Not for a small gain: the whole-bureau sweep gains more from a plan that meets
         # them than the repair leaves (tight-3000-s1: +0.2% promised; the repaired plan ends
         # 1% lower at 10 s and 1.3% lower at 60 s)
-        assert promising is not None
         half = time.monotonic() + REPAIR_SHARE * (deadline - time.monotonic())
         improve.improve(res, promising, search.dual, search.bound, half, clock.stop, report)
     improve.improve(res, search.best, search.dual, search.bound, deadline, clock.stop, report)

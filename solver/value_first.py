@@ -74,8 +74,7 @@ def value_first(
         return x
 
     def score(x: np.ndarray) -> float:
-        short = np.array([max(0, n.need - n.count(x)) for n in res.needs], dtype=np.float64)
-        return res.plan_value(x) - 2.0 * float(np.dot(lam, short))
+        return res.plan_value(x) - 2.0 * float(np.dot(lam, res.missing(x)))
 
     feasible: np.ndarray | None = None
     promising: np.ndarray | None = None
