@@ -21,8 +21,10 @@ EXCHANGE_FILLERS = 40
 EXCHANGE_RETRIES = 5
 
 
-def exchange_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool]) -> None:
-    """Raise the counts of missed requirements by exchanges, cheapest per count first.
+def exchange_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool],
+                    max_cost: np.ndarray | None = None) -> None:
+    """Raise the counts of missed requirements by exchanges, cheapest per count first
+    (``max_cost[m]``: the most a count of need m may cost; None: any).
 
     In a bureau-quarter q no later than the requirement's quarter m, one planned process i
     makes room for the k smallest members not yet done by m that fit into the cell's slack
@@ -62,6 +64,8 @@ def exchange_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool
             if fewer < 1 or after.max() > missing.max():
                 continue
             cost = (res.plan_value(x) - res.plan_value(y)) / fewer
+            if max_cost is not None and cost > max_cost[m]:
+                continue
             if best is None or cost < best[0]:
                 best = (cost, y, int(res.bureau[i]))
         if best is None:

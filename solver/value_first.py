@@ -4,9 +4,7 @@ The processes with the best reduced value per person-month (the "value set", inc
 small ones that the requirement prices make attractive) go first, each into its best quarter
 by reduced value; then every other process, smallest effort first, earliest quarter first, as
 the count-first plan does, so the leftover room is packed for the counts; then the count
-repairs, cheapest kind first: quarter swaps for a requirement due before the last quarter
-(quarter_swap.py, while they cost at most SWAP_PRICE times its price), insertions
-(count.py), exchanges (exchange.py). The size of the value set is bisected: the largest one
+repairs (:func:`repair_counts`). The size of the value set is bisected: the largest one
 whose plan still meets the requirements, within the time the caller gives (once a plan meets
 them). The neighbourhood search (improve.py) starts from these plans.
 """
@@ -30,11 +28,15 @@ VALUE_SET_SHARES = (1.0, 0.75, 0.5, 0.25)
 #: Bisection steps on the share between the largest plan meeting the requirements and the
 #: smallest one missing them.
 VALUE_SET_BISECT = 3
-#: Quarter swaps (quarter_swap.py) are made while a count costs at most this many times the
-#: requirement's price; dearer ones are left to the neighbourhood search, which repairs them
-#: for less (tight 3,000 family: swaps cost 13x the price, CP-SAT far less; 28,000: 2.6x).
-SWAP_PRICE = 4.0
-
+#: Quarter swaps and exchanges are made while a count costs at most this many times the
+#: requirement's price; dearer ones are left to the neighbourhood search, which repairs
+#: them for less (tight 3,000 family: swaps cost 13x the price and exchanges up to 60x,
+#: CP-SAT far less; 28,000: swaps 1.4x, exchanges 1.2-1.7x).
+REPAIR_PRICE = 4.0
+#: Rounds of repairs at most: each ends by moving processes earlier, which frees room in
+#: the later quarters that the next round's insertions and exchanges use (tight 28,000:
+#: the first round leaves the target 21 short, the second meets it for 21k applications).
+REPAIR_ROUNDS = 3
 
 def value_first(
     res: Residual, dual: Dual, should_stop: Callable[[], bool], deadline: float = float("inf")
@@ -61,12 +63,7 @@ def value_first(
         key[order[:k]] = first[order[:k]]
         x = primal.greedy_pairs(res, key)
         primal.meet_requirements(res, x)
-        if res.shortfall(x) > 0:
-            swap_repair(res, x, should_stop, SWAP_PRICE * lam)
-        if res.shortfall(x) > 0:
-            eject_insert(res, x, should_stop)
-        if res.shortfall(x) > 0:
-            exchange_repair(res, x, should_stop)
+        repair_counts(res, x, REPAIR_PRICE * lam, should_stop)
         if res.shortfall(x) == 0:
             primal.fill(res, x)
         primal.move_earlier(res, x)
@@ -109,3 +106,24 @@ def value_first(
             break
         take((lo + hi) / 2)
     return feasible, promising
+
+
+def repair_counts(res: Residual, x: np.ndarray, max_cost: np.ndarray,
+                  should_stop: Callable[[], bool]) -> None:
+    """Raise the counts of the missed requirements, cheapest kind of repair first: quarter
+    swaps for a requirement due before the last quarter (quarter_swap.py), insertions
+    (count.py), exchanges (exchange.py); swaps and exchanges only while a count of need m
+    costs at most ``max_cost[m]``. Rounds until the requirements are met or a round gains
+    nothing."""
+    for _ in range(REPAIR_ROUNDS):
+        missing = int(res.missing(x).sum())
+        if missing == 0:
+            return
+        swap_repair(res, x, should_stop, max_cost)
+        if res.shortfall(x) > 0:
+            eject_insert(res, x, should_stop)
+        if res.shortfall(x) > 0:
+            exchange_repair(res, x, should_stop, max_cost)
+        primal.move_earlier(res, x)  # frees later room for the next round
+        if res.missing(x).sum() >= missing:
+            return

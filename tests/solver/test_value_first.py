@@ -48,17 +48,37 @@ def test_the_value_set_is_bisected_up_to_where_the_requirements_still_hold(
 def test_value_first_stops_at_its_first_plan_meeting_the_requirements_past_its_deadline(
         tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
     res, dual = tight
-    built: list[int] = []
-    greedy_pairs = value_first.primal.greedy_pairs
+    met: list[bool] = []  # for each plan built: does it meet the requirements?
+    sort_classes = value_first.primal.sort_classes
 
-    def spy(res_: Residual, key: np.ndarray, start: np.ndarray | None = None) -> np.ndarray:
-        built.append(1)
-        return greedy_pairs(res_, key, start)
+    def spy(res_: Residual, x: np.ndarray) -> None:  # the last step of each build
+        sort_classes(res_, x)
+        met.append(res_.shortfall(x) == 0)
 
-    monkeypatch.setattr(value_first.primal, "greedy_pairs", spy)
+    monkeypatch.setattr(value_first.primal, "sort_classes", spy)
     value_first.value_first(res, dual, lambda: False)
-    assert len(built) >= len(value_first.VALUE_SET_SHARES)
-    built.clear()
+    assert len(met) >= len(value_first.VALUE_SET_SHARES)
+    first_met = met.index(True)
+    assert first_met + 1 < len(met)  # without a deadline it builds on past that plan
+    met.clear()
     feasible, _ = value_first.value_first(res, dual, lambda: False, deadline=time.monotonic())
-    # on this instance the first plan (the whole value set) meets the requirements already
-    assert feasible is not None and len(built) == 1
+    assert feasible is not None and len(met) == first_met + 1
+
+
+def test_further_repair_rounds_use_the_room_that_moving_processes_earlier_frees(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # on this instance one round of repairs leaves the whole value set's plan 8 processes
+    # short; moving processes earlier frees room in the later quarters, and the rounds after
+    # it meet every requirement
+    res, dual = priced_tight(1000, 5)
+    monkeypatch.setattr(value_first, "VALUE_SET_SHARES", (1.0,))
+    monkeypatch.setattr(value_first, "VALUE_SET_BISECT", 0)
+    monkeypatch.setattr(value_first, "REPAIR_ROUNDS", 1)
+    _, one_round = value_first.value_first(res, dual, lambda: False)
+    monkeypatch.undo()
+    monkeypatch.setattr(value_first, "VALUE_SET_SHARES", (1.0,))
+    monkeypatch.setattr(value_first, "VALUE_SET_BISECT", 0)
+    feasible, _ = value_first.value_first(res, dual, lambda: False)
+    assert one_round is not None and res.shortfall(one_round) > 0
+    assert feasible is not None and res.shortfall(feasible) == 0
+    assert check_plan(res.problem, full_plan(res, feasible)) == []
