@@ -56,10 +56,14 @@ class NeighbourhoodMip:
     """Re-plan ``rows`` of plan ``x`` (free-process quarters, -1 = unplanned)."""
 
     def __init__(self, res: Residual, x: np.ndarray, rows: np.ndarray,
-                 allowed: np.ndarray | None = None) -> None:
+                 allowed: np.ndarray | None = None, elastic: float | None = None) -> None:
         """``allowed`` (bool[F, Q], optional) restricts the pairs of ``rows`` that get a
-        variable; the pairs of plan ``x`` are always kept, so ``x`` stays a solution."""
+        variable; the pairs of plan ``x`` are always kept, so ``x`` stays a solution.
+        ``elastic``: each requirement row gets a slack column costing this much per missing
+        process, so a model whose pairs cannot meet the requirements still has a solution
+        (for the relaxation over restricted pairs; the MIP keeps its rows hard)."""
         self.res = res
+        self.elastic = elastic
         self.rows = np.asarray(rows, dtype=np.int64)
         self.others = x.copy()
         self.others[self.rows] = -1
@@ -136,6 +140,7 @@ class NeighbourhoodMip:
         left = res.limit.ravel()[cells] - use.cnt.ravel()[cells]
         add_rows(full_group, np.ones(n), np.full(cells.size, -np.inf), np.maximum(left, 0.0))
         # the requirements (over all the problem), less what the fixed part completes
+        slack_rows = []
         for need in res.needs:
             left = need.need - need.count(self.others)
             if left <= 0:
@@ -144,7 +149,19 @@ class NeighbourhoodMip:
             if need.member is not None:
                 counts &= need.member[proc]
             group = np.where(counts, 0, -1)
+            slack_rows.append(next_row)
             add_rows(group, np.ones(n), np.array([float(left)]), np.array([np.inf]))
+        if self.elastic is not None and slack_rows:
+            k = len(slack_rows)
+            var.ids.extend(range(n, n + k))
+            var.lower_bounds.extend([0.0] * k)
+            var.upper_bounds.extend([np.inf] * k)
+            var.integers.extend([False] * k)
+            m.objective.linear_coefficients.ids.extend(range(n, n + k))
+            m.objective.linear_coefficients.values.extend([-self.elastic] * k)
+            row_ids.append(np.array(slack_rows, dtype=np.int64))
+            col_ids.append(np.arange(n, n + k))
+            coefs.append(np.ones(k))
 
         lc = m.linear_constraints
         lc.ids.extend(range(next_row))
@@ -193,6 +210,27 @@ class NeighbourhoodMip:
         )
         return self._answer(result)
 
+    def relaxation(self, seconds: float) -> np.ndarray | None:
+        """The LP relaxation by HiGHS within ``seconds``: float[n_pairs], the share of each
+        pair, or None if it found no solution in time. (HiGHS ignores MathOpt's interrupter
+        but keeps its time limit: a caller that must stop sooner runs this in a thread.)"""
+        proto = model_pb2.ModelProto()
+        proto.CopyFrom(self.proto)
+        del proto.variables.integers[:]
+        proto.variables.integers.extend([False] * len(proto.variables.ids))
+        params = parameters_pb2.SolveParametersProto()
+        params.time_limit.FromNanoseconds(int(max(0.01, seconds) * 1e9))
+        result = mathopt_core.solve(
+            proto, parameters_pb2.SOLVER_TYPE_HIGHS, parameters_pb2.SolverInitializerProto(),
+            params, model_parameters_pb2.ModelSolveParametersProto(), None,
+            callback_pb2.CallbackRegistrationProto(), None, None)
+        if result.termination.reason != _OPTIMAL or not result.solutions:
+            return None
+        values = result.solutions[0].primal_solution.variable_values
+        share = np.zeros(len(proto.variables.ids))
+        share[np.asarray(values.ids, dtype=np.int64)] = np.asarray(values.values)
+        return share[: self.n_pairs]
+
     def _answer(self, result: result_pb2.SolveResultProto) -> MipAnswer:
         term = result.termination
         bound = float(term.objective_bounds.dual_bound)
@@ -203,7 +241,8 @@ class NeighbourhoodMip:
         values = result.solutions[0].primal_solution.variable_values
         chosen = np.zeros(self.n_pairs, dtype=bool)
         ids = np.asarray(values.ids, dtype=np.int64)
-        chosen[ids] = np.asarray(values.values) > 0.5
+        pair = ids < self.n_pairs  # not the slack columns of an elastic model
+        chosen[ids[pair]] = np.asarray(values.values)[pair] > 0.5
         x = self.others.copy()
         x[self.rows[self.pair_row[chosen]]] = self.pair_q[chosen]
         if np.bincount(self.pair_row[chosen], minlength=self.rows.size).max(initial=0) > 1:

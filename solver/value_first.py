@@ -42,9 +42,7 @@ def value_first(
     res: Residual, dual: Dual, should_stop: Callable[[], bool], deadline: float = float("inf")
 ) -> tuple[np.ndarray | None, np.ndarray | None]:
     """(the best plan meeting every requirement, the most promising plan) of the value-set
-    plans, or None. The most promising one has the most value less twice the requirement
-    prices of what it misses (the dual's estimate of what repairing it costs); ``improve``
-    repairs it first."""
+    plans, or None. The most promising one has the best :func:`score`."""
     if not res.needs or res.free.size == 0:
         return None, None
     reduced = dual.reduced()
@@ -70,9 +68,6 @@ def value_first(
         primal.sort_classes(res, x)
         return x
 
-    def score(x: np.ndarray) -> float:
-        return res.plan_value(x) - 2.0 * float(np.dot(lam, res.missing(x)))
-
     feasible: np.ndarray | None = None
     promising: np.ndarray | None = None
     # the largest value set tried whose plan meets the requirements, the smallest that misses
@@ -87,7 +82,7 @@ def value_first(
                 feasible = x
         else:
             hi = min(hi, share) if share > lo else hi
-        if promising is None or score(x) > score(promising):
+        if promising is None or score(res, lam, x) > score(res, lam, promising):
             promising = x
 
     def enough() -> bool:
@@ -106,6 +101,12 @@ def value_first(
             break
         take((lo + hi) / 2)
     return feasible, promising
+
+
+def score(res: Residual, lam: np.ndarray, x: np.ndarray) -> float:
+    """How promising plan x is: its value less twice the requirement prices ``lam`` of what
+    it misses (the dual's estimate of what repairing it costs)."""
+    return res.plan_value(x) - 2.0 * float(np.dot(lam, res.missing(x)))
 
 
 def repair_counts(res: Residual, x: np.ndarray, max_cost: np.ndarray,

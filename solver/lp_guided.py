@@ -1,0 +1,115 @@
+"""Plans rounded from the LP relaxation, for large instances where the requirements bind.
+
+On the tight 28,000 instance the greedy value-first plans (value_first.py) end 1.6% below
+what the LP's own integer part is worth: the LP packs each bureau's quarters as a whole,
+which a greedy pass in one global order cannot. Of the LP's 26,600 processes only ~200
+are fractional, so its integer part is a plan that keeps every capacity and channel limit
+and misses the requirements by about the fractional processes' count; the count repairs
+(value_first.repair_counts) close most of that, and the neighbourhood search the rest.
+
+The LP is the relaxation of the plain model restricted to each process's LP_QUARTERS best
+quarters by reduced value under the dual prices (70k of 206k pairs on 28,000: HiGHS takes
+4.5 s instead of 12 s, and the LP value drops by 0.3%). With the pairs restricted, the
+requirements may be out of reach, so their rows are elastic. The LP runs in a thread
+started as soon as the prices are known (:class:`RoundedLp`). HiGHS keeps its time limit but
+not MathOpt's interrupter, so a cancel does not wait for the thread: it ends at its own
+time limit (LP_SECONDS_MAX at most).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import numpy as np
+
+from solver import primal
+from solver.dual import Dual
+from solver.mip_model import NeighbourhoodMip
+from solver.reduced import Residual
+from solver.value_first import REPAIR_PRICE, repair_counts
+
+#: Quarters per process in the LP: its best ones by reduced value.
+LP_QUARTERS = 3
+#: Seconds HiGHS takes per pair, for deciding whether the LP fits the time left
+#: (measured on the 2-core machine: 70k pairs in 4.5 s; 7.4k in 0.1 s).
+SECONDS_PER_PAIR = 7e-5
+#: The LP's time limit at most.
+LP_SECONDS_MAX = 20.0
+#: How often the wait for the LP checks for a cancel.
+POLL_SECONDS = 0.05
+
+
+def lp_seconds(res: Residual) -> float:
+    """The estimated time of the LP on this problem."""
+    pairs = np.minimum(np.isfinite(res.value).sum(axis=1), LP_QUARTERS).sum()
+    return float(pairs) * SECONDS_PER_PAIR
+
+
+class RoundedLp:
+    """The LP relaxation, solved by HiGHS in a thread from construction on (it releases the
+    GIL, so it runs beside the greedy phases on a second core), and the plans rounded from
+    it (:meth:`plans`)."""
+
+    def __init__(self, res: Residual, dual: Dual, seconds: float) -> None:
+        self.res = res
+        self.lam = dual.lam.copy()  # the prices the repairs use, as of now
+        reduced = dual.reduced()
+        ranked = np.where(np.isfinite(reduced), reduced, -np.inf)
+        rank = np.argsort(np.argsort(-ranked, axis=1, kind="stable"), axis=1, kind="stable")
+        allowed = (rank < LP_QUARTERS) & np.isfinite(res.value)
+        # a missing process costs more than any process is worth
+        penalty = 10.0 * float(np.max(np.where(np.isfinite(res.value), res.value, 0.0),
+                                      initial=1.0)) + 1.0
+        self.model = NeighbourhoodMip(res, np.full(res.free.size, -1, dtype=np.int64),
+                                      np.arange(res.free.size), allowed, elastic=penalty)
+        self._share: np.ndarray | None = None
+        self._failed: list[BaseException] = []
+        self._done = threading.Event()
+        limit = min(seconds, LP_SECONDS_MAX)
+        threading.Thread(target=self._run, args=(limit,), daemon=True).start()
+
+    def _run(self, seconds: float) -> None:
+        try:
+            self._share = self.model.relaxation(seconds)
+        except BaseException as exc:  # raised again in the caller's thread by plans()
+            self._failed.append(exc)
+        finally:
+            self._done.set()
+
+    def plans(self, should_stop: Callable[[], bool]
+              ) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """(a plan meeting every requirement, the most valuable plan, which may miss some),
+        both rounded from the LP and repaired; (None, None) if the LP found no solution in
+        its time or a cancel came first (the thread then ends at its own time limit)."""
+        while not self._done.wait(POLL_SECONDS):
+            if should_stop():
+                return None, None
+        if self._failed:
+            raise self._failed[0]
+        if self._share is None:
+            return None, None
+        res, model = self.res, self.model
+        x = np.full(res.free.size, -1, dtype=np.int64)
+        whole = self._share > 1.0 - 1e-6
+        x[model.pair_row[whole]] = model.pair_q[whole]
+        primal.meet_requirements(res, x)
+        repair_counts(res, x, REPAIR_PRICE * self.lam, should_stop)
+        promising = _finished(res, x)
+        if res.shortfall(x) == 0:
+            return promising, promising
+        # the counts the priced repairs leave, at any price: a plan to fall back on
+        repair_counts(res, x, np.full(len(res.needs), np.inf), should_stop)
+        feasible = _finished(res, x) if res.shortfall(x) == 0 else None
+        return feasible, promising
+
+
+def _finished(res: Residual, x: np.ndarray) -> np.ndarray:
+    """A copy of x with leftover room used (while it meets the requirements) and each
+    class of interchangeable processes in its best order."""
+    y = x.copy()
+    if res.shortfall(y) == 0:
+        primal.fill(res, y)
+    primal.move_earlier(res, y)
+    primal.sort_classes(res, y)
+    return y
