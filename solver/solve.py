@@ -16,9 +16,11 @@ Pipeline (see dual.py, primal.py, count.py, polish.py and bureau_bound.py for th
    shortfalls repaired by two-for-one exchanges) and by price-adjusted value per person-month
    (lambda weight bisected), each completed by fill and move-earlier passes;
 5. with the time left: where the requirements bind and a gap is left, the improvement phase
-   (value_first.py: plans from the prices, repaired to meet the requirements; improve.py:
-   CP-SAT neighbourhood search with the global requirements until the time limit; then the
-   per-bureau bound); otherwise small
+   (value_first.py: plans from the prices, repaired to meet the requirements; lp_guided.py:
+   plans rounded from the LP relaxation, solved by HiGHS in a thread started after step 3
+   when it fits the time; improve.py: CP-SAT neighbourhood search with the global
+   requirements from the best of them until the time limit; then the per-bureau bound);
+   otherwise small
    bureaus re-optimised by CP-SAT (polish.py) and the bound tightened per bureau
    (bureau_bound.py); on small instances, CP-SAT on the whole model (hinted) for a better
    plan and a proven bound;
