@@ -82,6 +82,10 @@ VALUE_FIRST_SHARE = 0.45
 #: 4.9 s estimated, 6.9 s left at 10 s); it must end this long before that deadline.
 LP_SHARE = 0.8
 LP_ROUNDING_SECONDS = 1.5
+#: ... and only where the requirement prices times the counts are at least this share of
+#: the bound (tight 3,000: 0.31, tight 28,000: 3.4; the 28,000 demo, where the greedy plans
+#: reach 99.97% and the improvement phase does not run: 0.009).
+LP_BINDING = 0.05
 #: Reduced-value greedy keys (R + (f-1) lambda) / effort^g: g, and bisection steps on f.
 REDUCED_G = 0.25
 REDUCED_STEPS = 6
@@ -237,10 +241,13 @@ def _bound_phase(search: _Search) -> None:
 
 def _start_lp(search: _Search) -> None:
     """Start the LP the improvement phase rounds plans from, when the requirements bind
-    (they have a price), the instance is too big for CP-SAT on the whole model, and the LP
-    is expected to end in LP_SHARE of the time before the improvement phase's deadline."""
+    (their prices carry LP_BINDING of the bound), the instance is too big for CP-SAT on the
+    whole model, and the LP is expected to end in LP_SHARE of the time before the
+    improvement phase's deadline."""
     res, clock = search.res, search.clock
-    if (clock.cancelled() or not res.needs or not np.any(search.dual.lam > 0)
+    needs = np.array([need.need for need in res.needs], dtype=np.float64)
+    if (clock.cancelled() or not res.needs
+            or float(np.dot(search.dual.lam, needs)) < LP_BINDING * search.bound
             or int(np.isfinite(res.value).sum()) <= SMALL_PAIRS):
         return
     left = clock.t0 + (IMPROVE_SHARE - BOUND_SHARE) * clock.limit - time.monotonic()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 
 import numpy as np
@@ -13,6 +14,8 @@ from solver.lp_guided import RoundedLp
 from solver.mip_model import NeighbourhoodMip
 from solver.reduced import Residual, residual_of
 from solver.solve import _full as full_plan
+from solver.solve import solve
+from solver.synthetic import synthetic_problem, tight_problem
 from tests.solver.instances import exhaustive, make_problem, priced_tight, random_problem
 
 
@@ -75,3 +78,23 @@ def test_waiting_for_the_lp_ends_at_a_cancel() -> None:
     t0 = time.monotonic()
     feasible, _ = RoundedLp(res, dual, 30.0).plans(lambda: False)
     assert feasible is not None and time.monotonic() - t0 > 0.5
+
+
+def test_the_lp_is_solved_where_the_requirements_bind_and_not_where_they_barely_do(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    solve_module = sys.modules["solver.solve"]  # the package exports the function as well
+    started: list[int] = []
+
+    class Spy(RoundedLp):
+        def __init__(self, res: Residual, dual: Dual, seconds: float) -> None:
+            started.append(res.free.size)
+            super().__init__(res, dual, seconds)
+
+    monkeypatch.setattr(solve_module, "RoundedLp", Spy)
+    tight = tight_problem(3000, seed=0)
+    plan = solve(tight, time_limit=5)
+    assert len(started) == 1
+    assert check_plan(tight, plan.quarter) == []
+    started.clear()
+    solve(synthetic_problem(3000, seed=0), time_limit=5)
+    assert started == []
