@@ -51,6 +51,8 @@ def build(clean: bool) -> Path:
         # Loaded by name (the layering contract keeps dx_planner from importing ui).
         "--collect-submodules", "ui", "--collect-submodules", "dx_planner",
         "--collect-submodules", "solver",
+        # OR-Tools' MathOpt (the LP in solver/lp_guided.py) imports this from C++ at run time
+        "--hidden-import", "pybind11_abseil.status",
         # Alembic reads the migration scripts as files. Icons and translations are compiled
         # into resources/rc_resources.py, which ui imports; the desktop entry, the icon and
         # the AppStream metadata are copied beside the program (_add_desktop_files).
