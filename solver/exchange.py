@@ -41,7 +41,6 @@ def exchange_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool
     exchange is checked against them before it is made).
     """
     finite = np.isfinite(res.value)
-    by_bureau = [np.flatnonzero(res.bureau == b) for b in range(res.capacity.shape[0])]
     cache: dict[tuple[int, int], _Exchange | None] = {}
     use = res.usage(x)
     for _ in range(EXCHANGE_STEPS):
@@ -52,7 +51,7 @@ def exchange_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool
         # process missing less over all requirements is made
         best: tuple[float, np.ndarray, int] | None = None
         for m in np.flatnonzero(missing > 0).tolist():
-            step = _exchange_for(res, x, use, m, by_bureau, finite, cache)
+            step = _exchange_for(res, x, use, m, finite, cache)
             if step is None:
                 continue
             i, new_i, q, ins = step
@@ -93,8 +92,8 @@ _Exchange = tuple[float, int, int, int, np.ndarray]
 
 
 def _exchange_for(
-    res: Residual, x: np.ndarray, use: Usage, m: int, by_bureau: list[np.ndarray],
-    finite: np.ndarray, cache: dict[tuple[int, int], _Exchange | None],
+    res: Residual, x: np.ndarray, use: Usage, m: int, finite: np.ndarray,
+    cache: dict[tuple[int, int], _Exchange | None],
 ) -> tuple[int, int, int, np.ndarray] | None:
     """The cheapest exchange for need m whose processes fit the channel limits, or None.
     ``cache``: each bureau's cheapest exchange for m, filled in where missing."""
@@ -104,7 +103,7 @@ def _exchange_for(
     banned: set[int] = set()
     step = None
     for _ in range(EXCHANGE_RETRIES):
-        for b, rows in enumerate(by_bureau):
+        for b, rows in enumerate(res.by_bureau):
             if (m, b) not in cache:
                 cache[m, b] = _bureau_exchange(res, x, use, need, rows, late, finite, banned)
         found = [(c, b) for (mm, b), c in cache.items() if mm == m and c is not None]

@@ -97,7 +97,7 @@ class Search:
 
     def __post_init__(self) -> None:
         res = self.res
-        self.by_bureau = [np.flatnonzero(res.bureau == b) for b in range(res.capacity.shape[0])]
+        self.by_bureau = res.by_bureau
         sizes = np.array([r.size for r in self.by_bureau], dtype=np.float64)
         if self.focus is not None and sizes[self.focus].sum() > 0:
             keep = np.zeros(sizes.size, dtype=bool)

@@ -194,7 +194,6 @@ def repair_count(res: Residual, x: np.ndarray) -> None:
     Capacity and channel limits hold throughout.
     """
     nb = res.capacity.shape[0]
-    by_b = [np.flatnonzero(res.bureau == b) for b in range(nb)]
     needed = np.array([n.need for n in res.needs], dtype=np.int64)
     for m in sorted(range(len(res.needs)), key=lambda k: res.needs[k].quarter):
         req = res.needs[m]
@@ -208,7 +207,8 @@ def repair_count(res: Residual, x: np.ndarray) -> None:
         while counts[m] < req.need:
             for b in range(nb):
                 if b not in cache:
-                    cache[b] = _bureau_exchanges(res, x, use, by_b[b], b, req, counts, floor)
+                    rows = res.by_bureau[b]
+                    cache[b] = _bureau_exchanges(res, x, use, rows, b, req, counts, floor)
             best: Exchange | None = None
             for opts in cache.values():
                 for opt in opts:

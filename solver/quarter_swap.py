@@ -45,7 +45,6 @@ def swap_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool],
     the changed bureau's is searched again, unless a channel limit's room changed."""
     last = res.n_quarters - 1
     finite = np.isfinite(res.value)
-    by_bureau = [np.flatnonzero(res.bureau == b) for b in range(res.capacity.shape[0])]
     cache: dict[tuple[int, int], Swap | None] = {}
     use = res.usage(x)
     for _ in range(MAX_SWAPS):
@@ -58,7 +57,7 @@ def swap_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool],
             return
         made = None
         for m in open_needs:
-            for b, rows in enumerate(by_bureau):
+            for b, rows in enumerate(res.by_bureau):
                 if (m, b) not in cache:
                     cache[m, b] = _bureau_swap(res, x, use, res.needs[m], rows, finite)
             found = [c for (mm, _), c in cache.items() if mm == m and c is not None]

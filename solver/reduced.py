@@ -86,6 +86,11 @@ class Residual:
         return out
 
     @cached_property
+    def by_bureau(self) -> list[np.ndarray]:
+        """Each bureau's free processes (indices into these arrays), bureau by bureau."""
+        return [np.flatnonzero(self.bureau == b) for b in range(self.capacity.shape[0])]
+
+    @cached_property
     def need_quarters(self) -> np.ndarray:
         """int[M]: the quarter of each need."""
         return np.array([n.quarter for n in self.needs], dtype=np.int64)
