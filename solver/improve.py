@@ -60,15 +60,10 @@ WATCH_SECONDS = 0.05
 Report = Callable[[np.ndarray], None]
 
 
-def value(res: Residual, x: np.ndarray) -> float:
-    """Objective of plan x over the free processes (the locked part excluded)."""
-    return res.plan_value(x)
-
-
 def better(res: Residual, a: np.ndarray, b: np.ndarray) -> bool:
     """Plan a is better than b: a smaller shortfall, or the same and more value."""
     sa, sb = res.shortfall(a), res.shortfall(b)
-    return sa < sb or (sa == sb and value(res, a) > value(res, b) + 1e-9)
+    return sa < sb or (sa == sb and res.plan_value(a) > res.plan_value(b) + 1e-9)
 
 
 @dataclass
@@ -309,7 +304,7 @@ def improve(
     locked = res.locked_value
 
     def gap(y: np.ndarray) -> float:
-        return (bound - value(res, y) - locked) / bound if bound > 0 else 0.0
+        return (bound - res.plan_value(y) - locked) / bound if bound > 0 else 0.0
 
     while not should_stop() and (res.shortfall(best) > 0 or gap(best) > GOAL):
         left = deadline - time.monotonic()
@@ -322,7 +317,7 @@ def improve(
         took = time.monotonic() - t0
         gain = 0.0
         if cand is not None and res.usage(cand).valid() and better(res, cand, best):
-            gain = value(res, cand) - value(res, best)
+            gain = res.plan_value(cand) - res.plan_value(best)
             if res.shortfall(cand) < res.shortfall(best):
                 gain = max(gain, 1.0) * 10.0  # a repaired requirement pays most
             best = cand

@@ -298,7 +298,7 @@ def _improve_phase(search: _Search) -> None:
             promising = lp_promising
     if feasible is not None:
         search.offer(feasible, "improve")
-    gain = (improve.value(res, promising) / max(improve.value(res, search.best), 1.0) - 1.0
+    gain = (res.plan_value(promising) / max(res.plan_value(search.best), 1.0) - 1.0
             if promising is not None else 0.0)
     if promising is not None and gain > REPAIR_MIN_GAIN:
         # repair the requirements the most promising plan misses, with most of the time

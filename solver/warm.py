@@ -143,7 +143,7 @@ def _carry(
     primal.fill(res, x, touched)
     primal.move_earlier(res, x)
     feasible = [y for y in [x, *plans] if res.shortfall(y) == 0]
-    return max(feasible, key=lambda y: improve.value(res, y)) if feasible else None
+    return max(feasible, key=res.plan_value) if feasible else None
 
 
 def _gap(search: _Search) -> float:

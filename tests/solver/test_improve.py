@@ -34,7 +34,7 @@ def test_a_neighbourhood_never_makes_the_plan_worse(tight: tuple[Residual, Dual]
         cand, _ = improve.solve_neighbourhood(res, feasible, rows, 5.0)
         assert cand is not None
         assert res.usage(cand).valid() and res.shortfall(cand) == 0
-        assert improve.value(res, cand) >= improve.value(res, feasible) - 1e-6
+        assert res.plan_value(cand) >= res.plan_value(feasible) - 1e-6
         # only the neighbourhood moved
         outside = np.setdiff1d(np.arange(res.free.size), rows)
         assert np.array_equal(cand[outside], feasible[outside])
@@ -106,7 +106,7 @@ def test_the_search_starts_with_every_small_bureau_whole_smallest_first(
     assert [rows.tolist() for rows in seen] == [
         np.flatnonzero(res.bureau == b).tolist() for b in small]
     assert res.shortfall(found) == 0
-    assert improve.value(res, found) > improve.value(res, feasible)
+    assert res.plan_value(found) > res.plan_value(feasible)
     assert check_plan(res.problem, full_plan(res, found)) == []
 
 
@@ -114,7 +114,7 @@ def test_the_search_stops_at_once_when_the_gap_is_closed() -> None:
     p = make_problem([1.0, 1.0], [100, 10], [[1.0, 1.0]], target=2)
     res = residual_of(p)
     x = np.array([0, 1])
-    bound = improve.value(res, x) + res.locked_value
+    bound = res.plan_value(x) + res.locked_value
     calls: list[np.ndarray] = []
     out = improve.improve(res, x, Dual(res), bound, time.monotonic() + 60.0, lambda: False,
                           calls.append)
