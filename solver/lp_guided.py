@@ -1,6 +1,6 @@
 """Plans rounded from the LP relaxation, for large instances where the requirements bind.
 
-On the tight 28,000 instance the greedy value-first plans (value_first.py) end 1.6% below
+On the tight 28,000 instance the greedy value-first plans (value_first.py) end 1.5% below
 what the LP's own integer part is worth: the LP packs each bureau's quarters as a whole,
 which a greedy pass in one global order cannot. Of the LP's 26,600 processes only ~200
 are fractional, so its integer part is a plan that keeps every capacity and channel limit
@@ -27,7 +27,7 @@ from solver import primal
 from solver.dual import Dual
 from solver.mip_model import NeighbourhoodMip
 from solver.reduced import Residual
-from solver.value_first import REPAIR_PRICE, repair_counts
+from solver.value_first import REPAIR_PRICE, finish, repair_counts
 
 #: Quarters per process in the LP: its best ones by reduced value.
 LP_QUARTERS = 3
@@ -105,11 +105,7 @@ class RoundedLp:
 
 
 def _finished(res: Residual, x: np.ndarray) -> np.ndarray:
-    """A copy of x with leftover room used (while it meets the requirements) and each
-    class of interchangeable processes in its best order."""
+    """A finished copy of x (value_first.finish): x itself is repaired further."""
     y = x.copy()
-    if res.shortfall(y) == 0:
-        primal.fill(res, y)
-    primal.move_earlier(res, y)
-    primal.sort_classes(res, y)
+    finish(res, y)
     return y

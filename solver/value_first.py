@@ -38,6 +38,7 @@ REPAIR_PRICE = 4.0
 #: the first round leaves the target 21 short, the second meets it for 21k applications).
 REPAIR_ROUNDS = 3
 
+
 def value_first(
     res: Residual, dual: Dual, should_stop: Callable[[], bool], deadline: float = float("inf")
 ) -> tuple[np.ndarray | None, np.ndarray | None]:
@@ -62,10 +63,7 @@ def value_first(
         x = primal.greedy_pairs(res, key)
         primal.meet_requirements(res, x)
         repair_counts(res, x, REPAIR_PRICE * lam, should_stop)
-        if res.shortfall(x) == 0:
-            primal.fill(res, x)
-        primal.move_earlier(res, x)
-        primal.sort_classes(res, x)
+        finish(res, x)
         return x
 
     feasible: np.ndarray | None = None
@@ -107,6 +105,16 @@ def score(res: Residual, lam: np.ndarray, x: np.ndarray) -> float:
     """How promising plan x is: its value less twice the requirement prices ``lam`` of what
     it misses (the dual's estimate of what repairing it costs)."""
     return res.plan_value(x) - 2.0 * float(np.dot(lam, res.missing(x)))
+
+
+def finish(res: Residual, x: np.ndarray) -> None:
+    """Use the room a repaired plan x leaves (while it meets the requirements), move
+    processes earlier where that is worth more, and put each class of interchangeable
+    processes in its best order."""
+    if res.shortfall(x) == 0:
+        primal.fill(res, x)
+    primal.move_earlier(res, x)
+    primal.sort_classes(res, x)
 
 
 def repair_counts(res: Residual, x: np.ndarray, max_cost: np.ndarray,
