@@ -185,8 +185,7 @@ class NeighbourhoodMip:
         log: bool = False,
     ) -> MipAnswer:
         """HiGHS within ``seconds``, hinted with the current plan."""
-        params = parameters_pb2.SolveParametersProto()
-        params.time_limit.FromNanoseconds(int(max(0.01, seconds) * 1e9))
+        params = _params(seconds)
         params.enable_output = log
         params.relative_gap_tolerance = gap
         params.highs.CopyFrom(highs_pb2.HighsOptionsProto())
@@ -197,18 +196,7 @@ class NeighbourhoodMip:
                 ids=range(self.n_pairs), values=self.hint.tolist()
             )
         )
-        result = mathopt_core.solve(
-            self.proto,
-            parameters_pb2.SOLVER_TYPE_HIGHS,
-            parameters_pb2.SolverInitializerProto(),
-            params,
-            model_params,
-            None,
-            callback_pb2.CallbackRegistrationProto(),
-            None,
-            interrupter.pybind_interrupter if interrupter is not None else None,
-        )
-        return self._answer(result)
+        return self._answer(_highs(self.proto, params, model_params, interrupter))
 
     def relaxation(self, seconds: float) -> np.ndarray | None:
         """The LP relaxation by HiGHS within ``seconds``: float[n_pairs], the share of each
@@ -218,12 +206,7 @@ class NeighbourhoodMip:
         proto.CopyFrom(self.proto)
         del proto.variables.integers[:]
         proto.variables.integers.extend([False] * len(proto.variables.ids))
-        params = parameters_pb2.SolveParametersProto()
-        params.time_limit.FromNanoseconds(int(max(0.01, seconds) * 1e9))
-        result = mathopt_core.solve(
-            proto, parameters_pb2.SOLVER_TYPE_HIGHS, parameters_pb2.SolverInitializerProto(),
-            params, model_parameters_pb2.ModelSolveParametersProto(), None,
-            callback_pb2.CallbackRegistrationProto(), None, None)
+        result = _highs(proto, _params(seconds), model_parameters_pb2.ModelSolveParametersProto())
         if result.termination.reason != _OPTIMAL or not result.solutions:
             return None
         values = result.solutions[0].primal_solution.variable_values
@@ -250,6 +233,34 @@ class NeighbourhoodMip:
         if not fits(self.res, x):
             return MipAnswer(None, bound, False)
         return MipAnswer(x, bound, term.reason == _OPTIMAL)
+
+
+def _params(seconds: float) -> parameters_pb2.SolveParametersProto:
+    """Solve parameters with a time limit of ``seconds`` (10 ms at least)."""
+    params = parameters_pb2.SolveParametersProto()
+    params.time_limit.FromNanoseconds(int(max(0.01, seconds) * 1e9))
+    return params
+
+
+def _highs(
+    proto: model_pb2.ModelProto,
+    params: parameters_pb2.SolveParametersProto,
+    model_params: model_parameters_pb2.ModelSolveParametersProto,
+    interrupter: SolveInterrupter | None = None,
+) -> result_pb2.SolveResultProto:
+    """``proto`` solved by HiGHS through MathOpt's solver entry point."""
+    result: result_pb2.SolveResultProto = mathopt_core.solve(
+        proto,
+        parameters_pb2.SOLVER_TYPE_HIGHS,
+        parameters_pb2.SolverInitializerProto(),
+        params,
+        model_params,
+        None,
+        callback_pb2.CallbackRegistrationProto(),
+        None,
+        interrupter.pybind_interrupter if interrupter is not None else None,
+    )
+    return result
 
 
 def fits(res: Residual, x: np.ndarray) -> bool:
