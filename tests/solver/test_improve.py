@@ -17,12 +17,7 @@ from solver.solve import _full as full_plan
 from solver.solve import solve
 from solver.synthetic import count_first_cumulative, synthetic_problem, tight_problem
 from solver.value_first import value_first
-from tests.solver.instances import make_problem, priced_tight
-
-
-@pytest.fixture(scope="module")
-def tight() -> tuple[Residual, Dual]:
-    return priced_tight(1500, 4)
+from tests.solver.instances import make_problem
 
 
 def test_a_neighbourhood_never_makes_the_plan_worse(tight: tuple[Residual, Dual]) -> None:

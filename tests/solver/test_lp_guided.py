@@ -50,11 +50,6 @@ def test_elastic_requirement_rows_give_the_relaxation_a_solution_where_hard_ones
     assert share is not None and share.sum() == pytest.approx(1.0)
 
 
-@pytest.fixture(scope="module")
-def tight() -> tuple[Residual, Dual]:
-    return priced_tight(1500, 4)
-
-
 def test_the_rounded_plans_keep_the_limits_and_the_feasible_one_the_requirements(
         tight: tuple[Residual, Dual]) -> None:
     res, dual = tight

@@ -15,11 +15,6 @@ from solver.solve import _full as full_plan
 from tests.solver.instances import priced_tight
 
 
-@pytest.fixture(scope="module")
-def tight() -> tuple[Residual, Dual]:
-    return priced_tight(1500, 4)
-
-
 def test_value_first_plans_respect_capacity_and_the_feasible_one_the_requirements(
         tight: tuple[Residual, Dual]) -> None:
     res, dual = tight
