@@ -50,6 +50,7 @@ def exchange_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool
         # the cheapest exchange for each missed requirement; the one that costs least per
         # process missing less over all requirements is made
         best: tuple[float, np.ndarray, int] | None = None
+        value_now = res.plan_value(x)
         for m in np.flatnonzero(missing > 0).tolist():
             step = _exchange_for(res, x, use, m, finite, cache)
             if step is None:
@@ -62,7 +63,7 @@ def exchange_repair(res: Residual, x: np.ndarray, should_stop: Callable[[], bool
             fewer = int(missing.sum() - after.sum())
             if fewer < 1 or after.max() > missing.max():
                 continue
-            cost = (res.plan_value(x) - res.plan_value(y)) / fewer
+            cost = (value_now - res.plan_value(y)) / fewer
             if max_cost is not None and cost > max_cost[m]:
                 continue
             if best is None or cost < best[0]:
