@@ -13,8 +13,9 @@ whose reduced value is closest to zero, or again a whole small bureau) is re-pla
 by CP-SAT, the rest fixed, with the GLOBAL requirements as rows (so counts move between the
 bureaus of a neighbourhood) and a missing count priced above any value (so a plan still
 short of a requirement is repaired first). The current plan is the hint, so a neighbourhood
-never gets worse; a better one replaces the plan. It stops when the gap to the bound is below
-``GOAL``, at the deadline, or on cancel.
+never gets worse; a better one replaces the plan. Once the search stalls, counts beyond the
+needs are priced (see ``improve``), so counts can move between bureaus in steps. It stops
+when the gap to the bound is below ``GOAL``, at the deadline, or on cancel.
 Engines (measured, see the notes of issue 12): CP-SAT solves these neighbourhoods better
 than HiGHS within the same second (it proves the small ones optimal; on the tight 3,000
 family CP-SAT gained 16-23k where HiGHS gained 12-14k over the 28 bureaus at 1 s each), and
@@ -37,7 +38,7 @@ from ortools.sat.python import cp_model
 
 from solver.block_model import BlockModel
 from solver.dual import Dual
-from solver.reduced import Residual
+from solver.reduced import Need, Residual
 
 #: Stop improving once the gap to the bound is below this.
 GOAL = 0.0005
@@ -56,6 +57,16 @@ REPAIR_BUREAUS = 1
 SWEEP_MAX = 300
 #: How often a running neighbourhood checks for a cancel.
 WATCH_SECONDS = 0.05
+#: Once the search has not gained for STALL_SECONDS, a count beyond a need is worth
+#: PRICE_SHARE of the requirement's dual price (see ``improve``). Measured on the tight
+#: family at 60 s: shares 0.8-0.9 gain most; 1.0 makes counts where they are not needed.
+STALL_SECONDS = 1.0
+PRICE_SHARE = 0.9
+#: A gain of less than this share of the plan's value does not end a stall.
+STALL_GAIN = 1e-5
+#: While counts are priced and a need has more than it needs, the share of neighbourhoods
+#: that shed counts (``Search._shed_rows``).
+SHED_SHARE = 0.5
 
 Report = Callable[[np.ndarray], None]
 
@@ -104,6 +115,10 @@ class Search:
         self.margin = np.abs(self.best_r) / res.effort
         self.kinds = [_Kind("bureau"), _Kind("pair"), _Kind("marginal"), _Kind("swap")]
         self.repair_kind = _Kind("repair")
+        self.shed_kind = _Kind("shed")
+        # what a count of each need is worth beyond the need (None: nothing), and per pair
+        self.price: np.ndarray | None = None
+        self.bonus: np.ndarray | None = None
         # whole small bureaus in turn, smallest first: the first round (the sweep) before
         # anything else, then as one more kind, paid by its rate like the others
         self.whole = _whole_order(self.by_bureau, self.bureau_weight)
@@ -116,13 +131,32 @@ class Search:
         """The first round of whole bureaus is not over yet."""
         return self.whole_turns < len(self.whole)
 
+    def price_counts(self, dual: Dual) -> None:
+        """From now on a count beyond a need is worth PRICE_SHARE of its dual price."""
+        self.price = PRICE_SHARE * dual.lam
+        self.bonus = PRICE_SHARE * dual.bonus()
+
+    def worth(self, x: np.ndarray) -> float:
+        """What the search maximises: the plan's value, plus its counts at their prices
+        once counts are priced (a constant is left out: only differences matter)."""
+        value = self.res.plan_value(x)
+        if self.price is not None:
+            counts = [need.count(x) for need in self.res.needs]
+            value += float(np.dot(self.price, counts))
+        return value
+
     def pick(self, x: np.ndarray) -> tuple[_Kind, np.ndarray]:
         """A neighbourhood kind (by its pay rate, with exploration) and its rows; first the
-        sweep; while plan x misses a requirement, a repair neighbourhood."""
+        sweep; while plan x misses a requirement, a repair neighbourhood; while counts are
+        priced and x has more than a need needs, often one that sheds counts."""
         if self.sweeping():
             return self.whole_kind, self._whole_rows()
         if self.res.shortfall(x) > 0:
             return self.repair_kind, self._repair_rows(x)
+        if self.price is not None and self.rng.uniform() < SHED_SHARE:
+            surplus = [need.count(x) - need.need for need in self.res.needs]
+            if max(surplus) > 0:
+                return self.shed_kind, self._shed_rows(x, self.res.needs[int(np.argmax(surplus))])
         rates = np.array([k.rate() for k in self.kinds])
         p = 0.8 * rates / rates.sum() + 0.2 / len(rates)
         kind = self.kinds[int(self.rng.choice(len(self.kinds), p=p))]
@@ -187,6 +221,20 @@ class Search:
             out += [cand[:part], early[np.argsort(cost)[:part]]]
         return np.concatenate(out)
 
+    def _shed_rows(self, x: np.ndarray, need: Need) -> np.ndarray:
+        """In one bureau (by how many members it completes by the need's quarter), those it
+        completes in time that cost most room for their value (to move later or drop) and
+        the others with the best reduced value per person-month (to take their room)."""
+        res, rng = self.res, self.rng
+        early = need.mask(res.free.size) & (x >= 0) & (x <= need.quarter)
+        weight = np.bincount(res.bureau[early], minlength=len(self.by_bureau)).astype(float)
+        rows = self.by_bureau[int(rng.choice(weight.size, p=weight / weight.sum()))]
+        part = max(2, self.chunk // 2)
+        done, rest = rows[early[rows]], rows[~early[rows]]
+        cost = self.best_r[done] / res.effort[done] * rng.uniform(0.8, 1.2, done.size)
+        score = self.best_r[rest] / res.effort[rest] * rng.uniform(0.8, 1.2, rest.size)
+        return np.concatenate([done[np.argsort(cost)[:part]], rest[np.argsort(-score)[:part]]])
+
     def learn(self, kind: _Kind, gain: float, seconds: float, optimal: bool) -> None:
         kind.tries += 1
         kind.gain = 0.9 * kind.gain + max(gain, 0.0)
@@ -204,17 +252,21 @@ class Search:
 def solve_neighbourhood(
     res: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
     should_stop: Callable[[], bool] | None = None,
+    bonus: np.ndarray | None = None,
 ) -> tuple[np.ndarray | None, bool]:
     """Re-plan ``rows`` by CP-SAT, the rest of ``x`` fixed: (plan or None, proven optimal).
 
     Requirements are global rows; each missing count costs more than any value in the
-    neighbourhood, so a plan short of a requirement is first made to meet it. CP-SAT is
-    stopped within ~50 ms once ``should_stop()`` says so (the hinted plan is kept)."""
+    neighbourhood, so a plan short of a requirement is first made to meet it. ``bonus``
+    (float[F, Q], optional) is added to each pair's value: the prices of the counts it
+    makes. CP-SAT is stopped within ~50 ms once ``should_stop()`` says so (the hinted plan
+    is kept)."""
     block = BlockModel(res, x, rows)
     if not block.pairs:
         return None, True
     model = block.model
-    coef = [round(4.0 * float(res.value[i, q])) for i, q, _ in block.pairs]
+    worth = res.value if bonus is None else res.value + bonus
+    coef = [round(4.0 * float(worth[i, q])) for i, q, _ in block.pairs]
     penalty = 1 + 2 * max([abs(c) for c in coef] + [1])
     slacks: list[cp_model.IntVar] = []
     for need in res.needs:
@@ -294,11 +346,23 @@ def improve(
     """Large-neighbourhood search from plan ``x`` until ``deadline`` (time.monotonic()),
     a cancel, or a gap below GOAL against ``bound`` (which includes the locked value).
     ``report`` is called with every better plan; ``focus``: only these bureaus' processes
-    are re-planned. Returns the best plan (it meets the requirements whenever ``x`` does)."""
+    are re-planned. Returns the best plan (it meets the requirements whenever ``x`` does).
+
+    Once the search stalls (no gain for STALL_SECONDS) with the requirements met, and
+    without a focus, it maximises value plus counts at a share of their dual prices. A
+    neighbourhood where counts are cheap then makes more than the needs need, and
+    neighbourhoods elsewhere shed the counts that cost most: counts move between bureaus
+    that no single neighbourhood holds together. (On tight-28000 one bureau of 242
+    processes can complete 26 more by the milestone for ~2,600 of value, where the
+    milestone's dual price is ~1,500 a process.) The search then moves on a plan that may
+    be worth less than the best one; ``best`` stays the most valuable plan that meets the
+    requirements."""
     best = x.copy()
     if res.free.size == 0:
         return best
     search = Search(res, dual.reduced(), focus)
+    current = best  # the plan the search moves on
+    last_gain = time.monotonic()
     if focus is not None:
         search.kinds = [k for k in search.kinds if k.name in ("bureau", "swap")]
     locked = res.locked_value
@@ -310,17 +374,28 @@ def improve(
         left = deadline - time.monotonic()
         if left < 0.05:
             break
-        kind, rows = search.pick(best)
+        if (search.price is None and focus is None and res.needs and res.shortfall(best) == 0
+                and time.monotonic() - last_gain > STALL_SECONDS):
+            search.price_counts(dual)
+            current = best
+        kind, rows = search.pick(current)
         t0 = time.monotonic()
-        cand, optimal = solve_neighbourhood(res, best, rows, min(STEP_SECONDS, left),
-                                            should_stop)
+        cand, optimal = solve_neighbourhood(res, current, rows, min(STEP_SECONDS, left),
+                                            should_stop, search.bonus)
         took = time.monotonic() - t0
         gain = 0.0
-        if cand is not None and res.usage(cand).valid() and better(res, cand, best):
-            gain = res.plan_value(cand) - res.plan_value(best)
-            if res.shortfall(cand) < res.shortfall(best):
-                gain = max(gain, 1.0) * 10.0  # a repaired requirement pays most
-            best = cand
-            report(best)
+        if cand is not None and res.usage(cand).valid():
+            short, short_now = res.shortfall(cand), res.shortfall(current)
+            if short < short_now or (short == short_now
+                                     and search.worth(cand) > search.worth(current) + 1e-9):
+                gain = search.worth(cand) - search.worth(current)
+                if short < short_now:
+                    gain = max(gain, 1.0) * 10.0  # a repaired requirement pays most
+                current = cand
+                if better(res, current, best):
+                    if res.plan_value(current) > res.plan_value(best) * (1.0 + STALL_GAIN):
+                        last_gain = time.monotonic()
+                    best = current
+                    report(best)
         search.learn(kind, gain, took, optimal)
     return best

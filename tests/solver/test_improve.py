@@ -90,9 +90,10 @@ def test_the_search_starts_with_every_small_bureau_whole_smallest_first(
     solve_neighbourhood = improve.solve_neighbourhood
 
     def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
-            should_stop: Callable[[], bool] | None = None) -> tuple[np.ndarray | None, bool]:
+            should_stop: Callable[[], bool] | None = None,
+            bonus: np.ndarray | None = None) -> tuple[np.ndarray | None, bool]:
         seen.append(np.sort(rows))
-        return solve_neighbourhood(res_, x, rows, seconds, should_stop)
+        return solve_neighbourhood(res_, x, rows, seconds, should_stop, bonus)
 
     monkeypatch.setattr(improve, "solve_neighbourhood", spy)
     found = improve.improve(res, feasible, dual, dual.value() + res.locked_value,
@@ -103,6 +104,103 @@ def test_the_search_starts_with_every_small_bureau_whole_smallest_first(
     assert res.shortfall(found) == 0
     assert res.plan_value(found) > res.plan_value(feasible)
     assert check_plan(res.problem, full_plan(res, found)) == []
+
+
+def _cheap_counts() -> tuple[Residual, float]:
+    """One quarter of 2 person-months (and a second without room) and a target of 1: the
+    big process is worth more than the two small ones together, which make two counts;
+    and a price of a count at which the two small ones are worth more."""
+    res = residual_of(make_problem([2.0, 1.0, 1.0], [1000, 480, 480], [[2.0, 0.0]],
+                                    target=1))
+    big, small = float(res.value[0, 0]), float(res.value[1, 0])
+    assert big > 2 * small
+    return res, 2.0 * (big - 2 * small)
+
+
+def _priced_dual(res: Residual, price: float) -> Dual:
+    dual = Dual(res)
+    dual.y[dual.n_alpha + dual.n_beta:] = price
+    return dual
+
+
+def test_priced_counts_make_a_neighbourhood_complete_more_than_the_needs_need() -> None:
+    res, price = _cheap_counts()
+    x = np.array([0, -1, -1])
+    plain, _ = improve.solve_neighbourhood(res, x, np.arange(3), 5.0)
+    assert plain is not None and plain.tolist() == [0, -1, -1]
+    priced, _ = improve.solve_neighbourhood(res, x, np.arange(3), 5.0,
+                                            bonus=np.full((3, 2), price))
+    assert priced is not None and priced.tolist() == [-1, 0, 0]
+
+
+def test_a_priced_step_that_lowers_the_value_never_replaces_the_best_plan(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    res, price = _cheap_counts()
+    monkeypatch.setattr(improve, "STALL_SECONDS", 0.0)
+    monkeypatch.setattr(improve, "PRICE_SHARE", 1.0)
+    moved: list[list[int]] = []
+    solve_neighbourhood = improve.solve_neighbourhood
+
+    def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
+            should_stop: Callable[[], bool] | None = None,
+            bonus: np.ndarray | None = None) -> tuple[np.ndarray | None, bool]:
+        cand, optimal = solve_neighbourhood(res_, x, rows, seconds, should_stop, bonus)
+        moved.append([] if cand is None else cand.tolist())
+        return cand, optimal
+
+    monkeypatch.setattr(improve, "solve_neighbourhood", spy)
+    reports: list[np.ndarray] = []
+    out = improve.improve(res, np.array([0, -1, -1]), _priced_dual(res, price), 1e9,
+                          time.monotonic() + 0.5, lambda: False, reports.append)
+    assert [-1, 0, 0] in moved  # the search moved to the plan with two counts...
+    assert out.tolist() == [0, -1, -1] and reports == []  # ...but kept the better one
+
+
+@pytest.mark.parametrize(("stall", "focus", "priced"),
+                         [(0.0, None, True), (1e9, None, False), (0.0, [0], False)])
+def test_counts_are_priced_after_a_stall_and_never_in_a_focused_search(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch,
+        stall: float, focus: list[int] | None, priced: bool) -> None:
+    res, dual = tight
+    feasible, _ = value_first(res, dual, lambda: False)
+    assert feasible is not None
+    monkeypatch.setattr(improve, "STALL_SECONDS", stall)
+    bonuses: list[bool] = []
+    solve_neighbourhood = improve.solve_neighbourhood
+
+    def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
+            should_stop: Callable[[], bool] | None = None,
+            bonus: np.ndarray | None = None) -> tuple[np.ndarray | None, bool]:
+        bonuses.append(bonus is not None)
+        return solve_neighbourhood(res_, x, rows, 0.05, should_stop, bonus)
+
+    monkeypatch.setattr(improve, "solve_neighbourhood", spy)
+    found = improve.improve(res, feasible, dual, dual.value() + res.locked_value,
+                            time.monotonic() + 60.0, lambda: len(bonuses) >= 40,
+                            lambda x: None,
+                            focus=None if focus is None else np.array(focus))
+    assert len(bonuses) >= 40
+    assert any(bonuses) is priced
+    assert res.shortfall(found) == 0
+    assert res.plan_value(found) >= res.plan_value(feasible) - 1e-6
+
+
+def test_a_shedding_neighbourhood_is_one_bureau_s_counting_and_other_processes(
+        tight: tuple[Residual, Dual]) -> None:
+    res, dual = tight
+    feasible, _ = value_first(res, dual, lambda: False)
+    assert feasible is not None
+    search = improve.Search(res, dual.reduced())
+    for need in res.needs:
+        counting = need.mask(res.free.size) & (feasible >= 0) & (feasible <= need.quarter)
+        for _ in range(5):
+            rows = search._shed_rows(feasible, need)
+            assert np.unique(res.bureau[rows]).size == 1
+            assert np.unique(rows).size == rows.size
+            part = max(2, search.chunk // 2)
+            head = rows[: min(part, int(counting[rows].sum()))]
+            assert head.size > 0 and counting[head].all()
+            assert not counting[rows[head.size:]].any()
 
 
 def test_the_search_stops_at_once_when_the_gap_is_closed() -> None:
