@@ -6,28 +6,40 @@ import numpy as np
 import pytest
 
 from solver.checker import check_plan
-from solver.mip_model import NeighbourhoodMip, fits
+from solver.mip_model import MipAnswer, NeighbourhoodMip, fits
 from solver.plan import objective_of
+from solver.problem import Problem
 from solver.reduced import residual_of
 from solver.solve import _full as full_plan
 from tests.solver.instances import exhaustive, random_problem
 
 
-@pytest.mark.parametrize("seed", range(12))
-def test_the_whole_model_finds_the_exhaustive_optimum(seed: int) -> None:
+def _whole_model_of(seed: int) -> tuple[Problem, int, float, MipAnswer]:
+    """A small random instance, its (processes short, best value) by exhaustive search, and
+    HiGHS's answer on the whole model."""
     rng = np.random.default_rng(300 + seed)
     p = random_problem(rng, int(rng.integers(2, 7)), int(rng.integers(1, 4)))
     short, best = exhaustive(p)
     res = residual_of(p)
     start = np.full(res.free.size, -1, dtype=np.int64)
-    answer = NeighbourhoodMip(res, start, np.arange(res.free.size)).solve(10.0)
-    if short > 0:
-        assert answer.x is None  # the requirements cannot be met: no plan
-        return
+    return p, short, best, NeighbourhoodMip(res, start, np.arange(res.free.size)).solve(10.0)
+
+
+@pytest.mark.parametrize("seed", [4, 6, 7, 10])
+def test_the_whole_model_finds_the_exhaustive_optimum(seed: int) -> None:
+    p, short, best, answer = _whole_model_of(seed)
+    assert short == 0
     assert answer.x is not None and answer.optimal
-    quarter = full_plan(res, answer.x)
+    quarter = full_plan(residual_of(p), answer.x)
     assert check_plan(p, quarter) == []
     assert objective_of(p, quarter) == pytest.approx(best, abs=1e-6)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3, 5, 8, 9, 11])
+def test_the_whole_model_has_no_plan_where_the_requirements_cannot_be_met(seed: int) -> None:
+    _, short, _, answer = _whole_model_of(seed)
+    assert short > 0
+    assert answer.x is None
 
 
 def test_a_neighbourhood_keeps_the_rest_and_the_allowed_pairs() -> None:
