@@ -57,7 +57,7 @@ def strengthen(
         left = t_end - time.monotonic()
         if left <= 0.02 or should_stop():
             break
-        rows = np.flatnonzero(res.bureau == b)
+        rows = res.by_bureau[b]
         if rows.size == 0:
             continue
         c = coef[rows]

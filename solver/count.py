@@ -64,7 +64,7 @@ def improve_count(
                 break
             if count_score(res, best) >= _total_need(res):
                 return best
-            rows = np.flatnonzero(res.bureau == b)
+            rows = res.by_bureau[b]
             if rows.size == 0:
                 continue
             cand = _solve_block(res, best, rows, min(left, max(0.2, left / max(1, nb))))
@@ -125,7 +125,7 @@ def eject_insert(
     finite = np.isfinite(res.value)
     nb = res.capacity.shape[0]
     for b in range(nb):
-        rows = np.flatnonzero(res.bureau == b)
+        rows = res.by_bureau[b]
         cand = rows[(x[rows] < 0) & (res.earliest[rows] <= until[rows])]
         cand = cand[np.argsort(res.effort[cand], kind="stable")]
         fails = 0

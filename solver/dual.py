@@ -149,7 +149,7 @@ class Dual:
         moves = self._move_values()
         out = np.zeros_like(res.capacity)
         for b in range(res.capacity.shape[0]):
-            rows = np.flatnonzero(res.bureau == b)
+            rows = res.by_bureau[b]
             for qq in range(self.q):
                 sel = rows[np.isfinite(c[rows, qq])]
                 if not sel.size:

@@ -41,7 +41,7 @@ def polish_bureaus(
             break
         if pairs[b] == 0 or pairs[b] > MAX_PAIRS:
             continue
-        rows = np.flatnonzero(res.bureau == b)
+        rows = res.by_bureau[b]
         cand = _reoptimise(res, best, rows, min(left, 0.5))
         if cand is not None and _value(res, cand) > _value(res, best) + 1e-9:
             best = cand
