@@ -71,10 +71,13 @@ SHED_SHARE = 0.5
 Report = Callable[[np.ndarray], None]
 
 
-def better(res: Residual, a: np.ndarray, b: np.ndarray) -> bool:
-    """Plan a is better than b: a smaller shortfall, or the same and more value."""
+def better(res: Residual, a: np.ndarray, b: np.ndarray,
+           value: Callable[[np.ndarray], float] | None = None) -> bool:
+    """Plan a is better than b: a smaller shortfall, or the same and more value (``value``:
+    what a plan is worth; default its value, ``Residual.plan_value``)."""
+    worth = res.plan_value if value is None else value
     sa, sb = res.shortfall(a), res.shortfall(b)
-    return sa < sb or (sa == sb and res.plan_value(a) > res.plan_value(b) + 1e-9)
+    return sa < sb or (sa == sb and worth(a) > worth(b) + 1e-9)
 
 
 @dataclass
@@ -141,8 +144,7 @@ class Search:
         once counts are priced (a constant is left out: only differences matter)."""
         value = self.res.plan_value(x)
         if self.price is not None:
-            counts = [need.count(x) for need in self.res.needs]
-            value += float(np.dot(self.price, counts))
+            value += float(np.dot(self.price, self.res.need_counts(x)))
         return value
 
     def pick(self, x: np.ndarray) -> tuple[_Kind, np.ndarray]:
@@ -361,7 +363,9 @@ def improve(
     if res.free.size == 0:
         return best
     search = Search(res, dual.reduced(), focus)
-    current = best  # the plan the search moves on
+    # the plan the search moves on: the best one until counts are priced (unpriced, a step
+    # is taken exactly when it makes a better plan)
+    current = best
     last_gain = time.monotonic()
     if focus is not None:
         search.kinds = [k for k in search.kinds if k.name in ("bureau", "swap")]
@@ -377,25 +381,22 @@ def improve(
         if (search.price is None and focus is None and res.needs and res.shortfall(best) == 0
                 and time.monotonic() - last_gain > STALL_SECONDS):
             search.price_counts(dual)
-            current = best
         kind, rows = search.pick(current)
         t0 = time.monotonic()
         cand, optimal = solve_neighbourhood(res, current, rows, min(STEP_SECONDS, left),
                                             should_stop, search.bonus)
         took = time.monotonic() - t0
         gain = 0.0
-        if cand is not None and res.usage(cand).valid():
-            short, short_now = res.shortfall(cand), res.shortfall(current)
-            if short < short_now or (short == short_now
-                                     and search.worth(cand) > search.worth(current) + 1e-9):
-                gain = search.worth(cand) - search.worth(current)
-                if short < short_now:
-                    gain = max(gain, 1.0) * 10.0  # a repaired requirement pays most
-                current = cand
-                if better(res, current, best):
-                    if res.plan_value(current) > res.plan_value(best) * (1.0 + STALL_GAIN):
-                        last_gain = time.monotonic()
-                    best = current
-                    report(best)
+        if (cand is not None and res.usage(cand).valid()
+                and better(res, cand, current, search.worth)):
+            gain = search.worth(cand) - search.worth(current)
+            if res.shortfall(cand) < res.shortfall(current):
+                gain = max(gain, 1.0) * 10.0  # a repaired requirement pays most
+            current = cand
+            if better(res, current, best):
+                if res.plan_value(current) > res.plan_value(best) * (1.0 + STALL_GAIN):
+                    last_gain = time.monotonic()
+                best = current
+                report(best)
         search.learn(kind, gain, took, optimal)
     return best
