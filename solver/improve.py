@@ -13,17 +13,20 @@ whose reduced value is closest to zero, or again a whole small bureau) is re-pla
 by CP-SAT, the rest fixed, with the GLOBAL requirements as rows (so counts move between the
 bureaus of a neighbourhood) and a missing count priced above any value (so a plan still
 short of a requirement is repaired first). The current plan is the hint, so a neighbourhood
-never gets worse; a better one replaces the plan. Once the search stalls, counts beyond the
-needs are priced (see ``improve``), so counts can move between bureaus in steps. It stops
-when the gap to the bound is below ``GOAL``, at the deadline, or on cancel.
+never gets worse; a better one replaces the plan. After the sweep, PARALLEL neighbourhoods
+on disjoint rows are solved at once, and each step is taken on the plan as the steps before
+it left it. Once the search stalls, counts beyond the needs are priced (see ``improve``), so
+counts can move between bureaus in steps. It stops when the gap to the bound is below
+``GOAL``, at the deadline, or on cancel.
 Engines (measured, see the notes of issue 12): CP-SAT solves these neighbourhoods better
 than HiGHS within the same second (it proves the small ones optimal; on the tight 3,000
-family CP-SAT gained 16-23k where HiGHS gained 12-14k over the 28 bureaus at 1 s each), and
-it honours its time limit. HiGHS through MathOpt may overrun a time limit by tens of seconds
-in MIP presolve and ignores the interrupter, which would break the cancel guarantee, so it
-solves no MIP inside a solve (the benchmark uses it on the whole model as a reference). It
-does solve the LP relaxation (lp_guided.py: 4.5 s on 28,000 where GLOP takes 18 s), which
-keeps its time limit, in a thread a cancel does not wait for.
+family CP-SAT gained 16-23k where HiGHS gained 12-14k over the 28 bureaus at 1 s each; on 15
+neighbourhoods of 100-250 processes of a tight 28,000 plan at 0.6 s, HiGHS gained 3.7k where
+CP-SAT gained 20.9k), and it honours its time limit. HiGHS through MathOpt may overrun a
+time limit by tens of seconds in MIP presolve and ignores the interrupter, which would break
+the cancel guarantee, so it solves no MIP inside a solve (the benchmark uses it on the whole
+model as a reference). It does solve the LP relaxation (lp_guided.py: 4.5 s on 28,000 where
+GLOP takes 18 s), which keeps its time limit, in a thread a cancel does not wait for.
 """
 
 from __future__ import annotations
@@ -31,7 +34,9 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 from ortools.sat.python import cp_model
@@ -44,8 +49,19 @@ from solver.reduced import Need, Residual
 GOAL = 0.0005
 #: Seconds a neighbourhood may take (a cancel stops it sooner).
 STEP_SECONDS = 0.6
-#: CP-SAT workers per neighbourhood.
+#: CP-SAT workers in all, one per core of the 2-core machine measured on.
 WORKERS = 2
+#: After the sweep, this many neighbourhoods (on disjoint rows) are solved at once, each in
+#: a thread of its own (CP-SAT releases the GIL) with WORKERS // PARALLEL workers.
+PARALLEL = 2
+#: A neighbourhood given one worker solves with the LP relaxation and its cuts: measured on
+#: 15 neighbourhoods of a tight 28,000 plan (100-250 processes, 0.6 s each), one worker at
+#: this level gained 20.9k where two at CP-SAT's defaults gained 9.6k (22.6k in 5 s): these
+#: are knapsacks, and the cuts pack them. Two at a time so: tight 28,000 at 60 s 21.75-21.78M
+#: (9 runs), one at a time 21.74M (2), two workers on one 21.70-21.76M (9, mean 21.73M).
+#: The sweep's whole bureaus keep both workers at the defaults (at level 2, tight 28,000 at
+#: 10 s ended at 21.52M instead of 21.68M; two at a time, tight 3,000 lost ~0.1% at 10 s).
+ONE_WORKER_LINEARIZATION = 2
 #: Processes in a neighbourhood at first; adapted to how fast neighbourhoods are solved.
 CHUNK = 250
 CHUNK_MIN, CHUNK_MAX = 60, 1500
@@ -65,8 +81,9 @@ PRICE_SHARE = 0.9
 #: A gain of less than this share of the plan's value does not end a stall.
 STALL_GAIN = 1e-5
 #: While counts are priced and a need has more than it needs, the share of neighbourhoods
-#: that shed counts (``Search._shed_rows``).
-SHED_SHARE = 0.5
+#: that shed counts (``Search._shed_rows``). Tight 28,000 at 60 s, two neighbourhoods a
+#: round: 0.3 gave 21.77M on average over 7 runs, 0.5 21.75M over 5, 0.15 21.74M over 2.
+SHED_SHARE = 0.3
 
 Report = Callable[[np.ndarray], None]
 
@@ -164,6 +181,22 @@ class Search:
         kind = self.kinds[int(self.rng.choice(len(self.kinds), p=p))]
         return kind, self._rows(kind.name, x)
 
+    def picks(self, x: np.ndarray, n: int) -> list[tuple[_Kind, np.ndarray]]:
+        """Up to ``n`` neighbourhoods of plan x to solve at once, on disjoint rows: each loses
+        the rows of those picked before it (one left empty is dropped). The sweep's whole
+        bureaus come one at a time (see ONE_WORKER_LINEARIZATION)."""
+        if self.sweeping():
+            return [(self.whole_kind, self._whole_rows())]
+        out: list[tuple[_Kind, np.ndarray]] = []
+        taken = np.zeros(self.res.free.size, dtype=bool)
+        for _ in range(n):
+            kind, rows = self.pick(x)
+            rows = rows[~taken[rows]]
+            if rows.size:
+                taken[rows] = True
+                out.append((kind, rows))
+        return out
+
     def _rows(self, name: str, x: np.ndarray) -> np.ndarray:
         rng, nb = self.rng, len(self.by_bureau)
         if name == "marginal":
@@ -255,14 +288,15 @@ def solve_neighbourhood(
     res: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
     should_stop: Callable[[], bool] | None = None,
     bonus: np.ndarray | None = None,
+    workers: int = WORKERS,
 ) -> tuple[np.ndarray | None, bool]:
     """Re-plan ``rows`` by CP-SAT, the rest of ``x`` fixed: (plan or None, proven optimal).
 
     Requirements are global rows; each missing count costs more than any value in the
     neighbourhood, so a plan short of a requirement is first made to meet it. ``bonus``
     (float[F, Q], optional) is added to each pair's value: the prices of the counts it
-    makes. CP-SAT is stopped within ~50 ms once ``should_stop()`` says so (the hinted plan
-    is kept)."""
+    makes. ``workers``: CP-SAT's (see ONE_WORKER_LINEARIZATION). CP-SAT is stopped within
+    ~50 ms once ``should_stop()`` says so (the hinted plan is kept)."""
     block = BlockModel(res, x, rows)
     if not block.pairs:
         return None, True
@@ -291,7 +325,9 @@ def solve_neighbourhood(
     model.maximize(objective)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.01, seconds)
-    solver.parameters.num_workers = WORKERS
+    solver.parameters.num_workers = workers
+    if workers == 1:
+        solver.parameters.linearization_level = ONE_WORKER_LINEARIZATION
     status = _stoppable(solver, model, should_stop)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None, False
@@ -300,6 +336,26 @@ def solve_neighbourhood(
         if solver.boolean_value(v):
             out[i] = q
     return out, status == cp_model.OPTIMAL
+
+
+def merge(res: Residual, x: np.ndarray, rows: np.ndarray,
+          cand: np.ndarray) -> np.ndarray | None:
+    """Plan x with ``rows`` re-planned as in ``cand``, or None if that breaks a capacity or
+    channel limit. A neighbourhood solved at the same time as another was solved against
+    the plan before the other's step: both fit the plan alone, not always together."""
+    out = x.copy()
+    out[rows] = cand[rows]
+    return out if res.usage(out).valid() else None
+
+
+def _timed_neighbourhood(
+    res: Residual, x: np.ndarray, seconds: float, should_stop: Callable[[], bool] | None,
+    bonus: np.ndarray | None, workers: int, rows: np.ndarray,
+) -> tuple[np.ndarray | None, bool, float]:
+    """``solve_neighbourhood`` and the seconds it took (run in a thread of the pool)."""
+    t0 = time.monotonic()
+    cand, optimal = solve_neighbourhood(res, x, rows, seconds, should_stop, bonus, workers)
+    return cand, optimal, time.monotonic() - t0
 
 
 def _stoppable(solver: cp_model.CpSolver, model: cp_model.CpModel,
@@ -374,29 +430,33 @@ def improve(
     def gap(y: np.ndarray) -> float:
         return (bound - res.plan_value(y) - locked) / bound if bound > 0 else 0.0
 
-    while not should_stop() and (res.shortfall(best) > 0 or gap(best) > GOAL):
-        left = deadline - time.monotonic()
-        if left < 0.05:
-            break
-        if (search.price is None and focus is None and res.needs and res.shortfall(best) == 0
-                and time.monotonic() - last_gain > STALL_SECONDS):
-            search.price_counts(dual)
-        kind, rows = search.pick(current)
-        t0 = time.monotonic()
-        cand, optimal = solve_neighbourhood(res, current, rows, min(STEP_SECONDS, left),
-                                            should_stop, search.bonus)
-        took = time.monotonic() - t0
-        gain = 0.0
-        if (cand is not None and res.usage(cand).valid()
-                and better(res, cand, current, search.worth)):
-            gain = search.worth(cand) - search.worth(current)
-            if res.shortfall(cand) < res.shortfall(current):
-                gain = max(gain, 1.0) * 10.0  # a repaired requirement pays most
-            current = cand
-            if better(res, current, best):
-                if res.plan_value(current) > res.plan_value(best) * (1.0 + STALL_GAIN):
-                    last_gain = time.monotonic()
-                best = current
-                report(best)
-        search.learn(kind, gain, took, optimal)
+    # up to PARALLEL neighbourhoods a round, each in a thread of its own
+    with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
+        while not should_stop() and (res.shortfall(best) > 0 or gap(best) > GOAL):
+            left = deadline - time.monotonic()
+            if left < 0.05:
+                break
+            if (search.price is None and focus is None and res.needs and res.shortfall(best) == 0
+                    and time.monotonic() - last_gain > STALL_SECONDS):
+                search.price_counts(dual)
+            seconds = min(STEP_SECONDS, left)
+            picks = search.picks(current, PARALLEL)
+            solved = list(pool.map(partial(_timed_neighbourhood, res, current, seconds,
+                                           should_stop, search.bonus,
+                                           max(1, WORKERS // len(picks))),
+                                   [rows for _, rows in picks]))
+            for (kind, rows), (cand, optimal, took) in zip(picks, solved, strict=True):
+                gain = 0.0
+                step = None if cand is None else merge(res, current, rows, cand)
+                if step is not None and better(res, step, current, search.worth):
+                    gain = search.worth(step) - search.worth(current)
+                    if res.shortfall(step) < res.shortfall(current):
+                        gain = max(gain, 1.0) * 10.0  # a repaired requirement pays most
+                    current = step
+                    if better(res, current, best):
+                        if res.plan_value(current) > res.plan_value(best) * (1.0 + STALL_GAIN):
+                            last_gain = time.monotonic()
+                        best = current
+                        report(best)
+                search.learn(kind, gain, took, optimal)
     return best

@@ -86,24 +86,62 @@ def test_the_search_starts_with_every_small_bureau_whole_smallest_first(
     small = [b for b in np.argsort(sizes, kind="stable").tolist()
              if 0 < sizes[b] <= improve.SWEEP_MAX]
     assert len(small) >= 5
-    seen: list[np.ndarray] = []
+    # one at a time, with both workers
+    search = improve.Search(res, dual.reduced())
+    assert [len(search.picks(feasible, improve.PARALLEL)) for _ in small] == [1] * len(small)
+    solved: list[np.ndarray] = []
     solve_neighbourhood = improve.solve_neighbourhood
 
     def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
             should_stop: Callable[[], bool] | None = None,
-            bonus: np.ndarray | None = None) -> tuple[np.ndarray | None, bool]:
-        seen.append(np.sort(rows))
-        return solve_neighbourhood(res_, x, rows, seconds, should_stop, bonus)
+            bonus: np.ndarray | None = None,
+            workers: int = improve.WORKERS) -> tuple[np.ndarray | None, bool]:
+        solved.append(rows)
+        return solve_neighbourhood(res_, x, rows, seconds, should_stop, bonus, workers)
 
     monkeypatch.setattr(improve, "solve_neighbourhood", spy)
     found = improve.improve(res, feasible, dual, dual.value() + res.locked_value,
-                            time.monotonic() + 60.0, lambda: len(seen) >= len(small),
+                            time.monotonic() + 60.0, lambda: len(solved) >= len(small),
                             lambda x: None)
-    assert [rows.tolist() for rows in seen] == [
+    assert [rows.tolist() for rows in solved[: len(small)]] == [
         np.flatnonzero(res.bureau == b).tolist() for b in small]
     assert res.shortfall(found) == 0
     assert res.plan_value(found) > res.plan_value(feasible)
     assert check_plan(res.problem, full_plan(res, found)) == []
+
+
+def test_the_neighbourhoods_of_a_round_have_disjoint_rows(
+        tight: tuple[Residual, Dual]) -> None:
+    res, dual = tight
+    feasible, _ = value_first(res, dual, lambda: False)
+    assert feasible is not None
+    search = improve.Search(res, dual.reduced())
+    search.whole_turns = len(search.whole)  # past the sweep: every kind of neighbourhood
+    for _ in range(30):
+        picks = search.picks(feasible, 3)
+        rows = np.concatenate([r for _, r in picks])
+        assert len(picks) >= 1 and all(r.size > 0 for _, r in picks)
+        assert np.unique(rows).size == rows.size
+
+
+def test_a_step_that_no_longer_fits_after_the_other_of_its_round_is_not_taken() -> None:
+    # two processes of two bureaus, one channel with room for one onboarding (quarter 0):
+    # solved against the same empty plan, each neighbourhood onboards its process; the
+    # second no longer fits once the first is taken
+    p = make_problem([1.0, 1.0], [100, 90], [[1.0, 0.0], [1.0, 0.0]], bureau=[0, 1],
+                     limit=[[1.0, 0.0]])
+    res = residual_of(p)
+    empty = np.array([-1, -1])
+    first, _ = improve.solve_neighbourhood(res, empty, np.array([0]), 5.0)
+    second, _ = improve.solve_neighbourhood(res, empty, np.array([1]), 5.0)
+    assert first is not None and second is not None
+    assert first.tolist() == [0, -1] and second.tolist() == [-1, 0]
+    taken = improve.merge(res, empty, np.array([0]), first)
+    assert taken is not None and taken.tolist() == [0, -1]
+    assert improve.merge(res, taken, np.array([1]), second) is None
+    # alone, against the plan it was solved on, it fits
+    alone = improve.merge(res, empty, np.array([1]), second)
+    assert alone is not None and alone.tolist() == [-1, 0]
 
 
 def _cheap_counts() -> tuple[Residual, float]:
@@ -143,8 +181,9 @@ def test_a_priced_step_that_lowers_the_value_never_replaces_the_best_plan(
 
     def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
             should_stop: Callable[[], bool] | None = None,
-            bonus: np.ndarray | None = None) -> tuple[np.ndarray | None, bool]:
-        cand, optimal = solve_neighbourhood(res_, x, rows, seconds, should_stop, bonus)
+            bonus: np.ndarray | None = None,
+            workers: int = improve.WORKERS) -> tuple[np.ndarray | None, bool]:
+        cand, optimal = solve_neighbourhood(res_, x, rows, seconds, should_stop, bonus, workers)
         moved.append([] if cand is None else cand.tolist())
         return cand, optimal
 
@@ -170,9 +209,10 @@ def test_counts_are_priced_after_a_stall_and_never_in_a_focused_search(
 
     def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
             should_stop: Callable[[], bool] | None = None,
-            bonus: np.ndarray | None = None) -> tuple[np.ndarray | None, bool]:
+            bonus: np.ndarray | None = None,
+            workers: int = improve.WORKERS) -> tuple[np.ndarray | None, bool]:
         bonuses.append(bonus is not None)
-        return solve_neighbourhood(res_, x, rows, 0.05, should_stop, bonus)
+        return solve_neighbourhood(res_, x, rows, 0.05, should_stop, bonus, workers)
 
     monkeypatch.setattr(improve, "solve_neighbourhood", spy)
     found = improve.improve(res, feasible, dual, dual.value() + res.locked_value,
