@@ -79,9 +79,12 @@ REPAIR_MIN_GAIN = 0.01
 VALUE_FIRST_SHARE = 0.45
 #: The LP that plans are rounded from (lp_guided.py) is solved when its estimated time is at
 #: most this share of the time left until the improvement phase's deadline (tight 28,000:
-#: 4.9 s estimated, 6.9 s left at 10 s); it must end this long before that deadline.
+#: 4.9 s estimated, 6.6-6.9 s left at 10 s); it must end this long before that deadline,
+#: for the rounding and repairs after it (tight 28,000: 0.9 s). At 1.5 s the LP's limit was
+#: 5.1 s; on a loaded machine it ran 5.2-5.4 s, found nothing, and the 10 s plan fell from
+#: 21.68M to 21.52M (given 1.0 s: 21.67M, the LP ending in time).
 LP_SHARE = 0.8
-LP_ROUNDING_SECONDS = 1.5
+LP_ROUNDING_SECONDS = 1.0
 #: ... and only where the requirement prices times the counts are at least this share of
 #: the bound (tight 3,000: 0.31, tight 28,000: 3.4; the 28,000 demo, where the greedy plans
 #: reach 99.97% and the improvement phase does not run: 0.009).
@@ -252,7 +255,6 @@ def _start_lp(search: _Search) -> None:
         return
     left = clock.t0 + (IMPROVE_SHARE - BOUND_SHARE) * clock.limit - time.monotonic()
     if lp_seconds(res) <= LP_SHARE * left:
-        # the rounding and repairs after it take ~0.5 s on 28,000 processes
         search.lp = RoundedLp(res, search.dual, left - LP_ROUNDING_SECONDS)
 
 
