@@ -57,8 +57,9 @@ PARALLEL = 2
 #: A neighbourhood given one worker solves with the LP relaxation and its cuts: measured on
 #: 15 neighbourhoods of a tight 28,000 plan (100-250 processes, 0.6 s each), one worker at
 #: this level gained 20.9k where two at CP-SAT's defaults gained 9.6k (22.6k in 5 s): these
-#: are knapsacks, and the cuts pack them. Two at a time so: tight 28,000 at 60 s 21.75-21.78M
-#: (9 runs), one at a time 21.74M (2), two workers on one 21.70-21.76M (9, mean 21.73M).
+#: are knapsacks, and the cuts pack them. Tight 28,000 at 60 s: two at a time so (the sweep
+#: as below) 21.74-21.78M (6 runs, mean 21.76M), one at a time 21.74M (2), two workers on
+#: one at the defaults 21.70-21.76M (9, mean 21.73M).
 #: The sweep's whole bureaus keep both workers at the defaults (at level 2, tight 28,000 at
 #: 10 s ended at 21.52M instead of 21.68M; two at a time, tight 3,000 lost ~0.1% at 10 s).
 ONE_WORKER_LINEARIZATION = 2
@@ -82,7 +83,7 @@ PRICE_SHARE = 0.9
 STALL_GAIN = 1e-5
 #: While counts are priced and a need has more than it needs, the share of neighbourhoods
 #: that shed counts (``Search._shed_rows``). Tight 28,000 at 60 s, two neighbourhoods a
-#: round: 0.3 gave 21.77M on average over 7 runs, 0.5 21.75M over 5, 0.15 21.74M over 2.
+#: round: 0.3 gave 21.77M on average over 5 runs, 0.5 21.75M over 5, 0.15 21.74M over 2.
 SHED_SHARE = 0.3
 
 Report = Callable[[np.ndarray], None]

@@ -20,10 +20,16 @@ from solver.value_first import value_first
 from tests.solver.instances import make_problem
 
 
-def test_a_neighbourhood_never_makes_the_plan_worse(tight: tuple[Residual, Dual]) -> None:
-    res, dual = tight
+def _value_first_plan(res: Residual, dual: Dual) -> np.ndarray:
+    """The best value-first plan that meets the requirements: where the tests' searches start."""
     feasible, _ = value_first(res, dual, lambda: False)
     assert feasible is not None
+    return feasible
+
+
+def test_a_neighbourhood_never_makes_the_plan_worse(tight: tuple[Residual, Dual]) -> None:
+    res, dual = tight
+    feasible = _value_first_plan(res, dual)
     for b in range(3):
         rows = np.flatnonzero(res.bureau == b)
         cand, _ = improve.solve_neighbourhood(res, feasible, rows, 5.0)
@@ -38,8 +44,7 @@ def test_a_neighbourhood_never_makes_the_plan_worse(tight: tuple[Residual, Dual]
 def test_a_neighbourhood_stops_soon_after_a_cancel(tight: tuple[Residual, Dual]) -> None:
     # a whole big bureau may run longer than a cancel may wait: a watcher stops CP-SAT
     res, dual = tight
-    feasible, _ = value_first(res, dual, lambda: False)
-    assert feasible is not None
+    feasible = _value_first_plan(res, dual)
     rows = np.flatnonzero(res.bureau == np.argmax(np.bincount(res.bureau)))
     cancel_at = time.monotonic() + 0.3
     t0 = time.monotonic()
@@ -80,8 +85,7 @@ def test_the_search_starts_with_every_small_bureau_whole_smallest_first(
     # a whole small bureau is solved to optimality in hundredths of a second and packs its
     # quarters tighter than any chunk of it; the size-weighted picks rarely got to them
     res, dual = tight
-    feasible, _ = value_first(res, dual, lambda: False)
-    assert feasible is not None
+    feasible = _value_first_plan(res, dual)
     sizes = np.bincount(res.bureau, minlength=res.capacity.shape[0])
     small = [b for b in np.argsort(sizes, kind="stable").tolist()
              if 0 < sizes[b] <= improve.SWEEP_MAX]
@@ -113,8 +117,7 @@ def test_the_search_starts_with_every_small_bureau_whole_smallest_first(
 def test_the_neighbourhoods_of_a_round_have_disjoint_rows(
         tight: tuple[Residual, Dual]) -> None:
     res, dual = tight
-    feasible, _ = value_first(res, dual, lambda: False)
-    assert feasible is not None
+    feasible = _value_first_plan(res, dual)
     search = improve.Search(res, dual.reduced())
     search.whole_turns = len(search.whole)  # past the sweep: every kind of neighbourhood
     for _ in range(30):
@@ -201,8 +204,7 @@ def test_counts_are_priced_after_a_stall_and_never_in_a_focused_search(
         tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch,
         stall: float, focus: list[int] | None, priced: bool) -> None:
     res, dual = tight
-    feasible, _ = value_first(res, dual, lambda: False)
-    assert feasible is not None
+    feasible = _value_first_plan(res, dual)
     monkeypatch.setattr(improve, "STALL_SECONDS", stall)
     bonuses: list[bool] = []
     solve_neighbourhood = improve.solve_neighbourhood
@@ -228,8 +230,7 @@ def test_counts_are_priced_after_a_stall_and_never_in_a_focused_search(
 def test_a_shedding_neighbourhood_is_one_bureau_s_counting_and_other_processes(
         tight: tuple[Residual, Dual]) -> None:
     res, dual = tight
-    feasible, _ = value_first(res, dual, lambda: False)
-    assert feasible is not None
+    feasible = _value_first_plan(res, dual)
     search = improve.Search(res, dual.reduced())
     for need in res.needs:
         counting = need.mask(res.free.size) & (feasible >= 0) & (feasible <= need.quarter)
