@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from solver.checker import check_plan, requirement_violations
-from solver.solve import solve
+from solver.progress import NullProgress
+from solver.solve import BOUND_SHARE, IMPROVE_SHARE, _Clock, _improve_deadline, solve
 from solver.synthetic import synthetic_problem
 from tests.solver.instances import exhaustive, make_problem, random_problem, scoped
 
@@ -149,3 +150,13 @@ def test_scoped_instances_match_exhaustive_search(seed: int) -> None:
     assert (plan.shortfall.missing if plan.shortfall is not None else 0) == short
     assert plan.objective == pytest.approx(best, abs=1e-6)
     assert plan.bound >= best - 1e-6
+
+
+def test_a_search_left_less_time_than_the_bound_gets_the_bounds_time_too() -> None:
+    clock = _Clock(10.0, NullProgress())
+    usual = clock.t0 + (IMPROVE_SHARE - BOUND_SHARE) * clock.limit
+    assert _improve_deadline(clock, usual) == (usual, True)
+    # the plans to start from came 0.1 s before the deadline: the bound's time goes to the
+    # search, and the bound is not tightened after it
+    late = time.monotonic() + 0.1
+    assert _improve_deadline(clock, late) == (clock.t0 + IMPROVE_SHARE * clock.limit, False)
