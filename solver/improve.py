@@ -9,7 +9,8 @@ lose much of the value the bound says is there. The plans built value first from
 SWEEP_MAX processes re-planned whole, smallest first (on the tight 3,000 family one sweep
 gains ~2% in ~6 s, more than the random picks below gain in the same time). Then a
 neighbourhood of the plan (a bureau, a chunk of a large bureau, two bureaus, the processes
-whose reduced value is closest to zero, or again a whole small bureau) is re-planned exactly
+whose reduced value is closest to zero, those of a bureau its own LP relaxation picks
+(rins.py), or again a whole small bureau) is re-planned exactly
 by CP-SAT, the rest fixed, with the GLOBAL requirements as rows (so counts move between the
 bureaus of a neighbourhood) and a missing count priced above any value (so a plan still
 short of a requirement is repaired first). The current plan is the hint, so a neighbourhood
@@ -26,7 +27,8 @@ CP-SAT gained 20.9k), and it honours its time limit. HiGHS through MathOpt may o
 time limit by tens of seconds in MIP presolve and ignores the interrupter, which would break
 the cancel guarantee, so it solves no MIP inside a solve (the benchmark uses it on the whole
 model as a reference). It does solve the LP relaxation (lp_guided.py: 4.5 s on 28,000 where
-GLOP takes 18 s), which keeps its time limit, in a thread a cancel does not wait for.
+GLOP takes 18 s), which keeps its time limit, in a thread a cancel does not wait for, and
+a bureau's LP (rins.py), given no more than a neighbourhood's time.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from ortools.sat.python import cp_model
 from solver.block_model import BlockModel
 from solver.dual import Dual
 from solver.reduced import Need, Residual
+from solver.rins import LP_QUARTERS, lp_rows
 
 #: Stop improving once the gap to the bound is below this.
 GOAL = 0.0005
@@ -134,7 +137,9 @@ class Search:
         best_r = np.max(np.where(np.isfinite(self.reduced), self.reduced, -np.inf), axis=1)
         self.best_r = np.where(np.isfinite(best_r), best_r, 0.0)
         self.margin = np.abs(self.best_r) / res.effort
-        self.kinds = [_Kind("bureau"), _Kind("pair"), _Kind("marginal"), _Kind("swap")]
+        self.kinds = [_Kind("bureau"), _Kind("pair"), _Kind("marginal"), _Kind("swap"),
+                      _Kind("lp")]
+        self.allowed = res.best_quarters(self.reduced, LP_QUARTERS)  # a bureau's LP's pairs
         self.repair_kind = _Kind("repair")
         self.shed_kind = _Kind("shed")
         # what a count of each need is worth beyond the need (None: nothing), and per pair
@@ -207,6 +212,8 @@ class Search:
             return self._swap_rows(x)
         if name == "whole":
             return self._whole_rows()
+        if name == "lp":  # the bureau whole: its LP picks the rows (lp_rows, in the thread)
+            return self.by_bureau[int(rng.choice(nb, p=self.bureau_weight))]
         k = 1 if name == "bureau" or nb < 2 else 2
         bureaus = rng.choice(nb, size=k, replace=False, p=self.bureau_weight)
         parts = []
@@ -270,6 +277,16 @@ class Search:
         cost = self.best_r[done] / res.effort[done] * rng.uniform(0.8, 1.2, done.size)
         score = self.best_r[rest] / res.effort[rest] * rng.uniform(0.8, 1.2, rest.size)
         return np.concatenate([done[np.argsort(cost)[:part]], rest[np.argsort(-score)[:part]]])
+
+    def lp_neighbourhood(self, x: np.ndarray, rows: np.ndarray,
+                         seconds: float) -> np.ndarray | None:
+        """The rows of one bureau (``rows``) its LP picks (rins.lp_rows), at most a chunk
+        of them: those closest to indifferent by reduced value."""
+        picked = lp_rows(self.res, x, rows, self.allowed, seconds, self.bonus)
+        if picked is None or picked.size <= self.chunk:
+            return picked
+        out: np.ndarray = picked[np.argsort(self.margin[picked], kind="stable")[: self.chunk]]
+        return out
 
     def learn(self, kind: _Kind, gain: float, seconds: float, optimal: bool) -> None:
         kind.tries += 1
@@ -350,12 +367,21 @@ def merge(res: Residual, x: np.ndarray, rows: np.ndarray,
 
 
 def _timed_neighbourhood(
-    res: Residual, x: np.ndarray, seconds: float, should_stop: Callable[[], bool] | None,
-    bonus: np.ndarray | None, workers: int, rows: np.ndarray,
+    search: Search, x: np.ndarray, seconds: float, should_stop: Callable[[], bool] | None,
+    workers: int, pick: tuple[_Kind, np.ndarray],
 ) -> tuple[np.ndarray | None, bool, float]:
-    """``solve_neighbourhood`` and the seconds it took (run in a thread of the pool)."""
+    """``solve_neighbourhood`` of a pick and the seconds it took (run in a thread of the
+    pool); an "lp" pick is narrowed to the rows its bureau's LP picks first."""
     t0 = time.monotonic()
-    cand, optimal = solve_neighbourhood(res, x, rows, seconds, should_stop, bonus, workers)
+    kind, rows = pick
+    if kind.name == "lp":
+        narrowed = search.lp_neighbourhood(x, rows, seconds)
+        stopped = should_stop is not None and should_stop()  # HiGHS does not watch it
+        if narrowed is None or not narrowed.size or stopped:
+            return None, False, time.monotonic() - t0
+        rows = narrowed
+    cand, optimal = solve_neighbourhood(search.res, x, rows, seconds, should_stop,
+                                        search.bonus, workers)
     return cand, optimal, time.monotonic() - t0
 
 
@@ -442,10 +468,9 @@ def improve(
                 search.price_counts(dual)
             seconds = min(STEP_SECONDS, left)
             picks = search.picks(current, PARALLEL)
-            solved = list(pool.map(partial(_timed_neighbourhood, res, current, seconds,
-                                           should_stop, search.bonus,
-                                           max(1, WORKERS // len(picks))),
-                                   [rows for _, rows in picks]))
+            solved = list(pool.map(partial(_timed_neighbourhood, search, current, seconds,
+                                           should_stop, max(1, WORKERS // len(picks))),
+                                   picks))
             for (kind, rows), (cand, optimal, took) in zip(picks, solved, strict=True):
                 gain = 0.0
                 step = None if cand is None else merge(res, current, rows, cand)

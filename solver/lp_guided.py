@@ -55,9 +55,7 @@ class RoundedLp:
         self.res = res
         self.lam = dual.lam.copy()  # the prices the repairs use, as of now
         reduced = dual.reduced()
-        ranked = np.where(np.isfinite(reduced), reduced, -np.inf)
-        rank = np.argsort(np.argsort(-ranked, axis=1, kind="stable"), axis=1, kind="stable")
-        allowed = (rank < LP_QUARTERS) & np.isfinite(res.value)
+        allowed = res.best_quarters(reduced, LP_QUARTERS)
         # a missing process costs more than any process is worth
         penalty = 10.0 * float(np.max(np.where(np.isfinite(res.value), res.value, 0.0),
                                       initial=1.0)) + 1.0

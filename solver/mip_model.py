@@ -56,12 +56,14 @@ class NeighbourhoodMip:
     """Re-plan ``rows`` of plan ``x`` (free-process quarters, -1 = unplanned)."""
 
     def __init__(self, res: Residual, x: np.ndarray, rows: np.ndarray,
-                 allowed: np.ndarray | None = None, elastic: float | None = None) -> None:
+                 allowed: np.ndarray | None = None, elastic: float | None = None,
+                 worth: np.ndarray | None = None) -> None:
         """``allowed`` (bool[F, Q], optional) restricts the pairs of ``rows`` that get a
         variable; the pairs of plan ``x`` are always kept, so ``x`` stays a solution.
         ``elastic``: each requirement row gets a slack column costing this much per missing
         process, so a model whose pairs cannot meet the requirements still has a solution
-        (for the relaxation over restricted pairs; the MIP keeps its rows hard)."""
+        (for the relaxation over restricted pairs; the MIP keeps its rows hard).
+        ``worth`` (float[F, Q], optional): what each pair is worth instead of its value."""
         self.res = res
         self.elastic = elastic
         self.rows = np.asarray(rows, dtype=np.int64)
@@ -75,14 +77,14 @@ class NeighbourhoodMip:
         self.pair_row = pr  # index into self.rows
         self.pair_q = pq
         self.hint = (x[self.rows[pr]] == pq).astype(np.float64)
-        self.proto = self._model()
+        self.proto = self._model(res.value if worth is None else worth)
 
     @property
     def n_pairs(self) -> int:
         return int(self.pair_row.size)
 
     # ------------------------------------------------------------------ the model
-    def _model(self) -> model_pb2.ModelProto:
+    def _model(self, worth: np.ndarray) -> model_pb2.ModelProto:
         res, rows = self.res, self.rows
         proc = rows[self.pair_row]
         n = self.n_pairs
@@ -93,7 +95,7 @@ class NeighbourhoodMip:
         var.upper_bounds.extend(np.ones(n).tolist())
         var.integers.extend([True] * n)
         m.objective.maximize = True
-        value = res.value[proc, self.pair_q]
+        value = worth[proc, self.pair_q]
         nz = np.flatnonzero(value != 0)
         m.objective.linear_coefficients.ids.extend(nz.tolist())
         m.objective.linear_coefficients.values.extend(value[nz].tolist())

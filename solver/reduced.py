@@ -99,6 +99,14 @@ class Residual:
         """int[M]: each need's count under plan x."""
         return np.array([n.count(x) for n in self.needs], dtype=np.int64)
 
+    def best_quarters(self, reduced: np.ndarray, k: int) -> np.ndarray:
+        """bool[F, Q]: each process's ``k`` best eligible quarters by ``reduced`` value (the
+        pairs an LP over the processes' likely quarters keeps, lp_guided.py and rins.py)."""
+        ranked = np.where(np.isfinite(reduced), reduced, -np.inf)
+        rank = np.argsort(np.argsort(-ranked, axis=1, kind="stable"), axis=1, kind="stable")
+        out: np.ndarray = (rank < k) & np.isfinite(self.value)
+        return out
+
     def need_delta(self, i: int, old: int, new: int) -> np.ndarray:
         """int[M]: how moving free process i from quarter old to new (-1: none) changes
         each need's count."""

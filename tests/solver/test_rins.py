@@ -1,0 +1,64 @@
+"""The LP-guided neighbourhood of a bureau (solver/rins.py) and its step in the search."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from solver import improve
+from solver.dual import Dual
+from solver.reduced import Residual, residual_of
+from solver.rins import lp_rows
+from tests.solver.instances import make_problem
+
+
+def _one_big_for_two_small() -> tuple[Residual, np.ndarray]:
+    """One bureau: 2 person-months in quarter 0, 1 in quarter 1 (none in 2). The plan has the big
+    process (0) in quarter 0, where the two small ones (1, 2) are worth more together, and
+    process 3 (not possible before quarter 1) in quarter 1, where it is worth more than a
+    small one."""
+    res = residual_of(make_problem([2.0, 1.0, 1.0, 1.0], [1000, 600, 600, 700],
+                                   [[2.0, 1.0, 0.0]], earliest=[0, 0, 0, 1]))
+    v = res.value
+    assert v[1, 0] + v[2, 0] > v[0, 0] and v[3, 1] > v[1, 1]
+    return res, np.array([0, -1, -1, 1])
+
+
+def test_the_lp_picks_the_processes_whose_quarters_change_together() -> None:
+    res, x = _one_big_for_two_small()
+    allowed = np.isfinite(res.value)
+    rows = lp_rows(res, x, np.arange(4), allowed, 5.0)
+    assert rows is not None
+    assert sorted(rows.tolist()) == [0, 1, 2]  # process 3 stays where it is
+
+
+def test_a_bonus_is_part_of_what_the_lp_maximises() -> None:
+    res, x = _one_big_for_two_small()
+    bonus = np.zeros_like(res.value)
+    bonus[0, 0] = 1000.0  # now the big process is worth more than the two small ones
+    rows = lp_rows(res, x, np.arange(4), np.isfinite(res.value), 5.0, bonus)
+    assert rows is not None and rows.size == 0
+
+
+def test_an_lp_step_replans_the_rows_its_lp_picked() -> None:
+    res, x = _one_big_for_two_small()
+    search = improve.Search(res, Dual(res).reduced())
+    lp_kind = next(k for k in search.kinds if k.name == "lp")
+    cand, _, _ = improve._timed_neighbourhood(search, x, 5.0, None, 2,
+                                              (lp_kind, np.arange(4)))
+    assert cand is not None and cand.tolist() == [-1, 0, 0, 1]
+    # narrowed to one of the LP's rows, the step cannot trade the big one for two small
+    search.chunk = 1
+    cand, _, _ = improve._timed_neighbourhood(search, x, 5.0, None, 2,
+                                              (lp_kind, np.arange(4)))
+    assert cand is not None and cand.tolist() == x.tolist()
+
+
+def test_an_lp_neighbourhood_keeps_a_chunk_of_the_rows_closest_to_indifferent() -> None:
+    res, x = _one_big_for_two_small()
+    search = improve.Search(res, Dual(res).reduced())
+    search.allowed = np.isfinite(res.value)
+    search.chunk = 2
+    rows = search.lp_neighbourhood(x, np.arange(4), 5.0)
+    assert rows is not None
+    closest = np.argsort(search.margin[[0, 1, 2]], kind="stable")[:2]
+    assert sorted(rows.tolist()) == sorted(closest.tolist())
