@@ -43,10 +43,10 @@ from functools import partial
 import numpy as np
 from ortools.sat.python import cp_model
 
+from solver import rins
 from solver.block_model import BlockModel
 from solver.dual import Dual
 from solver.reduced import Need, Residual
-from solver.rins import LP_QUARTERS, lp_rows
 
 #: Stop improving once the gap to the bound is below this.
 GOAL = 0.0005
@@ -139,7 +139,7 @@ class Search:
         self.margin = np.abs(self.best_r) / res.effort
         self.kinds = [_Kind("bureau"), _Kind("pair"), _Kind("marginal"), _Kind("swap"),
                       _Kind("lp")]
-        self.allowed = res.best_quarters(self.reduced, LP_QUARTERS)  # a bureau's LP's pairs
+        self.allowed = res.best_quarters(self.reduced, rins.LP_QUARTERS)  # a bureau LP's pairs
         self.repair_kind = _Kind("repair")
         self.shed_kind = _Kind("shed")
         # what a count of each need is worth beyond the need (None: nothing), and per pair
@@ -281,8 +281,11 @@ class Search:
     def lp_neighbourhood(self, x: np.ndarray, rows: np.ndarray,
                          seconds: float) -> np.ndarray | None:
         """The rows of one bureau (``rows``) its LP picks (rins.lp_rows), at most a chunk
-        of them: those closest to indifferent by reduced value."""
-        picked = lp_rows(self.res, x, rows, self.allowed, seconds, self.bonus)
+        of them: those closest to indifferent by reduced value. None for a bureau with more
+        than rins.LP_PAIRS_MAX pairs."""
+        if int(self.allowed[rows].sum()) > rins.LP_PAIRS_MAX:
+            return None
+        picked = rins.lp_rows(self.res, x, rows, self.allowed, seconds, self.bonus)
         if picked is None or picked.size <= self.chunk:
             return picked
         out: np.ndarray = picked[np.argsort(self.margin[picked], kind="stable")[: self.chunk]]

@@ -25,6 +25,10 @@ from solver.reduced import Residual
 
 #: Quarters per process in a bureau's LP: its best ones by reduced value (and its own).
 LP_QUARTERS = 4
+#: A bureau whose LP has more pairs than this gets no LP: it would not end within a step
+#: (tight 28,000: the largest bureau's LP, 21,889 pairs, takes 0.5-0.7 s), and HiGHS does
+#: not see a cancel, so a bigger one would hold it up for longer.
+LP_PAIRS_MAX = 25_000
 #: A share is fractional when it is this far from 0 and from 1.
 FRACTIONAL = 1e-6
 

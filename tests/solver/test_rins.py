@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from solver import improve
+from solver import improve, rins
 from solver.dual import Dual
 from solver.reduced import Residual, residual_of
 from solver.rins import lp_rows
@@ -62,3 +63,13 @@ def test_an_lp_neighbourhood_keeps_a_chunk_of_the_rows_closest_to_indifferent() 
     assert rows is not None
     closest = np.argsort(search.margin[[0, 1, 2]], kind="stable")[:2]
     assert sorted(rows.tolist()) == sorted(closest.tolist())
+
+
+def test_a_bureau_too_big_for_a_steps_lp_gets_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    res, x = _one_big_for_two_small()
+    search = improve.Search(res, Dual(res).reduced())
+    pairs = int(search.allowed.sum())
+    monkeypatch.setattr(rins, "LP_PAIRS_MAX", pairs - 1)
+    assert search.lp_neighbourhood(x, np.arange(4), 5.0) is None
+    monkeypatch.setattr(rins, "LP_PAIRS_MAX", pairs)
+    assert search.lp_neighbourhood(x, np.arange(4), 5.0) is not None
