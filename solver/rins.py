@@ -8,7 +8,7 @@ bureau's own LP (every other process fixed, the global requirements as rows) say
 the processes where its solution is fractional or differs from the plan. Re-planned exactly
 by CP-SAT from the plan (so never worse), those rows (213 of 1,953) gained 16k on the
 third largest bureau of a finished 60 s plan in 0.8 s. In the search, tight 28,000 at 60 s
-went from 21.73-21.77M to 21.78-21.79M (best known 21.80M).
+went from 21.73-21.77M (mean 21.76M) to 21.78-21.81M (mean 21.79M over 7 runs).
 
 The LP is solved by HiGHS (ignores an interrupter but keeps its time limit, so it is given
 no more than a neighbourhood's time) over each process's LP_QUARTERS best quarters by
