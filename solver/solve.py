@@ -110,6 +110,10 @@ class _Clock:
     def elapsed(self) -> float:
         return time.monotonic() - self.t0
 
+    def at(self, share: float) -> float:
+        """The moment (time.monotonic()) when this share of the time limit has passed."""
+        return self.t0 + share * self.limit
+
     def stop(self) -> bool:
         return self.progress.is_cancelled() or self.elapsed() > self.limit
 
@@ -254,12 +258,12 @@ def _start_lp(search: _Search) -> None:
             or float(np.dot(search.dual.lam, needs)) < LP_BINDING * search.bound
             or int(np.isfinite(res.value).sum()) <= SMALL_PAIRS):
         return
-    left = clock.t0 + (IMPROVE_SHARE - BOUND_SHARE) * clock.limit - time.monotonic()
+    left = clock.at(IMPROVE_SHARE - BOUND_SHARE) - time.monotonic()
     if lp_seconds(res) <= LP_SHARE * left:
-        # its time limit includes the per-bureau bound's share: if it ends that late, the
-        # search gets that share (_improve_deadline)
+        # it may end as late as the search's latest deadline allows: if it ends after the
+        # usual one, the search gets the per-bureau bound's share (_improve_deadline)
         search.lp = RoundedLp(res, search.dual,
-                              left + BOUND_SHARE * clock.limit - LP_ROUNDING_SECONDS)
+                              clock.at(IMPROVE_SHARE) - time.monotonic() - LP_ROUNDING_SECONDS)
 
 
 def _priced_phase(search: _Search) -> None:
@@ -292,7 +296,7 @@ def _improve_phase(search: _Search) -> None:
         res, search.dual, clock.stop, time.monotonic() + VALUE_FIRST_SHARE * clock.limit)
     # the per-bureau integer bound comes last: the search needs the time more while the
     # plan is far from the bound, and only its stop test reads the bound
-    deadline = clock.t0 + (IMPROVE_SHARE - BOUND_SHARE) * clock.limit
+    deadline = clock.at(IMPROVE_SHARE - BOUND_SHARE)
     if search.lp is not None:
         lp_feasible, lp_promising = search.lp.plans(clock.stop)
         if lp_feasible is not None and (
@@ -326,7 +330,7 @@ def _improve_deadline(clock: _Clock, deadline: float) -> tuple[float, bool]:
     where the bound would have tightened by 0.015%."""
     if deadline - time.monotonic() >= BOUND_SHARE * clock.limit:
         return deadline, True
-    return clock.t0 + IMPROVE_SHARE * clock.limit, False
+    return clock.at(IMPROVE_SHARE), False
 
 
 def _polish_phase(search: _Search) -> None:
