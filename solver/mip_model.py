@@ -204,15 +204,11 @@ class NeighbourhoodMip:
         """The LP relaxation by HiGHS within ``seconds``: float[n_pairs], the share of each
         pair, or None if it found no solution in time. (HiGHS ignores MathOpt's interrupter
         but keeps its time limit: a caller that must stop sooner runs this in a thread.)"""
-        proto = model_pb2.ModelProto()
-        proto.CopyFrom(self.proto)
-        del proto.variables.integers[:]
-        proto.variables.integers.extend([False] * len(proto.variables.ids))
-        result = _highs(proto, _params(seconds), model_parameters_pb2.ModelSolveParametersProto())
+        result = highs_lp(self.proto, seconds)
         if result.termination.reason != _OPTIMAL or not result.solutions:
             return None
         values = result.solutions[0].primal_solution.variable_values
-        share = np.zeros(len(proto.variables.ids))
+        share = np.zeros(len(self.proto.variables.ids))
         share[np.asarray(values.ids, dtype=np.int64)] = np.asarray(values.values)
         return share[: self.n_pairs]
 
@@ -235,6 +231,16 @@ class NeighbourhoodMip:
         if not fits(self.res, x):
             return MipAnswer(None, bound, False)
         return MipAnswer(x, bound, term.reason == _OPTIMAL)
+
+
+def highs_lp(proto: model_pb2.ModelProto, seconds: float) -> result_pb2.SolveResultProto:
+    """The LP relaxation of ``proto`` (its integrality dropped, on a copy) by HiGHS within
+    ``seconds``. HiGHS keeps the time limit but ignores MathOpt's interrupter."""
+    relaxed = model_pb2.ModelProto()
+    relaxed.CopyFrom(proto)
+    del relaxed.variables.integers[:]
+    relaxed.variables.integers.extend([False] * len(relaxed.variables.ids))
+    return _highs(relaxed, _params(seconds), model_parameters_pb2.ModelSolveParametersProto())
 
 
 def _params(seconds: float) -> parameters_pb2.SolveParametersProto:

@@ -63,7 +63,8 @@ CPSAT_SHARE = 0.4
 COUNT_SHARE = 0.35
 #: Share of the time limit for re-optimising small bureaus by CP-SAT (polish.py).
 POLISH_SHARE = 0.2
-#: Share of the time limit for the per-bureau integer bound (bureau_bound.py).
+#: Share of the time limit for the per-bureau bound (bureau_bound.py: each bureau's exact LP
+#: prices, then CP-SAT's integer bound on small bureaus).
 BOUND_SHARE = 0.08
 #: The improvement phase (improve.py) runs until this share of the time limit; repairing
 #: the most promising plan (it misses requirements) may take this share of that time.
