@@ -84,11 +84,6 @@ STALL_SECONDS = 1.0
 PRICE_SHARE = 0.9
 #: A gain of less than this share of the plan's value does not end a stall.
 STALL_GAIN = 1e-5
-#: While counts are priced and a need has more than it needs, the share of neighbourhoods
-#: that shed counts (``Search._shed_rows``). Tight 28,000 at 60 s, two neighbourhoods a
-#: round: 0.3 gave 21.77M on average over 5 runs, 0.5 21.75M over 5, 0.15 21.74M over 2.
-SHED_SHARE = 0.3
-
 Report = Callable[[np.ndarray], None]
 
 
@@ -141,14 +136,21 @@ class Search:
                       _Kind("lp")]
         self.allowed = res.best_quarters(self.reduced, rins.LP_QUARTERS)  # a bureau LP's pairs
         self.repair_kind = _Kind("repair")
+        # shedding counts joins the kinds while counts are priced and a need has more
+        # than it needs (``pick``)
         self.shed_kind = _Kind("shed")
         # what a count of each need is worth beyond the need (None: nothing), and per pair
         self.price: np.ndarray | None = None
         self.bonus: np.ndarray | None = None
         # whole small bureaus in turn, smallest first: the first round (the sweep) before
-        # anything else, then as one more kind, paid by its rate like the others
+        # anything else, then as one more kind, paid by its rate like the others. The sweep
+        # keeps its own account: what re-planning each small bureau the first time gains
+        # (tight 28,000: 51-55k in 6.5 s) says nothing of what doing it again pays (1-3k
+        # in 5-9 s), and charged to the whole kind it won it a third of the picks for the
+        # next 20 s
         self.whole = _whole_order(self.by_bureau, self.bureau_weight)
         self.whole_turns = 0
+        self.sweep_kind = _Kind("whole")
         self.whole_kind = _Kind("whole")
         if self.whole:
             self.kinds.append(self.whole_kind)
@@ -172,19 +174,23 @@ class Search:
 
     def pick(self, x: np.ndarray) -> tuple[_Kind, np.ndarray]:
         """A neighbourhood kind (by its pay rate, with exploration) and its rows; first the
-        sweep; while plan x misses a requirement, a repair neighbourhood; while counts are
-        priced and x has more than a need needs, often one that sheds counts."""
+        sweep; while plan x misses a requirement, a repair neighbourhood. While counts are
+        priced and x has more than a need needs, shedding those counts is one more kind.
+        (It was a fixed 30% of the picks: on tight 28,000 at 60 s it then took a third of
+        the search's time after 35 s and gained 0.1-0.2k in it.)"""
         if self.sweeping():
-            return self.whole_kind, self._whole_rows()
+            return self.sweep_kind, self._whole_rows()
         if self.res.shortfall(x) > 0:
             return self.repair_kind, self._repair_rows(x)
-        if self.price is not None and self.rng.uniform() < SHED_SHARE:
-            surplus = [need.count(x) - need.need for need in self.res.needs]
-            if max(surplus) > 0:
-                return self.shed_kind, self._shed_rows(x, self.res.needs[int(np.argmax(surplus))])
-        rates = np.array([k.rate() for k in self.kinds])
+        kinds = list(self.kinds)
+        surplus = [need.count(x) - need.need for need in self.res.needs]
+        if self.price is not None and max(surplus) > 0:
+            kinds.append(self.shed_kind)
+        rates = np.array([k.rate() for k in kinds])
         p = 0.8 * rates / rates.sum() + 0.2 / len(rates)
-        kind = self.kinds[int(self.rng.choice(len(self.kinds), p=p))]
+        kind = kinds[int(self.rng.choice(len(kinds), p=p))]
+        if kind is self.shed_kind:
+            return kind, self._shed_rows(x, self.res.needs[int(np.argmax(surplus))])
         return kind, self._rows(kind.name, x)
 
     def picks(self, x: np.ndarray, n: int) -> list[tuple[_Kind, np.ndarray]]:
@@ -192,7 +198,7 @@ class Search:
         the rows of those picked before it (one left empty is dropped). The sweep's whole
         bureaus come one at a time (see ONE_WORKER_LINEARIZATION)."""
         if self.sweeping():
-            return [(self.whole_kind, self._whole_rows())]
+            return [(self.sweep_kind, self._whole_rows())]
         out: list[tuple[_Kind, np.ndarray]] = []
         taken = np.zeros(self.res.free.size, dtype=bool)
         for _ in range(n):
@@ -297,7 +303,7 @@ class Search:
         kind.seconds = 0.9 * kind.seconds + seconds
         # neighbourhoods solved to optimality quickly can grow; those that time out shrink
         # (whole bureaus have their own size)
-        if kind is self.whole_kind:
+        if kind is self.whole_kind or kind is self.sweep_kind:
             return
         if optimal and seconds < 0.5 * STEP_SECONDS:
             self.chunk = min(CHUNK_MAX, int(self.chunk * 1.25))

@@ -244,6 +244,56 @@ def test_a_shedding_neighbourhood_is_one_bureau_s_counting_and_other_processes(
             assert not counting[rows[head.size:]].any()
 
 
+def test_the_sweep_keeps_its_own_account(tight: tuple[Residual, Dual]) -> None:
+    # the sweep's first re-plans of the small bureaus gain far more than re-planning them
+    # again pays: charged to the whole kind, they won it most picks long after the sweep
+    res, dual = tight
+    feasible = _value_first_plan(res, dual)
+    search = improve.Search(res, dual.reduced())
+    rate_before = search.whole_kind.rate()
+    while search.sweeping():
+        [(kind, _)] = search.picks(feasible, improve.PARALLEL)
+        assert kind is search.sweep_kind
+        search.learn(kind, 50_000.0, 0.6, False)
+    assert search.whole_kind.tries == 0
+    assert search.whole_kind.rate() == rate_before
+    for _ in range(50):
+        assert all(kind is not search.sweep_kind for kind, _ in search.picks(feasible, 2))
+
+
+def _search_with_a_surplus() -> tuple[improve.Search, np.ndarray, Dual]:
+    """A search past its sweep and a plan completing 4 processes where the target needs 2."""
+    p = make_problem([1.0, 1.0, 1.0, 1.0], [10, 20, 30, 40], [[4.0, 4.0]], target=2)
+    res = residual_of(p)
+    dual = Dual(res)
+    dual.minimise(tau_start=5.0, tau_end=0.01, stages=6, newton_steps=4)
+    search = improve.Search(res, dual.reduced())
+    search.whole_turns = len(search.whole)
+    x = np.zeros(res.free.size, dtype=np.int64)
+    assert res.needs[0].count(x) - res.needs[0].need == 2
+    return search, x, dual
+
+
+def test_shedding_is_a_kind_only_while_counts_are_priced() -> None:
+    search, x, _ = _search_with_a_surplus()
+    search.shed_kind.gain = 1e9  # it would win every pick it could take part in
+    assert all(search.pick(x)[0] is not search.shed_kind for _ in range(100))
+
+
+def test_shedding_is_picked_by_what_it_pays() -> None:
+    search, x, dual = _search_with_a_surplus()
+    search.price_counts(dual)
+    search.shed_kind.gain = 1e9
+    paying = sum(search.pick(x)[0] is search.shed_kind for _ in range(200))
+    search.shed_kind.gain = 0.0
+    for kind in search.kinds:
+        kind.gain = 1e3
+    idle = sum(search.pick(x)[0] is search.shed_kind for _ in range(200))
+    # 0.8 of the picks by rate, 0.2 spread over the kinds (the shed kind's share of it: 1/7)
+    assert paying > 160
+    assert idle < 20
+
+
 def test_the_search_stops_at_once_when_the_gap_is_closed() -> None:
     p = make_problem([1.0, 1.0], [100, 10], [[1.0, 1.0]], target=2)
     res = residual_of(p)
