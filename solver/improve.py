@@ -150,7 +150,7 @@ class Search:
         # next 20 s
         self.whole = _whole_order(self.by_bureau, self.bureau_weight)
         self.whole_turns = 0
-        self.sweep_kind = _Kind("whole")
+        self.sweep_kind = _Kind("sweep")
         self.whole_kind = _Kind("whole")
         if self.whole:
             self.kinds.append(self.whole_kind)
