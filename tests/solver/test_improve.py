@@ -227,6 +227,35 @@ def test_counts_are_priced_after_a_stall_and_never_in_a_focused_search(
     assert res.plan_value(found) >= res.plan_value(feasible) - 1e-6
 
 
+def test_counts_are_priced_lower_in_the_last_part_of_the_search(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
+    res, dual = tight
+    feasible = _value_first_plan(res, dual)
+    monkeypatch.setattr(improve, "STALL_SECONDS", 0.0)
+    shares: list[float] = []
+    solve_neighbourhood = improve.solve_neighbourhood
+    full = dual.bonus()
+    paid = full > 0
+
+    def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
+            should_stop: Callable[[], bool] | None = None,
+            bonus: np.ndarray | None = None,
+            workers: int = improve.WORKERS) -> tuple[np.ndarray | None, bool]:
+        if bonus is not None:
+            shares.append(float(np.median(bonus[paid] / full[paid])))
+        return solve_neighbourhood(res_, x, rows, 0.05, should_stop, bonus, workers)
+
+    monkeypatch.setattr(improve, "solve_neighbourhood", spy)
+    seconds = 4.0
+    found = improve.improve(res, feasible, dual, dual.value() + res.locked_value,
+                            time.monotonic() + seconds, lambda: False, lambda x: None)
+    assert paid.any()
+    assert shares[0] == pytest.approx(improve.PRICE_SHARE)
+    assert shares[-1] == pytest.approx(improve.LATE_PRICE_SHARE)
+    assert set(np.round(shares, 6)) == {improve.PRICE_SHARE, improve.LATE_PRICE_SHARE}
+    assert res.shortfall(found) == 0
+
+
 def test_a_shedding_neighbourhood_is_one_bureau_s_counting_and_other_processes(
         tight: tuple[Residual, Dual]) -> None:
     res, dual = tight
