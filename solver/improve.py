@@ -92,6 +92,7 @@ STALL_GAIN = 1e-5
 #: the end, 10 runs 21.771-21.825M, 3 gaps above 0.5%, a milestone 3-13 over its need.
 LATE_SHARE = 0.25
 LATE_PRICE_SHARE = 0.5
+
 Report = Callable[[np.ndarray], None]
 
 
