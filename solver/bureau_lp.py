@@ -26,7 +26,7 @@ from collections.abc import Callable
 import numpy as np
 from ortools.math_opt import model_pb2, result_pb2
 
-from solver.mip_model import highs_lp
+from solver.mip_model import highs_lp, set_constraints
 from solver.reduced import Residual
 
 #: How often the wait for the LPs checks for a cancel.
@@ -81,17 +81,11 @@ def _bureau_model(worth: np.ndarray, pr: np.ndarray, pq: np.ndarray, effort: np.
     m.objective.maximize = True
     m.objective.linear_coefficients.ids.extend(range(n_pairs))
     m.objective.linear_coefficients.values.extend(worth.tolist())
-    m.linear_constraints.ids.extend(range(n_rows + q_n))
-    m.linear_constraints.lower_bounds.extend([-np.inf] * (n_rows + q_n))
-    m.linear_constraints.upper_bounds.extend([1.0] * n_rows + capacity.tolist())
-    row = np.concatenate([pr, n_rows + pq])
-    col = np.concatenate([np.arange(n_pairs), np.arange(n_pairs)])
-    coef = np.concatenate([np.ones(n_pairs), effort[pr]])
-    order = np.lexsort((col, row))
-    mat = m.linear_constraint_matrix
-    mat.row_ids.extend(row[order].tolist())
-    mat.column_ids.extend(col[order].tolist())
-    mat.coefficients.extend(coef[order].astype(np.float64).tolist())
+    set_constraints(m, np.full(n_rows + q_n, -np.inf),
+                    np.concatenate([np.ones(n_rows), capacity]),
+                    np.concatenate([pr, n_rows + pq]),
+                    np.concatenate([np.arange(n_pairs), np.arange(n_pairs)]),
+                    np.concatenate([np.ones(n_pairs), effort[pr]]))
     return m
 
 

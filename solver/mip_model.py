@@ -165,16 +165,8 @@ class NeighbourhoodMip:
             col_ids.append(np.arange(n, n + k))
             coefs.append(np.ones(k))
 
-        lc = m.linear_constraints
-        lc.ids.extend(range(next_row))
-        lc.lower_bounds.extend(np.concatenate(lower).tolist() if lower else [])
-        lc.upper_bounds.extend(np.concatenate(upper).tolist() if upper else [])
-        r, c, v = np.concatenate(row_ids), np.concatenate(col_ids), np.concatenate(coefs)
-        order = np.lexsort((c, r))
-        mat = m.linear_constraint_matrix
-        mat.row_ids.extend(r[order].tolist())
-        mat.column_ids.extend(c[order].tolist())
-        mat.coefficients.extend(v[order].astype(np.float64).tolist())
+        set_constraints(m, np.concatenate(lower), np.concatenate(upper),
+                        np.concatenate(row_ids), np.concatenate(col_ids), np.concatenate(coefs))
         return m
 
     # ------------------------------------------------------------------ solving
@@ -231,6 +223,21 @@ class NeighbourhoodMip:
         if not fits(self.res, x):
             return MipAnswer(None, bound, False)
         return MipAnswer(x, bound, term.reason == _OPTIMAL)
+
+
+def set_constraints(m: model_pb2.ModelProto, lower: np.ndarray, upper: np.ndarray,
+                    row: np.ndarray, col: np.ndarray, coef: np.ndarray) -> None:
+    """Rows 0..len(lower)-1 of ``m`` with these bounds, and its matrix from (row, column,
+    coefficient) triples, put in the order MathOpt requires (by row, then column)."""
+    lc = m.linear_constraints
+    lc.ids.extend(range(lower.size))
+    lc.lower_bounds.extend(lower.tolist())
+    lc.upper_bounds.extend(upper.tolist())
+    order = np.lexsort((col, row))
+    mat = m.linear_constraint_matrix
+    mat.row_ids.extend(row[order].tolist())
+    mat.column_ids.extend(col[order].tolist())
+    mat.coefficients.extend(coef[order].astype(np.float64).tolist())
 
 
 def highs_lp(proto: model_pb2.ModelProto, seconds: float) -> result_pb2.SolveResultProto:
