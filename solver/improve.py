@@ -468,8 +468,9 @@ def improve(
     # the plan the search moves on: the best one until counts are priced (unpriced, a step
     # is taken exactly when it makes a better plan)
     current = best
-    last_gain = time.monotonic()
-    late_from = last_gain + (1.0 - LATE_SHARE) * (deadline - last_gain)
+    started = time.monotonic()
+    last_gain = started
+    late_from = started + (1.0 - LATE_SHARE) * (deadline - started)
     late = False
     if focus is not None:
         search.kinds = [k for k in search.kinds if k.name in ("bureau", "swap")]
