@@ -11,6 +11,7 @@ import pytest
 
 from solver import improve
 from solver.checker import check_plan
+from solver.constraints import channel_load
 from solver.dual import Dual
 from solver.reduced import Residual, residual_of
 from solver.solve import _full as full_plan
@@ -321,6 +322,94 @@ def test_shedding_is_picked_by_what_it_pays() -> None:
     # 0.8 of the picks by rate, 0.2 spread over the kinds (the shed kind's share of it: 1/7)
     assert paying > 160
     assert idle < 20
+
+
+def test_the_bureaus_parts_of_the_gap_add_up_to_the_gap_at_the_dual_prices(
+        tight: tuple[Residual, Dual]) -> None:
+    # bound - value = the bureaus' parts + the channels' unused limits and the counts
+    # beyond the needs, each at its price (dual.py's D, term by term)
+    res, dual = tight
+    x = _value_first_plan(res, dual)
+    gaps = improve.Search(res, dual.reduced(), alpha=dual.alpha.copy()).bureau_gaps(x)
+    beta = dual.beta_full()
+    unused = np.where(beta > 0, res.limit - channel_load(res.channel, x, res.limit.shape), 0.0)
+    surplus = res.need_counts(x) - np.array([need.need for need in res.needs])
+    rest = float(np.sum(beta * unused)) + float(np.dot(dual.lam, surplus))
+    gap = dual.value() - res.locked_value - res.plan_value(x)
+    assert gaps.shape == (res.capacity.shape[0],)
+    assert gaps.min() >= -1e-6
+    assert gaps.sum() + rest == pytest.approx(gap, rel=1e-9)
+
+
+def _mid_size(res: Residual) -> list[int]:
+    """The bureaus of the tight fixture the finale re-plans (SWEEP_MAX and FINALE_MAX as the
+    tests set them)."""
+    return [b for b, rows in enumerate(res.by_bureau)
+            if improve.SWEEP_MAX < rows.size <= improve.FINALE_MAX]
+
+
+def test_the_finale_re_plans_the_mid_size_bureaus_whole_furthest_from_the_bound_first(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
+    res, dual = tight
+    monkeypatch.setattr(improve, "SWEEP_MAX", 30)
+    monkeypatch.setattr(improve, "FINALE_MAX", 80)
+    x = _value_first_plan(res, dual)
+    search = improve.Search(res, dual.reduced(), alpha=dual.alpha.copy())
+    search.whole_turns = len(search.whole)  # past the sweep
+    mid = _mid_size(res)
+    assert len(mid) >= 4
+    gaps = search.bureau_gaps(x)
+    search.start_finale(x)
+    assert search.finale == sorted(mid, key=lambda b: -gaps[b])
+    assert len(set(np.round(gaps[mid], 3))) == len(mid)  # the order is not a tie
+    for b in sorted(mid, key=lambda b: -gaps[b]):
+        [(kind, rows)] = search.picks(x, improve.PARALLEL)  # one at a time
+        assert kind is search.finale_kind
+        assert rows.tolist() == res.by_bureau[b].tolist()
+    assert all(kind is not search.finale_kind for kind, _ in search.picks(x, 2))
+
+
+def _finale_solves(res: Residual, dual: Dual, seconds: float,
+                   monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[int], int]]:
+    """(rows, workers) of the neighbourhoods a search of ``seconds`` solves for the finale's
+    time (FINALE_SECONDS set to 0.37 s, which no other neighbourhood is given)."""
+    monkeypatch.setattr(improve, "SWEEP_MAX", 30)
+    monkeypatch.setattr(improve, "FINALE_MAX", 80)
+    monkeypatch.setattr(improve, "FINALE_SECONDS", 0.37)
+    monkeypatch.setattr(improve, "STALL_SECONDS", 0.0)
+    solved: list[tuple[list[int], int]] = []
+    solve_neighbourhood = improve.solve_neighbourhood
+
+    def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
+            should_stop: Callable[[], bool] | None = None,
+            bonus: np.ndarray | None = None,
+            workers: int = improve.WORKERS) -> tuple[np.ndarray | None, bool]:
+        if seconds == 0.37:
+            solved.append((sorted(rows.tolist()), workers))
+        return solve_neighbourhood(res_, x, rows, min(seconds, 0.05), should_stop, bonus,
+                                   workers)
+
+    monkeypatch.setattr(improve, "solve_neighbourhood", spy)
+    x = _value_first_plan(res, dual)
+    found = improve.improve(res, x, dual, dual.value() + res.locked_value,
+                            time.monotonic() + seconds, lambda: False, lambda x: None)
+    assert res.shortfall(found) == 0
+    return solved
+
+
+def test_the_search_ends_with_the_finale_when_it_has_the_time(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
+    res, dual = tight
+    solved = _finale_solves(res, dual, 6.0, monkeypatch)  # the finale: 0.6 s
+    whole = {tuple(res.by_bureau[b].tolist()): b for b in _mid_size(res)}
+    assert solved
+    assert all(tuple(rows) in whole and workers == improve.WORKERS for rows, workers in solved)
+
+
+def test_a_search_too_short_for_one_finale_bureau_has_no_finale(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
+    res, dual = tight
+    assert _finale_solves(res, dual, 3.0, monkeypatch) == []  # the finale: 0.3 s < 0.37 s
 
 
 def test_the_search_stops_at_once_when_the_gap_is_closed() -> None:
