@@ -99,8 +99,8 @@ LATE_PRICE_SHARE = 0.5
 #: of the bound first (``Search.bureau_gaps``), for FINALE_SHARE of the search's time; only
 #: in a search long enough for one of them. Chunks of such a bureau miss what re-planning
 #: it whole finds: at the end of a 60 s run on tight 28,000, bureau 19 (339 processes)
-#: whole gained 10.1k in 2 s (0.1k in 0.6 s). Tight 28,000 at 60 s: 12 runs 21.781-21.836M,
-#: mean 21.818M, 10 within 0.1% of the best known (21.836M); without it 18 runs
+#: whole gained 10.1k in 2 s (0.1k in 0.6 s). Tight 28,000 at 60 s: 17 runs 21.781-21.836M,
+#: mean 21.817M, 13 within 0.1% of the best known (21.836M); without it 18 runs
 #: 21.787-21.828M, mean 21.810M, 10 within 0.1%. (A finale of 0.15: 21.775M and 21.800M.)
 FINALE_MAX = 600
 FINALE_SECONDS = 2.0
@@ -196,13 +196,13 @@ class Search:
         got = np.zeros(res.free.size)
         got[planned] = self.reduced[planned, x[planned]]
         left = np.maximum(self.best_r, 0.0) - got
-        gaps = np.bincount(res.bureau, weights=left, minlength=len(self.by_bureau))
+        gaps: np.ndarray = np.bincount(res.bureau, weights=left,
+                                       minlength=len(self.by_bureau))
         if self.alpha is not None:
             use = np.zeros_like(res.capacity)
             np.add.at(use, (res.bureau[planned], x[planned]), res.effort[planned])
             gaps += np.sum(self.alpha * (res.capacity - use), axis=1)
-        out: np.ndarray = gaps
-        return out
+        return gaps
 
     def start_finale(self, x: np.ndarray) -> None:
         """The bureaus of SWEEP_MAX < processes <= FINALE_MAX (within the focus) are
@@ -547,7 +547,7 @@ def improve(
             if time.monotonic() > finale_until:
                 search.finale.clear()
             picks = search.picks(current, PARALLEL)
-            finale_step = picks[0][0] is search.finale_kind
+            finale_step = bool(picks) and picks[0][0] is search.finale_kind
             seconds = min(FINALE_SECONDS if finale_step else STEP_SECONDS, left)
             solved = list(pool.map(partial(_timed_neighbourhood, search, current, seconds,
                                            should_stop, max(1, WORKERS // len(picks))),
