@@ -47,6 +47,7 @@ from ortools.sat.python import cp_model
 
 from solver import rins
 from solver.block_model import BlockModel
+from solver.constraints import bureau_load
 from solver.dual import Dual
 from solver.reduced import Need, Residual
 
@@ -199,8 +200,7 @@ class Search:
         gaps: np.ndarray = np.bincount(res.bureau, weights=left,
                                        minlength=len(self.by_bureau))
         if self.alpha is not None:
-            use = np.zeros_like(res.capacity)
-            np.add.at(use, (res.bureau[planned], x[planned]), res.effort[planned])
+            use = bureau_load(res.bureau, res.effort, x, res.capacity.shape)
             gaps += np.sum(self.alpha * (res.capacity - use), axis=1)
         return gaps
 
