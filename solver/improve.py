@@ -7,7 +7,8 @@ lose much of the value the bound says is there. The plans built value first from
 
 ``improve`` is large-neighbourhood search. It starts with a sweep: every bureau of at most
 SWEEP_MAX processes re-planned whole, smallest first (on the tight 3,000 family one sweep
-gains ~2% in ~6 s, more than the random picks below gain in the same time). Then a
+gains ~2% in ~6 s, more than the random picks below gain in the same time), until two of
+them in a row cannot be proven optimal within a step (SWEEP_TIMEOUTS). Then a
 neighbourhood of the plan (a bureau, a chunk of a large bureau, two bureaus, the processes
 whose reduced value is closest to zero, those of a bureau its own LP relaxation picks
 (rins.py), or again a whole small bureau) is re-planned exactly
@@ -78,6 +79,14 @@ REPAIR_BUREAUS = 1
 #: ones, or more time for the big ones, gained on tight-3000-s1 but lost more on the 28,000
 #: instance, where the sweep then takes half a minute: 21.37M instead of 21.58M at 60 s.)
 SWEEP_MAX = 300
+#: ... and ends after this many of them in a row that CP-SAT could not prove optimal within
+#: a step: its premise is bureaus solved in hundredths of a second. On tight 28,000 the
+#: smallest bureaus (242-298 processes) each take the whole step and, after the first,
+#: gain almost nothing (13.9k, then 0.4k, 6, 1, 0.6k and 0.2k in 3.8 s), where the kinds
+#: paid by their rate gained 55k in the first 5 s; the whole kind still gets to them by its
+#: rate. On tight 3,000 one bureau of 63 processes timed out in a sweep of 27, so a single
+#: timeout does not end it.
+SWEEP_TIMEOUTS = 2
 #: How often a running neighbourhood checks for a cancel.
 WATCH_SECONDS = 0.05
 #: Once the search has not gained for STALL_SECONDS, a count beyond a need is worth
@@ -175,6 +184,7 @@ class Search:
         # next 20 s
         self.whole = _whole_order(self.by_bureau, self.bureau_weight)
         self.whole_turns = 0
+        self.sweep_timeouts = 0  # the sweep's bureaus in a row not proven optimal
         self.sweep_kind = _Kind("sweep")
         self.whole_kind = _Kind("whole")
         if self.whole:
@@ -357,6 +367,10 @@ class Search:
         kind.tries += 1
         kind.gain = 0.9 * kind.gain + max(gain, 0.0)
         kind.seconds = 0.9 * kind.seconds + seconds
+        if kind is self.sweep_kind:
+            self.sweep_timeouts = 0 if optimal else self.sweep_timeouts + 1
+            if self.sweep_timeouts >= SWEEP_TIMEOUTS:  # see SWEEP_TIMEOUTS
+                self.whole_turns = max(self.whole_turns, len(self.whole))
         # neighbourhoods solved to optimality quickly can grow; those that time out shrink
         # (whole bureaus have their own size)
         if kind in (self.whole_kind, self.sweep_kind, self.finale_kind):

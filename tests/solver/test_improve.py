@@ -105,6 +105,8 @@ def test_the_search_starts_with_every_small_bureau_whole_smallest_first(
         return solve_neighbourhood(res_, x, rows, seconds, should_stop, bonus, workers)
 
     monkeypatch.setattr(improve, "solve_neighbourhood", spy)
+    # the largest of them may take a whole step (the cut is tested on its own below)
+    monkeypatch.setattr(improve, "SWEEP_TIMEOUTS", len(small) + 1)
     found = improve.improve(res, feasible, dual, dual.value() + res.locked_value,
                             time.monotonic() + 60.0, lambda: len(solved) >= len(small),
                             lambda x: None)
@@ -284,11 +286,30 @@ def test_the_sweep_keeps_its_own_account(tight: tuple[Residual, Dual]) -> None:
     while search.sweeping():
         [(kind, _)] = search.picks(feasible, improve.PARALLEL)
         assert kind is search.sweep_kind
-        search.learn(kind, 50_000.0, 0.6, False)
+        search.learn(kind, 50_000.0, 0.6, True)
     assert search.whole_kind.tries == 0
     assert search.whole_kind.rate() == rate_before
     for _ in range(50):
         assert all(kind is not search.sweep_kind for kind, _ in search.picks(feasible, 2))
+
+
+def test_the_sweep_ends_after_two_bureaus_in_a_row_not_proven_optimal(
+        tight: tuple[Residual, Dual]) -> None:
+    # its premise is bureaus solved in hundredths of a second; one slow bureau does not end
+    # it, two in a row do, and the search goes on with the kinds paid by their rate
+    res, dual = tight
+    feasible = _value_first_plan(res, dual)
+    search = improve.Search(res, dual.reduced())
+    assert len(search.whole) >= 5
+    outcomes = [True, False, True, False]
+    for optimal in outcomes:
+        [(kind, _)] = search.picks(feasible, improve.PARALLEL)
+        assert kind is search.sweep_kind
+        search.learn(kind, 100.0, 0.6, optimal)
+    assert search.sweeping() and search.whole_turns == len(outcomes)
+    search.learn(search.sweep_kind, 0.0, 0.6, False)
+    assert not search.sweeping()
+    assert all(kind is not search.sweep_kind for kind, _ in search.picks(feasible, 2))
 
 
 def _search_with_a_surplus() -> tuple[improve.Search, np.ndarray, Dual]:
