@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from dx_planner.persistence.database import open_database, resolve_url
+from dx_planner.persistence.retry import run_transaction
 from dx_planner.persistence.team import TeamError
 from dx_planner.persistence.team.security import ADMIN, EDITOR, VIEWER, init_security
 from dx_planner.persistence.team.users import add_user, list_users
@@ -57,8 +58,8 @@ def _postgresql(args: argparse.Namespace) -> Engine:
 def cmd_admin_init(args: argparse.Namespace) -> int:
     engine = _postgresql(args)  # opening brings the schema to the newest revision
     try:
-        with engine.begin() as connection:
-            report = init_security(connection)
+        # Altering the shared tables can cross an editor's locks: run again if so.
+        report = run_transaction(engine, init_security)
     finally:
         engine.dispose()
     roles = ", ".join(f"{kind} = {name}" for kind, name in report.roles.items())
@@ -79,8 +80,8 @@ def cmd_admin_add_user(args: argparse.Namespace) -> int:
     password = _read_password() if args.password_stdin else None
     engine = _postgresql(args)
     try:
-        with engine.begin() as connection:
-            user = add_user(connection, args.login, role, args.bureau or (), password)
+        user = run_transaction(engine, lambda connection: add_user(
+            connection, args.login, role, args.bureau or (), password))
     finally:
         engine.dispose()
     bureaus = f" for {'、'.join(user.bureaus)}" if user.bureaus else ""

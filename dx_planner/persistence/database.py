@@ -25,6 +25,8 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.engine import URL, RootTransaction, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
+from dx_planner.persistence.retry import is_retryable
+
 ENV_VARIABLE = "DX_PLANNER_DB"
 BUSY_TIMEOUT_VARIABLE = "DX_PLANNER_BUSY_TIMEOUT"
 DEFAULT_BUSY_TIMEOUT = 60.0  # seconds a writer waits for another one to finish
@@ -262,6 +264,9 @@ def describe_error(error: Exception, url: str) -> str | None:
             return f"the database {where} is read-only; nothing was written"
         if "disk is full" in lowered or "no space left" in lowered:
             return f"the disk holding the database {where} is full; nothing was written"
+        if is_retryable(error):
+            return (f"the database {where} aborted the change to let another user's "
+                    f"through ({reason}); nothing was written, try again")
         return f"database {where}: {reason}"
     if isinstance(error, DataError):
         return f"the database {where} refused a value: {reason}; nothing was written"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import logging
 from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect, text
 
 from dx_planner.cli.main import main
+from tests.helpers.deadlock import DeadlockPartner
 from tests.helpers.postgres import PASSWORD, PgDatabase, PgServer
 from tests.helpers.team import Team, make_team
 
@@ -212,3 +214,21 @@ def test_a_login_may_not_upgrade_an_older_schema(pg_database: PgDatabase, team_o
 @pytest.fixture
 def team_on(pg_database: PgDatabase) -> Team:
     return make_team(pg_database, processes_count=250)
+
+
+def test_init_runs_again_when_another_sessions_locks_cross_its_own(
+        pg_database: PgDatabase, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture) -> None:
+    # As when an editor saves while the owner upgrades the database: the other session holds
+    # bureau_capacity, init holds team_roles and waits for it; PostgreSQL aborts init.
+    with caplog.at_level(logging.WARNING, "dx_planner.persistence.retry"), \
+            DeadlockPartner(pg_database, hold="bureau_capacity", then="team_roles") as partner:
+        assert run(monkeypatch, "--db", pg_database.owner_url, "admin", "init") == 0
+
+    assert partner.crossed
+    assert "deadlock detected" in caplog.text
+    assert f"team database {pg_database.name} ready" in capsys.readouterr().out
+    engine = pg_database.engine()
+    with engine.connect() as connection:
+        kinds = set(connection.execute(text("SELECT kind FROM team_roles")).scalars())
+    assert kinds == {"admin", "editor", "viewer"}

@@ -1,0 +1,55 @@
+"""Transactions PostgreSQL may abort through no fault of their own, run again from the start.
+
+PostgreSQL breaks a deadlock by aborting one of the transactions in it, and a serializable
+transaction may be refused because another one committed first; for both its manual's advice
+is to retry the whole transaction. ``admin init`` needs this: it alters the shared tables
+while the team may be editing them, so its locks and an editor's can cross.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TypeVar
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+_log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# SQLSTATEs of a transaction aborted for another one's sake: "deadlock detected",
+# "could not serialize access".
+RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
+ATTEMPTS = 3
+
+
+def is_retryable(error: BaseException) -> bool:
+    """True when the database aborted the transaction to let another one through."""
+    original = getattr(error, "orig", None)
+    return isinstance(error, DBAPIError) and getattr(original, "sqlstate", None) \
+        in RETRYABLE_SQLSTATES
+
+
+def run_transaction(engine: Engine, work: Callable[[Connection], T], *,
+                    attempts: int = ATTEMPTS) -> T:
+    """``work`` in one transaction (``engine.begin()``), run again from the start, up to
+    ``attempts`` times in all, when the database aborted it as a deadlock's victim or a
+    serialization failure. ``work`` must do nothing outside the transaction, so that a run
+    that was rolled back leaves no trace. Other errors, and the last attempt's, propagate."""
+    for attempt in range(1, attempts + 1):
+        try:
+            with engine.begin() as connection:
+                return work(connection)
+        except DBAPIError as error:
+            if attempt == attempts or not is_retryable(error):
+                raise
+            _log.warning("the database aborted the transaction (%s); running it again "
+                         "(attempt %d of %d)", _first_line(error), attempt + 1, attempts)
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+def _first_line(error: DBAPIError) -> str:
+    lines = str(error.orig).strip().splitlines()
+    return lines[0] if lines else type(error.orig).__name__
