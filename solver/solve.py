@@ -14,7 +14,9 @@ Pipeline (see dual.py, primal.py, count.py, polish.py and bureau_bound.py for th
 3. minimise the Lagrangian dual -> bound and prices (alpha, channel beta, requirement lambda);
 4. greedy plans from the prices: by reduced value per effort^g (lambda weight bisected, small
    shortfalls repaired by two-for-one exchanges) and by price-adjusted value per person-month
-   (lambda weight bisected), each completed by fill and move-earlier passes;
+   (lambda weight bisected), each completed by fill and move-earlier passes; skipped where
+   the count-first plan only just meets a requirement and step 5's improvement phase runs
+   (PRICED_MIN_SPARE: they would pack the smallest processes as it does);
 5. with the time left: where the requirements bind and a gap is left, the improvement phase
    (value_first.py: plans from the prices, repaired to meet the requirements; lp_guided.py:
    plans rounded from the LP relaxation, solved by HiGHS in a thread started after step 3
@@ -91,6 +93,17 @@ LP_ROUNDING_SECONDS = 1.0
 #: the bound (tight 3,000: 0.31, tight 28,000: 3.4; the 28,000 demo, where the greedy plans
 #: reach 99.97% and the improvement phase does not run: 0.009).
 LP_BINDING = 0.05
+#: The greedy plans from the prices are skipped where the improvement phase will run and
+#: the count-first plan meets some requirement with less than this share of its need to
+#: spare: to meet it they must pack the smallest processes as that plan does. On the tight
+#: family (0.0-0.01% to spare) their best is 68-86% of the bound, or none meets the needs
+#: (tight 3,000 s2), where the value-first plans reach 99%; and they cost 0.7-0.8 s on
+#: 3,000 and 5 s on 28,000 of a 10 s limit on a 2-core machine about half as fast as the
+#: one the other figures here come from, where tight 28,000 at 10 s then ended with the
+#: best of them, 14.9M (value-first had no time left), and without them with 21.5M.
+#: With 2% more capacity (0.5-0.8% to spare) both end the same; with 5% or 10% more
+#: (1.6-4.2%) the priced plans reach 98.2-99.8% and are kept.
+PRICED_MIN_SPARE = 0.01
 #: Reduced-value greedy keys (R + (f-1) lambda) / effort^g: g, and bisection steps on f.
 REDUCED_G = 0.25
 REDUCED_STEPS = 6
@@ -146,7 +159,8 @@ def _solve(
     search = _start(problem, clock, hint)
     _bound_phase(search)
     _start_lp(search)
-    _priced_phase(search)
+    if not _count_first_is_packed(search):
+        _priced_phase(search)
     if _gap_left(search):
         _improve_phase(search)
     else:
@@ -176,6 +190,8 @@ class _Search:
     with_prices: bool = True
     # the LP relaxation being solved for the improvement phase (lp_guided.py), if it is
     lp: RoundedLp | None = None
+    # the least share of a need the start plan (count-first) meets it with to spare
+    count_first_spare: float = float("inf")
 
     @property
     def time_limit(self) -> float:
@@ -221,7 +237,8 @@ def _start(problem: Problem, clock: _Clock, hint: np.ndarray | None) -> _Search:
         requirements = _relaxed(problem, _full(res, base))
         res = residual_of(problem, requirements)
     search = _Search(problem, res, clock, requirements, infeasible, base,
-                     objective_of(problem, _full(res, base)), Dual(res))
+                     objective_of(problem, _full(res, base)), Dual(res),
+                     count_first_spare=_spare(res, base))
     search.report("start")
     if hint is not None:
         cand = _from_hint(res, hint)
@@ -257,7 +274,7 @@ def _start_lp(search: _Search) -> None:
     needs = np.array([need.need for need in res.needs], dtype=np.float64)
     if (clock.cancelled() or not res.needs
             or float(np.dot(search.dual.lam, needs)) < LP_BINDING * search.bound
-            or int(np.isfinite(res.value).sum()) <= SMALL_PAIRS):
+            or not _too_big_for_whole_cpsat(res)):
         return
     left = clock.at(IMPROVE_SHARE - BOUND_SHARE) - time.monotonic()
     if lp_seconds(res) <= LP_SHARE * left:
@@ -265,6 +282,25 @@ def _start_lp(search: _Search) -> None:
         # usual one, the search gets the per-bureau bound's share (_improve_deadline)
         search.lp = RoundedLp(res, search.dual,
                               clock.at(IMPROVE_SHARE) - time.monotonic() - LP_ROUNDING_SECONDS)
+
+
+def _too_big_for_whole_cpsat(res: Residual) -> bool:
+    """More eligible (process, quarter) pairs than SMALL_PAIRS: the improvement phase, not
+    CP-SAT on the whole model, is what closes the gap."""
+    return int(np.isfinite(res.value).sum()) > SMALL_PAIRS
+
+
+def _spare(res: Residual, x: np.ndarray) -> float:
+    """The least share of a need that plan x has over it (inf without needs)."""
+    return min(((need.count(x) - need.need) / max(need.need, 1) for need in res.needs),
+               default=float("inf"))
+
+
+def _count_first_is_packed(search: _Search) -> bool:
+    """The count-first plan only just meets a requirement (PRICED_MIN_SPARE) and the
+    improvement phase, whose value-first plans are made for that case, will run."""
+    return (search.count_first_spare < PRICED_MIN_SPARE
+            and _too_big_for_whole_cpsat(search.res))
 
 
 def _priced_phase(search: _Search) -> None:
@@ -280,7 +316,7 @@ def _gap_left(search: _Search) -> bool:
     for CP-SAT on the whole model and the gap is above improve.GOAL."""
     res = search.res
     return (not search.clock.cancelled() and res.free.size > 0
-            and int(np.isfinite(res.value).sum()) > SMALL_PAIRS
+            and _too_big_for_whole_cpsat(res)
             and gap_of(search.best_obj, search.bound) > improve.GOAL)
 
 
@@ -358,9 +394,8 @@ def _tighten_bound_phase(search: _Search, until: float = 0.9) -> None:
 def _whole_cpsat_phase(search: _Search) -> None:
     """On small instances, CP-SAT on the whole model (hinted): a better plan, a proven bound."""
     clock = search.clock
-    pairs = int(np.isfinite(search.res.value).sum())
     budget = min(CPSAT_SHARE * search.time_limit, 0.75 * search.time_limit - clock.elapsed())
-    if pairs > SMALL_PAIRS or budget <= 0.2 or clock.cancelled():
+    if _too_big_for_whole_cpsat(search.res) or budget <= 0.2 or clock.cancelled():
         return
     quarter, cp_bound = _polish(search.problem, search.whole_plan(), budget,
                                 search.requirements)

@@ -1,3 +1,4 @@
+import dataclasses
 import time
 
 import numpy as np
@@ -8,7 +9,7 @@ from hypothesis import strategies as st
 from solver.checker import check_plan, requirement_violations
 from solver.progress import NullProgress
 from solver.solve import BOUND_SHARE, IMPROVE_SHARE, _Clock, _improve_deadline, solve
-from solver.synthetic import synthetic_problem
+from solver.synthetic import synthetic_problem, tight_problem
 from tests.solver.instances import exhaustive, make_problem, random_problem, scoped
 
 
@@ -160,3 +161,32 @@ def test_a_search_left_less_time_than_the_bound_gets_the_bounds_time_too() -> No
     # search, and the bound is not tightened after it
     late = time.monotonic() + 0.1
     assert _improve_deadline(clock, late) == (clock.t0 + IMPROVE_SHARE * clock.limit, False)
+
+
+class _Phases(NullProgress):
+    """The phases that reported a better plan, in order."""
+
+    def __init__(self) -> None:
+        self.phases: list[str] = []
+
+    def report(self, phase: str, objective: float | None, bound: float | None,
+               elapsed: float) -> None:
+        self.phases.append(phase)
+
+
+def test_the_priced_greedy_plans_are_skipped_where_the_count_first_plan_is_packed() -> None:
+    # tight 3,000: the count-first plan meets the target with nothing to spare, so the
+    # greedy plans from the prices could only pack the smallest processes too
+    tight = tight_problem(3000, seed=0)
+    progress = _Phases()
+    plan = solve(tight, time_limit=3.0, progress=progress)
+    assert "plan" not in progress.phases
+    assert "improve" in progress.phases
+    assert check_plan(tight, plan.quarter) == []
+    assert plan.gap < 0.03
+
+    # 10% more capacity: the count-first plan has 4% to spare; the priced plans are made
+    roomy = dataclasses.replace(tight, bureau_capacity=tight.bureau_capacity * 1.1)
+    progress = _Phases()
+    solve(roomy, time_limit=3.0, progress=progress)
+    assert "plan" in progress.phases
