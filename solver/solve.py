@@ -131,6 +131,13 @@ class _Clock:
     def stop(self) -> bool:
         return self.progress.is_cancelled() or self.elapsed() > self.limit
 
+    def part(self, share: float) -> _Clock:
+        """A clock started at the same moment whose limit is ``share`` of this one's (the
+        same progress: a cancel stops both)."""
+        out = _Clock(share * self.limit, self.progress)
+        out.t0 = self.t0
+        return out
+
     def cancelled(self) -> bool:
         return self.progress.is_cancelled()
 

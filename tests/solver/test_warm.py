@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 
 import numpy as np
 import pytest
 
+from solver import warm
 from solver.checker import check_plan
 from solver.dual import Dual
 from solver.multipliers import Multipliers
 from solver.problem import Problem
+from solver.progress import NullProgress
 from solver.reduced import residual_of
-from solver.solve import solve
+from solver.solve import _Clock, priced_plans, solve
 from solver.synthetic import synthetic_problem
 from solver.warm import WarmStart, carried_plan, resolve, touched_bureaus
 from tests.solver.edits import EDITS, random_edit
@@ -191,3 +194,34 @@ def test_touched_bureaus_are_those_of_the_edit(solved: WarmStart) -> None:
     removed = sorted(set(p.process_ids) - set(gone.process_ids))
     assert touched_bureaus(p, gone).tolist() == [int(p.bureau[p.process_ids.index(removed[0])])]
     assert touched_bureaus(p, p).tolist() == []
+
+
+def test_the_touched_bureaus_priced_plans_stop_at_their_share_of_the_limit(
+        solved: WarmStart, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the real priced plans, watched: the clock they are given stops at CARRY_SHARE of the
+    # re-solve's limit, counted from the re-solve's start
+    seen: list[tuple[float, float]] = []
+
+    def watched(res, dual, clock, start=None, bureaus=None):  # type: ignore[no-untyped-def]
+        seen.append((clock.limit, clock.t0))
+        return priced_plans(res, dual, clock, start, bureaus)
+
+    monkeypatch.setattr(warm, "priced_plans", watched)
+    capacity = solved.problem.bureau_capacity.copy()
+    capacity[0, 2] *= 0.9
+    before = time.monotonic()
+    plan = resolve(solved, dataclasses.replace(solved.problem, bureau_capacity=capacity),
+                   time_limit=2.0)
+    assert check_plan(dataclasses.replace(solved.problem, bureau_capacity=capacity),
+                      plan.quarter) == []
+    [(limit, t0)] = seen
+    assert limit == pytest.approx(warm.CARRY_SHARE * 2.0)
+    assert before <= t0 <= before + 0.5
+
+
+def test_a_part_of_a_clock_stops_at_its_share_of_the_limit() -> None:
+    clock = _Clock(10.0, NullProgress())
+    part = clock.part(0.25)
+    assert part.t0 == clock.t0 and part.limit == 2.5
+    clock.t0 = part.t0 = time.monotonic() - 3.0  # 3 s have passed
+    assert part.stop() and not clock.stop()
