@@ -305,8 +305,11 @@ def _spare(res: Residual, x: np.ndarray) -> float:
 
 def _count_first_is_packed(search: _Search) -> bool:
     """The count-first plan only just meets a requirement (PRICED_MIN_SPARE) and the
-    improvement phase, whose value-first plans are made for that case, will run."""
-    return (search.count_first_spare < PRICED_MIN_SPARE
+    improvement phase, whose value-first plans are made for that case, will run. Not when
+    the requirements were relaxed to what the start plan reaches (every one is met with
+    nothing to spare then, and on tight 3,000 with 10% less capacity the priced plans
+    end 0.6% higher)."""
+    return (not search.infeasible and search.count_first_spare < PRICED_MIN_SPARE
             and _too_big_for_whole_cpsat(search.res))
 
 

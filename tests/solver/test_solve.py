@@ -8,7 +8,15 @@ from hypothesis import strategies as st
 
 from solver.checker import check_plan, requirement_violations
 from solver.progress import NullProgress
-from solver.solve import BOUND_SHARE, IMPROVE_SHARE, _Clock, _improve_deadline, solve
+from solver.solve import (
+    BOUND_SHARE,
+    IMPROVE_SHARE,
+    _Clock,
+    _count_first_is_packed,
+    _improve_deadline,
+    _start,
+    solve,
+)
 from solver.synthetic import synthetic_problem, tight_problem
 from tests.solver.instances import exhaustive, make_problem, random_problem, scoped
 
@@ -190,3 +198,15 @@ def test_the_priced_greedy_plans_are_skipped_where_the_count_first_plan_is_packe
     progress = _Phases()
     solve(roomy, time_limit=3.0, progress=progress)
     assert "plan" in progress.phases
+
+
+def test_relaxed_requirements_do_not_count_as_a_packed_count_first_plan() -> None:
+    # 10% less capacity: the target is out of reach and relaxed to what the start plan
+    # reaches, so every requirement is met with nothing to spare; the priced plans stay
+    tight = tight_problem(3000, seed=0)
+    short = dataclasses.replace(tight, bureau_capacity=tight.bureau_capacity * 0.9)
+    searches = {name: _start(p, _Clock(5.0, NullProgress()), None)
+                for name, p in (("tight", tight), ("short", short))}
+    assert searches["short"].infeasible and searches["short"].count_first_spare == 0.0
+    assert not _count_first_is_packed(searches["short"])
+    assert _count_first_is_packed(searches["tight"])
