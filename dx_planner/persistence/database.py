@@ -25,13 +25,15 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.engine import URL, RootTransaction, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from dx_planner.persistence.retry import is_retryable
-
 ENV_VARIABLE = "DX_PLANNER_DB"
 BUSY_TIMEOUT_VARIABLE = "DX_PLANNER_BUSY_TIMEOUT"
 DEFAULT_BUSY_TIMEOUT = 60.0  # seconds a writer waits for another one to finish
 _WRITE_OPTION = "dx_planner_write"
-_INSUFFICIENT_PRIVILEGE = "42501"
+# SQLSTATEs: a write refused for lack of rights (also "new row violates row-level security
+# policy"); a transaction aborted for another one's sake ("deadlock detected", "could not
+# serialize access"), which PostgreSQL's manual says to run again.
+INSUFFICIENT_PRIVILEGE = "42501"
+RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
 _MIGRATIONS = str(Path(__file__).resolve().parent.parent / "migrations")
 
 
@@ -187,7 +189,7 @@ def open_database(location: str | os.PathLike[str] | None = None, *,
                                json_serializer=_strict_json, **options)
     except Exception as error:  # driver missing, bad options …
         raise DatabaseError(f"cannot open database {shown_location(url)}: "
-                            f"{_without_password_text(_reason(error))}") from None
+                            f"{_without_password_text(driver_reason(error))}") from None
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     try:
@@ -224,26 +226,38 @@ def upgrade_schema(engine: Engine) -> None:
     except DatabaseError:
         raise
     except DBAPIError as error:
-        if getattr(error.orig, "sqlstate", None) == _INSUFFICIENT_PRIVILEGE:
+        if sqlstate(error) == INSUFFICIENT_PRIVILEGE:
             # A team database is upgraded by its owner, not by whoever connects first.
             raise DatabaseError(
                 f"the database's schema is at revision {current or 'none'} but this "
                 f"dx-planner needs {head}: its owner must run `dx-planner admin init`"
             ) from None
-        raise DatabaseError(f"cannot open database {_shown(engine)}: {_reason(error)}") from None
+        raise DatabaseError(
+            f"cannot open database {_shown(engine)}: {driver_reason(error)}") from None
     except Exception as error:
-        raise DatabaseError(f"cannot open database {_shown(engine)}: {_reason(error)}") from None
+        raise DatabaseError(
+            f"cannot open database {_shown(engine)}: {driver_reason(error)}") from None
 
 
 def _shown(engine: Engine) -> str:
     return shown_location(engine.url.render_as_string(hide_password=False))
 
 
-def _reason(error: Exception) -> str:
+def driver_reason(error: Exception) -> str:
     """The driver's own words, first line only (SQLAlchemy appends the SQL and a web link)."""
     original = getattr(error, "orig", None) or error
     lines = str(original).strip().splitlines()
     return lines[0] if lines else type(original).__name__
+
+
+def sqlstate(error: BaseException) -> str | None:
+    """The SQLSTATE the server gave a database error (None: not from the server)."""
+    return getattr(getattr(error, "orig", None), "sqlstate", None)
+
+
+def is_retryable(error: BaseException) -> bool:
+    """True when the database aborted the transaction to let another one through."""
+    return isinstance(error, DBAPIError) and sqlstate(error) in RETRYABLE_SQLSTATES
 
 
 def describe_error(error: Exception, url: str) -> str | None:
@@ -252,7 +266,7 @@ def describe_error(error: Exception, url: str) -> str | None:
     None when it is a bug in our SQL."""
     from sqlalchemy.exc import DataError, IntegrityError, OperationalError, ProgrammingError
 
-    reason = _reason(error)
+    reason = driver_reason(error)
     where = shown_location(url)
     lowered = reason.lower()
     if isinstance(error, OperationalError):
@@ -273,7 +287,6 @@ def describe_error(error: Exception, url: str) -> str | None:
     if isinstance(error, IntegrityError):
         return (f"the database {where} refused the change ({reason}): someone may have "
                 "changed the same data at the same time; nothing was written, try again")
-    if isinstance(error, ProgrammingError) and getattr(
-            getattr(error, "orig", None), "sqlstate", None) == _INSUFFICIENT_PRIVILEGE:
+    if isinstance(error, ProgrammingError) and sqlstate(error) == INSUFFICIENT_PRIVILEGE:
         return f"the database {where} refused: {reason}"
     return None

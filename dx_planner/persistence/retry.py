@@ -15,21 +15,13 @@ from typing import TypeVar
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
+from dx_planner.persistence.database import driver_reason, is_retryable
+
 _log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-# SQLSTATEs of a transaction aborted for another one's sake: "deadlock detected",
-# "could not serialize access".
-RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
 ATTEMPTS = 3
-
-
-def is_retryable(error: BaseException) -> bool:
-    """True when the database aborted the transaction to let another one through."""
-    original = getattr(error, "orig", None)
-    return isinstance(error, DBAPIError) and getattr(original, "sqlstate", None) \
-        in RETRYABLE_SQLSTATES
 
 
 def run_transaction(engine: Engine, work: Callable[[Connection], T], *,
@@ -46,10 +38,5 @@ def run_transaction(engine: Engine, work: Callable[[Connection], T], *,
             if attempt == attempts or not is_retryable(error):
                 raise
             _log.warning("the database aborted the transaction (%s); running it again "
-                         "(attempt %d of %d)", _first_line(error), attempt + 1, attempts)
+                         "(attempt %d of %d)", driver_reason(error), attempt + 1, attempts)
     raise AssertionError("unreachable: the last attempt returns or raises")
-
-
-def _first_line(error: DBAPIError) -> str:
-    lines = str(error.orig).strip().splitlines()
-    return lines[0] if lines else type(error.orig).__name__

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
+from dx_planner.persistence.database import INSUFFICIENT_PRIVILEGE, driver_reason, sqlstate
+
 ADMIN, EDITOR, VIEWER = "admin", "editor", "viewer"
 
 
@@ -75,13 +77,9 @@ def load_rights(connection: Connection) -> Rights:
     return Rights(login, EDITOR if bureaus else VIEWER, bureaus)
 
 
-INSUFFICIENT_PRIVILEGE = "42501"  # also "new row violates row-level security policy"
-
-
 def refusal(error: DBAPIError) -> str | None:
     """The database's one-line reason when it refused a write for lack of rights, else None."""
-    original = error.orig
-    if getattr(original, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
+    if sqlstate(error) != INSUFFICIENT_PRIVILEGE:
         return None
-    first_line = str(original).strip().splitlines()[0]
-    return f"the database refused the change: {first_line} (your login lacks the right)"
+    return (f"the database refused the change: {driver_reason(error)} "
+            "(your login lacks the right)")
