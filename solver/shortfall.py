@@ -13,23 +13,30 @@ Channel limits are ignored in the estimate (they are rarely binding for counts).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
-from solver.capacity_gap import least_extra_capacity
+from solver.capacity_gap import GapInBackground, least_extra_capacity
 from solver.checker import requirement_shortfalls
 from solver.constraints import bureau_load, planned_count
 from solver.plan import ExtraCapacity, Shortfall
 from solver.problem import Problem
 
 
-def shortfall_of(problem: Problem, quarter: np.ndarray, *, exact: bool = True
-                 ) -> Shortfall | None:
+def shortfall_of(problem: Problem, quarter: np.ndarray, *, exact: bool = True,
+                 started: GapInBackground | None = None,
+                 should_stop: Callable[[], bool] = lambda: False) -> Shortfall | None:
     """None if every requirement is met, else the missing counts and the extra capacity:
-    by the LP of capacity_gap.py (``exact``), or by the heuristic (its fallback)."""
+    by the LP of capacity_gap.py (``exact``; ``started``: that LP, started earlier, waited
+    for until ``should_stop``), or by the heuristic (its fallback)."""
     missing = requirement_shortfalls(problem, quarter)
     if max(missing, default=0) <= 0:
         return None
-    gap = least_extra_capacity(problem, quarter) if exact else None
+    gap = None
+    if exact:
+        gap = (started.gap(quarter, should_stop) if started is not None
+               else least_extra_capacity(problem, quarter))
     if gap is None:
         extra = heuristic_extra(problem, quarter)
         return Shortfall(missing=max(missing), extra_capacity=extra, by_requirement=missing,

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 
 import numpy as np
 import pytest
 
-from solver.capacity_gap import least_extra_capacity
+from solver.capacity_gap import GapInBackground, least_extra_capacity
 from solver.checker import check_plan, requirement_violations
 from solver.plan import ExtraCapacity
 from solver.problem import Problem
 from solver.solve import solve
+from solver.synthetic import tight_problem
 from tests.solver.instances import make_problem, random_problem, scoped
 
 
@@ -127,3 +129,23 @@ def test_the_parts_add_up_to_the_cells_and_serve_missed_requirements(seed: int) 
     assert all(e.person_months > 0 for e in plan.shortfall.extra_capacity)
     cells = _cells(p, plan.shortfall.extra_capacity)
     assert np.allclose(cells, np.round(cells, 2), atol=1e-9)  # whole hundredths per cell
+
+
+def test_the_lp_in_the_background_gives_the_same_answer() -> None:
+    # solve() starts it once the requirements are out of reach, before the plan is final:
+    # only the naming of what each part serves depends on the plan
+    p = make_problem([1.0] * 16, [10] * 16, [[2.0, 2.0, 2.0, 2.0]], target=16)
+    plan = np.full(16, -1, dtype=np.int32)
+    started = GapInBackground(p)
+    assert started.gap(plan) == least_extra_capacity(p, plan)
+
+
+def test_a_cancel_does_not_wait_for_the_lp_in_the_background() -> None:
+    # tight 3,000 with 10% less capacity: the LP and its witness plans take about a second
+    short = tight_problem(3000, seed=0)
+    short = dataclasses.replace(short, bureau_capacity=short.bureau_capacity * 0.9)
+    begun = time.monotonic()
+    started = GapInBackground(short)
+    assert started.gap(np.full(short.n_processes, -1, dtype=np.int32),
+                       should_stop=lambda: True) is None
+    assert time.monotonic() - begun < 0.3
