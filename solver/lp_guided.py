@@ -27,6 +27,7 @@ from solver import primal
 from solver.dual import Dual
 from solver.mip_model import NeighbourhoodMip
 from solver.reduced import Residual
+from solver.started_lp import StartedLp
 from solver.value_first import REPAIR_PRICE, finish, repair_counts
 
 #: Quarters per process in the LP: its best ones by reduced value.
@@ -34,16 +35,29 @@ LP_QUARTERS = 3
 #: Seconds HiGHS takes per pair, for deciding whether the LP fits the time left
 #: (measured on the 2-core machine: 70k pairs in 4.5 s; 7.4k in 0.1 s).
 SECONDS_PER_PAIR = 7e-5
+#: ... and for the LP written around a start plan (started_lp.py; 70k pairs in 0.55-0.93 s
+#: there, 1.6-1.9 s on a machine half as fast, where the plain one takes 10 s), which is
+#: solved where the plain one does not fit (where both fit, the plain one's optimal vertex
+#: rounds better: tight 28,000 21,669k against 21,628k).
+SECONDS_PER_PAIR_STARTED = 1.5e-5
 #: The LP's time limit at most.
 LP_SECONDS_MAX = 20.0
 #: How often the wait for the LP checks for a cancel.
 POLL_SECONDS = 0.05
 
 
-def lp_seconds(res: Residual) -> float:
-    """The estimated time of the LP on this problem."""
+def lp_seconds(res: Residual, *, started: bool = False) -> float:
+    """The estimated time of the LP on this problem (``started``: written around a start
+    plan)."""
     pairs = np.minimum(np.isfinite(res.value).sum(axis=1), LP_QUARTERS).sum()
-    return float(pairs) * SECONDS_PER_PAIR
+    return float(pairs) * (SECONDS_PER_PAIR_STARTED if started else SECONDS_PER_PAIR)
+
+
+def prices_plan(res: Residual, reduced: np.ndarray) -> np.ndarray:
+    """The start plan of a started LP: the processes of positive reduced value, greedily
+    by reduced value per person-month, each in its best quarter that has room."""
+    key = np.where(np.isfinite(reduced) & (reduced > 0), reduced / res.effort[:, None], -np.inf)
+    return primal.greedy_pairs(res, key)
 
 
 class RoundedLp:
@@ -51,7 +65,9 @@ class RoundedLp:
     GIL, so it runs beside the greedy phases on a second core), and the plans rounded from
     it (:meth:`plans`)."""
 
-    def __init__(self, res: Residual, dual: Dual, seconds: float) -> None:
+    def __init__(self, res: Residual, dual: Dual, seconds: float, *,
+                 started: bool = False) -> None:
+        """``started``: the LP written around the prices' plan (:func:`prices_plan`)."""
         self.res = res
         self.lam = dual.lam.copy()  # the prices the repairs use, as of now
         reduced = dual.reduced()
@@ -59,8 +75,13 @@ class RoundedLp:
         # a missing process costs more than any process is worth
         penalty = 10.0 * float(np.max(np.where(np.isfinite(res.value), res.value, 0.0),
                                       initial=1.0)) + 1.0
-        self.model = NeighbourhoodMip(res, np.full(res.free.size, -1, dtype=np.int64),
-                                      np.arange(res.free.size), allowed, elastic=penalty)
+        self.started = started
+        self.model: NeighbourhoodMip | StartedLp
+        if started:
+            self.model = StartedLp(res, prices_plan(res, reduced), allowed, penalty)
+        else:
+            self.model = NeighbourhoodMip(res, np.full(res.free.size, -1, dtype=np.int64),
+                                          np.arange(res.free.size), allowed, elastic=penalty)
         self._share: np.ndarray | None = None
         self._failed: list[BaseException] = []
         self._done = threading.Event()
@@ -74,6 +95,10 @@ class RoundedLp:
             self._failed.append(exc)
         finally:
             self._done.set()
+
+    def ready(self) -> bool:
+        """The LP has ended (its plans take only the rounding and repairs now)."""
+        return self._done.is_set()
 
     def plans(self, should_stop: Callable[[], bool]
               ) -> tuple[np.ndarray | None, np.ndarray | None]:

@@ -100,23 +100,12 @@ class NeighbourhoodMip:
         m.objective.linear_coefficients.ids.extend(nz.tolist())
         m.objective.linear_coefficients.values.extend(value[nz].tolist())
 
-        row_ids: list[np.ndarray] = []
-        col_ids: list[np.ndarray] = []
-        coefs: list[np.ndarray] = []
-        lower: list[np.ndarray] = []
-        upper: list[np.ndarray] = []
-        next_row = 0
+        rows_of_model = Rows()
 
         def add_rows(group: np.ndarray, coef: np.ndarray, lo: np.ndarray, up: np.ndarray) -> None:
             """Rows 0..k-1 of ``group`` (pair -> row in the family, -1 = not in it)."""
-            nonlocal next_row
             on = np.flatnonzero(group >= 0)
-            row_ids.append(group[on] + next_row)
-            col_ids.append(on)
-            coefs.append(coef[on])
-            lower.append(lo)
-            upper.append(up)
-            next_row += lo.size
+            rows_of_model.add(group[on], on, coef[on], lo, up)
 
         # at most one quarter per process (rows of processes with two or more pairs)
         per = np.bincount(self.pair_row, minlength=rows.size)
@@ -151,7 +140,7 @@ class NeighbourhoodMip:
             if need.member is not None:
                 counts &= need.member[proc]
             group = np.where(counts, 0, -1)
-            slack_rows.append(next_row)
+            slack_rows.append(rows_of_model.count)
             add_rows(group, np.ones(n), np.array([float(left)]), np.array([np.inf]))
         if self.elastic is not None and slack_rows:
             k = len(slack_rows)
@@ -161,12 +150,9 @@ class NeighbourhoodMip:
             var.integers.extend([False] * k)
             m.objective.linear_coefficients.ids.extend(range(n, n + k))
             m.objective.linear_coefficients.values.extend([-self.elastic] * k)
-            row_ids.append(np.array(slack_rows, dtype=np.int64))
-            col_ids.append(np.arange(n, n + k))
-            coefs.append(np.ones(k))
-
-        set_constraints(m, np.concatenate(lower), np.concatenate(upper),
-                        np.concatenate(row_ids), np.concatenate(col_ids), np.concatenate(coefs))
+            rows_of_model.entries(np.array(slack_rows, dtype=np.int64), np.arange(n, n + k),
+                                  np.ones(k))
+        rows_of_model.write(m)
         return m
 
     # ------------------------------------------------------------------ solving
@@ -223,6 +209,40 @@ class NeighbourhoodMip:
         if not fits(self.res, x):
             return MipAnswer(None, bound, False)
         return MipAnswer(x, bound, term.reason == _OPTIMAL)
+
+
+class Rows:
+    """The rows of a MathOpt model being written: (row, column, coefficient) triples and
+    each row's bounds, added a family of rows at a time."""
+
+    def __init__(self) -> None:
+        self._row: list[np.ndarray] = []
+        self._col: list[np.ndarray] = []
+        self._coef: list[np.ndarray] = []
+        self._lower: list[np.ndarray] = []
+        self._upper: list[np.ndarray] = []
+        self.count = 0  # rows so far
+
+    def add(self, row: np.ndarray, col: np.ndarray, coef: np.ndarray,
+            lower: np.ndarray, upper: np.ndarray) -> None:
+        """New rows 0..len(lower)-1 (numbered after those so far) with these bounds; entry
+        k is ``coef[k]`` in new row ``row[k]``, column ``col[k]``."""
+        self.entries(self.count + row, col, coef)
+        self._lower.append(lower)
+        self._upper.append(upper)
+        self.count += lower.size
+
+    def entries(self, row: np.ndarray, col: np.ndarray, coef: np.ndarray) -> None:
+        """More entries in rows already added (``row``: their numbers)."""
+        self._row.append(row)
+        self._col.append(col)
+        self._coef.append(coef)
+
+    def write(self, m: model_pb2.ModelProto) -> None:
+        """The rows into ``m`` (set_constraints)."""
+        set_constraints(m, np.concatenate(self._lower), np.concatenate(self._upper),
+                        np.concatenate(self._row), np.concatenate(self._col),
+                        np.concatenate(self._coef))
 
 
 def set_constraints(m: model_pb2.ModelProto, lower: np.ndarray, upper: np.ndarray,

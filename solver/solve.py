@@ -294,11 +294,16 @@ def _start_lp(search: _Search) -> None:
             or not _too_big_for_whole_cpsat(res)):
         return
     left = clock.at(IMPROVE_SHARE - BOUND_SHARE) - time.monotonic()
-    if lp_seconds(res) <= LP_SHARE * left:
-        # it may end as late as the search's latest deadline allows: if it ends after the
-        # usual one, the search gets the per-bureau bound's share (_improve_deadline)
-        search.lp = RoundedLp(res, search.dual,
-                              clock.at(IMPROVE_SHARE) - time.monotonic() - LP_ROUNDING_SECONDS)
+    # the plain LP where it fits, else the one written around a start plan (lp_guided.py)
+    for started in (False, True):
+        if lp_seconds(res, started=started) <= LP_SHARE * left:
+            # it may end as late as the search's latest deadline allows: if it ends after
+            # the usual one, the search gets the per-bureau bound's share (_improve_deadline)
+            search.lp = RoundedLp(
+                res, search.dual,
+                clock.at(IMPROVE_SHARE) - time.monotonic() - LP_ROUNDING_SECONDS,
+                started=started)
+            return
 
 
 def _too_big_for_whole_cpsat(res: Residual) -> bool:
@@ -353,8 +358,11 @@ def _improve_phase(search: _Search) -> None:
     def report(x: np.ndarray) -> None:
         search.offer(x, "improve")
 
+    lp = search.lp
+    # where only the started LP fitted, time is short: its plans come first once it ends
     feasible, promising = value_first(
-        res, search.dual, clock.stop, time.monotonic() + VALUE_FIRST_SHARE * clock.limit)
+        res, search.dual, clock.stop, time.monotonic() + VALUE_FIRST_SHARE * clock.limit,
+        enough_now=lp.ready if lp is not None and lp.started else lambda: False)
     # the per-bureau integer bound comes last: the search needs the time more while the
     # plan is far from the bound, and only its stop test reads the bound
     deadline = clock.at(IMPROVE_SHARE - BOUND_SHARE)

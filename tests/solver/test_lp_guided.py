@@ -8,6 +8,7 @@ import time
 import numpy as np
 import pytest
 
+from solver import lp_guided
 from solver.checker import check_plan
 from solver.dual import Dual
 from solver.lp_guided import RoundedLp
@@ -91,18 +92,57 @@ def test_waiting_for_the_lp_ends_at_a_cancel() -> None:
 def test_the_lp_is_solved_where_the_requirements_bind_and_not_where_they_barely_do(
         monkeypatch: pytest.MonkeyPatch) -> None:
     solve_module = sys.modules["solver.solve"]  # the package exports the function as well
-    started: list[int] = []
+    started_sizes: list[int] = []
 
     class Spy(RoundedLp):
-        def __init__(self, res: Residual, dual: Dual, seconds: float) -> None:
-            started.append(res.free.size)
-            super().__init__(res, dual, seconds)
+        def __init__(self, res: Residual, dual: Dual, seconds: float, *,
+                     started: bool = False) -> None:
+            started_sizes.append(res.free.size)
+            super().__init__(res, dual, seconds, started=started)
 
     monkeypatch.setattr(solve_module, "RoundedLp", Spy)
     tight = tight_problem(3000, seed=0)
     plan = solve(tight, time_limit=5)
-    assert len(started) == 1
+    assert len(started_sizes) == 1
     assert check_plan(tight, plan.quarter) == []
-    started.clear()
+    started_sizes.clear()
     solve(synthetic_problem(3000, seed=0), time_limit=5)
-    assert started == []
+    assert started_sizes == []
+
+
+def test_the_lp_around_the_prices_plan_is_solved_where_the_plain_one_does_not_fit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    solve_module = sys.modules["solver.solve"]
+    kinds: list[bool] = []  # started, for each LP solved
+
+    class Spy(RoundedLp):
+        def __init__(self, res: Residual, dual: Dual, seconds: float, *,
+                     started: bool = False) -> None:
+            kinds.append(started)
+            super().__init__(res, dual, seconds, started=started)
+
+    monkeypatch.setattr(solve_module, "RoundedLp", Spy)
+    tight = tight_problem(3000, seed=0)
+    solve(tight, time_limit=5)
+    assert kinds == [False]  # the plain LP fits 3,000 processes
+    # a machine on which the plain LP would take hours, the started one a fifth of a second
+    monkeypatch.setattr(lp_guided, "SECONDS_PER_PAIR", 1.0)
+    kinds.clear()
+    plan = solve(tight, time_limit=5)
+    assert kinds == [True]
+    assert check_plan(tight, plan.quarter) == []
+    monkeypatch.setattr(lp_guided, "SECONDS_PER_PAIR_STARTED", 1.0)
+    kinds.clear()
+    solve(tight, time_limit=5)
+    assert kinds == []
+
+
+def test_the_started_lps_rounded_plans_keep_the_limits_and_the_feasible_one_the_requirements(
+        tight: tuple[Residual, Dual]) -> None:
+    res, dual = tight
+    feasible, promising = RoundedLp(res, dual, 30.0, started=True).plans(lambda: False)
+    assert feasible is not None and promising is not None
+    assert res.shortfall(feasible) == 0
+    assert check_plan(res.problem, full_plan(res, feasible)) == []
+    assert res.usage(promising).valid()
+    assert res.plan_value(feasible) + res.locked_value > 0.9 * dual.value()
