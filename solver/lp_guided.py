@@ -35,22 +35,16 @@ LP_QUARTERS = 3
 #: Seconds HiGHS takes per pair, for deciding whether the LP fits the time left
 #: (measured on the 2-core machine: 70k pairs in 4.5 s; 7.4k in 0.1 s).
 SECONDS_PER_PAIR = 7e-5
-#: ... and for the LP written around a start plan (started_lp.py; 70k pairs in 0.55-0.93 s
-#: there, 1.6-1.9 s on a machine half as fast, where the plain one takes 10 s), which is
-#: solved where the plain one does not fit (where both fit, the plain one's optimal vertex
-#: rounds better: tight 28,000 21,669k against 21,628k).
-SECONDS_PER_PAIR_STARTED = 1.5e-5
 #: The LP's time limit at most.
 LP_SECONDS_MAX = 20.0
 #: How often the wait for the LP checks for a cancel.
 POLL_SECONDS = 0.05
 
 
-def lp_seconds(res: Residual, *, started: bool = False) -> float:
-    """The estimated time of the LP on this problem (``started``: written around a start
-    plan)."""
+def lp_seconds(res: Residual) -> float:
+    """The estimated time of the LP on this problem."""
     pairs = np.minimum(np.isfinite(res.value).sum(axis=1), LP_QUARTERS).sum()
-    return float(pairs) * (SECONDS_PER_PAIR_STARTED if started else SECONDS_PER_PAIR)
+    return float(pairs) * SECONDS_PER_PAIR
 
 
 def prices_plan(res: Residual, reduced: np.ndarray) -> np.ndarray:
@@ -67,7 +61,11 @@ class RoundedLp:
 
     def __init__(self, res: Residual, dual: Dual, seconds: float, *,
                  started: bool = False) -> None:
-        """``started``: the LP written around the prices' plan (:func:`prices_plan`)."""
+        """``started``: the LP written around the prices' plan (:func:`prices_plan`; 70k
+        pairs of tight 28,000 in 0.55-0.93 s on a 2-core machine where the plain one takes
+        4.4-5.0 s, and 2 s on one half as fast against 10 s). It is solved where the plain
+        one does not fit the time: where both do, the plain one's optimal vertex rounds
+        better (tight 28,000: 21,669k against 21,628k)."""
         self.res = res
         self.lam = dual.lam.copy()  # the prices the repairs use, as of now
         reduced = dual.reduced()
@@ -95,10 +93,6 @@ class RoundedLp:
             self._failed.append(exc)
         finally:
             self._done.set()
-
-    def ready(self) -> bool:
-        """The LP has ended (its plans take only the rounding and repairs now)."""
-        return self._done.is_set()
 
     def plans(self, should_stop: Callable[[], bool]
               ) -> tuple[np.ndarray | None, np.ndarray | None]:

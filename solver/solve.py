@@ -199,6 +199,8 @@ class _Search:
     with_prices: bool = True
     # the LP relaxation being solved for the improvement phase (lp_guided.py), if it is
     lp: RoundedLp | None = None
+    # how long the bound phase took (the machine's pace, for the started LP's estimate)
+    bound_seconds: float = 0.0
     # the least share of a need the start plan (count-first) meets it with to spare
     count_first_spare: float = float("inf")
     # the shortfall's extra-capacity LP, started when the requirements were found out of reach
@@ -270,6 +272,7 @@ def _bound_phase(search: _Search) -> None:
     search.bound = dual.value()
     if clock.cancelled() or not res.free.size:
         return
+    began = time.monotonic()
     scale = max(1.0, float(np.sum(np.max(res.value, axis=1, initial=0.0))) / res.free.size)
     dual.minimise(
         tau_start=0.3 * scale,
@@ -279,31 +282,36 @@ def _bound_phase(search: _Search) -> None:
         should_stop=lambda: clock.stop(),
     )
     search.bound = dual.value()
+    search.bound_seconds = time.monotonic() - began
     search.report("bound")
 
 
 def _start_lp(search: _Search) -> None:
     """Start the LP the improvement phase rounds plans from, when the requirements bind
-    (their prices carry LP_BINDING of the bound), the instance is too big for CP-SAT on the
-    whole model, and the LP is expected to end in LP_SHARE of the time before the
-    improvement phase's deadline."""
+    (their prices carry LP_BINDING of the bound) and the instance is too big for CP-SAT on
+    the whole model: the plain LP when it is expected to end in LP_SHARE of the time before
+    the improvement phase's deadline, else the LP written around the prices' plan
+    (lp_guided.py) when it and its rounded plans are expected within LP_SHARE of the time
+    left. That takes about as long as the bound phase did on the same machine (tight
+    28,000: 1.5-1.8 s against 1.7 s on a 2-core machine, 3.6-4.6 s against 3.5-4.3 s on one
+    half as fast), so the bound phase's time is its estimate: at 8 s on the slower machine
+    its plans came too late, and the value-first plans it replaces first
+    (_start_plans) were not made either."""
     res, clock = search.res, search.clock
     needs = np.array([need.need for need in res.needs], dtype=np.float64)
     if (clock.cancelled() or not res.needs
             or float(np.dot(search.dual.lam, needs)) < LP_BINDING * search.bound
             or not _too_big_for_whole_cpsat(res)):
         return
-    left = clock.at(IMPROVE_SHARE - BOUND_SHARE) - time.monotonic()
-    # the plain LP where it fits, else the one written around a start plan (lp_guided.py)
-    for started in (False, True):
-        if lp_seconds(res, started=started) <= LP_SHARE * left:
-            # it may end as late as the search's latest deadline allows: if it ends after
-            # the usual one, the search gets the per-bureau bound's share (_improve_deadline)
-            search.lp = RoundedLp(
-                res, search.dual,
-                clock.at(IMPROVE_SHARE) - time.monotonic() - LP_ROUNDING_SECONDS,
-                started=started)
-            return
+    now = time.monotonic()
+    plain = lp_seconds(res) <= LP_SHARE * (clock.at(IMPROVE_SHARE - BOUND_SHARE) - now)
+    started = search.bound_seconds <= LP_SHARE * (clock.at(1.0) - now)
+    if plain or started:
+        # it may end as late as the search's latest deadline allows: if it ends after the
+        # usual one, the search gets the per-bureau bound's share (_improve_deadline)
+        search.lp = RoundedLp(res, search.dual,
+                              clock.at(IMPROVE_SHARE) - now - LP_ROUNDING_SECONDS,
+                              started=not plain)
 
 
 def _too_big_for_whole_cpsat(res: Residual) -> bool:
@@ -358,23 +366,10 @@ def _improve_phase(search: _Search) -> None:
     def report(x: np.ndarray) -> None:
         search.offer(x, "improve")
 
-    lp = search.lp
-    # where only the started LP fitted, time is short: its plans come first once it ends
-    feasible, promising = value_first(
-        res, search.dual, clock.stop, time.monotonic() + VALUE_FIRST_SHARE * clock.limit,
-        enough_now=lp.ready if lp is not None and lp.started else lambda: False)
+    feasible, promising = _start_plans(search)
     # the per-bureau integer bound comes last: the search needs the time more while the
     # plan is far from the bound, and only its stop test reads the bound
     deadline = clock.at(IMPROVE_SHARE - BOUND_SHARE)
-    if search.lp is not None:
-        lp_feasible, lp_promising = search.lp.plans(clock.stop)
-        if lp_feasible is not None and (
-                feasible is None or res.plan_value(lp_feasible) > res.plan_value(feasible)):
-            feasible = lp_feasible
-        lam = search.dual.lam
-        if lp_promising is not None and (
-                promising is None or score(res, lam, lp_promising) > score(res, lam, promising)):
-            promising = lp_promising
     if feasible is not None:
         search.offer(feasible, "improve")
     deadline, tighten = _improve_deadline(clock, deadline)
@@ -389,6 +384,31 @@ def _improve_phase(search: _Search) -> None:
     improve.improve(res, search.best, search.dual, search.bound, deadline, clock.stop, report)
     if tighten:
         _tighten_bound_phase(search, until=IMPROVE_SHARE)
+
+
+def _start_plans(search: _Search) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """The search's start: (the best plan meeting the requirements, the most promising
+    plan, by value_first.score) of the value-first plans and the LP's rounded plans.
+
+    Where only the LP written around a start plan fitted the time (lp_guided.py), time is
+    short: its plans come first, and value-first runs only if none meets the requirements.
+    (Tight 28,000 at 10 s on a slow 2-core machine: value-first's first plan took until
+    7-8 s, and the LP's plans, better by 0.6%, came at 9.1-9.9 s or too late.)"""
+    res, clock, lp = search.res, search.clock, search.lp
+    sources: list[tuple[np.ndarray | None, np.ndarray | None]] = []
+    if lp is not None and lp.started:
+        sources.append(lp.plans(clock.stop))
+        if sources[0][0] is not None:
+            return sources[0]
+    sources.insert(0, value_first(res, search.dual, clock.stop,
+                                  time.monotonic() + VALUE_FIRST_SHARE * clock.limit))
+    if lp is not None and not lp.started:
+        sources.append(lp.plans(clock.stop))
+    lam = search.dual.lam
+    feasible = max((f for f, _ in sources if f is not None), key=res.plan_value, default=None)
+    promising = max((p for _, p in sources if p is not None),
+                    key=lambda x: score(res, lam, x), default=None)
+    return feasible, promising
 
 
 def _improve_deadline(clock: _Clock, deadline: float) -> tuple[float, bool]:

@@ -40,12 +40,10 @@ REPAIR_ROUNDS = 3
 
 
 def value_first(
-    res: Residual, dual: Dual, should_stop: Callable[[], bool], deadline: float = float("inf"),
-    enough_now: Callable[[], bool] = lambda: False,
+    res: Residual, dual: Dual, should_stop: Callable[[], bool], deadline: float = float("inf")
 ) -> tuple[np.ndarray | None, np.ndarray | None]:
     """(the best plan meeting every requirement, the most promising plan) of the value-set
-    plans, or None. The most promising one has the best :func:`score`. No plan is begun
-    past ``deadline`` or once ``enough_now()``, when one meets the requirements."""
+    plans, or None. The most promising one has the best :func:`score`."""
     if not res.needs or res.free.size == 0:
         return None, None
     reduced = dual.reduced()
@@ -88,8 +86,7 @@ def value_first(
     def enough() -> bool:
         """Stop building: cancelled, or past ``deadline`` with a plan that meets the
         requirements (the search needs one to fall back on)."""
-        return should_stop() or (feasible is not None
-                                 and (time.monotonic() > deadline or enough_now()))
+        return should_stop() or (feasible is not None and time.monotonic() > deadline)
 
     for share in VALUE_SET_SHARES:
         if enough():

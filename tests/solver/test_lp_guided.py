@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import Any
 
 import numpy as np
 import pytest
@@ -121,19 +122,31 @@ def test_the_lp_around_the_prices_plan_is_solved_where_the_plain_one_does_not_fi
             kinds.append(started)
             super().__init__(res, dual, seconds, started=started)
 
+    value_first_runs: list[int] = []
+    value_first = solve_module.value_first
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        value_first_runs.append(1)
+        return value_first(*args, **kwargs)
+
     monkeypatch.setattr(solve_module, "RoundedLp", Spy)
+    monkeypatch.setattr(solve_module, "value_first", counted)
     tight = tight_problem(3000, seed=0)
     solve(tight, time_limit=5)
     assert kinds == [False]  # the plain LP fits 3,000 processes
-    # a machine on which the plain LP would take hours, the started one a fifth of a second
+    assert value_first_runs == [1]  # both make the search's start
+    # a machine on which the plain LP would take hours
     monkeypatch.setattr(lp_guided, "SECONDS_PER_PAIR", 1.0)
     kinds.clear()
+    value_first_runs.clear()
     plan = solve(tight, time_limit=5)
     assert kinds == [True]
+    assert value_first_runs == []  # time is short: the started LP's plans alone (they do)
     assert check_plan(tight, plan.quarter) == []
-    monkeypatch.setattr(lp_guided, "SECONDS_PER_PAIR_STARTED", 1.0)
+    # ... unless it and its plans are expected to take longer than the time left (as long
+    # as the bound phase took): here the bound phase uses the whole limit
     kinds.clear()
-    solve(tight, time_limit=5)
+    solve(tight, time_limit=0.05)
     assert kinds == []
 
 

@@ -58,10 +58,6 @@ def test_value_first_stops_at_its_first_plan_meeting_the_requirements_past_its_d
     met.clear()
     feasible, _ = value_first.value_first(res, dual, lambda: False, deadline=time.monotonic())
     assert feasible is not None and len(met) == first_met + 1
-    # the same once the caller says it has enough (the started LP has ended), deadline or not
-    met.clear()
-    feasible, _ = value_first.value_first(res, dual, lambda: False, enough_now=lambda: True)
-    assert feasible is not None and len(met) == first_met + 1
 
 
 def test_further_repair_rounds_use_the_room_that_moving_processes_earlier_frees(
