@@ -292,11 +292,12 @@ def _start_lp(search: _Search) -> None:
     the whole model: the plain LP when it is expected to end in LP_SHARE of the time before
     the improvement phase's deadline, else the LP written around the prices' plan
     (lp_guided.py) when it and its rounded plans are expected within LP_SHARE of the time
-    left. That takes about as long as the bound phase did on the same machine (tight
-    28,000: 1.5-1.8 s against 1.7 s on a 2-core machine, 3.6-4.6 s against 3.5-4.3 s on one
-    half as fast), so the bound phase's time is its estimate: at 8 s on the slower machine
-    its plans came too late, and the value-first plans it replaces first
-    (_start_plans) were not made either."""
+    left. They take about as long as the bound phase did (tight 28,000 on a slow 2-core
+    machine: the bound phase 3.3-3.9 s; the LP 1.9-2.1 s and its rounding 1.4-2.4 s), and
+    the bound phase's own time keeps the estimate to the machine's pace and load, which a
+    per-pair constant measured on one machine does not: with one core taken by another
+    process, at 8 s the LP's plans came too late and the count-first plan was returned,
+    where value-first (which the LP's plans replace, _start_plans) gave 21.5M."""
     res, clock = search.res, search.clock
     needs = np.array([need.need for need in res.needs], dtype=np.float64)
     if (clock.cancelled() or not res.needs
@@ -393,7 +394,8 @@ def _start_plans(search: _Search) -> tuple[np.ndarray | None, np.ndarray | None]
     Where only the LP written around a start plan fitted the time (lp_guided.py), time is
     short: its plans come first, and value-first runs only if none meets the requirements.
     (Tight 28,000 at 10 s on a slow 2-core machine: value-first's first plan took until
-    7-8 s, and the LP's plans, better by 0.6%, came at 9.1-9.9 s or too late.)"""
+    7-8 s, and the LP's plans, better by 0.6%, came after it at 9.1-9.9 s, and under load
+    too late.)"""
     res, clock, lp = search.res, search.clock, search.lp
     sources: list[tuple[np.ndarray | None, np.ndarray | None]] = []
     if lp is not None and lp.started:
