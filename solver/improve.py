@@ -393,7 +393,8 @@ def solve_neighbourhood(
     neighbourhood, so a plan short of a requirement is first made to meet it. ``bonus``
     (float[F, Q], optional) is added to each pair's value: the prices of the counts it
     makes. ``workers``: CP-SAT's (see ONE_WORKER_LINEARIZATION). CP-SAT is stopped within
-    ~50 ms once ``should_stop()`` says so (the hinted plan is kept)."""
+    ~50 ms once ``should_stop()`` says so: the best plan it has found is returned (the
+    hinted one at least, unless it was stopped before taking the hint: then None)."""
     block = BlockModel(res, x, rows)
     if not block.pairs:
         return None, True

