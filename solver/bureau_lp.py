@@ -19,18 +19,16 @@ wait for; each LP ends by the caller's deadline through its time limit.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 
 import numpy as np
 from ortools.math_opt import model_pb2, result_pb2
 
+from solver.background import Background
 from solver.mip_model import highs_lp, set_constraints
 from solver.reduced import Residual
 
-#: How often the wait for the LPs checks for a cancel.
-POLL_SECONDS = 0.05
 #: An LP is not started with less time than this left.
 MIN_SECONDS = 0.02
 
@@ -101,28 +99,18 @@ def lp_capacity_prices(
     process. The LPs run in a thread; after a cancel it goes on to the end of its current
     LP, which its time limit ends by the deadline."""
     done: dict[int, np.ndarray] = {}
-    failed: list[BaseException] = []
-    finished = threading.Event()
 
     def run() -> None:
-        try:
-            for b in bureaus:
-                left = deadline - time.monotonic()
-                if left <= MIN_SECONDS or should_stop():
-                    return
-                rows = res.by_bureau[b]
-                alpha = capacity_duals(coef[rows], res.effort[rows], res.capacity[b], left)
-                if alpha is not None:
-                    done[b] = alpha
-        except BaseException as exc:  # raised again in the caller's thread below
-            failed.append(exc)
-        finally:
-            finished.set()
+        for b in bureaus:
+            left = deadline - time.monotonic()
+            if left <= MIN_SECONDS or should_stop():
+                return
+            rows = res.by_bureau[b]
+            alpha = capacity_duals(coef[rows], res.effort[rows], res.capacity[b], left)
+            if alpha is not None:
+                done[b] = alpha
 
-    threading.Thread(target=run, daemon=True).start()
-    while not finished.wait(POLL_SECONDS):
-        if should_stop() or time.monotonic() >= deadline:
-            break
-    if failed:
-        raise failed[0]
+    task = Background(run)
+    if task.wait(lambda: should_stop() or time.monotonic() >= deadline):
+        task.result()  # raises what the thread raised
     return dict(done)

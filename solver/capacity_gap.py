@@ -40,12 +40,12 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import threading
 from collections.abc import Callable
 
 import numpy as np
 from ortools.linear_solver import pywraplp
 
+from solver.background import Background
 from solver.checker import requirement_shortfalls
 from solver.constraints import Usage
 from solver.plan import ExtraCapacity
@@ -56,8 +56,6 @@ from solver.reduced import Residual, residual_of
 STAGE_SLACK = 1e-7
 #: The spread answer may need this much more in total than the other.
 SPREAD_TOLERANCE = 0.02
-#: How often the wait for the LP in the background checks for a cancel.
-POLL_SECONDS = 0.05
 
 
 @dataclasses.dataclass
@@ -89,30 +87,17 @@ class GapInBackground:
 
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
-        self._closing: _Closing | None = None
-        self._failed: list[BaseException] = []
-        self._done = threading.Event()
-        threading.Thread(target=self._run, daemon=True).start()
-
-    def _run(self) -> None:
-        try:
-            self._closing = _closing(self.problem)
-        except BaseException as exc:  # raised again in the caller's thread by gap()
-            self._failed.append(exc)
-        finally:
-            self._done.set()
+        self._closing = Background(lambda: _closing(problem))
 
     def gap(self, quarter: np.ndarray,
             should_stop: Callable[[], bool] = lambda: False) -> CapacityGap | None:
         """:func:`least_extra_capacity` for plan ``quarter`` once the thread has ended; None
         if the LP failed or ``should_stop`` (a cancel) came first (the thread then ends on
         its own)."""
-        while not self._done.wait(POLL_SECONDS):
-            if should_stop():
-                return None
-        if self._failed:
-            raise self._failed[0]
-        return None if self._closing is None else _gap_of(self.problem, self._closing, quarter)
+        if not self._closing.wait(should_stop):
+            return None
+        closing = self._closing.result()
+        return None if closing is None else _gap_of(self.problem, closing, quarter)
 
 
 @dataclasses.dataclass

@@ -18,12 +18,12 @@ time limit (LP_SECONDS_MAX at most).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 import numpy as np
 
 from solver import primal
+from solver.background import Background
 from solver.dual import Dual
 from solver.mip_model import NeighbourhoodMip
 from solver.reduced import Residual
@@ -37,8 +37,6 @@ LP_QUARTERS = 3
 SECONDS_PER_PAIR = 7e-5
 #: The LP's time limit at most.
 LP_SECONDS_MAX = 20.0
-#: How often the wait for the LP checks for a cancel.
-POLL_SECONDS = 0.05
 
 
 def lp_seconds(res: Residual) -> float:
@@ -80,35 +78,23 @@ class RoundedLp:
         else:
             self.model = NeighbourhoodMip(res, np.full(res.free.size, -1, dtype=np.int64),
                                           np.arange(res.free.size), allowed, elastic=penalty)
-        self._share: np.ndarray | None = None
-        self._failed: list[BaseException] = []
-        self._done = threading.Event()
         limit = min(seconds, LP_SECONDS_MAX)
-        threading.Thread(target=self._run, args=(limit,), daemon=True).start()
-
-    def _run(self, seconds: float) -> None:
-        try:
-            self._share = self.model.relaxation(seconds)
-        except BaseException as exc:  # raised again in the caller's thread by plans()
-            self._failed.append(exc)
-        finally:
-            self._done.set()
+        model = self.model
+        self._share = Background(lambda: model.relaxation(limit))
 
     def plans(self, should_stop: Callable[[], bool]
               ) -> tuple[np.ndarray | None, np.ndarray | None]:
         """(a plan meeting every requirement, the most valuable plan, which may miss some),
         both rounded from the LP and repaired; (None, None) if the LP found no solution in
         its time or a cancel came first (the thread then ends at its own time limit)."""
-        while not self._done.wait(POLL_SECONDS):
-            if should_stop():
-                return None, None
-        if self._failed:
-            raise self._failed[0]
-        if self._share is None:
+        if not self._share.wait(should_stop):
+            return None, None
+        share = self._share.result()
+        if share is None:
             return None, None
         res, model = self.res, self.model
         x = np.full(res.free.size, -1, dtype=np.int64)
-        whole = self._share > 1.0 - 1e-6
+        whole = share > 1.0 - 1e-6
         x[model.pair_row[whole]] = model.pair_q[whole]
         primal.meet_requirements(res, x)
         repair_counts(res, x, REPAIR_PRICE * self.lam, should_stop)

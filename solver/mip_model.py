@@ -182,13 +182,8 @@ class NeighbourhoodMip:
         """The LP relaxation by HiGHS within ``seconds``: float[n_pairs], the share of each
         pair, or None if it found no solution in time. (HiGHS ignores MathOpt's interrupter
         but keeps its time limit: a caller that must stop sooner runs this in a thread.)"""
-        result = highs_lp(self.proto, seconds)
-        if result.termination.reason != _OPTIMAL or not result.solutions:
-            return None
-        values = result.solutions[0].primal_solution.variable_values
-        share = np.zeros(len(self.proto.variables.ids))
-        share[np.asarray(values.ids, dtype=np.int64)] = np.asarray(values.values)
-        return share[: self.n_pairs]
+        share = lp_columns(self.proto, seconds)
+        return None if share is None else share[: self.n_pairs]
 
     def _answer(self, result: result_pb2.SolveResultProto) -> MipAnswer:
         term = result.termination
@@ -268,6 +263,18 @@ def highs_lp(proto: model_pb2.ModelProto, seconds: float) -> result_pb2.SolveRes
     del relaxed.variables.integers[:]
     relaxed.variables.integers.extend([False] * len(relaxed.variables.ids))
     return _highs(relaxed, _params(seconds), model_parameters_pb2.ModelSolveParametersProto())
+
+
+def lp_columns(proto: model_pb2.ModelProto, seconds: float) -> np.ndarray | None:
+    """float[columns]: each column's value in the solution of ``proto``'s LP relaxation by
+    HiGHS within ``seconds`` (highs_lp), or None if it found none in time."""
+    result = highs_lp(proto, seconds)
+    if result.termination.reason != _OPTIMAL or not result.solutions:
+        return None
+    values = result.solutions[0].primal_solution.variable_values
+    out = np.zeros(len(proto.variables.ids))
+    out[np.asarray(values.ids, dtype=np.int64)] = np.asarray(values.values)
+    return out
 
 
 def _params(seconds: float) -> parameters_pb2.SolveParametersProto:

@@ -402,6 +402,7 @@ def _start_plans(search: _Search) -> tuple[np.ndarray | None, np.ndarray | None]
         sources.append(lp.plans(clock.stop))
         if sources[0][0] is not None:
             return sources[0]
+    # value-first goes first: it wins ties, as it did before there was a started LP
     sources.insert(0, value_first(res, search.dual, clock.stop,
                                   time.monotonic() + VALUE_FIRST_SHARE * clock.limit))
     if lp is not None and not lp.started:

@@ -22,9 +22,9 @@ per process (x[p, s_p] >= 0), each requirement less what the start plan counts.
 from __future__ import annotations
 
 import numpy as np
-from ortools.math_opt import model_pb2, result_pb2
+from ortools.math_opt import model_pb2
 
-from solver.mip_model import Rows, highs_lp
+from solver.mip_model import Rows, lp_columns
 from solver.reduced import Residual
 
 
@@ -53,10 +53,8 @@ class StartedLp:
         s = start[pr]  # the start quarter of each pair's process (-1: unplanned)
         moved = pq != s  # the x columns; the start pairs are substituted out
         xr, xq, xs = pr[moved], pq[moved], s[moved]
-        planned = np.flatnonzero(start >= 0)  # the u columns
+        planned = np.flatnonzero(start >= 0)  # the u columns, after the x columns
         n_x, n_u = xr.size, planned.size
-        u_col = np.full(start.size, -1, dtype=np.int64)
-        u_col[planned] = n_x + np.arange(n_u)
         us = start[planned]
 
         value = res.value
@@ -134,27 +132,23 @@ class StartedLp:
         if k:
             rows.entries(np.array(slack_rows, dtype=np.int64), n + np.arange(k), np.ones(k))
         rows.write(m)
-        self._n_x, self._moved, self._u_col = n_x, moved, u_col
         return m
 
     # ------------------------------------------------------------------ solving
     def relaxation(self, seconds: float) -> np.ndarray | None:
         """float[n_pairs]: the share of each pair in the LP's solution by HiGHS within
         ``seconds``, or None if it found none in time (see NeighbourhoodMip.relaxation)."""
-        result = highs_lp(self.proto, seconds)
-        if (result.termination.reason != result_pb2.TERMINATION_REASON_OPTIMAL
-                or not result.solutions):
+        col = lp_columns(self.proto, seconds)
+        if col is None:
             return None
-        values = result.solutions[0].primal_solution.variable_values
-        col = np.zeros(len(self.proto.variables.ids))
-        col[np.asarray(values.ids, dtype=np.int64)] = np.asarray(values.values)
+        moved = self.pair_q != self.start[self.pair_row]  # the x columns, in pair order
+        n_x = int(moved.sum())
+        planned = self.start >= 0
         share = np.zeros(self.pair_row.size)
-        share[self._moved] = col[: self._n_x]
+        share[moved] = col[:n_x]
         # a start pair's share: what neither leaving (u) nor the other pairs take
         left = np.ones(self.start.size)
-        planned = self.start >= 0
-        left[planned] -= col[self._u_col[planned]]
-        np.subtract.at(left, self.pair_row[self._moved], col[: self._n_x])
-        stays = ~self._moved
-        share[stays] = left[self.pair_row[stays]]
+        left[planned] -= col[n_x : n_x + int(planned.sum())]
+        np.subtract.at(left, self.pair_row[moved], col[:n_x])
+        share[~moved] = left[self.pair_row[~moved]]
         return share
