@@ -350,7 +350,7 @@ def _priced_phase(search: _Search) -> None:
     past the limit for a plan no better)."""
     if search.clock.cancelled() or (search.infeasible and search.clock.stop()):
         return
-    for cand in priced_plans(search.res, search.dual, search.clock):
+    for cand in priced_plans(search.res, search.dual, search.clock, in_time=True):
         search.offer(cand)
 
 
@@ -603,6 +603,8 @@ def priced_plans(
     clock: _Clock,
     start: np.ndarray | None = None,
     bureaus: np.ndarray | None = None,
+    *,
+    in_time: bool = False,
 ) -> list[np.ndarray]:
     """Greedy plans from the dual prices, each completed by requirement repair, fill and
     move-earlier passes. Two families (each wins on some instances):
@@ -613,10 +615,23 @@ def priced_plans(
 
     ``bureaus``: plan only these bureaus' processes, the rest of ``start`` kept as it is (a
     warm re-solve re-plans the bureaus an edit touched).
+
+    The first plan is built even past the time limit. ``in_time`` (a full solve): once there
+    is one, a plan is only started if it would end within the limit at the pace of the
+    last one (280,000 processes at 60 s: plans of ~2 s each, started until the limit,
+    ended the solve 2.5 s past it). A warm re-solve's plans are short and its last ones
+    count: so limited, the gaps of 100 chained edits on the 28,000 demo rose from at most
+    0.051% to 0.101%.
     """
     beta = dual.beta_full()
     out: list[np.ndarray] = []
     bonus1 = dual.bonus()
+    last = 0.0  # seconds the last plan took
+
+    def no_time() -> bool:
+        """A cancel, or the limit passed (``in_time``: would pass by the next plan's end)."""
+        pace = last if in_time else 0.0
+        return clock.cancelled() or clock.elapsed() + pace > clock.limit
     base = None
     outside = None
     if bureaus is not None and start is not None:
@@ -642,8 +657,9 @@ def priced_plans(
     for k in range(REDUCED_STEPS):
         # the first plan is built even past the time limit: it is far better than the
         # count-first fallback (only a cancel skips it)
-        if clock.cancelled() or (k > 0 and clock.stop()):
+        if clock.cancelled() or (k > 0 and no_time()):
             return out
+        began = time.monotonic()
         mid = (lo + hi) / 2
         key = (reduced + (2.0**mid - 1.0) * bonus1) / res.effort[:, None] ** REDUCED_G
         x = greedy(key)
@@ -655,6 +671,7 @@ def priced_plans(
             primal.fill(res, x, bureaus)
             primal.move_earlier(res, x, bureaus)
             out.append(x)
+        last = time.monotonic() - began
         if dual.n_lam == 0:
             break  # f has no effect without requirement prices
         if short == 0:
@@ -663,17 +680,23 @@ def priced_plans(
             lo = mid
 
     def plan(f: float) -> np.ndarray:
+        nonlocal last
+        began = time.monotonic()
         key = (res.value + f * bonus1 - beta[res.channel]) / res.effort[:, None]
-        return complete(greedy(key))
+        x = complete(greedy(key))
+        last = time.monotonic() - began
+        return x
 
+    if in_time and out and no_time():  # without a plan yet, this family's first is built
+        return out
     lo, hi = 0.0, 1.0
     if res.shortfall(plan(hi)) > 0:
-        while hi < 64 and not clock.stop():
+        while hi < 64 and not no_time():
             lo, hi = hi, hi * 2
             if res.shortfall(plan(hi)) == 0:
                 break
     for _ in range(6):
-        if clock.stop() or dual.n_lam == 0:
+        if no_time() or dual.n_lam == 0:
             break
         mid = (lo + hi) / 2
         if res.shortfall(plan(mid)) == 0:

@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from solver.checker import check_plan, requirement_violations
+from solver.dual import Dual
 from solver.progress import NullProgress
+from solver.reduced import residual_of
 from solver.solve import (
     BOUND_SHARE,
     IMPROVE_SHARE,
@@ -15,6 +17,7 @@ from solver.solve import (
     _count_first_is_packed,
     _improve_deadline,
     _start,
+    priced_plans,
     solve,
 )
 from solver.synthetic import synthetic_problem, tight_problem
@@ -169,6 +172,19 @@ def test_a_search_left_less_time_than_the_bound_gets_the_bounds_time_too() -> No
     # search, and the bound is not tightened after it
     late = time.monotonic() + 0.1
     assert _improve_deadline(clock, late) == (clock.t0 + IMPROVE_SHARE * clock.limit, False)
+
+
+def test_no_priced_plan_is_started_past_the_limit_once_there_is_one() -> None:
+    # without requirements each family of priced plans starts with one plan; the second
+    # family's was built even past the limit (on 280,000 processes at 60 s, plans of ~2 s
+    # started until the limit ended the solve 2.5 s past it)
+    p = dataclasses.replace(synthetic_problem(2000, seed=0), target_count=0, milestones=())
+    res = residual_of(p)
+    dual = Dual(res)
+    assert len(priced_plans(res, dual, _Clock(60.0, NullProgress()), in_time=True)) == 2
+    assert len(priced_plans(res, dual, _Clock(0.0, NullProgress()), in_time=True)) == 1
+    # a warm re-solve's plans (see priced_plans) keep the second family's first
+    assert len(priced_plans(res, dual, _Clock(0.0, NullProgress()))) == 2
 
 
 class _Phases(NullProgress):
