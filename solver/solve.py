@@ -402,15 +402,15 @@ def _start_plans(search: _Search) -> tuple[np.ndarray | None, np.ndarray | None]
     7-8 s, and the LP's plans, better by 0.6%, came after it at 9.1-9.9 s, and under load
     too late.)"""
     res, clock, lp = search.res, search.clock, search.lp
-    sources: list[tuple[np.ndarray | None, np.ndarray | None]] = []
-    if lp is not None and lp.started:
-        sources.append(lp.plans(clock.stop))
-        if sources[0][0] is not None:
-            return sources[0]
-    # value-first goes first: it wins ties, as it did before there was a started LP
-    sources.insert(0, value_first(res, search.dual, clock.stop,
-                                  time.monotonic() + VALUE_FIRST_SHARE * clock.limit))
-    if lp is not None and not lp.started:
+    started = lp.plans(clock.stop) if lp is not None and lp.started else None
+    if started is not None and started[0] is not None:
+        return started
+    # value-first comes first in the list: it wins ties, as it did before the LP
+    sources = [value_first(res, search.dual, clock.stop,
+                           time.monotonic() + VALUE_FIRST_SHARE * clock.limit)]
+    if started is not None:
+        sources.append(started)
+    elif lp is not None:
         sources.append(lp.plans(clock.stop))
     lam = search.dual.lam
     feasible = max((f for f, _ in sources if f is not None), key=res.plan_value, default=None)

@@ -43,7 +43,8 @@ def value_first(
     res: Residual, dual: Dual, should_stop: Callable[[], bool], deadline: float = float("inf")
 ) -> tuple[np.ndarray | None, np.ndarray | None]:
     """(the best plan meeting every requirement, the most promising plan) of the value-set
-    plans, or None. The most promising one has the best :func:`score`."""
+    plans, or None. The most promising one has the best :func:`score`. No plan is begun
+    past ``deadline`` once one meets the requirements."""
     if not res.needs or res.free.size == 0:
         return None, None
     reduced = dual.reduced()
