@@ -15,6 +15,7 @@ from solver.solve import (
     IMPROVE_SHARE,
     _Clock,
     _count_first_is_packed,
+    _finish_reserve,
     _improve_deadline,
     _start,
     priced_plans,
@@ -164,14 +165,23 @@ def test_scoped_instances_match_exhaustive_search(seed: int) -> None:
     assert plan.bound >= best - 1e-6
 
 
+def test_the_time_left_for_the_finish_grows_with_the_processes_up_to_a_share() -> None:
+    # a 10 s solve of 3,000 processes searches until 0.06 s before the limit (it was 0.4 s)
+    assert _finish_reserve(3_000, 10.0) == pytest.approx(0.059)
+    assert _finish_reserve(28_000, 60.0) == pytest.approx(0.134)
+    # never more than was reserved before: 280,000 at 10 s keeps 0.4 s
+    assert _finish_reserve(280_000, 10.0) == pytest.approx((1.0 - IMPROVE_SHARE) * 10.0)
+
+
 def test_a_search_left_less_time_than_the_bound_gets_the_bounds_time_too() -> None:
     clock = _Clock(10.0, NullProgress())
-    usual = clock.t0 + (IMPROVE_SHARE - BOUND_SHARE) * clock.limit
-    assert _improve_deadline(clock, usual) == (usual, True)
-    # the plans to start from came 0.1 s before the deadline: the bound's time goes to the
-    # search, and the bound is not tightened after it
-    late = time.monotonic() + 0.1
-    assert _improve_deadline(clock, late) == (clock.t0 + IMPROVE_SHARE * clock.limit, False)
+    end = clock.t0 + 9.9
+    assert _improve_deadline(clock, end) == (end - BOUND_SHARE * clock.limit, True)
+    # the plans to start from came 0.1 s before the usual deadline: the bound's time goes
+    # to the search, and the bound is not tightened after it
+    clock.t0 = time.monotonic() - (9.9 - BOUND_SHARE * clock.limit - 0.1)
+    end = clock.t0 + 9.9
+    assert _improve_deadline(clock, end) == (end, False)
 
 
 def test_no_priced_plan_is_started_past_the_limit_once_there_is_one() -> None:
