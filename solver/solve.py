@@ -189,7 +189,7 @@ def _solve(
         _improve_phase(search)
     else:
         _polish_phase(search)
-        _tighten_bound_phase(search)
+        _tighten_bound_phase(search, until=clock.at(0.9))
     _whole_cpsat_phase(search)
     return _finish(search)
 
@@ -228,7 +228,7 @@ class _Search:
     def work_end(self) -> float:
         """The moment (time.monotonic()) the improvement phase and the per-bureau bound
         end by: the finish's time left (``_finish_reserve``)."""
-        return self.clock.at(1.0) - _finish_reserve(self.problem.bureau.size, self.time_limit)
+        return self.clock.at(1.0) - _finish_reserve(self.problem.n_processes, self.time_limit)
 
     def offer(self, x: np.ndarray, phase: str = "plan") -> bool:
         """Take plan x (free processes) if it meets the needs and beats the best; reports it."""
@@ -463,14 +463,12 @@ def _polish_phase(search: _Search) -> None:
         search.offer(polish_bureaus(search.res, search.best, budget, should_stop=clock.stop))
 
 
-def _tighten_bound_phase(search: _Search, until: float | None = None) -> None:
-    """The per-bureau integer bound, done by the moment ``until`` (time.monotonic(); None:
-    0.9 of the time limit)."""
+def _tighten_bound_phase(search: _Search, until: float) -> None:
+    """The per-bureau integer bound, done by the moment ``until`` (time.monotonic())."""
     clock = search.clock
     if clock.cancelled() or not search.res.free.size:
         return
-    end = clock.at(0.9) if until is None else until
-    budget = min(BOUND_SHARE * search.time_limit, end - time.monotonic())
+    budget = min(BOUND_SHARE * search.time_limit, until - time.monotonic())
     if budget > 0.05:
         search.bound = min(search.bound, strengthen(search.dual, budget, should_stop=clock.stop))
         search.report("bound")
