@@ -417,9 +417,10 @@ def _start_plans(search: _Search) -> tuple[np.ndarray | None, np.ndarray | None]
     7-8 s, and the LP's plans, better by 0.6%, came after it at 9.1-9.9 s, and under load
     too late.)"""
     res, clock, lp = search.res, search.clock, search.lp
+    lam = search.dual.lam
     started = lp.plans(clock.stop) if lp is not None and lp.started else None
     if started is not None and started[0] is not None:
-        return started
+        return started[0], _most_promising(res, lam, [started[1]])
     # value-first comes first in the list: it wins ties, as it did before the LP
     sources = [value_first(res, search.dual, clock.stop,
                            time.monotonic() + VALUE_FIRST_SHARE * clock.limit)]
@@ -427,11 +428,16 @@ def _start_plans(search: _Search) -> tuple[np.ndarray | None, np.ndarray | None]
         sources.append(started)
     elif lp is not None:
         sources.append(lp.plans(clock.stop))
-    lam = search.dual.lam
     feasible = max((f for f, _ in sources if f is not None), key=res.plan_value, default=None)
-    promising = max((p for _, p in sources if p is not None),
-                    key=lambda x: score(res, lam, x), default=None)
-    return feasible, promising
+    return feasible, _most_promising(res, lam, [p for _, p in sources])
+
+
+def _most_promising(res: Residual, lam: np.ndarray,
+                    plans: list[np.ndarray | None]) -> np.ndarray | None:
+    """The plan of ``plans`` with the best value_first.score, if any is promising at all."""
+    scored = [(score(res, lam, x), x) for x in plans if x is not None]
+    best = max(scored, key=lambda pair: pair[0], default=None)
+    return best[1] if best is not None and best[0] > -np.inf else None
 
 
 def _finish_reserve(processes: int, time_limit: float) -> float:

@@ -37,14 +37,20 @@ REPAIR_PRICE = 4.0
 #: the later quarters that the next round's insertions and exchanges use (tight 28,000:
 #: the first round leaves the target 21 short, the second meets it for 21k applications).
 REPAIR_ROUNDS = 3
+#: A plan missing more counts than this in all is not promising (:func:`score`): the search
+#: repairs a few counts a step, and a failed repair costs REPAIR_SHARE of its time (solve.py).
+#: Tight 28,000 seed 1 at 60 s: the plans promising most missed 54, or at 30 here 24; neither
+#: was repaired in the 32 s given, and the solve ended at 21.80M. At 10 the 25% value set's
+#: plan, 3 short, was repaired, and the solve ended at 22.90M (the bound: 24.37M).
+PROMISING_MISSING_MAX = 10
 
 
 def value_first(
     res: Residual, dual: Dual, should_stop: Callable[[], bool], deadline: float = float("inf")
 ) -> tuple[np.ndarray | None, np.ndarray | None]:
     """(the best plan meeting every requirement, the most promising plan) of the value-set
-    plans, or None. The most promising one has the best :func:`score`. No plan is begun
-    past ``deadline`` once one meets the requirements."""
+    plans, each or None. The most promising one has the best :func:`score` above -inf. No
+    plan is begun past ``deadline`` once one meets the requirements."""
     if not res.needs or res.free.size == 0:
         return None, None
     reduced = dual.reduced()
@@ -70,6 +76,7 @@ def value_first(
     feasible: np.ndarray | None = None
     promising: np.ndarray | None = None
     # the largest value set tried whose plan meets the requirements, the smallest that misses
+    # (an empty value set is the count-first order, which meets them)
     lo, hi = 0.0, 2.0
 
     def take(share: float) -> None:
@@ -81,7 +88,8 @@ def value_first(
                 feasible = x
         else:
             hi = min(hi, share) if share > lo else hi
-        if promising is None or score(res, lam, x) > score(res, lam, promising):
+        worth = score(res, lam, x)
+        if worth > -np.inf and (promising is None or worth > score(res, lam, promising)):
             promising = x
 
     def enough() -> bool:
@@ -94,9 +102,11 @@ def value_first(
             break
         take(share)
     # the plans' value rises with the value set until the requirements can no longer be met:
-    # the boundary is bisected between the shares tried
+    # the boundary is bisected between the shares tried, or below the smallest one (tight
+    # 28,000 seed 1: every share missed them, and the solve returned the count-first plan,
+    # 38% below the bound at 10 s and 60 s; now 11% and 6%)
     for _ in range(VALUE_SET_BISECT):
-        if enough() or hi > 1.0 or lo <= 0.0:
+        if enough() or hi > 1.0:
             break
         take((lo + hi) / 2)
     return feasible, promising
@@ -104,8 +114,12 @@ def value_first(
 
 def score(res: Residual, lam: np.ndarray, x: np.ndarray) -> float:
     """How promising plan x is: its value less twice the requirement prices ``lam`` of what
-    it misses (the dual's estimate of what repairing it costs)."""
-    return res.plan_value(x) - 2.0 * float(np.dot(lam, res.missing(x)))
+    it misses (the dual's estimate of what repairing it costs); -inf when it misses more
+    than PROMISING_MISSING_MAX counts."""
+    missing = res.missing(x)
+    if int(missing.sum()) > PROMISING_MISSING_MAX:
+        return -np.inf
+    return res.plan_value(x) - 2.0 * float(np.dot(lam, missing))
 
 
 def finish(res: Residual, x: np.ndarray) -> None:

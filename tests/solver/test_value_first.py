@@ -15,6 +15,15 @@ from solver.solve import _full as full_plan
 from tests.solver.instances import priced_tight
 
 
+def _plans_of_shares(monkeypatch: pytest.MonkeyPatch, shares: tuple[float, ...], *,
+                     bisect: int = 0, rounds: int | None = None) -> None:
+    """value_first builds the plans of these value-set shares (and ``bisect`` more)."""
+    monkeypatch.setattr(value_first, "VALUE_SET_SHARES", shares)
+    monkeypatch.setattr(value_first, "VALUE_SET_BISECT", bisect)
+    if rounds is not None:
+        monkeypatch.setattr(value_first, "REPAIR_ROUNDS", rounds)
+
+
 def test_value_first_plans_respect_capacity_and_the_feasible_one_the_requirements(
         tight: tuple[Residual, Dual]) -> None:
     res, dual = tight
@@ -66,14 +75,43 @@ def test_further_repair_rounds_use_the_room_that_moving_processes_earlier_frees(
     # short; moving processes earlier frees room in the later quarters, and the rounds after
     # it meet every requirement
     res, dual = priced_tight(1000, 5)
-    monkeypatch.setattr(value_first, "VALUE_SET_SHARES", (1.0,))
-    monkeypatch.setattr(value_first, "VALUE_SET_BISECT", 0)
-    monkeypatch.setattr(value_first, "REPAIR_ROUNDS", 1)
+    _plans_of_shares(monkeypatch, (1.0,), rounds=1)
     _, one_round = value_first.value_first(res, dual, lambda: False)
     monkeypatch.undo()
-    monkeypatch.setattr(value_first, "VALUE_SET_SHARES", (1.0,))
-    monkeypatch.setattr(value_first, "VALUE_SET_BISECT", 0)
+    _plans_of_shares(monkeypatch, (1.0,))
     feasible, _ = value_first.value_first(res, dual, lambda: False)
     assert one_round is not None and res.shortfall(one_round) > 0
     assert feasible is not None and res.shortfall(feasible) == 0
     assert check_plan(res.problem, full_plan(res, feasible)) == []
+
+
+def test_where_every_value_set_tried_misses_the_requirements_smaller_ones_are_bisected(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # an empty value set is the count-first order, which meets the requirements: below the
+    # smallest share tried there is still a plan worth more that meets them (tight 28,000
+    # seed 1: every share tried missed, and the solve returned the count-first plan, 38%
+    # below the bound)
+    res, dual = priced_tight(1000, 0)
+    _plans_of_shares(monkeypatch, (1.0,), rounds=1)
+    missed, _ = value_first.value_first(res, dual, lambda: False)
+    _plans_of_shares(monkeypatch, (0.0,))
+    count_order, _ = value_first.value_first(res, dual, lambda: False)
+    _plans_of_shares(monkeypatch, (1.0,), bisect=3)
+    feasible, _ = value_first.value_first(res, dual, lambda: False)
+    assert missed is None and count_order is not None
+    assert feasible is not None and res.shortfall(feasible) == 0
+    assert check_plan(res.problem, full_plan(res, feasible)) == []
+    assert res.plan_value(feasible) > 1.2 * res.plan_value(count_order)
+
+
+def test_a_plan_missing_more_counts_than_the_search_repairs_is_not_promising(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # the one plan built (the whole value set, one round of repairs) misses 2 counts
+    res, dual = priced_tight(1000, 0)
+    _plans_of_shares(monkeypatch, (1.0,), rounds=1)
+    _, promising = value_first.value_first(res, dual, lambda: False)
+    assert promising is not None and res.missing(promising).sum() == 2
+    assert value_first.score(res, dual.lam, promising) > -np.inf
+    monkeypatch.setattr(value_first, "PROMISING_MISSING_MAX", 1)
+    assert value_first.score(res, dual.lam, promising) == -np.inf
+    assert value_first.value_first(res, dual, lambda: False) == (None, None)
