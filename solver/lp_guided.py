@@ -71,7 +71,6 @@ class RoundedLp:
         # a missing process costs more than any process is worth
         penalty = 10.0 * float(np.max(np.where(np.isfinite(res.value), res.value, 0.0),
                                       initial=1.0)) + 1.0
-        self.started = started
         self.model: NeighbourhoodMip | StartedLp
         if started:
             self.model = StartedLp(res, prices_plan(res, reduced), allowed, penalty)

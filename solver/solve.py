@@ -317,7 +317,7 @@ def _start_lp(search: _Search) -> None:
     the bound phase's own time keeps the estimate to the machine's pace and load, which a
     per-pair constant measured on one machine does not: with one core taken by another
     process, at 8 s the LP's plans came too late and the count-first plan was returned,
-    where value-first (which the LP's plans replace, _start_plans) gave 21.5M."""
+    where value-first (which runs beside it now, _start_plans) gave 21.5M."""
     res, clock = search.res, search.clock
     needs = np.array([need.need for need in res.needs], dtype=np.float64)
     if (clock.cancelled() or not res.needs
@@ -411,22 +411,18 @@ def _start_plans(search: _Search) -> tuple[np.ndarray | None, np.ndarray | None]
     """The search's start: (the best plan meeting the requirements, the most promising
     plan, by value_first.score) of the value-first plans and the LP's rounded plans.
 
-    Where only the LP written around a start plan fitted the time (lp_guided.py), time is
-    short: its plans come first, and value-first runs only if none meets the requirements.
-    (Tight 28,000 at 10 s on a slow 2-core machine: value-first's first plan took until
-    7-8 s, and the LP's plans, better by 0.6%, came after it at 9.1-9.9 s, and under load
-    too late.)"""
+    Value-first runs while the LP is solved in its thread, the LP written around a start
+    plan (lp_guided.py) too. (That LP's plans came first once, and value-first ran only if
+    none met the requirements: on tight 28,000 seed 1 at 10 s, whose bound phase takes 3.1 s,
+    none did, value-first began at 6.2 s, found no plan meeting them by the limit, and the
+    solve returned the count-first plan, 15.08M, where value-first first gives 21.64M. On
+    seed 0 with one core taken by another process both orders end at 21.64M.)"""
     res, clock, lp = search.res, search.clock, search.lp
     lam = search.dual.lam
-    started = lp.plans(clock.stop) if lp is not None and lp.started else None
-    if started is not None and started[0] is not None:
-        return started[0], _most_promising(res, lam, [started[1]])
     # value-first comes first in the list: it wins ties, as it did before the LP
     sources = [value_first(res, search.dual, clock.stop,
                            time.monotonic() + VALUE_FIRST_SHARE * clock.limit)]
-    if started is not None:
-        sources.append(started)
-    elif lp is not None:
+    if lp is not None:
         sources.append(lp.plans(clock.stop))
     feasible = max((f for f, _ in sources if f is not None), key=res.plan_value, default=None)
     return feasible, _most_promising(res, lam, [p for _, p in sources])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -115,12 +116,18 @@ def test_the_lp_around_the_prices_plan_is_solved_where_the_plain_one_does_not_fi
         monkeypatch: pytest.MonkeyPatch) -> None:
     solve_module = sys.modules["solver.solve"]
     kinds: list[bool] = []  # started, for each LP solved
+    rounded: list[int] = []  # for each time its plans were rounded
 
     class Spy(RoundedLp):
         def __init__(self, res: Residual, dual: Dual, seconds: float, *,
                      started: bool = False) -> None:
             kinds.append(started)
             super().__init__(res, dual, seconds, started=started)
+
+        def plans(self, should_stop: Callable[[], bool]
+                  ) -> tuple[np.ndarray | None, np.ndarray | None]:
+            rounded.append(1)
+            return super().plans(should_stop)
 
     value_first_runs: list[int] = []
     value_first = solve_module.value_first
@@ -134,14 +141,15 @@ def test_the_lp_around_the_prices_plan_is_solved_where_the_plain_one_does_not_fi
     tight = tight_problem(3000, seed=0)
     solve(tight, time_limit=5)
     assert kinds == [False]  # the plain LP fits 3,000 processes
-    assert value_first_runs == [1]  # both make the search's start
+    assert value_first_runs == [1] and rounded == [1]  # both make the search's start
     # a machine on which the plain LP would take hours
     monkeypatch.setattr(lp_guided, "SECONDS_PER_PAIR", 1.0)
     kinds.clear()
     value_first_runs.clear()
+    rounded.clear()
     plan = solve(tight, time_limit=5)
     assert kinds == [True]
-    assert value_first_runs == []  # time is short: the started LP's plans alone (they do)
+    assert value_first_runs == [1] and rounded == [1]  # value-first runs while it solves
     assert check_plan(tight, plan.quarter) == []
     # ... unless it and its plans are expected to take longer than the time left (as long
     # as the bound phase took): here the bound phase uses the whole limit
