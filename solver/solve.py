@@ -101,8 +101,9 @@ VALUE_FIRST_SHARE = 0.1
 #: most this share of the time left until the improvement phase's deadline (tight 28,000:
 #: 4.9 s estimated, 6.6-6.9 s left at 10 s); it must end this long before the search's
 #: latest deadline (IMPROVE_SHARE, see _improve_deadline), for the rounding and repairs
-#: after it (tight 28,000: 0.9 s). The LP takes 5.5 s there on an idle machine; ending it
-#: by the usual deadline instead (5.1-5.6 s) it often found nothing, and the 10 s plan fell
+#: after it (tight 28,000: 0.9 s), and that rounding is not begun later than this before
+#: the limit (_start_plans). The LP takes 5.5-6.8 s there on an idle machine; ending it by
+#: the usual deadline instead (5.1-5.6 s) it often found nothing, and the 10 s plan fell
 #: from 21.68M to 21.52M.
 LP_SHARE = 0.8
 LP_ROUNDING_SECONDS = 1.0
@@ -422,7 +423,9 @@ def _start_plans(search: _Search) -> tuple[np.ndarray | None, np.ndarray | None]
     # value-first comes first in the list: it wins ties, as it did before the LP
     sources = [value_first(res, search.dual, clock.stop,
                            time.monotonic() + VALUE_FIRST_SHARE * clock.limit)]
-    if lp is not None:
+    # the LP's plans are rounded only if that can end by the limit (tight 28,000 seed 1 at
+    # 10 s: value-first ended at 9.75 s, and the rounding took the solve to 10.17 s)
+    if lp is not None and time.monotonic() <= clock.at(1.0) - LP_ROUNDING_SECONDS:
         sources.append(lp.plans(clock.stop))
     feasible = max((f for f, _ in sources if f is not None), key=res.plan_value, default=None)
     return feasible, _most_promising(res, lam, [p for _, p in sources])

@@ -39,9 +39,9 @@ REPAIR_PRICE = 4.0
 REPAIR_ROUNDS = 3
 #: A plan missing more counts than this in all is not promising (:func:`score`): the search
 #: repairs a few counts a step, and a failed repair costs REPAIR_SHARE of its time (solve.py).
-#: Tight 28,000 seed 1 at 60 s: the plans promising most missed 54, or at 30 here 24; neither
-#: was repaired in the 32 s given, and the solve ended at 21.80M. At 10 the 25% value set's
-#: plan, 3 short, was repaired, and the solve ended at 22.90M (the bound: 24.37M).
+#: Tight 28,000 seed 1 at 60 s: the plans promising most missed 54, or with 30 here 24;
+#: neither was repaired in the 32 s given, and the solve ended at 21.80M. With 10 the 25%
+#: value set's plan, 3 short, was repaired, and the solve ended at 22.90M (bound 24.37M).
 PROMISING_MISSING_MAX = 10
 
 
@@ -104,7 +104,7 @@ def value_first(
     # the plans' value rises with the value set until the requirements can no longer be met:
     # the boundary is bisected between the shares tried, or below the smallest one (tight
     # 28,000 seed 1: every share missed them, and the solve returned the count-first plan,
-    # 38% below the bound at 10 s and 60 s; now 11% and 6%)
+    # 38% below the bound at 10 s, 37% at 30 s; now 11% at 10 s and 5.5% at 60 s)
     for _ in range(VALUE_SET_BISECT):
         if enough() or hi > 1.0:
             break

@@ -167,3 +167,35 @@ def test_the_started_lps_rounded_plans_keep_the_limits_and_the_feasible_one_the_
     assert check_plan(res.problem, full_plan(res, feasible)) == []
     assert res.usage(promising).valid()
     assert res.plan_value(feasible) + res.locked_value > 0.9 * dual.value()
+
+
+def test_the_lps_plans_are_not_rounded_where_that_could_not_end_by_the_limit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    solve_module = sys.modules["solver.solve"]
+    rounded: list[int] = []
+
+    class Spy(RoundedLp):
+        def plans(self, should_stop: Callable[[], bool]
+                  ) -> tuple[np.ndarray | None, np.ndarray | None]:
+            rounded.append(1)
+            return super().plans(should_stop)
+
+    limit = 4.0
+    began = time.monotonic()
+    value_first = solve_module.value_first
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        """Value-first, ending half the rounding's time before the limit (as on a slow
+        machine)."""
+        out = value_first(*args, **kwargs)
+        time.sleep(max(0.0, began + limit - solve_module.LP_ROUNDING_SECONDS / 2
+                       - time.monotonic()))
+        return out
+
+    monkeypatch.setattr(solve_module, "RoundedLp", Spy)
+    monkeypatch.setattr(solve_module, "value_first", slow)
+    tight = tight_problem(3000, seed=0)
+    plan = solve(tight, time_limit=limit)
+    assert rounded == []
+    assert check_plan(tight, plan.quarter) == []
+    assert plan.solve_seconds <= limit
