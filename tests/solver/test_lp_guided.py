@@ -181,12 +181,15 @@ def test_the_lps_plans_are_rounded_late_only_where_no_plan_meets_the_requirement
             rounded.append(1)
             return super().plans(should_stop)
 
-    limit = 4.0
-    began = time.monotonic()
+    # the time the rounding is given before the limit, longer than the default so that the
+    # moments below keep wide margins on a busy machine (the rounding takes 0.3-0.5 s here)
+    monkeypatch.setattr(solve_module, "LP_ROUNDING_SECONDS", 2.0)
+    limit = 6.0
+    # value-first ends 1.2 s before the limit: less than the rounding's 2 s, so late, yet
+    # enough for the rounding itself
+    ends_before_limit = 1.2
+    began = time.monotonic()  # set again just before each solve
     value_first = solve_module.value_first
-    # value-first ends less than the rounding's time before the limit (as on a slow machine)
-    # but not so late that the rounding (0.3-0.5 s on 3,000 processes) cannot end by it
-    ends_before_limit = 0.8 * solve_module.LP_ROUNDING_SECONDS
 
     def slow(*args: Any, **kwargs: Any) -> Any:
         out = value_first(*args, **kwargs)
@@ -196,13 +199,13 @@ def test_the_lps_plans_are_rounded_late_only_where_no_plan_meets_the_requirement
     monkeypatch.setattr(solve_module, "RoundedLp", Spy)
     monkeypatch.setattr(solve_module, "value_first", slow)
     tight = tight_problem(3000, seed=0)
+    began = time.monotonic()
     plan = solve(tight, time_limit=limit)
     assert rounded == []
     assert check_plan(tight, plan.quarter) == []
     assert plan.solve_seconds <= limit
     # ... unless value-first found no plan meeting the requirements: then they are rounded
     # even late, and the solve ends with one of them, not the count-first plan
-    began = time.monotonic()
 
     def slow_and_short(*args: Any, **kwargs: Any) -> Any:
         slow(*args, **kwargs)
@@ -211,6 +214,7 @@ def test_the_lps_plans_are_rounded_late_only_where_no_plan_meets_the_requirement
     monkeypatch.setattr(solve_module, "value_first", slow_and_short)
     rounded.clear()
     progress = _Phases()
+    began = time.monotonic()
     plan = solve(tight, time_limit=limit, progress=progress)
     assert rounded == [1]
     assert check_plan(tight, plan.quarter) == []
