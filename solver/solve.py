@@ -57,7 +57,7 @@ from solver.problem import Problem, Requirement
 from solver.progress import NullProgress, Progress
 from solver.reduced import Residual, residual_of
 from solver.shortfall import shortfall_of
-from solver.value_first import score, value_first
+from solver.value_first import most_promising, value_first
 
 #: Instances with at most this many eligible (process, quarter) pairs are polished and
 #: bounded by CP-SAT on the whole model at the end (CPSAT_SHARE of the time limit at most).
@@ -431,15 +431,7 @@ def _start_plans(search: _Search) -> tuple[np.ndarray | None, np.ndarray | None]
     if lp is not None and not (late and sources[0][0] is not None):
         sources.append(lp.plans(clock.stop))
     feasible = max((f for f, _ in sources if f is not None), key=res.plan_value, default=None)
-    return feasible, _most_promising(res, lam, [p for _, p in sources])
-
-
-def _most_promising(res: Residual, lam: np.ndarray,
-                    plans: list[np.ndarray | None]) -> np.ndarray | None:
-    """The plan of ``plans`` with the best value_first.score, if any is promising at all."""
-    scored = [(score(res, lam, x), x) for x in plans if x is not None]
-    best = max(scored, key=lambda pair: pair[0], default=None)
-    return best[1] if best is not None and best[0] > -np.inf else None
+    return feasible, most_promising(res, lam, [p for _, p in sources])
 
 
 def _finish_reserve(processes: int, time_limit: float) -> float:

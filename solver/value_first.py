@@ -88,9 +88,7 @@ def value_first(
                 feasible = x
         else:
             hi = min(hi, share) if share > lo else hi
-        worth = score(res, lam, x)
-        if worth > -np.inf and (promising is None or worth > score(res, lam, promising)):
-            promising = x
+        promising = most_promising(res, lam, [promising, x])
 
     def enough() -> bool:
         """Stop building: cancelled, or past ``deadline`` with a plan that meets the
@@ -120,6 +118,15 @@ def score(res: Residual, lam: np.ndarray, x: np.ndarray) -> float:
     if int(missing.sum()) > PROMISING_MISSING_MAX:
         return -np.inf
     return res.plan_value(x) - 2.0 * float(np.dot(lam, missing))
+
+
+def most_promising(res: Residual, lam: np.ndarray,
+                   plans: list[np.ndarray | None]) -> np.ndarray | None:
+    """The plan of ``plans`` with the best :func:`score` (the first of equals), if any is
+    promising at all."""
+    scored = [(score(res, lam, x), x) for x in plans if x is not None]
+    best = max(scored, key=lambda pair: pair[0], default=None)
+    return best[1] if best is not None and best[0] > -np.inf else None
 
 
 def finish(res: Residual, x: np.ndarray) -> None:
