@@ -15,12 +15,12 @@ from solver.checker import check_plan
 from solver.dual import Dual
 from solver.lp_guided import RoundedLp
 from solver.mip_model import NeighbourhoodMip
-from solver.progress import NullProgress
 from solver.reduced import Residual, residual_of
 from solver.solve import _full as full_plan
 from solver.solve import solve
 from solver.synthetic import synthetic_problem, tight_problem
 from tests.solver.instances import exhaustive, make_problem, priced_tight, random_problem
+from tests.solver.reports import Reports
 
 
 def _relaxation_of(seed: int) -> tuple[int, float, float | None]:
@@ -213,7 +213,7 @@ def test_the_lps_plans_are_rounded_late_only_where_no_plan_meets_the_requirement
 
     monkeypatch.setattr(solve_module, "value_first", slow_and_short)
     rounded.clear()
-    progress = _Phases()
+    progress = Reports()
     began = time.monotonic()
     plan = solve(tight, time_limit=limit, progress=progress)
     assert rounded == [1]
@@ -221,16 +221,3 @@ def test_the_lps_plans_are_rounded_late_only_where_no_plan_meets_the_requirement
     assert progress.first("start") is not None
     assert plan.objective > 1.2 * progress.first("start")  # the count-first plan's value
 
-
-class _Phases(NullProgress):
-    """Each phase's first reported objective."""
-
-    def __init__(self) -> None:
-        self.objectives: dict[str, float] = {}
-
-    def report(self, phase: str, objective: float, bound: float | None,
-               elapsed: float) -> None:
-        self.objectives.setdefault(phase, objective)
-
-    def first(self, phase: str) -> float | None:
-        return self.objectives.get(phase)

@@ -23,6 +23,7 @@ from solver.solve import (
 )
 from solver.synthetic import synthetic_problem, tight_problem
 from tests.solver.instances import exhaustive, make_problem, random_problem, scoped
+from tests.solver.reports import Reports
 
 
 def test_capacity_binds_and_best_volume_goes_first() -> None:
@@ -197,22 +198,11 @@ def test_no_priced_plan_is_started_past_the_limit_once_there_is_one() -> None:
     assert len(priced_plans(res, dual, _Clock(0.0, NullProgress()))) == 2
 
 
-class _Phases(NullProgress):
-    """The phases that reported a better plan, in order."""
-
-    def __init__(self) -> None:
-        self.phases: list[str] = []
-
-    def report(self, phase: str, objective: float | None, bound: float | None,
-               elapsed: float) -> None:
-        self.phases.append(phase)
-
-
 def test_the_priced_greedy_plans_are_skipped_where_the_count_first_plan_is_packed() -> None:
     # tight 3,000: the count-first plan meets the target with nothing to spare, so the
     # greedy plans from the prices could only pack the smallest processes too
     tight = tight_problem(3000, seed=0)
-    progress = _Phases()
+    progress = Reports()
     plan = solve(tight, time_limit=3.0, progress=progress)
     assert "plan" not in progress.phases
     assert "improve" in progress.phases
@@ -221,7 +211,7 @@ def test_the_priced_greedy_plans_are_skipped_where_the_count_first_plan_is_packe
 
     # 10% more capacity: the count-first plan has 4% to spare; the priced plans are made
     roomy = dataclasses.replace(tight, bureau_capacity=tight.bureau_capacity * 1.1)
-    progress = _Phases()
+    progress = Reports()
     solve(roomy, time_limit=3.0, progress=progress)
     assert "plan" in progress.phases
 

@@ -20,6 +20,7 @@ from solver.synthetic import synthetic_problem
 from solver.warm import WarmStart, carried_plan, resolve, touched_bureaus
 from tests.solver.edits import EDITS, random_edit
 from tests.solver.instances import make_problem
+from tests.solver.reports import Reports
 
 
 @pytest.fixture(scope="module")
@@ -114,23 +115,9 @@ def test_a_cut_that_costs_the_target_a_process_is_repaired_not_re_solved() -> No
     assert check_plan(cut, plan.quarter) == []
 
 
-class _Reports:
-    """Records what a re-solve reports (the plan it starts from is the first report)."""
-
-    def __init__(self) -> None:
-        self.seen: list[tuple[str, float | None]] = []
-
-    def report(self, phase: str, objective: float | None, bound: float | None,
-               elapsed: float) -> None:
-        self.seen.append((phase, objective))
-
-    def is_cancelled(self) -> bool:
-        return False
-
-
 def _warm_start_objective(start: WarmStart, edited: Problem) -> float | None:
     """The objective of the plan a warm re-solve of ``edited`` starts its search from."""
-    reports = _Reports()
+    reports = Reports()  # the plan it starts from is the first report
     plan = resolve(start, edited, progress=reports)
     assert check_plan(edited, plan.quarter) == []
     phase, objective = reports.seen[0]

@@ -1,0 +1,24 @@
+"""A solve's progress reports, recorded for the tests (solver/progress.py)."""
+
+from __future__ import annotations
+
+from solver.progress import NullProgress
+
+
+class Reports(NullProgress):
+    """Each report's phase and objective, in order; never cancels."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, float | None]] = []
+
+    def report(self, phase: str, objective: float | None, bound: float | None,
+               elapsed: float) -> None:
+        self.seen.append((phase, objective))
+
+    @property
+    def phases(self) -> list[str]:
+        return [phase for phase, _ in self.seen]
+
+    def first(self, phase: str) -> float | None:
+        """The objective the phase first reported (None if it never reported)."""
+        return next((objective for seen, objective in self.seen if seen == phase), None)
