@@ -333,7 +333,7 @@ def _start_lp(search: _Search) -> None:
         # deadline, the search gets the per-bureau bound's share (_improve_deadline)
         search.lp = RoundedLp(res, search.dual,
                               clock.at(IMPROVE_SHARE) - now - LP_ROUNDING_SECONDS,
-                              started=not plain)
+                              search.best, started=not plain)  # it meets them
 
 
 def _too_big_for_whole_cpsat(res: Residual) -> bool:
