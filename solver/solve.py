@@ -422,7 +422,8 @@ def _start_plans(search: _Search) -> tuple[np.ndarray | None, np.ndarray | None]
     lam = search.dual.lam
     # value-first comes first in the list: it wins ties, as it did before the LP
     sources = [value_first(res, search.dual, clock.stop,
-                           time.monotonic() + VALUE_FIRST_SHARE * clock.limit)]
+                           time.monotonic() + VALUE_FIRST_SHARE * clock.limit,
+                           needed_by=search.work_end())]
     # with a plan meeting the requirements in hand, the LP's plans are rounded only if that
     # can end by the limit (tight 28,000 seed 1 at 10 s: value-first ended at 9.75 s, and
     # the rounding took the solve to 10.17 s); without one, even late: a rounded plan beats

@@ -43,14 +43,24 @@ REPAIR_ROUNDS = 3
 #: neither was repaired in the 32 s given, and the solve ended at 21.80M. With 10 the 25%
 #: value set's plan, 3 short, was repaired, and the solve ended at 22.90M (bound 24.37M).
 PROMISING_MISSING_MAX = 10
+#: The value set built first where no plan meets the requirements yet and the next build
+#: (as long as the last) would end past the moment the caller needs one by; halved while
+#: its plan misses them (an empty value set is the count-first order, which meets them).
+#: Tight 28,000 seed 1 at 10 s on a machine 1.5 times slower than the one the figures here
+#: come from: the builds of the 100% and 75% sets take 4-6 s and miss, and the solve
+#: returned the count-first plan (15.08M); the 1/8 set's plan meets them in 0.4 s (21.63M).
+SAFE_SHARE = 0.125
 
 
 def value_first(
-    res: Residual, dual: Dual, should_stop: Callable[[], bool], deadline: float = float("inf")
+    res: Residual, dual: Dual, should_stop: Callable[[], bool], deadline: float = float("inf"),
+    needed_by: float = float("inf"),
 ) -> tuple[np.ndarray | None, np.ndarray | None]:
     """(the best plan meeting every requirement, the most promising plan) of the value-set
     plans, each or None. The most promising one has the best :func:`score` above -inf. No
-    plan is begun past ``deadline`` once one meets the requirements."""
+    plan is begun past ``deadline`` once one meets the requirements; small value sets are
+    built first where none does yet and the next build would end past ``needed_by``
+    (SAFE_SHARE)."""
     if not res.needs or res.free.size == 0:
         return None, None
     reduced = dual.reduced()
@@ -78,10 +88,14 @@ def value_first(
     # the largest value set tried whose plan meets the requirements, the smallest that misses
     # (an empty value set is the count-first order, which meets them)
     lo, hi = 0.0, 2.0
+    last_build = 0.0  # seconds
+    safe: float | None = SAFE_SHARE  # the next small value set to secure a plan with
 
     def take(share: float) -> None:
-        nonlocal feasible, promising, lo, hi
+        nonlocal feasible, promising, lo, hi, last_build
+        began = time.monotonic()
         x = build(round(share * order.size))
+        last_build = time.monotonic() - began
         if res.shortfall(x) == 0:
             lo = max(lo, share)
             if feasible is None or res.plan_value(x) > res.plan_value(feasible):
@@ -90,12 +104,23 @@ def value_first(
             hi = min(hi, share) if share > lo else hi
         promising = most_promising(res, lam, [promising, x])
 
+    def secure() -> None:
+        """Build small value sets while no plan meets the requirements and the next build
+        (as long as the last) would end past ``needed_by``."""
+        nonlocal safe
+        while (safe is not None and feasible is None and not should_stop()
+               and time.monotonic() + last_build > needed_by):
+            share = min(safe, hi / 2)  # below any share whose plan missed them
+            safe = share / 2 if round(share * order.size) > 0 else None
+            take(share)
+
     def enough() -> bool:
         """Stop building: cancelled, or past ``deadline`` with a plan that meets the
         requirements (the search needs one to fall back on)."""
         return should_stop() or (feasible is not None and time.monotonic() > deadline)
 
     for share in VALUE_SET_SHARES:
+        secure()
         if enough():
             break
         take(share)
@@ -104,6 +129,7 @@ def value_first(
     # 28,000 seed 1: every share missed them, and the solve returned the count-first plan,
     # 38% below the bound at 10 s, 37% at 30 s; now 11% at 10 s and 5.5% at 60 s)
     for _ in range(VALUE_SET_BISECT):
+        secure()
         if enough() or hi > 1.0:
             break
         take((lo + hi) / 2)

@@ -104,6 +104,22 @@ def test_where_every_value_set_tried_misses_the_requirements_smaller_ones_are_bi
     assert res.plan_value(feasible) > 1.2 * res.plan_value(count_order)
 
 
+def test_where_no_plan_meets_the_requirements_by_when_one_is_needed_small_sets_come_first(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # the one share listed misses the requirements here (the test above); a caller that
+    # needs a plan now gets the plan of a small value set (SAFE_SHARE), which meets them
+    res, dual = priced_tight(1000, 0)
+    _plans_of_shares(monkeypatch, (1.0,), rounds=1)
+    missed, _ = value_first.value_first(res, dual, lambda: False)
+    secured, _ = value_first.value_first(res, dual, lambda: False, needed_by=time.monotonic())
+    _plans_of_shares(monkeypatch, (0.0,))
+    count_order, _ = value_first.value_first(res, dual, lambda: False)
+    assert missed is None and count_order is not None
+    assert secured is not None and res.shortfall(secured) == 0
+    assert check_plan(res.problem, full_plan(res, secured)) == []
+    assert res.plan_value(secured) > res.plan_value(count_order)
+
+
 def test_a_plan_missing_more_counts_than_the_search_repairs_is_not_promising(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # the one plan built (the whole value set, one round of repairs) misses 2 counts
