@@ -38,9 +38,14 @@ Lp = TypeVar("Lp", NeighbourhoodMip, StartedLp)
 
 #: Quarters per process in the LP: its best ones by reduced value.
 LP_QUARTERS = 3
-#: Seconds HiGHS takes per pair, for deciding whether the LP fits the time left
-#: (measured on the 2-core machine: 70k pairs in 4.5 s; 7.4k in 0.1 s).
-SECONDS_PER_PAIR = 7e-5
+#: Seconds HiGHS takes per pair, for deciding whether the LP fits the time left: 70k pairs
+#: took 4.5 s on the 2-core machine at first, 5.5-6.8 s later, and 6.3-7.4 s on the same
+#: machine 1.5 times slower (7.4k pairs: 0.1 s). An LP that does not end in time is worth
+#: nothing, where the LP around the prices' plan (started_lp.py) is solved in 1-3.5 s and
+#: rounds almost as well, so the estimate is kept to the slow end (tight 28,000 at 10 s on
+#: the slow machine: the plain LP ended in time in 1 of 3 runs, s0 21.51-21.66M, s2
+#: 25.60-25.91M; the started one 21.64M and 25.91M in 2 of 2).
+SECONDS_PER_PAIR = 1e-4
 #: The LP's time limit at most.
 LP_SECONDS_MAX = 20.0
 

@@ -99,7 +99,8 @@ REPAIR_MIN_GAIN = 0.01
 VALUE_FIRST_SHARE = 0.1
 #: The LP that plans are rounded from (lp_guided.py) is solved when its estimated time is at
 #: most this share of the time left until the improvement phase's deadline (tight 28,000:
-#: 4.9 s estimated, 6.6-6.9 s left at 10 s); it must end this long before the search's
+#: 7.0 s estimated, 6.6-6.9 s left at 10 s, so the LP around the prices' plan is solved
+#: there; 52 s left at 60 s); it must end this long before the search's
 #: latest deadline (IMPROVE_SHARE, see _improve_deadline), for the rounding and repairs
 #: after it (tight 28,000: 0.9 s), and that rounding is not begun later than this before
 #: the limit (_start_plans). The LP takes 5.5-6.8 s there on an idle machine; ending it by
