@@ -151,12 +151,9 @@ def _solved(lp_over: Callable[[np.ndarray], Lp], allowed: np.ndarray, meeting: n
 def _counts_missed(model: Lp, share: np.ndarray) -> float:
     """The requirement counts an LP solution misses (those its elastic slack makes up)."""
     missed = 0.0
-    res = model.res
-    for need in res.needs:
-        counts = model.pair_q <= need.quarter
-        if need.member is not None:
-            counts &= need.member[model.pair_row]
-        missed += max(0.0, need.need - float(share[counts].sum()))
+    for need in model.res.needs:
+        counted = float(share[need.counted(model.pair_row, model.pair_q)].sum())
+        missed += max(0.0, need.need - counted)
     return missed
 
 

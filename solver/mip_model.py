@@ -136,10 +136,7 @@ class NeighbourhoodMip:
             left = need.need - need.count(self.others)
             if left <= 0:
                 continue
-            counts = self.pair_q <= need.quarter
-            if need.member is not None:
-                counts &= need.member[proc]
-            group = np.where(counts, 0, -1)
+            group = np.where(need.counted(proc, self.pair_q), 0, -1)
             slack_rows.append(rows_of_model.count)
             add_rows(group, np.ones(n), np.array([float(left)]), np.array([np.inf]))
         if self.elastic is not None and slack_rows:

@@ -28,6 +28,12 @@ class Need:
         """Members that plan x completes by the end of the quarter."""
         return planned_count(x, self.quarter, self.member)
 
+    def counted(self, proc: np.ndarray, quarter: np.ndarray) -> np.ndarray:
+        """bool[k]: whether free process ``proc[k]`` completing in ``quarter[k]`` counts
+        toward this need (the pairs of a model's requirement row)."""
+        out: np.ndarray = quarter <= self.quarter
+        return out if self.member is None else out & self.member[proc]
+
     def includes(self, i: int) -> bool:
         return self.member is None or bool(self.member[i])
 

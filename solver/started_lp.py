@@ -102,14 +102,11 @@ class StartedLp:
                  np.full(n_amo, -np.inf), np.ones(n_amo))
         # the requirements, less what the start plan counts; each with an elastic slack
         slack_rows = []
-        everyone_x, everyone_u = np.ones(n_x, dtype=bool), np.ones(n_u, dtype=bool)
         for need in res.needs:
-            member_x = need.member[xr] if need.member is not None else everyone_x
-            member_u = need.member[planned] if need.member is not None else everyone_u
-            counts_new = member_x & (xq <= need.quarter)
-            counts_old = member_x & was & (xs <= need.quarter)
+            counts_new = need.counted(xr, xq)
+            counts_old = was & need.counted(xr, xs)
             coef = counts_new.astype(np.float64) - counts_old.astype(np.float64)
-            coef_u = -(member_u & (us <= need.quarter)).astype(np.float64)
+            coef_u = -need.counted(planned, us).astype(np.float64)
             nz, nz_u = np.flatnonzero(coef), np.flatnonzero(coef_u)
             slack_rows.append(rows.count)
             rows.add(np.zeros(nz.size + nz_u.size, dtype=np.int64),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from solver.reduced import residual_of
+from solver.reduced import Need, residual_of
 from tests.solver.instances import make_problem
 
 
@@ -19,3 +19,12 @@ def test_each_process_gets_its_best_quarters_by_reduced_value() -> None:
     for i in range(5):
         best = np.argsort(-np.where(np.isfinite(reduced[i]), reduced[i], -np.inf))[:k]
         assert sorted(np.flatnonzero(allowed[i]).tolist()) == sorted(best.tolist())
+
+
+def test_a_pair_counts_toward_a_need_by_its_quarter_and_the_needs_members() -> None:
+    proc = np.array([0, 1, 2, 2])
+    quarter = np.array([1, 3, 2, 1])
+    everyone = Need(index=0, quarter=2, need=1, member=None)
+    assert everyone.counted(proc, quarter).tolist() == [True, False, True, True]
+    some = Need(index=1, quarter=2, need=1, member=np.array([True, True, False]))
+    assert some.counted(proc, quarter).tolist() == [True, False, False, False]
