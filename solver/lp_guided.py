@@ -70,8 +70,9 @@ class RoundedLp:
 
     def __init__(self, res: Residual, dual: Dual, seconds: float, meeting: np.ndarray, *,
                  started: bool = False) -> None:
-        """``meeting``: a plan that meets the requirements (the count-first one), whose pairs
-        the LP gets where the prices' best quarters cannot meet them (:func:`_solved`).
+        """``meeting``: a plan that meets the requirements (the solve's best so far: the
+        count-first plan or the caller's hint), whose pairs the LP gets where the prices'
+        best quarters cannot meet them (:func:`_solved`).
         ``started``: the LP written around the prices' plan (:func:`prices_plan`; 70k
         pairs of tight 28,000 in 0.55-0.93 s on a 2-core machine where the plain one takes
         4.4-5.0 s, and 2 s on one half as fast against 10 s). It is solved where the plain
