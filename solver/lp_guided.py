@@ -11,14 +11,17 @@ The LP is the relaxation of the plain model restricted to each process's LP_QUAR
 quarters by reduced value under the dual prices (70k of 206k pairs on 28,000: HiGHS takes
 4.5 s instead of 12 s, and the LP value drops by 0.3%). With the pairs restricted, the
 requirements may be out of reach, so their rows are elastic; where the LP's solution then
-misses them, the LP is solved again with the pairs of a plan that meets them as well. The
-LP runs in a thread started as soon as the prices are known (:class:`RoundedLp`). HiGHS
-keeps its time limit but not MathOpt's interrupter, so a cancel does not wait for the
-thread: it ends at its own time limit (LP_SECONDS_MAX at most).
+misses them, the LP over the pairs of a plan that meets them as well is solved (after it,
+or beside it where the time is short). Where the rounded plan still misses more counts than
+the search repairs, the LP is solved once more with the needs raised by what it misses
+(``RoundedLp._with_margin``). The LPs run in threads started as soon as the prices are
+known (:class:`RoundedLp`). HiGHS keeps its time limit but not MathOpt's interrupter, so a
+cancel does not wait for a thread: it ends at its own time limit (LP_SECONDS_MAX at most).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -31,7 +34,10 @@ from solver.dual import Dual
 from solver.mip_model import NeighbourhoodMip
 from solver.reduced import Residual
 from solver.started_lp import StartedLp
-from solver.value_first import REPAIR_PRICE, finish, repair_counts
+from solver.value_first import PROMISING_MISSING_MAX, REPAIR_PRICE, finish, repair_counts
+
+#: An LP and its solution (None: none in time).
+Solved = tuple[NeighbourhoodMip | StartedLp, np.ndarray | None]
 
 #: The LPs rounded here: over every free process, so a pair's row is its process.
 Lp = TypeVar("Lp", NeighbourhoodMip, StartedLp)
@@ -77,8 +83,12 @@ class RoundedLp:
         pairs of tight 28,000 in 0.55-0.93 s on a 2-core machine where the plain one takes
         4.4-5.0 s, and 2 s on one half as fast against 10 s). It is solved where the plain
         one does not fit the time: where both do, the plain one's optimal vertex rounds
-        better (tight 28,000: 21,669k against 21,628k)."""
+        better (tight 28,000: 21,669k against 21,628k). Its LP over the meeting plan's
+        pairs too is solved beside it, on the second core, not after it: tight 28,000
+        seed 1 at 10 s needs that LP and a margin LP after it (:meth:`_with_margin`), and
+        the two in a row ended too late on a slow machine."""
         self.res = res
+        self.started = started
         self.lam = dual.lam.copy()  # the prices the repairs use, as of now
         reduced = dual.reduced()
         allowed = res.best_quarters(reduced, LP_QUARTERS)
@@ -86,11 +96,21 @@ class RoundedLp:
         penalty = 10.0 * float(np.max(np.where(np.isfinite(res.value), res.value, 0.0),
                                       initial=1.0)) + 1.0
         limit = min(seconds, LP_SECONDS_MAX)
-        self._share: Background[tuple[NeighbourhoodMip | StartedLp, np.ndarray | None]]
+        self.penalty = penalty
+        self.until = time.monotonic() + limit  # when the LPs solved here must end by
+        self._share: Background[Solved]
+        # in a hurry (started), the LP over the meeting plan's pairs as well is solved at
+        # the same time, not after the first one misses the requirements (_solved)
+        self._wider: Background[Solved] | None = None
         if started:
             start = prices_plan(res, reduced)
-            self._share = Background(lambda: _solved(
-                lambda pairs: StartedLp(res, start, pairs, penalty), allowed, meeting, limit))
+
+            def around(pairs: np.ndarray) -> StartedLp:
+                return StartedLp(res, start, pairs, penalty)
+
+            self._share = Background(lambda: _solved(around, allowed, None, limit))
+            wider = _widened(allowed, meeting)
+            self._wider = Background(lambda: _solved(around, wider, None, limit))
         else:
             unplanned = np.full(res.free.size, -1, dtype=np.int64)
             everyone = np.arange(res.free.size)
@@ -105,32 +125,85 @@ class RoundedLp:
         its time or a cancel came first (the thread then ends at its own time limit)."""
         if not self._share.wait(should_stop):
             return None, None
-        solved = self._share.result()
+        work = self._share
+        if self._wider is not None and _misses(work):
+            work = self._wider
+            if not work.wait(should_stop):
+                return None, None
+        solved = work.result()
         if solved is None:
             return None, None
         model, share = solved
         if share is None:
             return None, None
         res = self.res
+        x = self._rounded(model, share, should_stop)
+        promising = _finished(res, x)
+        if res.shortfall(x) == 0:
+            return promising, promising
+        tries = [x]
+        if int(res.missing(x).sum()) > PROMISING_MISSING_MAX:
+            # more than the search repairs (value_first.score)
+            with_margin = self._with_margin(model, x, should_stop)
+            if with_margin is not None and res.shortfall(with_margin) == 0:
+                return _finished(res, with_margin), promising
+            tries += [] if with_margin is None else [with_margin]
+        for y in tries:
+            # the counts the priced repairs leave, at any price: a plan to fall back on
+            repair_counts(res, y, np.full(len(res.needs), np.inf), should_stop)
+        meeting = [_finished(res, y) for y in tries if res.shortfall(y) == 0]
+        return max(meeting, key=res.plan_value, default=None), promising
+
+    def _rounded(self, model: NeighbourhoodMip | StartedLp, share: np.ndarray,
+                 should_stop: Callable[[], bool]) -> np.ndarray:
+        """The LP solution's whole pairs, the requirements met and the counts repaired at
+        REPAIR_PRICE times their prices (they may still miss some)."""
+        res = self.res
         x = np.full(res.free.size, -1, dtype=np.int64)
         whole = share > 1.0 - 1e-6
         x[model.pair_row[whole]] = model.pair_q[whole]
         primal.meet_requirements(res, x)
         repair_counts(res, x, REPAIR_PRICE * self.lam, should_stop)
-        promising = _finished(res, x)
-        if res.shortfall(x) == 0:
-            return promising, promising
-        # the counts the priced repairs leave, at any price: a plan to fall back on
-        repair_counts(res, x, np.full(len(res.needs), np.inf), should_stop)
-        feasible = _finished(res, x) if res.shortfall(x) == 0 else None
-        return feasible, promising
+        return x
+
+    def _with_margin(self, model: NeighbourhoodMip | StartedLp, x: np.ndarray,
+                     should_stop: Callable[[], bool]) -> np.ndarray | None:
+        """Where the rounded plan x misses the requirements, the plan rounded from the LP
+        whose needs are raised by what x misses, written around x (so HiGHS starts from it)
+        over the same pairs, within the LPs' time: its rounding loses about as many counts
+        as the first one did, so it lands on the needs. None if there is no time or no
+        solution by then. (Tight 28,000 seed 1: the rounded plan misses the target by 22 counts,
+        which the repairs at any price bring to 7 at most, and the search by one a step;
+        with the margin the LP's plan meets it after the priced repairs, 23.72M against
+        21.64M from value-first, in 2 s on a machine where the first LP takes 3 s.)"""
+        res = self.res
+        if self.until - time.monotonic() <= 0 or should_stop():
+            return None
+        raised = [dataclasses.replace(need, need=need.need + int(missed))
+                  for need, missed in zip(res.needs, res.missing(x), strict=True)]
+        allowed = np.zeros(res.value.shape, dtype=bool)
+        allowed[model.pair_row, model.pair_q] = True
+        start = x.copy()
+
+        def solved() -> tuple[StartedLp, np.ndarray | None]:
+            lp = StartedLp(dataclasses.replace(res, needs=raised), start, allowed, self.penalty)
+            return lp, lp.relaxation(self.until - time.monotonic())
+
+        work = Background(solved)  # HiGHS does not watch a cancel: the caller polls
+        if not work.wait(should_stop):
+            return None
+        done = work.result()
+        if done is None or done[1] is None:
+            return None
+        return self._rounded(done[0], done[1], should_stop)
 
 
-def _solved(lp_over: Callable[[np.ndarray], Lp], allowed: np.ndarray, meeting: np.ndarray,
-            seconds: float) -> tuple[Lp, np.ndarray | None]:
+def _solved(lp_over: Callable[[np.ndarray], Lp], allowed: np.ndarray,
+            meeting: np.ndarray | None, seconds: float) -> tuple[Lp, np.ndarray | None]:
     """The LP over the ``allowed`` pairs (``lp_over``) and its solution within ``seconds``.
     Where those pairs cannot meet the requirements (its elastic slack is used), the LP over
-    them and the pairs of plan ``meeting``, which meets them, with the time left. (Tight
+    them and the pairs of plan ``meeting`` (if given), which meets them, with the time left.
+    (Tight
     28,000 seed 1: the best 3 quarters by reduced value miss the requirements by hundreds
     of counts, and the plans rounded from that LP were never repaired; with the count-first
     plan's pairs the LP is worth 23.96M, the unrestricted one 23.99M, and at 60 s the solve
@@ -140,16 +213,29 @@ def _solved(lp_over: Callable[[np.ndarray], Lp], allowed: np.ndarray, meeting: n
     began = time.monotonic()
     model = lp_over(allowed)
     share = model.relaxation(seconds)
-    if share is None or _counts_missed(model, share) < 0.5:
+    if meeting is None or share is None or _counts_missed(model, share) < 0.5:
         return model, share
-    wider = allowed.copy()
-    on = np.flatnonzero(meeting >= 0)
-    wider[on, meeting[on]] = True
-    model = lp_over(wider)
+    model = lp_over(_widened(allowed, meeting))
     return model, model.relaxation(seconds - (time.monotonic() - began))
 
 
-def _counts_missed(model: Lp, share: np.ndarray) -> float:
+def _misses(work: Background[Solved]) -> bool:
+    """The ended LP ``work`` found no solution, or its solution misses the requirements."""
+    solved = work.result()
+    if solved is None or solved[1] is None:
+        return True
+    return _counts_missed(solved[0], solved[1]) >= 0.5
+
+
+def _widened(allowed: np.ndarray, meeting: np.ndarray) -> np.ndarray:
+    """The ``allowed`` pairs and those of plan ``meeting``."""
+    wider = allowed.copy()
+    on = np.flatnonzero(meeting >= 0)
+    wider[on, meeting[on]] = True
+    return wider
+
+
+def _counts_missed(model: NeighbourhoodMip | StartedLp, share: np.ndarray) -> float:
     """The requirement counts an LP solution misses (those its elastic slack makes up)."""
     missed = 0.0
     for need in model.res.needs:

@@ -418,13 +418,21 @@ def _start_plans(search: _Search) -> tuple[np.ndarray | None, np.ndarray | None]
     none met the requirements: on tight 28,000 seed 1 at 10 s, whose bound phase takes 3.1 s,
     none did, value-first began at 6.2 s, found no plan meeting them by the limit, and the
     solve returned the count-first plan, 15.08M, where value-first first gives 21.64M. On
-    seed 0 with one core taken by another process both orders end at 21.64M.)"""
+    seed 0 with one core taken by another process both orders end at 21.64M.)
+
+    In a hurry (the plain LP did not fit the time: the LP around the prices' plan is
+    solved), value-first builds only a small value set's plan to fall back on, and the
+    LP's threads get both cores: its bigger sets took 2.5-5 s of a 10 s solve on tight
+    28,000, their plans were worth less than the LP's on every seed (s0 21.48M against
+    21.62M, s2 25.55M against 25.86M), and on seed 1 the LPs it slowed ended too late for
+    the margin LP, which makes 23.74M of the 21.64M there."""
     res, clock, lp = search.res, search.clock, search.lp
     lam = search.dual.lam
     # value-first comes first in the list: it wins ties, as it did before the LP
-    sources = [value_first(res, search.dual, clock.stop,
-                           time.monotonic() + VALUE_FIRST_SHARE * clock.limit,
-                           needed_by=search.work_end())]
+    hurried = lp is not None and lp.started
+    share = 0.0 if hurried else VALUE_FIRST_SHARE
+    sources = [value_first(res, search.dual, clock.stop, time.monotonic() + share * clock.limit,
+                           needed_by=search.work_end(), secure_first=hurried)]
     # with a plan meeting the requirements in hand, the LP's plans are rounded only if that
     # can end by the limit (tight 28,000 seed 1 at 10 s: value-first ended at 9.75 s, and
     # the rounding took the solve to 10.17 s); without one, even late: a rounded plan beats

@@ -54,13 +54,13 @@ SAFE_SHARE = 0.125
 
 def value_first(
     res: Residual, dual: Dual, should_stop: Callable[[], bool], deadline: float = float("inf"),
-    needed_by: float = float("inf"),
+    needed_by: float = float("inf"), secure_first: bool = False,
 ) -> tuple[np.ndarray | None, np.ndarray | None]:
     """(the best plan meeting every requirement, the most promising plan) of the value-set
     plans, each or None. The most promising one has the best :func:`score` above -inf. No
     plan is begun past ``deadline`` once one meets the requirements; small value sets are
-    built first where none does yet and the next build would end past ``needed_by``
-    (SAFE_SHARE)."""
+    built first (SAFE_SHARE) where none does yet and the next build would end past
+    ``needed_by``, or from the start with ``secure_first``."""
     if not res.needs or res.free.size == 0:
         return None, None
     reduced = dual.reduced()
@@ -104,12 +104,13 @@ def value_first(
             hi = min(hi, share) if share > lo else hi
         promising = most_promising(res, lam, [promising, x])
 
-    def secure() -> None:
-        """Build small value sets while no plan meets the requirements and the next build
-        (as long as the last) would end past ``needed_by``."""
+    def secure(first: bool = False) -> None:
+        """Build small value sets while no plan meets the requirements, and the next build
+        (as long as the last) would end past ``needed_by`` or they come ``first``
+        (``secure_first``)."""
         nonlocal safe
         while (safe is not None and feasible is None and not should_stop()
-               and time.monotonic() + last_build > needed_by):
+               and ((first and secure_first) or time.monotonic() + last_build > needed_by)):
             share = min(safe, hi / 2)  # below any share whose plan missed them
             safe = share / 2 if round(share * order.size) > 0 else None
             take(share)
@@ -119,6 +120,7 @@ def value_first(
         requirements (the search needs one to fall back on)."""
         return should_stop() or (feasible is not None and time.monotonic() > deadline)
 
+    secure(first=True)
     for share in VALUE_SET_SHARES:
         secure()
         if enough():

@@ -120,6 +120,32 @@ def test_where_no_plan_meets_the_requirements_by_when_one_is_needed_small_sets_c
     assert res.plan_value(secured) > res.plan_value(count_order)
 
 
+def test_with_secure_first_a_small_value_set_is_built_before_the_others(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # past its deadline from the start, value-first builds one plan: the whole value set's,
+    # which misses the requirements here, or with secure_first the SAFE_SHARE set's, which
+    # meets them (a solve in a hurry: its LP's plans are what the time is for)
+    res, dual = priced_tight(1000, 0)
+    _plans_of_shares(monkeypatch, (1.0,), rounds=1)
+    met: list[bool] = []  # for each plan built: does it meet the requirements?
+    sort_classes = value_first.primal.sort_classes
+
+    def spy(res_: Residual, x: np.ndarray) -> None:  # the last step of each build
+        sort_classes(res_, x)
+        met.append(res_.shortfall(x) == 0)
+
+    monkeypatch.setattr(value_first.primal, "sort_classes", spy)
+    now = time.monotonic()
+    missed, _ = value_first.value_first(res, dual, lambda: False, deadline=now)
+    assert missed is None and met == [False]
+    met.clear()
+    secured, _ = value_first.value_first(res, dual, lambda: False, deadline=now,
+                                         secure_first=True)
+    assert met == [True]
+    assert secured is not None
+    assert check_plan(res.problem, full_plan(res, secured)) == []
+
+
 def test_a_plan_missing_more_counts_than_the_search_repairs_is_not_promising(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # the one plan built (the whole value set, one round of repairs) misses 2 counts
