@@ -24,6 +24,20 @@ def _plans_of_shares(monkeypatch: pytest.MonkeyPatch, shares: tuple[float, ...],
         monkeypatch.setattr(value_first, "REPAIR_ROUNDS", rounds)
 
 
+def _builds_meeting(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """A list that gets, for each plan value_first builds, whether it meets the
+    requirements."""
+    met: list[bool] = []
+    sort_classes = value_first.primal.sort_classes
+
+    def spy(res_: Residual, x: np.ndarray) -> None:  # the last step of each build
+        sort_classes(res_, x)
+        met.append(res_.shortfall(x) == 0)
+
+    monkeypatch.setattr(value_first.primal, "sort_classes", spy)
+    return met
+
+
 def test_value_first_plans_respect_capacity_and_the_feasible_one_the_requirements(
         tight: tuple[Residual, Dual]) -> None:
     res, dual = tight
@@ -52,14 +66,7 @@ def test_the_value_set_is_bisected_up_to_where_the_requirements_still_hold(
 def test_value_first_stops_at_its_first_plan_meeting_the_requirements_past_its_deadline(
         tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
     res, dual = tight
-    met: list[bool] = []  # for each plan built: does it meet the requirements?
-    sort_classes = value_first.primal.sort_classes
-
-    def spy(res_: Residual, x: np.ndarray) -> None:  # the last step of each build
-        sort_classes(res_, x)
-        met.append(res_.shortfall(x) == 0)
-
-    monkeypatch.setattr(value_first.primal, "sort_classes", spy)
+    met = _builds_meeting(monkeypatch)
     value_first.value_first(res, dual, lambda: False)
     assert len(met) >= len(value_first.VALUE_SET_SHARES)
     first_met = met.index(True)
@@ -127,14 +134,7 @@ def test_with_secure_first_a_small_value_set_is_built_before_the_others(
     # meets them (a solve in a hurry: its LP's plans are what the time is for)
     res, dual = priced_tight(1000, 0)
     _plans_of_shares(monkeypatch, (1.0,), rounds=1)
-    met: list[bool] = []  # for each plan built: does it meet the requirements?
-    sort_classes = value_first.primal.sort_classes
-
-    def spy(res_: Residual, x: np.ndarray) -> None:  # the last step of each build
-        sort_classes(res_, x)
-        met.append(res_.shortfall(x) == 0)
-
-    monkeypatch.setattr(value_first.primal, "sort_classes", spy)
+    met = _builds_meeting(monkeypatch)
     now = time.monotonic()
     missed, _ = value_first.value_first(res, dual, lambda: False, deadline=now)
     assert missed is None and met == [False]
