@@ -24,7 +24,6 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Callable
-from typing import TypeVar
 
 import numpy as np
 
@@ -36,11 +35,10 @@ from solver.reduced import Residual
 from solver.started_lp import StartedLp
 from solver.value_first import PROMISING_MISSING_MAX, REPAIR_PRICE, finish, repair_counts
 
-#: An LP and its solution (None: none in time).
-Solved = tuple[NeighbourhoodMip | StartedLp, np.ndarray | None]
-
 #: The LPs rounded here: over every free process, so a pair's row is its process.
-Lp = TypeVar("Lp", NeighbourhoodMip, StartedLp)
+Lp = NeighbourhoodMip | StartedLp
+#: An LP and its solution (None: none in time).
+Solved = tuple[Lp, np.ndarray | None]
 
 #: Quarters per process in the LP: its best ones by reduced value.
 LP_QUARTERS = 3
@@ -126,7 +124,7 @@ class RoundedLp:
         if not self._share.wait(should_stop):
             return None, None
         work = self._share
-        if self._wider is not None and _misses(work):
+        if self._wider is not None and _misses(work.result()):
             work = self._wider
             if not work.wait(should_stop):
                 return None, None
@@ -145,16 +143,17 @@ class RoundedLp:
         if int(res.missing(x).sum()) > PROMISING_MISSING_MAX:
             # more than the search repairs (value_first.score)
             with_margin = self._with_margin(model, x, should_stop)
-            if with_margin is not None and res.shortfall(with_margin) == 0:
-                return _finished(res, with_margin), promising
-            tries += [] if with_margin is None else [with_margin]
+            if with_margin is not None:
+                if res.shortfall(with_margin) == 0:  # x is not repaired further: no time
+                    return _finished(res, with_margin), promising
+                tries.append(with_margin)
         for y in tries:
             # the counts the priced repairs leave, at any price: a plan to fall back on
             repair_counts(res, y, np.full(len(res.needs), np.inf), should_stop)
         meeting = [_finished(res, y) for y in tries if res.shortfall(y) == 0]
         return max(meeting, key=res.plan_value, default=None), promising
 
-    def _rounded(self, model: NeighbourhoodMip | StartedLp, share: np.ndarray,
+    def _rounded(self, model: Lp, share: np.ndarray,
                  should_stop: Callable[[], bool]) -> np.ndarray:
         """The LP solution's whole pairs, the requirements met and the counts repaired at
         REPAIR_PRICE times their prices (they may still miss some)."""
@@ -166,7 +165,7 @@ class RoundedLp:
         repair_counts(res, x, REPAIR_PRICE * self.lam, should_stop)
         return x
 
-    def _with_margin(self, model: NeighbourhoodMip | StartedLp, x: np.ndarray,
+    def _with_margin(self, model: Lp, x: np.ndarray,
                      should_stop: Callable[[], bool]) -> np.ndarray | None:
         """Where the rounded plan x misses the requirements, the plan rounded from the LP
         whose needs are raised by what x misses, written around x (so HiGHS starts from it)
@@ -199,12 +198,11 @@ class RoundedLp:
 
 
 def _solved(lp_over: Callable[[np.ndarray], Lp], allowed: np.ndarray,
-            meeting: np.ndarray | None, seconds: float) -> tuple[Lp, np.ndarray | None]:
+            meeting: np.ndarray | None, seconds: float) -> Solved:
     """The LP over the ``allowed`` pairs (``lp_over``) and its solution within ``seconds``.
     Where those pairs cannot meet the requirements (its elastic slack is used), the LP over
     them and the pairs of plan ``meeting`` (if given), which meets them, with the time left.
-    (Tight
-    28,000 seed 1: the best 3 quarters by reduced value miss the requirements by hundreds
+    (Tight 28,000 seed 1: the best 3 quarters by reduced value miss the requirements by hundreds
     of counts, and the plans rounded from that LP were never repaired; with the count-first
     plan's pairs the LP is worth 23.96M, the unrestricted one 23.99M, and at 60 s the solve
     ends at 23.83M instead of 21.77M. They are not added where the restricted LP meets the
@@ -213,18 +211,21 @@ def _solved(lp_over: Callable[[np.ndarray], Lp], allowed: np.ndarray,
     began = time.monotonic()
     model = lp_over(allowed)
     share = model.relaxation(seconds)
-    if meeting is None or share is None or _counts_missed(model, share) < 0.5:
+    if meeting is None or share is None or _meets(model, share):
         return model, share
     model = lp_over(_widened(allowed, meeting))
     return model, model.relaxation(seconds - (time.monotonic() - began))
 
 
-def _misses(work: Background[Solved]) -> bool:
-    """The ended LP ``work`` found no solution, or its solution misses the requirements."""
-    solved = work.result()
-    if solved is None or solved[1] is None:
-        return True
-    return _counts_missed(solved[0], solved[1]) >= 0.5
+def _misses(solved: Solved | None) -> bool:
+    """The LP found no solution, or its solution misses the requirements."""
+    return solved is None or solved[1] is None or not _meets(solved[0], solved[1])
+
+
+def _meets(model: Lp, share: np.ndarray) -> bool:
+    """The LP solution ``share`` meets the requirements: its elastic slack makes up no
+    count (up to float noise)."""
+    return _counts_missed(model, share) < 0.5
 
 
 def _widened(allowed: np.ndarray, meeting: np.ndarray) -> np.ndarray:
@@ -235,7 +236,7 @@ def _widened(allowed: np.ndarray, meeting: np.ndarray) -> np.ndarray:
     return wider
 
 
-def _counts_missed(model: NeighbourhoodMip | StartedLp, share: np.ndarray) -> float:
+def _counts_missed(model: Lp, share: np.ndarray) -> float:
     """The requirement counts an LP solution misses (those its elastic slack makes up)."""
     missed = 0.0
     for need in model.res.needs:
