@@ -4,8 +4,9 @@ On the tight 28,000 instance the greedy value-first plans (value_first.py) end 1
 what the LP's own integer part is worth: the LP packs each bureau's quarters as a whole,
 which a greedy pass in one global order cannot. Of the LP's 26,600 processes only ~200
 are fractional, so its integer part is a plan that keeps every capacity and channel limit
-and misses the requirements by about the fractional processes' count; the count repairs
-(value_first.repair_counts) close most of that, and the neighbourhood search the rest.
+and misses the requirements by about the fractional processes' count; the fractional ones
+that fit are added, the count repairs (value_first.repair_counts) close most of the rest,
+and the neighbourhood search what is left.
 
 The LP is the relaxation of the plain model restricted to each process's LP_QUARTERS best
 quarters by reduced value under the dual prices (70k of 206k pairs on 28,000: HiGHS takes
@@ -30,7 +31,7 @@ import numpy as np
 from solver import primal
 from solver.background import Background
 from solver.dual import Dual
-from solver.mip_model import NeighbourhoodMip
+from solver.mip_model import FRACTIONAL, NeighbourhoodMip
 from solver.reduced import Residual
 from solver.started_lp import StartedLp
 from solver.value_first import PROMISING_MISSING_MAX, REPAIR_PRICE, finish, repair_counts
@@ -95,7 +96,9 @@ class RoundedLp:
                                       initial=1.0)) + 1.0
         limit = min(seconds, LP_SECONDS_MAX)
         self.penalty = penalty
-        self.until = time.monotonic() + limit  # when the LPs solved here must end by
+        # when the LPs solved here must end by: the first ones within their time limit,
+        # the margin LP within the caller's time (and its own limit)
+        self.latest = time.monotonic() + seconds
         self._share: Background[Solved]
         # in a hurry (started), the LP over the meeting plan's pairs as well is solved at
         # the same time, not after the first one misses the requirements (_solved)
@@ -155,12 +158,10 @@ class RoundedLp:
 
     def _rounded(self, model: Lp, share: np.ndarray,
                  should_stop: Callable[[], bool]) -> np.ndarray:
-        """The LP solution's whole pairs, the requirements met and the counts repaired at
-        REPAIR_PRICE times their prices (they may still miss some)."""
+        """The LP solution's plan (:func:`lp_plan`), the requirements met and the counts
+        repaired at REPAIR_PRICE times their prices (they may still miss some)."""
         res = self.res
-        x = np.full(res.free.size, -1, dtype=np.int64)
-        whole = share > 1.0 - 1e-6
-        x[model.pair_row[whole]] = model.pair_q[whole]
+        x = lp_plan(res, model, share)
         primal.meet_requirements(res, x)
         repair_counts(res, x, REPAIR_PRICE * self.lam, should_stop)
         return x
@@ -169,14 +170,18 @@ class RoundedLp:
                      should_stop: Callable[[], bool]) -> np.ndarray | None:
         """Where the rounded plan x misses the requirements, the plan rounded from the LP
         whose needs are raised by what x misses, written around x (so HiGHS starts from it)
-        over the same pairs, within the LPs' time: its rounding loses about as many counts
-        as the first one did, so it lands on the needs. None if there is no time or no
-        solution by then. (Tight 28,000 seed 1: the rounded plan misses the target by 22 counts,
-        which the repairs at any price bring to 7 at most, and the search by one a step;
-        with the margin the LP's plan meets it after the priced repairs, 23.72M against
-        21.64M from value-first, in 2 s on a machine where the first LP takes 3 s.)"""
+        over the same pairs, by the caller's deadline (and within LP_SECONDS_MAX): its
+        rounding loses about as many counts as the first one did, so it lands on the needs.
+        None if there is no time or no solution by then. (Tight 28,000 seed 1: the rounded
+        plan misses the target by 22 counts, which the repairs at any price bring to 7 at
+        most, and the search by one a step; with the margin the LP's plan meets it after
+        the priced repairs, 23.72M against 21.64M from value-first, in 2 s on a machine
+        where the first LP takes 3 s. At 60 s it was given what was left of the first LP's
+        20 s: it began 0.2 s before or after their end, and in 1 of 6 runs the solve
+        ended at 21.74M instead of 23.78-23.85M.)"""
         res = self.res
-        if self.until - time.monotonic() <= 0 or should_stop():
+        until = min(self.latest, time.monotonic() + LP_SECONDS_MAX)
+        if until - time.monotonic() <= 0 or should_stop():
             return None
         raised = [dataclasses.replace(need, need=need.need + int(missed))
                   for need, missed in zip(res.needs, res.missing(x), strict=True)]
@@ -186,7 +191,7 @@ class RoundedLp:
 
         def solved() -> tuple[StartedLp, np.ndarray | None]:
             lp = StartedLp(dataclasses.replace(res, needs=raised), start, allowed, self.penalty)
-            return lp, lp.relaxation(self.until - time.monotonic())
+            return lp, lp.relaxation(until - time.monotonic())
 
         work = Background(solved)  # HiGHS does not watch a cancel: the caller polls
         if not work.wait(should_stop):
@@ -195,6 +200,25 @@ class RoundedLp:
         if done is None or done[1] is None:
             return None
         return self._rounded(done[0], done[1], should_stop)
+
+
+def lp_plan(res: Residual, model: Lp, share: np.ndarray) -> np.ndarray:
+    """The plan of an LP solution ``share``: its whole pairs, then its fractional pairs,
+    largest share first, where they fit.
+
+    Most fractional processes are split between two quarters, each share filling its
+    bureau-quarter (tight 28,000: 181 of 210), and the LP counts them whole: without them
+    the plan misses the target by ~190 counts, with those that fit by ~85, and the repairs
+    after it cost less (tight 28,000 s0: 21.707M against 21.669M meeting the requirements;
+    the LP around the prices' plan 21.675M against 21.642M; s1 and s2 the same or better;
+    tight 3,000 s0-s2 +0.15% to +0.8%)."""
+    x = np.full(res.free.size, -1, dtype=np.int64)
+    whole = share > 1.0 - FRACTIONAL
+    x[model.pair_row[whole]] = model.pair_q[whole]
+    part = (share > FRACTIONAL) & ~whole
+    key = np.full(res.value.shape, -np.inf)
+    key[model.pair_row[part], model.pair_q[part]] = share[part]
+    return primal.greedy_pairs(res, key, x)
 
 
 def _solved(lp_over: Callable[[np.ndarray], Lp], allowed: np.ndarray,

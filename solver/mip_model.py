@@ -39,6 +39,9 @@ from ortools.util.python.solve_interrupter import SolveInterrupter
 from solver.reduced import Residual
 
 _OPTIMAL = result_pb2.TERMINATION_REASON_OPTIMAL
+#: An LP share (``relaxation``) this close to 1 is whole, one this close to 0 is none; in
+#: between it is fractional.
+FRACTIONAL = 1e-6
 
 
 @dataclass

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from solver.mip_model import NeighbourhoodMip
+from solver.mip_model import FRACTIONAL, NeighbourhoodMip
 from solver.reduced import Residual
 
 #: Quarters per process in a bureau's LP: its best ones by reduced value (and its own).
@@ -29,8 +29,6 @@ LP_QUARTERS = 4
 #: (tight 28,000: the largest bureau's LP, 21,889 pairs, takes 0.5-0.7 s), and HiGHS does
 #: not see a cancel, so a bigger one would hold it up for longer.
 LP_PAIRS_MAX = 25_000
-#: A share is fractional when it is this far from 0 and from 1.
-FRACTIONAL = 1e-6
 
 
 def lp_rows(res: Residual, x: np.ndarray, rows: np.ndarray, allowed: np.ndarray,

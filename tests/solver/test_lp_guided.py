@@ -13,8 +13,8 @@ import pytest
 from solver import lp_guided
 from solver.checker import check_plan
 from solver.dual import Dual
-from solver.lp_guided import RoundedLp
-from solver.mip_model import NeighbourhoodMip
+from solver.lp_guided import RoundedLp, lp_plan
+from solver.mip_model import FRACTIONAL, NeighbourhoodMip
 from solver.reduced import Residual, residual_of
 from solver.solve import _count_first as count_first
 from solver.solve import _full as full_plan
@@ -79,6 +79,28 @@ def test_the_rounded_plans_keep_the_limits_and_the_feasible_one_the_requirements
     # most of what the prices' bound says is there (94% here; on the 28,000 instance,
     # where the LP pays, 99%: tests/benchmarks/bench_tight.py)
     assert res.plan_value(feasible) + res.locked_value > 0.9 * dual.value()
+
+
+def test_the_lps_plan_adds_the_fractional_processes_that_fit_to_its_whole_pairs(
+        tight: tuple[Residual, Dual]) -> None:
+    res, _ = tight
+    model = NeighbourhoodMip(res, np.full(res.free.size, -1, dtype=np.int64),
+                             np.arange(res.free.size), elastic=1e6)
+    share = model.relaxation(30.0)
+    assert share is not None
+    x = lp_plan(res, model, share)
+    assert res.usage(x).valid()
+    whole = share > 1.0 - FRACTIONAL
+    assert np.array_equal(x[model.pair_row[whole]], model.pair_q[whole])
+    split = (share > FRACTIONAL) & ~whole
+    added = np.unique(model.pair_row[split & (x[model.pair_row] == model.pair_q)])
+    assert added.size > 0
+    # each added process is in one of its LP quarters; without them the plan would miss
+    # the requirements by as many counts more as they make
+    assert np.all(x[added] >= 0)
+    only_whole = x.copy()
+    only_whole[added] = -1
+    assert res.missing(x).sum() < res.missing(only_whole).sum()
 
 
 def test_waiting_for_the_lp_ends_at_a_cancel() -> None:
@@ -205,6 +227,25 @@ def test_where_the_rounded_plan_misses_too_many_counts_the_lp_is_solved_again_wi
     assert check_plan(res.problem, full_plan(res, feasible)) == []
     # value-first's best plan here is worth 89% (21.6M), the LP's plan 97% (23.7M)
     assert res.plan_value(feasible) + res.locked_value > 0.96 * dual.value()
+
+
+def test_the_margin_lp_is_solved_within_the_callers_time_after_the_first_lps_limit(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
+    # the first LPs are cut at LP_SECONDS_MAX; the margin LP, solved after them and their
+    # rounding, gets its own (at 60 s on tight 28,000 seed 1 it began about when the first
+    # LP's 20 s were over, and where it began after them the solve lost 2M)
+    res, dual = tight
+    monkeypatch.setattr(lp_guided, "LP_SECONDS_MAX", 1.0)
+    lp = RoundedLp(res, dual, 30.0, count_first(res))
+    assert lp._share.wait(lambda: False)
+    solved = lp._share.result()
+    assert solved is not None and solved[1] is not None
+    model, share = solved
+    x = lp_plan(res, model, share)
+    assert res.shortfall(x) > 0  # rounded, the plan misses the requirements
+    time.sleep(1.2)  # the first LPs' time limit is over
+    margin = lp._with_margin(model, x, lambda: False)
+    assert margin is not None and res.usage(margin).valid()
 
 
 def test_the_lps_plans_are_rounded_late_only_where_no_plan_meets_the_requirements(
