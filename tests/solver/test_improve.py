@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
 import time
 from collections.abc import Callable
 
@@ -19,6 +20,8 @@ from solver.solve import solve
 from solver.synthetic import count_first_cumulative, synthetic_problem, tight_problem
 from solver.value_first import value_first
 from tests.solver.instances import make_problem
+
+solve_module = sys.modules["solver.solve"]
 
 
 def _value_first_plan(res: Residual, dual: Dual) -> np.ndarray:
@@ -277,6 +280,51 @@ def test_a_shedding_neighbourhood_is_one_bureau_s_counting_and_other_processes(
             head = rows[: min(part, int(counting[rows].sum()))]
             assert head.size > 0 and counting[head].all()
             assert not counting[rows[head.size:]].any()
+
+
+def test_a_plan_short_of_a_requirement_is_repaired_before_the_sweep_two_neighbourhoods_at_once(
+        tight: tuple[Residual, Dual]) -> None:
+    # tight 28,000 s0 at 10 s: the LP's plan 3 short was repaired in 2.5 s this way, and
+    # with the sweep first (a whole bureau a step) not in the time
+    res, dual = tight
+    feasible = _value_first_plan(res, dual)
+    short = feasible.copy()
+    target = res.needs[0]
+    done = np.flatnonzero((short >= 0) & (short <= target.quarter))
+    short[done[:3]] = -1
+    assert res.shortfall(short) > 0
+    search = improve.Search(res, dual.reduced())
+    assert search.sweeping()
+    sizes = []
+    for _ in range(10):  # (two picks of one bureau make one neighbourhood)
+        picks = search.picks(short, improve.PARALLEL)
+        assert {kind.name for kind, _ in picks} == {"repair"}
+        rows = np.concatenate([r for _, r in picks])
+        assert np.unique(rows).size == rows.size
+        sizes.append(len(picks))
+    assert max(sizes) == improve.PARALLEL
+    # once the plan meets them, the sweep comes first again
+    assert [kind for kind, _ in search.picks(feasible, improve.PARALLEL)] == [search.sweep_kind]
+
+
+@pytest.mark.parametrize(("short", "gain", "repaired"), [
+    (solve_module.REPAIR_FEW, 0.004, True),  # a few counts short, promising a little more
+    (solve_module.REPAIR_FEW, 0.0005, False),
+    (solve_module.REPAIR_FEW + 2, 0.004, False),  # more short: only for a larger gain
+    (solve_module.REPAIR_FEW + 2, 0.012, True),
+])
+def test_a_promising_plan_is_repaired_first_for_a_gain_that_grows_with_what_it_misses(
+        short: int, gain: float, repaired: bool) -> None:
+    # the target wants 10 processes; the best plan meeting it has 10 of volume 1,000, the
+    # promising one 10 - short of a volume that makes it worth ``gain`` more
+    big = 1000.0 * (1.0 + gain) * 10 / (10 - short)
+    res = residual_of(make_problem([1.0] * 20, [1000.0] * 10 + [big] * 10, [[20.0, 20.0]],
+                                   target=10))
+    best = np.where(np.arange(20) < 10, 0, -1)
+    promising = np.where(np.arange(20) >= 10 + short, 0, -1)
+    assert res.shortfall(best) == 0 and int(res.missing(promising).sum()) == short
+    assert res.plan_value(promising) / res.plan_value(best) - 1.0 == pytest.approx(gain)
+    assert solve_module._worth_repairing(res, promising, best) is repaired
 
 
 def test_the_sweep_keeps_its_own_account(tight: tuple[Residual, Dual]) -> None:
