@@ -12,12 +12,14 @@ The LP is the relaxation of the plain model restricted to each process's LP_QUAR
 quarters by reduced value under the dual prices (70k of 206k pairs on 28,000: HiGHS takes
 4.5 s instead of 12 s, and the LP value drops by 0.3%). With the pairs restricted, the
 requirements may be out of reach, so their rows are elastic; where the LP's solution then
-misses them, the LP over the pairs of a plan that meets them as well is solved (after it,
-or beside it where the time is short). Where the rounded plan still misses more counts than
-the search repairs, the LP is solved once more with the needs raised by what it misses
-(``RoundedLp._with_margin``). The LPs run in threads started as soon as the prices are
-known (:class:`RoundedLp`). HiGHS keeps its time limit but not MathOpt's interrupter, so a
-cancel does not wait for a thread: it ends at its own time limit (LP_SECONDS_MAX at most).
+misses them, the LP over the pairs of a plan that meets them as well is solved after it.
+Where the time is short, that LP is solved beside it, asking WIDER_MARGIN counts more of
+each requirement, and the more valuable of the two solutions is rounded. Where the rounded
+plan still misses more counts than the search repairs, the LP is solved once more with the
+needs raised by what it misses (``RoundedLp._with_margin``). The LPs run in threads started
+as soon as the prices are known (:class:`RoundedLp`). HiGHS keeps its time limit but not
+MathOpt's interrupter, so a cancel does not wait for a thread: it ends at its own time limit
+(LP_SECONDS_MAX at most).
 """
 
 from __future__ import annotations
@@ -43,6 +45,13 @@ Solved = tuple[Lp, np.ndarray | None]
 
 #: Quarters per process in the LP: its best ones by reduced value.
 LP_QUARTERS = 3
+#: In a hurry, the LP over the meeting plan's pairs as well asks for this many counts more of
+#: each requirement: its rounding loses about as many (tight 28,000 at 10 s: without them
+#: its plans missed the target by 9, 23 and 18 counts on s0-s2 after the priced repairs;
+#: with 20 by 3, 4 and 0, worth 21.71M, 23.79M and 25.99M, where the restricted LP's plans
+#: are worth 21.73M 3 short, none, and 25.90M; with 10 or 15 s2 was 10 and 4 short, with 25
+#: it was worth 25.91M).
+WIDER_MARGIN = 20
 #: Seconds HiGHS takes per pair, for deciding whether the LP fits the time left: 70k pairs
 #: took 4.5 s on the 2-core machine at first, 5.5-6.8 s later, and 6.3-7.4 s on the same
 #: machine 1.5 times slower (7.4k pairs: 0.1 s). An LP that does not end in time is worth
@@ -83,9 +92,10 @@ class RoundedLp:
         4.4-5.0 s, and 2 s on one half as fast against 10 s). It is solved where the plain
         one does not fit the time: where both do, the plain one's optimal vertex rounds
         better (tight 28,000: 21,669k against 21,628k). Its LP over the meeting plan's
-        pairs too is solved beside it, on the second core, not after it: tight 28,000
-        seed 1 at 10 s needs that LP and a margin LP after it (:meth:`_with_margin`), and
-        the two in a row ended too late on a slow machine."""
+        pairs too is solved beside it, on the second core, not after it (tight 28,000
+        seed 1 at 10 s needs that LP, and it and a margin LP in a row ended too late on a
+        slow machine), asking WIDER_MARGIN counts more, so that its rounded plan lands on
+        the needs."""
         self.res = res
         self.started = started
         self.lam = dual.lam.copy()  # the prices the repairs use, as of now
@@ -111,7 +121,10 @@ class RoundedLp:
 
             self._share = Background(lambda: _solved(around, allowed, None, limit))
             wider = _widened(allowed, meeting)
-            self._wider = Background(lambda: _solved(around, wider, None, limit))
+            raised = dataclasses.replace(res, needs=[
+                dataclasses.replace(need, need=need.need + WIDER_MARGIN) for need in res.needs])
+            self._wider = Background(lambda: _solved(
+                lambda pairs: StartedLp(raised, start, pairs, penalty), wider, None, limit))
         else:
             unplanned = np.full(res.free.size, -1, dtype=np.int64)
             everyone = np.arange(res.free.size)
@@ -126,18 +139,20 @@ class RoundedLp:
         its time or a cancel came first (the thread then ends at its own time limit)."""
         if not self._share.wait(should_stop):
             return None, None
-        work = self._share
-        if self._wider is not None and _misses(work.result()):
-            work = self._wider
-            if not work.wait(should_stop):
+        solved = [self._share.result()]
+        if self._wider is not None:
+            if _misses(solved[0]):
+                solved = []  # its plans would miss the requirements by far
+            if not self._wider.wait(should_stop):
                 return None, None
-        solved = work.result()
-        if solved is None:
-            return None, None
-        model, share = solved
-        if share is None:
-            return None, None
+            solved.append(self._wider.result())
         res = self.res
+        found = [(model, share) for model, share in filter(None, solved) if share is not None]
+        if not found:
+            return None, None
+        # the more valuable solution is rounded (rounding both took 2 s more of 10 on tight
+        # 28,000 and left the search too little to repair its plan)
+        model, share = max(found, key=lambda lp: _lp_value(res, *lp))
         x = self._rounded(model, share, should_stop)
         promising = _finished(res, x)
         if res.shortfall(x) == 0:
@@ -258,6 +273,11 @@ def _widened(allowed: np.ndarray, meeting: np.ndarray) -> np.ndarray:
     on = np.flatnonzero(meeting >= 0)
     wider[on, meeting[on]] = True
     return wider
+
+
+def _lp_value(res: Residual, model: Lp, share: np.ndarray) -> float:
+    """The value of an LP solution (without the elastic slack's cost)."""
+    return float(np.dot(share, res.value[model.pair_row, model.pair_q]))
 
 
 def _counts_missed(model: Lp, share: np.ndarray) -> float:

@@ -194,6 +194,38 @@ def test_the_started_lps_rounded_plans_keep_the_limits_and_the_feasible_one_the_
     assert res.plan_value(feasible) + res.locked_value > 0.9 * dual.value()
 
 
+def test_in_a_hurry_the_wider_lp_asks_for_a_margin_and_the_more_valuable_lp_is_rounded(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
+    # tight 28,000 s2 at 10 s: the LP over the meeting plan's pairs, asking 20 counts more,
+    # is worth 26.04M against the restricted LP's 25.96M, and its rounded plan meets the
+    # requirements at 25.99M (the restricted one's at 25.90M); on s0 it is worth less
+    res, dual = tight
+    rounded: list[Any] = []
+    rounding = RoundedLp._rounded
+
+    def spy(self: RoundedLp, model: Any, share: np.ndarray,
+            should_stop: Callable[[], bool]) -> np.ndarray:
+        rounded.append(model)
+        return rounding(self, model, share, should_stop)
+
+    monkeypatch.setattr(RoundedLp, "_rounded", spy)
+    lp = RoundedLp(res, dual, 30.0, count_first(res), started=True)
+    feasible, promising = lp.plans(lambda: False)
+    assert feasible is not None and promising is not None
+    assert lp._wider is not None
+    restricted, wider = lp._share.result(), lp._wider.result()
+    assert restricted is not None and wider is not None
+    (first, first_share), (second, second_share) = restricted, wider
+    assert first_share is not None and second_share is not None
+    assert [n.need for n in second.res.needs] == [
+        n.need + lp_guided.WIDER_MARGIN for n in res.needs]
+    # one of them is rounded, the more valuable one
+    values = [lp_guided._lp_value(res, first, first_share),
+              lp_guided._lp_value(res, second, second_share)]
+    assert values[0] != values[1]
+    assert rounded == [first if values[0] > values[1] else second]
+
+
 @pytest.mark.parametrize("started", [False, True])
 def test_where_the_best_quarters_cannot_meet_the_requirements_a_meeting_plans_pairs_are_added(
         monkeypatch: pytest.MonkeyPatch, started: bool) -> None:
@@ -213,11 +245,13 @@ def test_where_the_best_quarters_cannot_meet_the_requirements_a_meeting_plans_pa
 
 @pytest.mark.slow
 def test_where_the_rounded_plan_misses_too_many_counts_the_lp_is_solved_again_with_a_margin(
-) -> None:
+        monkeypatch: pytest.MonkeyPatch) -> None:
     # tight 28,000 seed 1: the plan rounded from the LP misses the target by 22 counts after
     # the priced repairs (more than the search repairs, PROMISING_MISSING_MAX), and by 7
     # after the repairs at any price; the LP with the needs raised by those 22 rounds to a
-    # plan that meets them
+    # plan that meets them. (The LP over the meeting plan's pairs, the one rounded here,
+    # asks for no margin of its own here: with WIDER_MARGIN its plan misses 4 counts.)
+    monkeypatch.setattr(lp_guided, "WIDER_MARGIN", 0)
     res, dual = priced_tight(28000, 1)
     feasible, promising = RoundedLp(res, dual, 30.0, count_first(res),
                                     started=True).plans(lambda: False)
