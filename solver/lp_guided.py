@@ -36,7 +36,13 @@ from solver.dual import Dual
 from solver.mip_model import FRACTIONAL, NeighbourhoodMip
 from solver.reduced import Residual
 from solver.started_lp import StartedLp
-from solver.value_first import PROMISING_MISSING_MAX, REPAIR_PRICE, finish, repair_counts
+from solver.value_first import (
+    PROMISING_MISSING_MAX,
+    REPAIR_PRICE,
+    finish,
+    repair_counts,
+    repaired_at_any_price,
+)
 
 #: The LPs rounded here: over every free process, so a pair's row is its process.
 Lp = NeighbourhoodMip | StartedLp
@@ -165,10 +171,9 @@ class RoundedLp:
                 if res.shortfall(with_margin) == 0:  # x is not repaired further: no time
                     return _finished(res, with_margin), promising
                 tries.append(with_margin)
-        for y in tries:
-            # the counts the priced repairs leave, at any price: a plan to fall back on
-            repair_counts(res, y, np.full(len(res.needs), np.inf), should_stop)
-        meeting = [_finished(res, y) for y in tries if res.shortfall(y) == 0]
+        # the counts the priced repairs leave, at any price: a plan to fall back on
+        meeting = [y for y in (repaired_at_any_price(res, t, should_stop) for t in tries)
+                   if y is not None]
         return max(meeting, key=res.plan_value, default=None), promising
 
     def _rounded(self, model: Lp, share: np.ndarray,

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,7 +57,7 @@ from solver.problem import Problem, Requirement
 from solver.progress import NullProgress, Progress
 from solver.reduced import Residual, residual_of
 from solver.shortfall import shortfall_of
-from solver.value_first import finish, most_promising, repair_counts, value_first
+from solver.value_first import most_promising, repaired_at_any_price, value_first
 
 #: Instances with at most this many eligible (process, quarter) pairs are polished and
 #: bounded by CP-SAT on the whole model at the end (CPSAT_SHARE of the time limit at most).
@@ -416,27 +415,16 @@ def _improve_phase(search: _Search) -> None:
         repaired = improve.improve(res, promising, search.dual, search.bound, half, clock.stop,
                                    report)
         if res.shortfall(repaired) > 0 and not clock.stop():
-            completed = _completed(res, repaired, clock.stop)
+            # it may run out of time a count or two short, where the search repairs a
+            # count for little (tight 28,000 s0 at 10 s: 3 counts for 5k in 2.5 s):
+            # completed at any price, 21.705M, where the best plan meeting the requirements
+            # was 21.675M
+            completed = repaired_at_any_price(res, repaired, clock.stop)
             if completed is not None:
                 search.offer(completed, "improve")
     improve.improve(res, search.best, search.dual, search.bound, deadline, clock.stop, report)
     if tighten:
         _tighten_bound_phase(search, until=end)
-
-
-def _completed(res: Residual, x: np.ndarray, should_stop: Callable[[], bool]
-               ) -> np.ndarray | None:
-    """Plan x (the search's repair of the promising plan) with the counts it still misses
-    repaired at any price (value_first.repair_counts), or None if that does not meet them.
-    The search repairs a count for little (tight 28,000 s0 at 10 s: 3 counts for 5k in
-    2.5 s), and it may run out of time one short: completed so, 21.705M, where the best plan
-    meeting the requirements was 21.675M."""
-    y = x.copy()
-    repair_counts(res, y, np.full(len(res.needs), np.inf), should_stop)
-    if res.shortfall(y) > 0:
-        return None
-    finish(res, y)
-    return y
 
 
 def _worth_repairing(res: Residual, promising: np.ndarray, best: np.ndarray) -> bool:

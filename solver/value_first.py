@@ -167,6 +167,19 @@ def finish(res: Residual, x: np.ndarray) -> None:
     primal.sort_classes(res, x)
 
 
+def repaired_at_any_price(res: Residual, x: np.ndarray,
+                          should_stop: Callable[[], bool]) -> np.ndarray | None:
+    """A finished copy of plan x with the counts it misses repaired at any price
+    (:func:`repair_counts` without a cost limit), or None if it still misses some: a plan
+    to fall back on where cheaper repairs left counts missing."""
+    y = x.copy()
+    repair_counts(res, y, np.full(len(res.needs), np.inf), should_stop)
+    if res.shortfall(y) > 0:
+        return None
+    finish(res, y)
+    return y
+
+
 def repair_counts(res: Residual, x: np.ndarray, max_cost: np.ndarray,
                   should_stop: Callable[[], bool]) -> None:
     """Raise the counts of the missed requirements, cheapest kind of repair first: quarter

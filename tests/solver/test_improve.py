@@ -327,24 +327,6 @@ def test_a_promising_plan_is_repaired_first_for_a_gain_that_grows_with_what_it_m
     assert solve_module._worth_repairing(res, promising, best) is repaired
 
 
-def test_a_repair_that_ran_out_of_time_is_completed_at_any_price(
-        tight: tuple[Residual, Dual]) -> None:
-    res, dual = tight
-    plan = _value_first_plan(res, dual)
-    target, *others = res.needs
-    # two counts short of the target (those that count toward it alone are dropped)
-    alone = np.flatnonzero((plan > max(n.quarter for n in others)) & (plan <= target.quarter))
-    short = plan.copy()
-    short[alone[: target.count(plan) - target.need + 2]] = -1
-    assert res.missing(short).tolist() == [2] + [0] * len(others)
-    before = short.copy()
-    completed = solve_module._completed(res, short, lambda: False)
-    assert completed is not None
-    assert res.shortfall(completed) == 0
-    assert check_plan(res.problem, full_plan(res, completed)) == []
-    assert np.array_equal(short, before)  # the search's plan is left as it was
-
-
 def test_the_sweep_keeps_its_own_account(tight: tuple[Residual, Dual]) -> None:
     # the sweep's first re-plans of the small bureaus gain far more than re-planning them
     # again pays: charged to the whole kind, they won it most picks long after the sweep

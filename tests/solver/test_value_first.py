@@ -157,3 +157,23 @@ def test_a_plan_missing_more_counts_than_the_search_repairs_is_not_promising(
     monkeypatch.setattr(value_first, "PROMISING_MISSING_MAX", 1)
     assert value_first.score(res, dual.lam, promising) == -np.inf
     assert value_first.value_first(res, dual, lambda: False) == (None, None)
+
+
+def test_a_plan_a_few_counts_short_is_repaired_at_any_price_into_a_copy(
+        tight: tuple[Residual, Dual]) -> None:
+    # where the search's repair of a promising plan runs out of time (solve.py)
+    res, dual = tight
+    plan, _ = value_first.value_first(res, dual, lambda: False)
+    assert plan is not None
+    target, *others = res.needs
+    # two counts short of the target (those that count toward it alone are dropped)
+    alone = np.flatnonzero((plan > max(n.quarter for n in others)) & (plan <= target.quarter))
+    short = plan.copy()
+    short[alone[: target.count(plan) - target.need + 2]] = -1
+    assert res.missing(short).tolist() == [2] + [0] * len(others)
+    before = short.copy()
+    completed = value_first.repaired_at_any_price(res, short, lambda: False)
+    assert completed is not None
+    assert res.shortfall(completed) == 0
+    assert check_plan(res.problem, full_plan(res, completed)) == []
+    assert np.array_equal(short, before)  # the plan given is left as it was
