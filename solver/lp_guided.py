@@ -13,13 +13,13 @@ quarters by reduced value under the dual prices (70k of 206k pairs on 28,000: Hi
 4.5 s instead of 12 s, and the LP value drops by 0.3%). With the pairs restricted, the
 requirements may be out of reach, so their rows are elastic; where the LP's solution then
 misses them, the LP over the pairs of a plan that meets them as well is solved after it.
-Where the time is short, that LP is solved beside it, asking WIDER_MARGIN counts more of
-each requirement, and the more valuable of the two solutions is rounded. Where the rounded
-plan still misses more counts than the search repairs, the LP is solved once more with the
-needs raised by what it misses (``RoundedLp._with_margin``). The LPs run in threads started
-as soon as the prices are known (:class:`RoundedLp`). HiGHS keeps its time limit but not
-MathOpt's interrupter, so a cancel does not wait for a thread: it ends at its own time limit
-(LP_SECONDS_MAX at most).
+Where the LP is written around the prices' plan (the plain one would be slow), that LP is
+solved beside it, asking WIDER_MARGIN counts more of each requirement, and the more valuable
+of the two solutions is rounded. Where the rounded plan still misses more counts than the
+search repairs, the LP is solved once more with the needs raised by what it misses
+(``RoundedLp._with_margin``). The LPs run in threads started as soon as the prices are known
+(:class:`RoundedLp`). HiGHS keeps its time limit but not MathOpt's interrupter, so a cancel
+does not wait for a thread: it ends at its own time limit (LP_SECONDS_MAX at most).
 """
 
 from __future__ import annotations
@@ -51,12 +51,12 @@ Solved = tuple[Lp, np.ndarray | None]
 
 #: Quarters per process in the LP: its best ones by reduced value.
 LP_QUARTERS = 3
-#: In a hurry, the LP over the meeting plan's pairs as well asks for this many counts more of
-#: each requirement: its rounding loses about as many (tight 28,000 at 10 s: without them
-#: its plans missed the target by 9, 23 and 18 counts on s0-s2 after the priced repairs;
-#: with 20 by 3, 4 and 0, worth 21.71M, 23.79M and 25.99M, where the restricted LP's plans
-#: are worth 21.73M 3 short, none, and 25.90M; with 10 or 15 s2 was 10 and 4 short, with 25
-#: it was worth 25.91M).
+#: Beside the LP around the prices' plan, the LP over the meeting plan's pairs as well asks for
+#: this many counts more of each requirement: its rounding loses about as many (tight 28,000 at
+#: 10 s: without them its plans missed the target by 9, 23 and 18 counts on s0-s2 after the
+#: priced repairs; with 20 by 3, 4 and 0, worth 21.71M, 23.79M and 25.99M, where the restricted
+#: LP's plans are worth 21.73M 3 short, none, and 25.90M; with 10 or 15 s2 was 10 and 4 short,
+#: with 25 it was worth 25.91M).
 WIDER_MARGIN = 20
 #: Seconds HiGHS takes per pair, for deciding whether the LP fits the time left: 70k pairs
 #: took 4.5 s on the 2-core machine at first, 5.5-6.8 s later, and 6.3-7.4 s on the same
@@ -96,8 +96,9 @@ class RoundedLp:
         ``started``: the LP written around the prices' plan (:func:`prices_plan`; 70k
         pairs of tight 28,000 in 0.55-0.93 s on a 2-core machine where the plain one takes
         4.4-5.0 s, and 2 s on one half as fast against 10 s). It is solved where the plain
-        one does not fit the time: where both do, the plain one's optimal vertex rounds
-        better (tight 28,000: 21,669k against 21,628k). Its LP over the meeting plan's
+        one would take longer than solve.LP_PLAIN_MAX or not fit the time (alone, without
+        the wider LP below, it rounded worse than the plain one: tight 28,000, 21,628k
+        against 21,669k). Its LP over the meeting plan's
         pairs too is solved beside it, on the second core, not after it (tight 28,000
         seed 1 at 10 s needs that LP, and it and a margin LP in a row ended too late on a
         slow machine), asking WIDER_MARGIN counts more, so that its rounded plan lands on
@@ -116,8 +117,8 @@ class RoundedLp:
         # the margin LP within the caller's time (and its own limit)
         self.latest = time.monotonic() + seconds
         self._share: Background[Solved]
-        # in a hurry (started), the LP over the meeting plan's pairs as well is solved at
-        # the same time, not after the first one misses the requirements (_solved)
+        # around the prices' plan (started), the LP over the meeting plan's pairs as well is
+        # solved at the same time, not after the first one misses the requirements (_solved)
         self._wider: Background[Solved] | None = None
         if started:
             start = prices_plan(res, reduced)

@@ -122,6 +122,16 @@ VALUE_FIRST_SHARE = 0.1
 #: the usual deadline instead (5.1-5.6 s) it often found nothing, and the 10 s plan fell
 #: from 21.68M to 21.52M.
 LP_SHARE = 0.8
+#: ... and the plain LP only where it is expected to take at most this long; a longer one
+#: is not worth its time even where it fits: the LP around the prices' plan, with the
+#: wider LP beside it, rounds as well or better in 1-3.5 s, and the search gets the rest.
+#: Tight 28,000 at 60 s (7-8 s estimated): with the plain LP the first plans came at
+#: ~11.5 s and the solve ended at 99.79-99.89% (s2), 99.81-99.93% (s0) and 99.61-100.06%
+#: (s1) of the best known; with the started LP they came at 5.2-7.5 s, and it ended at
+#: 100.01-100.02%, 99.83-99.94% and 100.06-100.12% (2 runs each). Tight 3,000 (0.9 s
+#: estimated) keeps the plain LP and value-first's larger value sets: with the started LP
+#: it ended at 98.4-99.4% at 10 s instead of 99.5-99.6%.
+LP_PLAIN_MAX = 2.0
 LP_ROUNDING_SECONDS = 1.0
 #: ... and only where the requirement prices times the counts are at least this share of
 #: the bound (tight 3,000: 0.31, tight 28,000: 3.4; the 28,000 demo, where the greedy plans
@@ -327,7 +337,8 @@ def _start_lp(search: _Search) -> None:
     """Start the LP the improvement phase rounds plans from, when the requirements bind
     (their prices carry LP_BINDING of the bound) and the instance is too big for CP-SAT on
     the whole model: the plain LP when it is expected to end in LP_SHARE of the time before
-    the improvement phase's deadline, else the LP written around the prices' plan
+    the improvement phase's deadline and within LP_PLAIN_MAX, else the LP written around
+    the prices' plan
     (lp_guided.py) when it and its rounded plans are expected within LP_SHARE of the time
     left. They take about as long as the bound phase did (tight 28,000 on a slow 2-core
     machine: the bound phase 3.3-3.9 s; the LP 1.9-2.1 s and its rounding 1.4-2.4 s), and
@@ -342,7 +353,8 @@ def _start_lp(search: _Search) -> None:
             or not _too_big_for_whole_cpsat(res)):
         return
     now = time.monotonic()
-    plain = lp_seconds(res) <= LP_SHARE * (clock.at(IMPROVE_SHARE - BOUND_SHARE) - now)
+    plain = lp_seconds(res) <= min(LP_PLAIN_MAX,
+                                   LP_SHARE * (clock.at(IMPROVE_SHARE - BOUND_SHARE) - now))
     started = search.bound_seconds <= LP_SHARE * (clock.at(1.0) - now)
     if plain or started:
         # it may end as late as IMPROVE_SHARE allows: if it ends after the search's usual
@@ -450,19 +462,19 @@ def _start_plans(search: _Search) -> tuple[np.ndarray | None, np.ndarray | None]
     solve returned the count-first plan, 15.08M, where value-first first gives 21.64M. On
     seed 0 with one core taken by another process both orders end at 21.64M.)
 
-    In a hurry (the plain LP did not fit the time: the LP around the prices' plan is
-    solved), value-first builds only a small value set's plan to fall back on, and the
-    LP's threads get both cores: its bigger sets took 2.5-5 s of a 10 s solve on tight
-    28,000, their plans were worth less than the LP's on every seed (s0 21.48M against
-    21.62M, s2 25.55M against 25.86M), and on seed 1 the LPs it slowed ended too late for
-    the margin LP, which makes 23.74M of the 21.64M there."""
+    Where the LP around the prices' plan is solved (the plain one would take longer than
+    LP_PLAIN_MAX or not fit the time), value-first builds only a small value set's plan to
+    fall back on, and the LP's threads get both cores: its bigger sets took 2.5-5 s of a 10
+    s solve on tight 28,000, their plans were worth less than the LP's on every seed (s0
+    21.48M against 21.62M, s2 25.55M against 25.86M), and on seed 1 the LPs it slowed ended
+    too late for the margin LP, which makes 23.74M of the 21.64M there."""
     res, clock, lp = search.res, search.clock, search.lp
     lam = search.dual.lam
     # value-first comes first in the list: it wins ties, as it did before the LP
-    hurried = lp is not None and lp.started
-    share = 0.0 if hurried else VALUE_FIRST_SHARE
+    around_prices = lp is not None and lp.started
+    share = 0.0 if around_prices else VALUE_FIRST_SHARE
     sources = [value_first(res, search.dual, clock.stop, time.monotonic() + share * clock.limit,
-                           needed_by=search.work_end(), secure_first=hurried)]
+                           needed_by=search.work_end(), secure_first=around_prices)]
     # with a plan meeting the requirements in hand, the LP's plans are rounded only if that
     # can end by the limit (tight 28,000 seed 1 at 10 s: value-first ended at 9.75 s, and
     # the rounding took the solve to 10.17 s); without one, even late: a rounded plan beats

@@ -13,7 +13,7 @@ import pytest
 from solver import lp_guided
 from solver.checker import check_plan
 from solver.dual import Dual
-from solver.lp_guided import RoundedLp, lp_plan
+from solver.lp_guided import RoundedLp, lp_plan, lp_seconds
 from solver.mip_model import FRACTIONAL, NeighbourhoodMip
 from solver.reduced import Residual, residual_of
 from solver.solve import _count_first as count_first
@@ -180,6 +180,15 @@ def test_the_lp_around_the_prices_plan_is_solved_where_the_plain_one_does_not_fi
     kinds.clear()
     solve(tight, time_limit=0.05)
     assert kinds == []
+    # a plain LP that would fit the time but take longer than LP_PLAIN_MAX is not solved
+    # either (tight 28,000 at 60 s: the started one rounds as well, 6 s sooner)
+    monkeypatch.undo()
+    monkeypatch.setattr(solve_module, "RoundedLp", Spy)
+    monkeypatch.setattr(solve_module, "LP_PLAIN_MAX", 0.5 * lp_seconds(residual_of(tight)))
+    kinds.clear()
+    plan = solve(tight, time_limit=5)
+    assert kinds == [True]
+    assert check_plan(tight, plan.quarter) == []
 
 
 def test_the_started_lps_rounded_plans_keep_the_limits_and_the_feasible_one_the_requirements(
@@ -194,7 +203,7 @@ def test_the_started_lps_rounded_plans_keep_the_limits_and_the_feasible_one_the_
     assert res.plan_value(feasible) + res.locked_value > 0.9 * dual.value()
 
 
-def test_in_a_hurry_the_wider_lp_asks_for_a_margin_and_the_more_valuable_lp_is_rounded(
+def test_beside_the_started_lp_the_wider_lp_asks_for_a_margin_and_the_more_valuable_lp_is_rounded(
         tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
     # tight 28,000 s2 at 10 s: the LP over the meeting plan's pairs, asking 20 counts more,
     # is worth 26.04M against the restricted LP's 25.96M, and its rounded plan meets the
@@ -231,7 +240,7 @@ def test_where_the_best_quarters_cannot_meet_the_requirements_a_meeting_plans_pa
         monkeypatch: pytest.MonkeyPatch, started: bool) -> None:
     # one quarter per process: the LP over them misses the requirements by about 260 counts
     # here (tight 28,000 seed 1 with the default 3: by hundreds). The plain LP over the
-    # meeting plan's pairs as well is solved after it, the started one (in a hurry) beside it
+    # meeting plan's pairs as well is solved after it, the started one beside it
     monkeypatch.setattr(lp_guided, "LP_QUARTERS", 1)
     res, dual = priced_tight(3000, 2)
     meeting = count_first(res)

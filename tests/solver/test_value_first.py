@@ -131,7 +131,7 @@ def test_with_secure_first_a_small_value_set_is_built_before_the_others(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # past its deadline from the start, value-first builds one plan: the whole value set's,
     # which misses the requirements here, or with secure_first the SAFE_SHARE set's, which
-    # meets them (a solve in a hurry: its LP's plans are what the time is for)
+    # meets them (a solve with the started LP: its LP's plans are what the time is for)
     res, dual = priced_tight(1000, 0)
     _plans_of_shares(monkeypatch, (1.0,), rounds=1)
     met = _builds_meeting(monkeypatch)
