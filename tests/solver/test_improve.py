@@ -344,8 +344,8 @@ def test_where_the_bureaus_are_small_the_sweep_repairs_a_short_plan_as_it_re_pla
     (solve_module.REPAIR_FEW, 0.0005, False, False),
     (solve_module.REPAIR_FEW + 2, 0.004, False, False),  # more short: only for a larger gain
     (solve_module.REPAIR_FEW + 2, 0.012, False, True),
-    (solve_module.REPAIR_FEW + 2, 0.004, True, True),  # unless the sweep repairs it
-    (solve_module.REPAIR_FEW + 2, 0.0005, True, False),
+    (solve_module.REPAIR_FEW + 2, 0.0005, True, True),  # where the sweep repairs it, any gain
+    (solve_module.REPAIR_FEW + 2, -0.0005, True, False),
 ])
 def test_a_promising_plan_is_repaired_first_for_a_gain_that_grows_with_what_it_misses(
         short: int, gain: float, sweep_repairs: bool, repaired: bool,
