@@ -1,4 +1,5 @@
 import dataclasses
+import sys
 import time
 
 import numpy as np
@@ -13,11 +14,14 @@ from solver.reduced import residual_of
 from solver.solve import (
     BOUND_SHARE,
     IMPROVE_SHARE,
+    SECOND_PATH_SHARE,
+    _bound_phase,
     _Clock,
     _count_first_is_packed,
     _finish_reserve,
     _improve_deadline,
     _start,
+    _tighten_bound_phase,
     priced_plans,
     solve,
 )
@@ -253,3 +257,18 @@ def test_an_out_of_reach_target_is_solved_within_the_time_limit() -> None:
     assert plan.status == "target_infeasible" and plan.shortfall is not None
     assert plan.shortfall.verified and plan.shortfall.extra_capacity
     assert took <= 5.0 + 0.6
+
+
+@pytest.mark.parametrize(("share", "again"), [(SECOND_PATH_SHARE, True), (0.0, False)])
+def test_the_last_bound_phase_follows_the_dual_path_once_more_where_it_fits(
+        share: float, again: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    # tight 28,000 s1: the bound phase's path stalls at 24.37M, a second pass from its end
+    # reaches 23.998M (the LP relaxation: 23.996M); on tight 3,000 s1 it gains less
+    monkeypatch.setattr(sys.modules["solver.solve"], "SECOND_PATH_SHARE", share)
+    search = _start(tight_problem(3000, seed=1), _Clock(60.0, NullProgress()), None)
+    _bound_phase(search)
+    first = search.dual.value()
+    _tighten_bound_phase(search, until=time.monotonic() + 3.0)
+    assert (search.dual.value() < first - 1.0) is again
+    assert (search.dual.value() == first) is not again
+    assert search.bound <= search.dual.value()
