@@ -197,7 +197,8 @@ class Search:
         self.whole = _whole_order(self.by_bureau, self.bureau_weight)
         self.whole_turns = 0
         self.sweep_timeouts = 0  # the sweep's bureaus in a row not proven optimal
-        self.sweep_repairs = sweep_repairs(res)  # even while a requirement is missed
+        # the sweep comes first even while a requirement is missed (SWEEP_REPAIR_MAX)
+        self.sweep_repairs = _repairs_by_sweep(self.by_bureau, self.whole)
         self.sweep_kind = _Kind("sweep")
         self.whole_kind = _Kind("whole")
         if self.whole:
@@ -249,17 +250,22 @@ class Search:
             value += float(np.dot(self.price, self.res.need_counts(x)))
         return value
 
+    def sweep_first(self, x: np.ndarray) -> bool:
+        """The sweep's next bureau comes before any other neighbourhood of plan x: while the
+        sweep lasts, once x meets the requirements or where the sweep repairs them
+        (``sweep_repairs``)."""
+        return self.sweeping() and (self.sweep_repairs or self.res.shortfall(x) == 0)
+
     def pick(self, x: np.ndarray) -> tuple[_Kind, np.ndarray]:
-        """A neighbourhood kind (by its pay rate, with exploration) and its rows: while plan
-        x misses a requirement, a repair neighbourhood (after the sweep where it repairs,
-        ``sweep_repairs``); then the sweep. While counts are
-        priced and x has more than a need needs, shedding those counts is one more kind.
-        (It was a fixed 30% of the picks: on tight 28,000 at 60 s it then took a third of
-        the search's time after 35 s and gained 0.1-0.2k in it.)"""
-        short = self.res.shortfall(x) > 0
-        if self.sweeping() and (not short or self.sweep_repairs):
+        """A neighbourhood kind (by its pay rate, with exploration) and its rows: the sweep
+        where it comes first (``sweep_first``); while plan x misses a requirement, a repair
+        neighbourhood. While counts are priced and x has more than a need needs, shedding
+        those counts is one more kind. (It was a fixed 30% of the picks: on tight 28,000 at
+        60 s it then took a third of the search's time after 35 s and gained 0.1-0.2k in
+        it.)"""
+        if self.sweep_first(x):
             return self.sweep_kind, self._whole_rows()
-        if short:
+        if self.res.shortfall(x) > 0:
             return self.repair_kind, self._repair_rows(x)
         kinds = list(self.kinds)
         surplus = [need.count(x) - need.need for need in self.res.needs]
@@ -276,11 +282,10 @@ class Search:
         """Up to ``n`` neighbourhoods of plan x to solve at once, on disjoint rows: each loses
         the rows of those picked before it (one left empty is dropped). The sweep's and
         the finale's whole bureaus come one at a time (see ONE_WORKER_LINEARIZATION), the
-        sweep's once x meets the requirements, or from the start where the sweep repairs
-        (SWEEP_REPAIR_MAX) (tight 28,000 s0 at 10 s: the LP's plan, 3
-        counts short, was repaired in 2.5 s so, and with the sweep's bureaus first, one a
-        step, not in the 3.5 s given)."""
-        if self.sweeping() and (self.res.shortfall(x) == 0 or self.sweep_repairs):
+        sweep's where it comes first (``sweep_first``; tight 28,000 s0 at 10 s: the LP's
+        plan, 3 counts short, was repaired in 2.5 s by repair neighbourhoods two at a time,
+        and with the sweep's bureaus first, one a step, not in the 3.5 s given)."""
+        if self.sweep_first(x):
             return [(self.sweep_kind, self._whole_rows())]
         if self.finale:
             return [(self.finale_kind, self.by_bureau[self.finale.pop(0)])]
@@ -508,10 +513,16 @@ def _stoppable(solver: cp_model.CpSolver, model: cp_model.CpModel,
 
 
 def sweep_repairs(res: Residual) -> bool:
-    """The sweep comes before repair neighbourhoods even while a plan misses a requirement:
-    the smallest bureau has at most SWEEP_REPAIR_MAX processes."""
-    sizes = [rows.size for rows in res.by_bureau if rows.size]
-    return bool(sizes) and min(sizes) <= SWEEP_REPAIR_MAX
+    """The sweep of a search over every bureau (no focus, as a solve's) comes before
+    repair neighbourhoods even while a plan misses a requirement (``_repairs_by_sweep``)."""
+    every = np.ones(len(res.by_bureau))
+    return _repairs_by_sweep(res.by_bureau, _whole_order(res.by_bureau, every))
+
+
+def _repairs_by_sweep(by_bureau: list[np.ndarray], whole: list[int]) -> bool:
+    """The first (smallest) bureau the sweep re-plans, of ``whole`` (``_whole_order``),
+    has at most SWEEP_REPAIR_MAX processes."""
+    return bool(whole) and by_bureau[whole[0]].size <= SWEEP_REPAIR_MAX
 
 
 def _whole_order(by_bureau: list[np.ndarray], weight: np.ndarray) -> list[int]:

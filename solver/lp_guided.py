@@ -98,11 +98,10 @@ class RoundedLp:
         4.4-5.0 s, and 2 s on one half as fast against 10 s). It is solved where the plain
         one would take longer than solve.LP_PLAIN_MAX or not fit the time (alone, without
         the wider LP below, it rounded worse than the plain one: tight 28,000, 21,628k
-        against 21,669k). Its LP over the meeting plan's
-        pairs too is solved beside it, on the second core, not after it (tight 28,000
-        seed 1 at 10 s needs that LP, and it and a margin LP in a row ended too late on a
-        slow machine), asking WIDER_MARGIN counts more, so that its rounded plan lands on
-        the needs."""
+        against 21,669k). Its LP over the meeting plan's pairs too is solved beside it, on
+        the second core, not after it (tight 28,000 seed 1 at 10 s needs that LP, and it
+        and a margin LP in a row ended too late on a slow machine), asking WIDER_MARGIN
+        counts more, so that its rounded plan lands on the needs."""
         self.res = res
         self.started = started
         self.lam = dual.lam.copy()  # the prices the repairs use, as of now

@@ -352,13 +352,12 @@ def _start_lp(search: _Search) -> None:
     """Start the LP the improvement phase rounds plans from, when the requirements bind
     (their prices carry LP_BINDING of the bound) and the instance is too big for CP-SAT on
     the whole model: the plain LP when it is expected to end in LP_SHARE of the time before
-    the improvement phase's deadline and within LP_PLAIN_MAX, else the LP written around
-    the prices' plan
-    (lp_guided.py) when it and its rounded plans are expected within LP_SHARE of the time
-    left. They take about as long as the bound phase did (tight 28,000 on a slow 2-core
-    machine: the bound phase 3.3-3.9 s; the LP 1.9-2.1 s and its rounding 1.4-2.4 s), and
-    the bound phase's own time keeps the estimate to the machine's pace and load, which a
-    per-pair constant measured on one machine does not: with one core taken by another
+    the improvement phase's deadline and within LP_PLAIN_MAX, else the LP written around the
+    prices' plan (lp_guided.py) when it and its rounded plans are expected within LP_SHARE
+    of the time left. They take about as long as the bound phase did (tight 28,000 on a slow
+    2-core machine: the bound phase 3.3-3.9 s; the LP 1.9-2.1 s and its rounding 1.4-2.4 s),
+    and the bound phase's own time keeps the estimate to the machine's pace and load, which
+    a per-pair constant measured on one machine does not: with one core taken by another
     process, at 8 s the LP's plans came too late and the count-first plan was returned,
     where value-first (which runs beside it now, _start_plans) gave 21.5M."""
     res, clock = search.res, search.clock

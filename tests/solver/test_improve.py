@@ -339,6 +339,20 @@ def test_where_the_bureaus_are_small_the_sweep_repairs_a_short_plan_as_it_re_pla
     assert res.plan_value(x) > res.plan_value(feasible)
 
 
+def test_the_sweep_repairs_by_the_bureaus_it_re_plans_itself(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
+    # SWEEP_REPAIR_MAX reads the smallest bureau the sweep re-plans: with a focus, the
+    # smallest bureau of the focus, not of the instance
+    res, dual = tight
+    sizes = np.array([r.size for r in res.by_bureau])
+    smallest, larger = int(np.argmin(sizes)), int(np.argmax(sizes))
+    monkeypatch.setattr(improve, "SWEEP_REPAIR_MAX", int(sizes[smallest]))
+    assert improve.sweep_repairs(res)
+    assert improve.Search(res, dual.reduced()).sweep_repairs
+    assert improve.Search(res, dual.reduced(), focus=np.array([smallest])).sweep_repairs
+    assert not improve.Search(res, dual.reduced(), focus=np.array([larger])).sweep_repairs
+
+
 @pytest.mark.parametrize(("short", "gain", "sweep_repairs", "repaired"), [
     (solve_module.REPAIR_FEW, 0.004, False, True),  # a few short, promising a little more
     (solve_module.REPAIR_FEW, 0.0005, False, False),
