@@ -7,13 +7,17 @@ lose much of the value the bound says is there. The plans built value first from
 
 ``improve`` is large-neighbourhood search. A plan short of a requirement is repaired first,
 PARALLEL repair neighbourhoods at a time, unless the bureaus are small enough for the sweep
-to repair it (SWEEP_REPAIR_MAX). Then comes a sweep: every bureau of at most
+to repair it (SWEEP_REPAIR_MAX). Where they are not, a trade pass follows: as many trade
+neighbourhoods (``Search._trade_rows``: in one bureau, the processes that give least value
+per person-month where they are, those unplanned that would give most, and the smallest
+members not done in time) as there are bureaus, each solved in hundredths of a second.
+Then comes a sweep: every bureau of at most
 SWEEP_MAX processes re-planned whole, smallest first (on the tight 3,000 family one sweep
 gains ~2% in ~6 s, more than the random picks below gain in the same time), until two of
 them in a row cannot be proven optimal within a step (SWEEP_TIMEOUTS). Then a
 neighbourhood of the plan (a bureau, a chunk of a large bureau, two bureaus, the processes
 whose reduced value is closest to zero, those of a bureau its own LP relaxation picks
-(rins.py), or again a whole small bureau) is re-planned exactly
+(rins.py), a trade neighbourhood, or again a whole small bureau) is re-planned exactly
 by CP-SAT, the rest fixed, with the GLOBAL requirements as rows (so counts move between the
 bureaus of a neighbourhood) and a missing count priced above any value (so a plan still
 short of a requirement is repaired first). The current plan is the hint, so a neighbourhood
@@ -77,12 +81,23 @@ CHUNK = 250
 CHUNK_MIN, CHUNK_MAX = 60, 1500
 #: Bureaus in a repair neighbourhood (more bureaus: more counts repaired per solve).
 REPAIR_BUREAUS = 1
+#: A repair neighbourhood takes this many of each side in its bureau (the smallest members
+#: not done in time, the processes done in time that give least value per person-month
+#: where they are), whatever the chunk: CP-SAT proves these optimal in 0.03-0.1 s, and
+#: most bureaus of a plan a few counts short then give a count for nothing. Tight 28,000 s1
+#: at 10 s, the LP's plan 3 short: repaired in 0.5 s, 23.78M (99.6% of the best known),
+#: where half the chunk a side (125-195; they shrank or grew with the chunk) and the
+#: processes of least reduced value at the stalled dual's prices took 3-3.5 s and failed,
+#: and the plan meeting them at any price ended at 23.73M (99.37%). Trade neighbourhoods
+#: (``_trade_rows``) take as many of each of their sides.
+REPAIR_PART = 40
 #: The search starts with a sweep of whole bureaus of at most this many processes. (Bigger
 #: ones, or more time for the big ones, gained on tight-3000-s1 but lost more on the 28,000
 #: instance, where the sweep then takes half a minute: 21.37M instead of 21.58M at 60 s.)
 SWEEP_MAX = 300
 #: ... and ends after this many of them in a row that CP-SAT could not prove optimal within
-#: a step: its premise is bureaus solved in hundredths of a second. On tight 28,000 the
+#: a step, or after the first one (the smallest: the others take longer) if that one could
+#: not be: its premise is bureaus solved in hundredths of a second. On tight 28,000 the
 #: smallest bureaus (242-298 processes) each take the whole step and, after the first,
 #: gain almost nothing (13.9k, then 0.4k, 6, 1, 0.6k and 0.2k in 3.8 s), where the kinds
 #: paid by their rate gained 55k in the first 5 s; the whole kind still gets to them by its
@@ -180,6 +195,11 @@ class Search:
         self.margin = np.abs(self.best_r) / res.effort
         self.kinds = [_Kind("bureau"), _Kind("pair"), _Kind("marginal"), _Kind("swap"),
                       _Kind("lp")]
+        # the trade pass's neighbourhoods: not a kind paid by its rate (below ``trading``)
+        self.trade_kind = _Kind("trade")
+        self.trade_turns = 0  # of the trade pass (``trading``)
+        best_value = np.max(np.where(np.isfinite(res.value), res.value, -np.inf), axis=1)
+        self.best_value = np.where(np.isfinite(best_value), best_value, 0.0)
         self.allowed = res.best_quarters(self.reduced, rins.LP_QUARTERS)  # a bureau LP's pairs
         self.repair_kind = _Kind("repair")
         # shedding counts joins the kinds while counts are priced and a need has more
@@ -256,13 +276,35 @@ class Search:
         (``sweep_repairs``)."""
         return self.sweeping() and (self.sweep_repairs or self.res.shortfall(x) == 0)
 
+    def trading(self, x: np.ndarray) -> bool:
+        """The trade pass comes next: as many trade neighbourhoods as there are bureaus,
+        in bureaus drawn by size like the other kinds', before the sweep; while plan x
+        meets the requirements, where the sweep does not repair them (its bureaus are big:
+        its first one then takes a whole step), and without a focus.
+
+        Tight 28,000 at 10 s (the pass, then the sweep's first bureau, then the kinds by
+        their rates), 2 runs each: s2 26.008-26.017M against 25.998-25.999M without the
+        pass; s0 21.733M, where one trade neighbourhood in each bureau in turn gave 21.728M
+        (the big bureaus hold the trades: a neighbourhood there gains 0.5k, in a small one
+        nothing) and no pass 21.727M. Left to its rate alone, the kind was picked once in
+        the 3 s the search has there. It is not a kind paid by its rate after the pass: its
+        neighbourhoods take 0.1 s, and a round takes its other pick's 0.6 s, so its rate
+        looked highest and it took 70-80 picks of a 60 s search from the LP neighbourhoods
+        (tight 28,000 s2 at 60 s: 26.077-26.094M in 5 runs; the pass alone 26.095M and
+        26.118M, the best known; without the pass 26.094M and 26.118M)."""
+        return (self.focus is None and not self.sweep_repairs
+                and self.trade_turns < len(self.by_bureau) and self.res.shortfall(x) == 0)
+
     def pick(self, x: np.ndarray) -> tuple[_Kind, np.ndarray]:
-        """A neighbourhood kind (by its pay rate, with exploration) and its rows: the sweep
-        where it comes first (``sweep_first``); while plan x misses a requirement, a repair
-        neighbourhood. While counts are priced and x has more than a need needs, shedding
-        those counts is one more kind. (It was a fixed 30% of the picks: on tight 28,000 at
-        60 s it then took a third of the search's time after 35 s and gained 0.1-0.2k in
-        it.)"""
+        """A neighbourhood kind (by its pay rate, with exploration) and its rows: the trade
+        pass's next neighbourhood while it lasts (``trading``); the sweep where it comes
+        first (``sweep_first``); while plan x misses a requirement, a repair neighbourhood.
+        While counts are priced and x has more than a need needs, shedding those counts is
+        one more kind. (It was a fixed 30% of the picks: on tight 28,000 at 60 s it then
+        took a third of the search's time after 35 s and gained 0.1-0.2k in it.)"""
+        if self.trading(x):
+            self.trade_turns += 1
+            return self.trade_kind, self._trade_rows(x)
         if self.sweep_first(x):
             return self.sweep_kind, self._whole_rows()
         if self.res.shortfall(x) > 0:
@@ -283,15 +325,19 @@ class Search:
         the rows of those picked before it (one left empty is dropped). The sweep's and
         the finale's whole bureaus come one at a time (see ONE_WORKER_LINEARIZATION), the
         sweep's where it comes first (``sweep_first``; tight 28,000 s0 at 10 s: the LP's
-        plan, 3 counts short, was repaired in 2.5 s by repair neighbourhoods two at a time,
-        and with the sweep's bureaus first, one a step, not in the 3.5 s given)."""
-        if self.sweep_first(x):
+        plan, 3 counts short, was repaired in 0.6 s by repair neighbourhoods two at a time,
+        and with the sweep's bureaus first, one a step, not in the 3.5 s given), and after
+        the trade pass."""
+        trading = self.trading(x)
+        if self.sweep_first(x) and not trading:
             return [(self.sweep_kind, self._whole_rows())]
         if self.finale:
             return [(self.finale_kind, self.by_bureau[self.finale.pop(0)])]
         out: list[tuple[_Kind, np.ndarray]] = []
         taken = np.zeros(self.res.free.size, dtype=bool)
         for _ in range(n):
+            if trading and not self.trading(x):  # the sweep after the pass comes alone
+                break
             kind, rows = self.pick(x)
             rows = rows[~taken[rows]]
             if rows.size:
@@ -336,6 +382,24 @@ class Search:
         kept = rows[planned][np.argsort(score[planned])[:half]]
         return np.concatenate([ins, kept])
 
+    def _trade_rows(self, x: np.ndarray) -> np.ndarray:
+        """In one bureau, REPAIR_PART each of: its planned processes that give least value per
+        person-month where they are, its unplanned ones that would give most, and the smallest
+        members of the tightest need it does not complete by then."""
+        res, rng = self.res, self.rng
+        rows = self.by_bureau[int(rng.choice(len(self.by_bureau), p=self.bureau_weight))]
+        planned, out = rows[x[rows] >= 0], rows[x[rows] < 0]
+        noise = partial(rng.uniform, 0.8, 1.2)
+        cost = res.value[planned, x[planned]] / res.effort[planned] * noise(planned.size)
+        score = self.best_value[out] / res.effort[out] * noise(out.size)
+        parts = [planned[np.argsort(cost)[:REPAIR_PART]], out[np.argsort(-score)[:REPAIR_PART]]]
+        if res.needs:
+            need = min(res.needs, key=lambda n: n.count(x) - n.need)
+            late = rows[need.mask(res.free.size)[rows] & ((x[rows] < 0) | (x[rows] > need.quarter))
+                        & (res.earliest[rows] <= need.quarter)]
+            parts.append(late[np.argsort(res.effort[late] * noise(late.size))[:REPAIR_PART]])
+        return np.unique(np.concatenate(parts))
+
     def _repair_rows(self, x: np.ndarray) -> np.ndarray:
         """For the most-missed requirement (quarter m): in one bureau, the smallest members
         not done by m (to add or bring forward) and the processes done by m that cost most
@@ -349,14 +413,15 @@ class Search:
             return self._rows("bureau", x)
         k = min(REPAIR_BUREAUS, int(np.count_nonzero(weight)))
         bureaus = rng.choice(weight.size, size=k, replace=False, p=weight / weight.sum())
-        part = max(2, self.chunk // (2 * k))
+        part = REPAIR_PART // k
         out = []
         for b in bureaus.tolist():
             rows = self.by_bureau[b]
             cand = rows[late[rows]]
             cand = cand[np.argsort(res.effort[cand] * rng.uniform(0.8, 1.2, cand.size))]
             early = rows[(x[rows] >= 0) & (x[rows] <= need.quarter)]
-            cost = self.best_r[early] / res.effort[early] * rng.uniform(0.8, 1.2, early.size)
+            worth = res.value[early, x[early]]
+            cost = worth / res.effort[early] * rng.uniform(0.8, 1.2, early.size)
             out += [cand[:part], early[np.argsort(cost)[:part]]]
         return np.concatenate(out)
 
@@ -393,11 +458,12 @@ class Search:
         kind.seconds = 0.9 * kind.seconds + seconds
         if kind is self.sweep_kind:
             self.sweep_timeouts = 0 if optimal else self.sweep_timeouts + 1
-            if self.sweep_timeouts >= SWEEP_TIMEOUTS:  # see SWEEP_TIMEOUTS
+            first = self.whole_turns == 1  # the smallest bureau: the others take longer
+            if self.sweep_timeouts >= (1 if first else SWEEP_TIMEOUTS):  # see SWEEP_TIMEOUTS
                 self.whole_turns = max(self.whole_turns, len(self.whole))
         # neighbourhoods solved to optimality quickly can grow; those that time out shrink
-        # (whole bureaus have their own size)
-        if kind in (self.whole_kind, self.sweep_kind, self.finale_kind):
+        # (whole bureaus and repairs have their own size)
+        if kind.name in ("whole", "sweep", "finale", "repair", "trade"):
             return
         if optimal and seconds < 0.5 * STEP_SECONDS:
             self.chunk = min(CHUNK_MAX, int(self.chunk * 1.25))
@@ -413,8 +479,9 @@ def solve_neighbourhood(
 ) -> tuple[np.ndarray | None, bool]:
     """Re-plan ``rows`` by CP-SAT, the rest of ``x`` fixed: (plan or None, proven optimal).
 
-    Requirements are global rows; each missing count costs more than any value in the
-    neighbourhood, so a plan short of a requirement is first made to meet it. ``bonus``
+    Requirements are global rows; each missing count costs more than all the value in the
+    neighbourhood, and none is missed that x does not miss, so a plan short of a
+    requirement is first made to meet it. ``bonus``
     (float[F, Q], optional) is added to each pair's value: the prices of the counts it
     makes. ``workers``: CP-SAT's (see ONE_WORKER_LINEARIZATION). CP-SAT is stopped within
     ~50 ms once ``should_stop()`` says so: the best plan it has found is returned (the
@@ -425,7 +492,10 @@ def solve_neighbourhood(
     model = block.model
     worth = res.value if bonus is None else res.value + bonus
     coef = [round(4.0 * float(worth[i, q])) for i, q, _ in block.pairs]
-    penalty = 1 + 2 * max([abs(c) for c in coef] + [1])
+    # a missing count costs more than the whole neighbourhood is worth: at twice its most
+    # valuable pair, a plan short of a need dropped a count more to plan 3 big processes
+    # for 4 small ones, and a repair step was wasted
+    penalty = 1 + sum(abs(c) for c in coef)
     slacks: list[cp_model.IntVar] = []
     for need in res.needs:
         left = need.need - block.fixed_count(need)
@@ -437,7 +507,7 @@ def solve_neighbourhood(
         if short == 0:
             model.add(sum(terms) >= left)
             continue
-        s = model.new_int_var(0, left, "")
+        s = model.new_int_var(0, short, "")  # never more missed than in x
         model.add(sum(terms) + s >= left)
         model.add_hint(s, short)
         slacks.append(s)

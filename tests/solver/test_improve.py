@@ -73,6 +73,41 @@ def test_a_missing_count_is_repaired_before_value() -> None:
     assert cand.tolist() == [-1, 0, 0]
 
 
+def test_a_neighbourhood_never_misses_a_count_more_for_value() -> None:
+    # 4 small processes fill the quarter and make 4 of the 5 the target wants; 3 big ones
+    # would fill it too, worth far more than two small ones: priced at twice the most
+    # valuable pair, a missing count was worth giving up for them
+    p = make_problem([1.5] * 4 + [2.0] * 3, [10] * 4 + [1000] * 3, [[6.0, 0.0]], target=5,
+                     deadline=0)
+    res = residual_of(p)
+    short = np.array([0] * 4 + [-1] * 3)
+    assert res.shortfall(short) == 1
+    cand, optimal = improve.solve_neighbourhood(res, short, np.arange(7), 5.0)
+    assert optimal and cand is not None
+    assert cand.tolist() == short.tolist()
+
+
+def test_a_repair_neighbourhood_is_small_whatever_the_chunk(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
+    # REPAIR_PART of each side: CP-SAT proves them optimal in hundredths of a second (tight
+    # 28,000: half a chunk a side took the whole step and repaired nothing); their quick
+    # optimal solves do not grow the chunk the other kinds use
+    res, dual = tight
+    monkeypatch.setattr(improve, "SWEEP_REPAIR_MAX", min(r.size for r in res.by_bureau) - 1)
+    short = _three_short(res, _value_first_plan(res, dual))
+    search = improve.Search(res, dual.reduced(), chunk=improve.CHUNK_MAX)
+    for _ in range(10):
+        kind, rows = search.pick(short)
+        assert kind is search.repair_kind
+        assert 0 < rows.size <= 2 * improve.REPAIR_PART
+        assert np.unique(res.bureau[rows]).size == improve.REPAIR_BUREAUS
+        search.learn(kind, 10.0, 0.05, True)
+    assert search.chunk == improve.CHUNK_MAX
+    search = improve.Search(res, dual.reduced())
+    search.learn(search.repair_kind, 10.0, 0.05, True)
+    assert search.chunk == improve.CHUNK
+
+
 def test_the_search_repairs_and_improves(tight: tuple[Residual, Dual]) -> None:
     res, dual = tight
     _, promising = value_first(res, dual, lambda: False)
@@ -311,8 +346,73 @@ def test_a_plan_short_of_a_requirement_is_repaired_before_the_sweep_two_neighbou
         assert np.unique(rows).size == rows.size
         sizes.append(len(picks))
     assert max(sizes) == improve.PARALLEL
-    # once the plan meets them, the sweep comes first again
+    # once the plan meets them, the trade pass comes first, then the sweep
+    search.trade_turns = len(search.by_bureau)
     assert [kind for kind, _ in search.picks(feasible, improve.PARALLEL)] == [search.sweep_kind]
+
+
+def test_where_the_sweep_does_not_repair_a_trade_pass_comes_first(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
+    # tight 28,000 (bureaus too big for the sweep's repair, whose first bureau takes a whole
+    # step): as many trade neighbourhoods as bureaus, two at a time, before the sweep
+    res, dual = tight
+    monkeypatch.setattr(improve, "SWEEP_REPAIR_MAX", min(r.size for r in res.by_bureau) - 1)
+    feasible = _value_first_plan(res, dual)
+    search = improve.Search(res, dual.reduced())
+    assert search.sweeping() and not search.sweep_repairs
+    trades = 0
+    while trades < len(res.by_bureau):
+        picks = search.picks(feasible, improve.PARALLEL)
+        assert 0 < len(picks) <= improve.PARALLEL
+        assert {kind.name for kind, _ in picks} == {"trade"}
+        rows = np.concatenate([r for _, r in picks])
+        assert np.unique(rows).size == rows.size
+        trades += len(picks)
+    assert trades == len(res.by_bureau)
+    # after it, trading is no kind paid by its rate: its 0.1 s steps made its rate look
+    # highest where a round takes its other pick's 0.6 s
+    assert search.trade_kind not in search.kinds
+    assert [kind for kind, _ in search.picks(feasible, improve.PARALLEL)] == [search.sweep_kind]
+    # where the sweep repairs (small bureaus), and in a focused search, there is none
+    monkeypatch.setattr(improve, "SWEEP_REPAIR_MAX", max(r.size for r in res.by_bureau))
+    assert [kind for kind, _ in improve.Search(res, dual.reduced()).picks(feasible, 2)] == [
+        search.sweep_kind]
+    focused = improve.Search(res, dual.reduced(), focus=np.array([0]))
+    assert not focused.trading(feasible)
+
+
+def test_a_trade_neighbourhood_is_one_bureau_s_least_and_most_valuable_per_person_month(
+        tight: tuple[Residual, Dual]) -> None:
+    res, dual = tight
+    x = _value_first_plan(res, dual)
+    search = improve.Search(res, dual.reduced())
+    rows = search._trade_rows(x)
+    [b] = np.unique(res.bureau[rows]).tolist()
+    assert 0 < rows.size <= 3 * improve.REPAIR_PART
+    mine = res.by_bureau[b]
+    planned = mine[x[mine] >= 0]
+    density = res.value[planned, x[planned]] / res.effort[planned]
+    picked = np.isin(planned, rows)
+    # (noise of +-20% on the order: the picked ones are among the lower part)
+    assert np.median(density[picked]) < np.median(density[~picked])
+
+
+def test_a_trade_pass_gains_on_a_value_first_plan(tight: tuple[Residual, Dual]) -> None:
+    # its neighbourhoods trade the processes that give least value per person-month for
+    # those that would give more, counts kept: cheap, exact, and they pay
+    res, dual = tight
+    x = _value_first_plan(res, dual)
+    start = res.plan_value(x)
+    search = improve.Search(res, dual.reduced())
+    for _ in range(len(res.by_bureau)):
+        rows = search._trade_rows(x)
+        cand, _ = improve.solve_neighbourhood(res, x, rows, 5.0, workers=1)
+        assert cand is not None
+        step = improve.merge(res, x, rows, cand)
+        assert step is not None and res.shortfall(step) == 0
+        x = step
+    assert res.plan_value(x) > start
+    assert check_plan(res.problem, full_plan(res, x)) == []
 
 
 def test_where_the_bureaus_are_small_the_sweep_repairs_a_short_plan_as_it_re_plans_them(
@@ -412,6 +512,19 @@ def test_the_sweep_ends_after_two_bureaus_in_a_row_not_proven_optimal(
     search.learn(search.sweep_kind, 0.0, 0.6, False)
     assert not search.sweeping()
     assert all(kind is not search.sweep_kind for kind, _ in search.picks(feasible, 2))
+
+
+def test_the_sweep_ends_at_once_where_its_smallest_bureau_is_not_proven_optimal(
+        tight: tuple[Residual, Dual]) -> None:
+    # tight 28,000: its smallest bureau (242 processes) takes the whole step, and the next
+    # ones longer still; a second step of the sweep was 0.65 s of a 10 s solve for nothing
+    res, dual = tight
+    feasible = _value_first_plan(res, dual)
+    search = improve.Search(res, dual.reduced())
+    [(kind, rows)] = search.picks(feasible, improve.PARALLEL)
+    assert kind is search.sweep_kind and rows.size == min(r.size for r in res.by_bureau)
+    search.learn(kind, 0.0, 0.6, False)
+    assert not search.sweeping()
 
 
 def _search_with_a_surplus() -> tuple[improve.Search, np.ndarray, Dual]:
