@@ -14,10 +14,10 @@ members not done in time) as there are bureaus, each solved in hundredths of a s
 Then comes a sweep: every bureau of at most
 SWEEP_MAX processes re-planned whole, smallest first (on the tight 3,000 family one sweep
 gains ~2% in ~6 s, more than the random picks below gain in the same time), until two of
-them in a row cannot be proven optimal within a step (SWEEP_TIMEOUTS). Then a
+them in a row, or the first, cannot be proven optimal within a step (SWEEP_TIMEOUTS). Then a
 neighbourhood of the plan (a bureau, a chunk of a large bureau, two bureaus, the processes
 whose reduced value is closest to zero, those of a bureau its own LP relaxation picks
-(rins.py), a trade neighbourhood, or again a whole small bureau) is re-planned exactly
+(rins.py), or again a whole small bureau) is re-planned exactly
 by CP-SAT, the rest fixed, with the GLOBAL requirements as rows (so counts move between the
 bureaus of a neighbourhood) and a missing count priced above any value (so a plan still
 short of a requirement is repaired first). The current plan is the hint, so a neighbourhood
@@ -463,7 +463,8 @@ class Search:
                 self.whole_turns = max(self.whole_turns, len(self.whole))
         # neighbourhoods solved to optimality quickly can grow; those that time out shrink
         # (whole bureaus and repairs have their own size)
-        if kind.name in ("whole", "sweep", "finale", "repair", "trade"):
+        if kind in (self.whole_kind, self.sweep_kind, self.finale_kind, self.repair_kind,
+                    self.trade_kind):
             return
         if optimal and seconds < 0.5 * STEP_SECONDS:
             self.chunk = min(CHUNK_MAX, int(self.chunk * 1.25))

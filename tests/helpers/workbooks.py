@@ -1,11 +1,12 @@
-"""Building small inventory workbooks for tests, cell by cell, with openpyxl."""
+"""Building small inventory workbooks for tests, cell by cell, with openpyxl, and reading
+workbooks back with every file closed."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 HEADERS = ["手続ID", "手続名", "所管局", "手続類型", "権限", "国の対応状況", "国の対応時期",
            "年間申請件数", "工数", "状況", "デジタル化完了", "申請基盤", "重点", "主要手続",
@@ -59,3 +60,22 @@ def edit_process_cells(path: Path, edits: dict[str, dict[str, Any]]) -> Path:
             row[headers.index(header)].value = value
     workbook.save(path)
     return path
+
+
+def sheet_rows(path: Path, sheet: str) -> list[tuple[Any, ...]]:
+    """A sheet's values, row by row. The read-only workbook is closed: one left to the
+    garbage collector raised its ResourceWarning inside a later test, which failed it."""
+    workbook = load_workbook(path, read_only=True)
+    try:
+        return list(workbook[sheet].iter_rows(values_only=True))
+    finally:
+        workbook.close()
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The workbook's sheet names (read only, closed)."""
+    workbook = load_workbook(path, read_only=True)
+    try:
+        return list(workbook.sheetnames)
+    finally:
+        workbook.close()

@@ -13,6 +13,7 @@ from dx_planner.cli.main import main
 from dx_planner.persistence.database import open_database
 from dx_planner.planning.result import PlanResult
 from dx_planner.planning.scenarios import load_scenario
+from tests.helpers.workbooks import sheet_rows
 
 NOTE = "注意: この計画を解いた後に手続一覧が変更されています"
 
@@ -58,13 +59,11 @@ def changed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, PlanR
 
 
 def _kpi(path: Path, label: str) -> list[object]:
-    rows = load_workbook(path, read_only=True)["概要"].iter_rows(values_only=True)
-    return list(next(row for row in rows if row and row[0] == label))
+    return list(next(row for row in sheet_rows(path, "概要") if row and row[0] == label))
 
 
 def _texts(path: Path, sheet: str) -> list[str]:
-    rows = load_workbook(path, read_only=True)[sheet].iter_rows(values_only=True)
-    return [cell for row in rows for cell in row if isinstance(cell, str)]
+    return [cell for row in sheet_rows(path, sheet) for cell in row if isinstance(cell, str)]
 
 
 def test_an_unchanged_inventory_gives_no_warning(
@@ -113,7 +112,7 @@ def test_bureau_rows_add_up_to_the_stored_plan(changed: tuple[Path, Path, PlanRe
     path = tmp_path / "req.xlsx"
     assert main(["--db", str(db), "export-plan", str(path), "--scenario", "req",
                  "--compare", "base"]) == 0
-    rows = list(load_workbook(path, read_only=True)["概要"].iter_rows(values_only=True))
+    rows = sheet_rows(path, "概要")
     first = next(i for i, row in enumerate(rows) if row and row[0] == "局別の状況") + 2
     bureaus = {}
     for row in rows[first:]:

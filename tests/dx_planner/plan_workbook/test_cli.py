@@ -4,11 +4,11 @@ import argparse
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 
 from dx_planner.cli.export_plan_command import add_export_plan_parser, cmd_export_plan
 from dx_planner.plan_workbook import PlanExportError
 from tests.dx_planner.plan_workbook.conftest import PlannedDemo
+from tests.helpers.workbooks import sheet_names
 
 
 def _parse(*argv: str) -> argparse.Namespace:
@@ -29,7 +29,7 @@ def test_export_plan_writes_the_newest_scenario(planned_demo: PlannedDemo, outpu
     assert (args.scenario, args.compare) == (None, None)
     assert args.handler(args) == 0
     assert "exported plan 'tight'" in capsys.readouterr().out
-    assert "前回比較" not in load_workbook(output, read_only=True).sheetnames
+    assert "前回比較" not in sheet_names(output)
 
 
 def test_export_plan_with_a_comparison(planned_demo: PlannedDemo, output: Path,
@@ -39,7 +39,7 @@ def test_export_plan_with_a_comparison(planned_demo: PlannedDemo, output: Path,
     assert args.handler(args) == 0
     out = capsys.readouterr().out
     assert "exported plan 'base'" in out and "compared with 'tight'" in out
-    assert "前回比較" in load_workbook(output, read_only=True).sheetnames
+    assert "前回比較" in sheet_names(output)
 
 
 def test_a_user_error_is_a_plan_export_error(planned_demo: PlannedDemo, output: Path) -> None:

@@ -14,6 +14,7 @@ from dx_planner.cli.main import main
 from dx_planner.persistence import repository
 from dx_planner.persistence.database import open_database
 from dx_planner.planning.scenarios import load_scenario
+from tests.helpers.workbooks import sheet_rows
 
 BUREAU = "福祉保健局"
 FACTOR = 1.5
@@ -70,7 +71,7 @@ def test_capacity_is_the_scaled_capacity_and_the_plan_fits_it(
 
 def test_summary_says_capacity_is_as_assumed(scaled_export: tuple[Path, Path]) -> None:
     _, path = scaled_export
-    rows = list(load_workbook(path, read_only=True)["概要"].iter_rows(values_only=True))
+    rows = sheet_rows(path, "概要")
     assumed = next(row for row in rows if row and row[0] == "仮定: 処理能力の倍率")
     assert f"{BUREAU} ×{FACTOR:g}" in str(assumed[1])
     assert "この倍率を適用した値" in str(assumed[1])
@@ -78,8 +79,8 @@ def test_summary_says_capacity_is_as_assumed(scaled_export: tuple[Path, Path]) -
 
 def test_bureau_sheet_states_the_scaled_capacity(scaled_export: tuple[Path, Path]) -> None:
     _, path = scaled_export
-    text = " ".join(str(cell) for row in load_workbook(path, read_only=True)[BUREAU]
-                    .iter_rows(values_only=True) for cell in row if isinstance(cell, str))
+    text = " ".join(str(cell) for row in sheet_rows(path, BUREAU) for cell in row
+                    if isinstance(cell, str))
     loads = re.findall(r"件（([\d,.]+)/([\d,.]+)人月）", text)  # FY2022Q2 261件（486.8/405.8人月）
     assert loads
     assert any(float(used.replace(",", "")) > 0 for used, _ in loads)

@@ -8,9 +8,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-
 from dx_planner.domain.quarters import Quarter
+from tests.helpers.workbooks import sheet_names
 from tests.ui.helpers import run_job, solve
 from ui.actions.compare import export_comparison
 from ui.main_window import MainWindow
@@ -75,7 +74,7 @@ def test_two_plans_side_by_side(planned: MainWindow, qtbot: Any, qtmodeltester: 
     path = tmp_path / "比較.xlsx"
     assert view.export_button.isEnabled()
     run_job(window, qtbot, lambda: export_comparison(window, comparison, path))
-    sheets = load_workbook(path, read_only=True).sheetnames
+    sheets = sheet_names(path)
     assert sheets[:3] == ["比較概要", "局別四半期", "変更"]
 
 
