@@ -47,7 +47,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 
 import numpy as np
 from ortools.sat.python import cp_model
@@ -190,16 +190,13 @@ class Search:
             keep[self.focus] = True
             sizes[~keep] = 0.0
         self.bureau_weight = sizes / sizes.sum() if sizes.sum() else sizes
-        best_r = np.max(np.where(np.isfinite(self.reduced), self.reduced, -np.inf), axis=1)
-        self.best_r = np.where(np.isfinite(best_r), best_r, 0.0)
+        self.best_r = _best_per_process(self.reduced)
         self.margin = np.abs(self.best_r) / res.effort
         self.kinds = [_Kind("bureau"), _Kind("pair"), _Kind("marginal"), _Kind("swap"),
                       _Kind("lp")]
         # the trade pass's neighbourhoods: not a kind paid by its rate (below ``trading``)
         self.trade_kind = _Kind("trade")
         self.trade_turns = 0  # of the trade pass (``trading``)
-        best_value = np.max(np.where(np.isfinite(res.value), res.value, -np.inf), axis=1)
-        self.best_value = np.where(np.isfinite(best_value), best_value, 0.0)
         self.allowed = res.best_quarters(self.reduced, rins.LP_QUARTERS)  # a bureau LP's pairs
         self.repair_kind = _Kind("repair")
         # shedding counts joins the kinds while counts are priced and a need has more
@@ -382,23 +379,46 @@ class Search:
         kept = rows[planned][np.argsort(score[planned])[:half]]
         return np.concatenate([ins, kept])
 
+    @cached_property
+    def best_value(self) -> np.ndarray:
+        """float[F]: each process's value in its best quarter (0 where it has none); only
+        the trade pass reads it, so a warm re-solve's search never computes it."""
+        return _best_per_process(self.res.value)
+
     def _trade_rows(self, x: np.ndarray) -> np.ndarray:
         """In one bureau, REPAIR_PART each of: its planned processes that give least value per
         person-month where they are, its unplanned ones that would give most, and the smallest
         members of the tightest need it does not complete by then."""
-        res, rng = self.res, self.rng
-        rows = self.by_bureau[int(rng.choice(len(self.by_bureau), p=self.bureau_weight))]
+        res = self.res
+        rows = self.by_bureau[int(self.rng.choice(len(self.by_bureau), p=self.bureau_weight))]
         planned, out = rows[x[rows] >= 0], rows[x[rows] < 0]
-        noise = partial(rng.uniform, 0.8, 1.2)
-        cost = res.value[planned, x[planned]] / res.effort[planned] * noise(planned.size)
-        score = self.best_value[out] / res.effort[out] * noise(out.size)
-        parts = [planned[np.argsort(cost)[:REPAIR_PART]], out[np.argsort(-score)[:REPAIR_PART]]]
+        parts = [self._least_valuable(x, planned, REPAIR_PART),
+                 self._noisy_first(out, -self.best_value[out] / res.effort[out], REPAIR_PART)]
         if res.needs:
             need = min(res.needs, key=lambda n: n.count(x) - n.need)
-            late = rows[need.mask(res.free.size)[rows] & ((x[rows] < 0) | (x[rows] > need.quarter))
-                        & (res.earliest[rows] <= need.quarter)]
-            parts.append(late[np.argsort(res.effort[late] * noise(late.size))[:REPAIR_PART]])
+            late = rows[self._late(need, x)[rows]]
+            parts.append(self._noisy_first(late, res.effort[late], REPAIR_PART))
         return np.unique(np.concatenate(parts))
+
+    def _late(self, need: Need, x: np.ndarray) -> np.ndarray:
+        """bool[F]: the need's members plan x does not complete by its quarter, though they
+        could be."""
+        res = self.res
+        out: np.ndarray = (need.mask(res.free.size) & ((x < 0) | (x > need.quarter))
+                           & (res.earliest <= need.quarter))
+        return out
+
+    def _noisy_first(self, rows: np.ndarray, key: np.ndarray, k: int) -> np.ndarray:
+        """The k of ``rows`` with the smallest ``key``, each key times a random 0.8-1.2 (so
+        repeated picks in one bureau differ)."""
+        out: np.ndarray = rows[np.argsort(key * self.rng.uniform(0.8, 1.2, rows.size))[:k]]
+        return out
+
+    def _least_valuable(self, x: np.ndarray, planned: np.ndarray, k: int) -> np.ndarray:
+        """The k of the ``planned`` processes of plan x that give least value per
+        person-month in their quarter (with the noise of ``_noisy_first``)."""
+        res = self.res
+        return self._noisy_first(planned, res.value[planned, x[planned]] / res.effort[planned], k)
 
     def _repair_rows(self, x: np.ndarray) -> np.ndarray:
         """For the most-missed requirement (quarter m): in one bureau, the smallest members
@@ -406,8 +426,7 @@ class Search:
         room for their value (to move later or drop)."""
         res, rng = self.res, self.rng
         need = max(res.needs, key=lambda n: n.need - n.count(x))
-        member = need.mask(res.free.size)
-        late = member & ((x < 0) | (x > need.quarter)) & (res.earliest <= need.quarter)
+        late = self._late(need, x)
         weight = np.bincount(res.bureau[late], minlength=len(self.by_bureau)).astype(float)
         if weight.sum() == 0:
             return self._rows("bureau", x)
@@ -418,11 +437,9 @@ class Search:
         for b in bureaus.tolist():
             rows = self.by_bureau[b]
             cand = rows[late[rows]]
-            cand = cand[np.argsort(res.effort[cand] * rng.uniform(0.8, 1.2, cand.size))]
             early = rows[(x[rows] >= 0) & (x[rows] <= need.quarter)]
-            worth = res.value[early, x[early]]
-            cost = worth / res.effort[early] * rng.uniform(0.8, 1.2, early.size)
-            out += [cand[:part], early[np.argsort(cost)[:part]]]
+            out += [self._noisy_first(cand, res.effort[cand], part),
+                    self._least_valuable(x, early, part)]
         return np.concatenate(out)
 
     def _shed_rows(self, x: np.ndarray, need: Need) -> np.ndarray:
@@ -435,9 +452,9 @@ class Search:
         rows = self.by_bureau[int(rng.choice(weight.size, p=weight / weight.sum()))]
         part = max(2, self.chunk // 2)
         done, rest = rows[early[rows]], rows[~early[rows]]
-        cost = self.best_r[done] / res.effort[done] * rng.uniform(0.8, 1.2, done.size)
-        score = self.best_r[rest] / res.effort[rest] * rng.uniform(0.8, 1.2, rest.size)
-        return np.concatenate([done[np.argsort(cost)[:part]], rest[np.argsort(-score)[:part]]])
+        return np.concatenate([
+            self._noisy_first(done, self.best_r[done] / res.effort[done], part),
+            self._noisy_first(rest, -self.best_r[rest] / res.effort[rest], part)])
 
     def lp_neighbourhood(self, x: np.ndarray, rows: np.ndarray,
                          seconds: float) -> np.ndarray | None:
@@ -690,3 +707,11 @@ def improve(
                         report(best)
                 search.learn(kind, gain, took, optimal)
     return best
+
+
+def _best_per_process(table: np.ndarray) -> np.ndarray:
+    """float[F]: each process's best entry of ``table`` (float[F, Q]) over its eligible
+    quarters, 0 where it has none."""
+    best = np.max(np.where(np.isfinite(table), table, -np.inf), axis=1, initial=-np.inf)
+    out: np.ndarray = np.where(np.isfinite(best), best, 0.0)
+    return out

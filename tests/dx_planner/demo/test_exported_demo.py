@@ -5,15 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from openpyxl import load_workbook
+from tests.helpers.workbooks import sheet_rows
 
 
 def _rows(path: Path) -> list[dict[str, object]]:
-    workbook = load_workbook(path, read_only=True)
-    try:
-        rows = list(workbook["手続一覧"].iter_rows(values_only=True))
-    finally:
-        workbook.close()
+    rows = sheet_rows(path, "手続一覧")
     header = [str(cell) for cell in rows[0]]
     # Read-only mode leaves out a row's trailing empty cells.
     return [dict(zip(header, row + (None,) * (len(header) - len(row)), strict=True))
@@ -41,10 +37,6 @@ def test_the_exported_demo_has_the_calibrated_figures(demo_workbook_28k: Path) -
              and str(r["デジタル化完了"]) < "FY2021Q3"]
     assert 0.04 <= len(early) / len(in_scope) <= 0.06
 
-    workbook = load_workbook(demo_workbook_28k, read_only=True)
-    try:
-        channels = {row[0]: row[1] if len(row) > 1 else None
-                    for row in workbook["申請基盤"].iter_rows(min_row=2, values_only=True)}
-    finally:
-        workbook.close()
+    channels = {row[0]: row[1] if len(row) > 1 else None
+                for row in sheet_rows(demo_workbook_28k, "申請基盤")[1:]}
     assert channels["SaaS電子申請"] == "FY2021Q4"

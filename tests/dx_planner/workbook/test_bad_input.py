@@ -13,7 +13,7 @@ from dx_planner.demo.load import load_demo
 from dx_planner.persistence.database import open_database
 from dx_planner.workbook import reader
 from tests.helpers.database import snapshot
-from tests.helpers.workbooks import process_row, write_workbook
+from tests.helpers.workbooks import process_row, sheet_rows, write_workbook
 
 
 @pytest.fixture
@@ -26,11 +26,7 @@ def demo_db(tmp_path: Path) -> Path:
 
 
 def _process_rows(path: Path) -> list[tuple[object, ...]]:
-    workbook = load_workbook(path, read_only=True)
-    try:
-        return list(workbook["手続一覧"].values)
-    finally:
-        workbook.close()
+    return sheet_rows(path, "手続一覧")
 
 
 def _rejected(db: Path, file: Path, capsys: pytest.CaptureFixture[str]) -> str:

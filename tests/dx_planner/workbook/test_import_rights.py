@@ -13,7 +13,7 @@ from dx_planner.persistence.database import open_database
 from tests.helpers.database import snapshot
 from tests.helpers.postgres import PgDatabase
 from tests.helpers.team import Team, make_team
-from tests.helpers.workbooks import edit_process_cells
+from tests.helpers.workbooks import edit_process_cells, sheet_rows
 
 
 @pytest.fixture
@@ -30,12 +30,9 @@ def exported(team: Team, tmp_path: Path) -> Path:
 
 def rows_by_bureau(path: Path) -> dict[str, list[tuple[int, str]]]:
     """(row number, 手続ID) of each bureau's processes in the exported file."""
-    workbook = load_workbook(path, read_only=True)
     found: dict[str, list[tuple[int, str]]] = {}
-    rows = workbook["手続一覧"].iter_rows(min_row=2, values_only=True)
-    for number, row in enumerate(rows, start=2):
+    for number, row in enumerate(sheet_rows(path, "手続一覧")[1:], start=2):
         found.setdefault(str(row[2]), []).append((number, str(row[0])))
-    workbook.close()
     return found
 
 

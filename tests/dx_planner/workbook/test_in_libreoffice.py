@@ -10,7 +10,7 @@ import pytest
 
 from dx_planner.cli.main import main
 from tests.helpers.pdf_pages import convert
-from tests.helpers.workbooks import process_row, write_workbook
+from tests.helpers.workbooks import process_row, sheet_rows, write_workbook
 
 
 @pytest.fixture
@@ -41,10 +41,5 @@ def test_a_formula_saved_by_libreoffice_imports_its_value(
     assert "1 added" in capsys.readouterr().out
     exported = tmp_path / "check.xlsx"
     assert main(["--db", str(db), "export-inventory", str(exported)]) == 0
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(exported, read_only=True)
-    volumes = {row[0]: row[7] for row in workbook["手続一覧"].iter_rows(min_row=2,
-                                                                   values_only=True)}
-    workbook.close()
+    volumes = {row[0]: row[7] for row in sheet_rows(exported, "手続一覧")[1:]}
     assert volumes["F-1"] == 6

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
 from PySide6.QtWidgets import QPushButton
 
 from dx_planner.domain.quarters import Quarter
 from dx_planner.tracking.actuals import default_actual_quarter
+from tests.helpers.workbooks import sheet_names
 from tests.ui.helpers import answer_next_box, run_job, visible_box
 from ui.actions import outputs
 from ui.main_window import MainWindow
@@ -22,12 +22,9 @@ def test_export_plan_workbook_from_the_gui(planned: MainWindow, qtbot: Any,
     path = tmp_path / "plan.xlsx"
     run_job(planned, qtbot, lambda: outputs.export_plan(planned, path, "基本計画", "基本計画"))
     assert "シナリオ「基本計画」" in planned.statusBar().currentMessage()
-    workbook = load_workbook(path, read_only=True)
-    try:
-        assert workbook.sheetnames[0] == "概要"
-        assert "前回比較" in workbook.sheetnames
-    finally:
-        workbook.close()
+    names = sheet_names(path)
+    assert names[0] == "概要"
+    assert "前回比較" in names
     box = visible_box(planned)
     assert "plan.xlsx" in box.text()
     box.buttons()[-1].click()  # 閉じる: nothing is opened
