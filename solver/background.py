@@ -40,6 +40,10 @@ class Background(Generic[T]):
                 return False
         return True
 
+    def done(self) -> bool:
+        """The work has ended (without waiting)."""
+        return self._done.is_set()
+
     def result(self) -> T | None:
         """What the work returned, after :meth:`wait` said it ended; its exception, raised
         again here, if it failed."""

@@ -176,6 +176,16 @@ class RoundedLp:
                    if y is not None]
         return max(meeting, key=res.plan_value, default=None), promising
 
+    def multipliers(self, dual: Dual) -> np.ndarray | None:
+        """The dual's multipliers at the row duals of the LPs solved here by now
+        (lp_prices.py), those whose bound ``dual.value`` is least; None if none was."""
+        found = []
+        for work in (self._share, self._wider):
+            solved = work.result() if work is not None and work.done() else None
+            if solved is not None and solved[1] is not None and solved[0].row_duals is not None:
+                found.append(solved[0].priced.multipliers(dual, solved[0].row_duals))
+        return min(found, key=dual.value, default=None)
+
     def _rounded(self, model: Lp, share: np.ndarray,
                  should_stop: Callable[[], bool]) -> np.ndarray:
         """The LP solution's plan (:func:`lp_plan`), the requirements met and the counts

@@ -36,6 +36,7 @@ from ortools.math_opt.core.python import solver as mathopt_core
 from ortools.math_opt.solvers import highs_pb2
 from ortools.util.python.solve_interrupter import SolveInterrupter
 
+from solver.lp_prices import PricedRows
 from solver.reduced import Residual
 
 _OPTIMAL = result_pb2.TERMINATION_REASON_OPTIMAL
@@ -80,7 +81,10 @@ class NeighbourhoodMip:
         self.pair_row = pr  # index into self.rows
         self.pair_q = pq
         self.hint = (x[self.rows[pr]] == pq).astype(np.float64)
+        self.priced = PricedRows()  # filled by _model
         self.proto = self._model(res.value if worth is None else worth)
+        # the row duals of the last relaxation solved (relaxation())
+        self.row_duals: np.ndarray | None = None
 
     @property
     def n_pairs(self) -> int:
@@ -105,10 +109,12 @@ class NeighbourhoodMip:
 
         rows_of_model = Rows()
 
-        def add_rows(group: np.ndarray, coef: np.ndarray, lo: np.ndarray, up: np.ndarray) -> None:
-            """Rows 0..k-1 of ``group`` (pair -> row in the family, -1 = not in it)."""
+        def add_rows(group: np.ndarray, coef: np.ndarray, lo: np.ndarray,
+                     up: np.ndarray) -> np.ndarray:
+            """Rows 0..k-1 of ``group`` (pair -> row in the family, -1 = not in it); their
+            numbers."""
             on = np.flatnonzero(group >= 0)
-            rows_of_model.add(group[on], on, coef[on], lo, up)
+            return rows_of_model.add(group[on], on, coef[on], lo, up)
 
         # at most one quarter per process (rows of processes with two or more pairs)
         per = np.bincount(self.pair_row, minlength=rows.size)
@@ -124,7 +130,10 @@ class NeighbourhoodMip:
         cell = res.bureau[proc].astype(np.int64) * q_n + self.pair_q
         cells, group = np.unique(cell, return_inverse=True)
         room = res.capacity.ravel()[cells] - use.eff.ravel()[cells]
-        add_rows(group, res.effort[proc], np.full(cells.size, -np.inf), np.maximum(room, 0.0))
+        priced = self.priced
+        priced.capacity_row.append(add_rows(group, res.effort[proc], np.full(cells.size, -np.inf),
+                                            np.maximum(room, 0.0)))
+        priced.capacity_cell.append(cells)
         # channel limits (finite ones only)
         cell = res.channel[proc].astype(np.int64) * q_n + self.pair_q
         limited = np.isfinite(res.limit.ravel()[cell])
@@ -132,16 +141,20 @@ class NeighbourhoodMip:
         full_group = np.full(n, -1, dtype=np.int64)
         full_group[limited] = group
         left = res.limit.ravel()[cells] - use.cnt.ravel()[cells]
-        add_rows(full_group, np.ones(n), np.full(cells.size, -np.inf), np.maximum(left, 0.0))
+        priced.limit_row.append(add_rows(full_group, np.ones(n), np.full(cells.size, -np.inf),
+                                         np.maximum(left, 0.0)))
+        priced.limit_cell.append(cells)
         # the requirements (over all the problem), less what the fixed part completes
         slack_rows = []
-        for need in res.needs:
+        for m_index, need in enumerate(res.needs):
             left = need.need - need.count(self.others)
             if left <= 0:
                 continue
             group = np.where(need.counted(proc, self.pair_q), 0, -1)
             slack_rows.append(rows_of_model.count)
             add_rows(group, np.ones(n), np.array([float(left)]), np.array([np.inf]))
+            priced.need_row.append(slack_rows[-1])
+            priced.need.append(m_index)
         if self.elastic is not None and slack_rows:
             k = len(slack_rows)
             var.ids.extend(range(n, n + k))
@@ -182,8 +195,11 @@ class NeighbourhoodMip:
         """The LP relaxation by HiGHS within ``seconds``: float[n_pairs], the share of each
         pair, or None if it found no solution in time. (HiGHS ignores MathOpt's interrupter
         but keeps its time limit: a caller that must stop sooner runs this in a thread.)"""
-        share = lp_columns(self.proto, seconds)
-        return None if share is None else share[: self.n_pairs]
+        solution = lp_solution(self.proto, seconds)
+        if solution is None:
+            return None
+        self.row_duals = solution.row_duals
+        return solution.columns[: self.n_pairs]
 
     def _answer(self, result: result_pb2.SolveResultProto) -> MipAnswer:
         term = result.termination
@@ -219,13 +235,14 @@ class Rows:
         self.count = 0  # rows so far
 
     def add(self, row: np.ndarray, col: np.ndarray, coef: np.ndarray,
-            lower: np.ndarray, upper: np.ndarray) -> None:
+            lower: np.ndarray, upper: np.ndarray) -> np.ndarray:
         """New rows 0..len(lower)-1 (numbered after those so far) with these bounds; entry
-        k is ``coef[k]`` in new row ``row[k]``, column ``col[k]``."""
+        k is ``coef[k]`` in new row ``row[k]``, column ``col[k]``. Returns their numbers."""
         self.entries(self.count + row, col, coef)
         self._lower.append(lower)
         self._upper.append(upper)
         self.count += lower.size
+        return np.arange(self.count - lower.size, self.count)
 
     def entries(self, row: np.ndarray, col: np.ndarray, coef: np.ndarray) -> None:
         """More entries in rows already added (``row``: their numbers)."""
@@ -265,16 +282,28 @@ def highs_lp(proto: model_pb2.ModelProto, seconds: float) -> result_pb2.SolveRes
     return _highs(relaxed, _params(seconds), model_parameters_pb2.ModelSolveParametersProto())
 
 
-def lp_columns(proto: model_pb2.ModelProto, seconds: float) -> np.ndarray | None:
-    """float[columns]: each column's value in the solution of ``proto``'s LP relaxation by
-    HiGHS within ``seconds`` (highs_lp), or None if it found none in time."""
+@dataclass(frozen=True)
+class LpSolution:
+    """An optimal solution of an LP relaxation: each column's value and each row's dual."""
+
+    columns: np.ndarray
+    row_duals: np.ndarray
+
+
+def lp_solution(proto: model_pb2.ModelProto, seconds: float) -> LpSolution | None:
+    """The solution of ``proto``'s LP relaxation by HiGHS within ``seconds`` (highs_lp), or
+    None if it found none in time."""
     result = highs_lp(proto, seconds)
     if result.termination.reason != _OPTIMAL or not result.solutions:
         return None
-    values = result.solutions[0].primal_solution.variable_values
-    out = np.zeros(len(proto.variables.ids))
-    out[np.asarray(values.ids, dtype=np.int64)] = np.asarray(values.values)
-    return out
+    solution = result.solutions[0]
+    values = solution.primal_solution.variable_values
+    columns = np.zeros(len(proto.variables.ids))
+    columns[np.asarray(values.ids, dtype=np.int64)] = np.asarray(values.values)
+    row_duals = np.zeros(len(proto.linear_constraints.ids))
+    duals = solution.dual_solution.dual_values
+    row_duals[np.asarray(duals.ids, dtype=np.int64)] = np.asarray(duals.values)
+    return LpSolution(columns, row_duals)
 
 
 def _params(seconds: float) -> parameters_pb2.SolveParametersProto:

@@ -82,6 +82,19 @@ BOUND_SHARE = 0.08
 #: (At half of the 4.8 s at 60 s, tight 28,000 s1's bound phase of 2.4-2.7 s fitted in one
 #: run of two.)
 SECOND_PATH_SHARE = 0.75
+#: Where the dual's path stalled (Dual.stalled) and the bound phase took at most this share
+#: of the time limit, the path is followed once more right after it, before any plan is
+#: made from its prices: the LP's pairs, value-first's plans and the search's neighbourhoods
+#: all choose by them, and the bound the solve shows is the right one from then on. Tight
+#: 28,000 s1 at 60 s: 24.37M -> 24.02M in 1.7-2.1 s, the target's price 782 -> 4,299, the
+#: start plans 23.754M instead of 23.728M. The plan at 60 s is no better on average (5 runs
+#: 23.863-23.905M, mean 23.883M; without it 23.862-23.901M), since the search ends with the
+#: same value either way, but the bound shown from 4.5 s on is 24.02M, not 24.37M until
+#: the last second. At 10 s (the bound phase takes 28% of it on 28,000) it ended at 23.760M
+#: twice instead of 23.785-23.789M: the plans come 2 s later, and the search from them gains
+#: little in the 3.5 s left, where the LP's plan at the stalled prices is 3 counts short and
+#: repaired to 23.786M.
+UNSTALL_SHARE = 0.1
 #: The improvement phase (improve.py) and the per-bureau bound after it end where the time
 #: the end of the solve takes is left (checking the plan, its figures and prices: 0.01 s on
 #: tight 3,000, 0.04 s on tight 28,000): FINISH_SECONDS plus FINISH_PER_PROCESS a process,
@@ -254,6 +267,8 @@ class _Search:
     with_prices: bool = True
     # the LP relaxation being solved for the improvement phase (lp_guided.py), if it is
     lp: RoundedLp | None = None
+    # the LP's prices, where they bound the problem lower than the dual's (_bound_by_lp)
+    lp_prices: np.ndarray | None = None
     # how long the bound phase took (the machine's pace, for the started LP's estimate)
     bound_seconds: float = 0.0
     # the least share of a need the start plan (count-first) meets it with to spare
@@ -337,6 +352,11 @@ def _bound_phase(search: _Search) -> None:
     search.bound = dual.value()
     search.bound_seconds = time.monotonic() - began
     search.report("bound")
+    if (dual.stalled() and search.bound_seconds <= UNSTALL_SHARE * clock.limit
+            and not clock.stop()):
+        _follow_dual_path(search, should_stop=clock.stop)
+        search.bound = min(search.bound, dual.value())
+        search.report("bound")
 
 
 def _follow_dual_path(search: _Search, should_stop: Callable[[], bool]) -> None:
@@ -431,6 +451,7 @@ def _improve_phase(search: _Search) -> None:
         search.offer(x, "improve")
 
     feasible, promising = _start_plans(search)
+    _bound_by_lp(search)
     # the per-bureau integer bound comes last: the search needs the time more while the
     # plan is far from the bound, and only its stop test reads the bound
     if feasible is not None:
@@ -454,6 +475,24 @@ def _improve_phase(search: _Search) -> None:
     improve.improve(res, search.best, search.dual, search.bound, deadline, clock.stop, report)
     if tighten:
         _tighten_bound_phase(search, until=end)
+
+
+def _bound_by_lp(search: _Search) -> None:
+    """The bound at the LP's row duals (lp_prices.py), where it is lower than the dual's own;
+    the per-bureau bound then starts from those prices (_tighten_bound_phase). The search
+    keeps the dual's prices: the LP's are those of the LP over each process's best quarters
+    at the dual's prices, not of the whole problem's. (Tight 28,000 s1 at 10 s: the bound
+    phase stalls at 24.37M with the target's price at 782; the LP's prices bound it by 24.16M
+    (target 11.8k; the whole LP's is 4,385), and the per-bureau bound from them by 24.09M
+    instead of 24.30M: a gap of 1.24% against 2.11%. On s0 and s2 the dual's own are lower,
+    21.92M against 21.94M and 26.18M against 26.21M.)"""
+    lp, dual = search.lp, search.dual
+    y = lp.multipliers(dual) if lp is not None else None
+    if y is None or dual.value(y) >= dual.value():
+        return
+    search.lp_prices = y
+    search.bound = min(search.bound, dual.value(y))
+    search.report("bound")
 
 
 def _worth_repairing(res: Residual, promising: np.ndarray, best: np.ndarray) -> bool:
@@ -533,8 +572,9 @@ def _polish_phase(search: _Search) -> None:
 
 def _tighten_bound_phase(search: _Search, until: float) -> None:
     """A second pass of the dual's path where it fits (SECOND_PATH_SHARE), then the
-    per-bureau integer bound, done by the moment ``until`` (time.monotonic()). The second
-    pass moves the prices the plan reports too (Plan.prices): the search is over."""
+    per-bureau integer bound, done by the moment ``until`` (time.monotonic()), both from the
+    LP's prices where they bound lower than the dual's (_bound_by_lp). They move the prices
+    the plan reports too (Plan.prices): the search is over."""
     clock = search.clock
     if clock.cancelled() or not search.res.free.size:
         return
@@ -542,6 +582,9 @@ def _tighten_bound_phase(search: _Search, until: float) -> None:
     if budget <= 0.05:
         return
     end = time.monotonic() + budget
+    dual = search.dual
+    if search.lp_prices is not None and dual.value(search.lp_prices) < dual.value():
+        dual.y = search.lp_prices
     if search.bound_seconds <= SECOND_PATH_SHARE * budget:
         stop_at = time.monotonic() + SECOND_PATH_SHARE * budget
         _follow_dual_path(search, lambda: clock.stop() or time.monotonic() > stop_at)

@@ -24,7 +24,8 @@ from __future__ import annotations
 import numpy as np
 from ortools.math_opt import model_pb2
 
-from solver.mip_model import Rows, lp_columns
+from solver.lp_prices import PricedRows
+from solver.mip_model import Rows, lp_solution
 from solver.reduced import Residual
 
 
@@ -43,7 +44,10 @@ class StartedLp:
         pr, pq = np.nonzero(np.isfinite(res.value) & (allowed | own))
         self.pair_row, self.pair_q = pr, pq
         self.elastic = elastic
+        self.priced = PricedRows()  # filled by _model
         self.proto = self._model()
+        # the row duals of the last relaxation solved (relaxation())
+        self.row_duals: np.ndarray | None = None
 
     # ------------------------------------------------------------------ the model
     def _model(self) -> model_pb2.ModelProto:
@@ -63,24 +67,29 @@ class StartedLp:
         worth_u = -value[planned, us]
 
         rows = Rows()
+        priced = self.priced
 
         def add_family(cell_x_new: np.ndarray, cell_x_old: np.ndarray, cell_u: np.ndarray,
-                       coef_x: np.ndarray, coef_u: np.ndarray, bound: np.ndarray) -> None:
+                       coef_x: np.ndarray, coef_u: np.ndarray, bound: np.ndarray,
+                       row_of: list[np.ndarray], cell_of: list[np.ndarray]) -> None:
             """Rows "sum <= bound[cell]" of a family of cells (capacity or channel), each
-            column counted + in its new cell and - in the start plan's cell (-1: none)."""
+            column counted + in its new cell and - in the start plan's cell (-1: none); their
+            numbers and cells appended to ``row_of`` and ``cell_of``."""
             cells = np.concatenate([cell_x_new, cell_x_old, cell_u])
             cols = np.concatenate([np.arange(n_x), np.arange(n_x), n_x + np.arange(n_u)])
             vals = np.concatenate([coef_x, -coef_x, -coef_u])
             on = cells >= 0
             used, row = np.unique(cells[on], return_inverse=True)
-            rows.add(row.ravel(), cols[on], vals[on], np.full(used.size, -np.inf), bound[used])
+            row_of.append(rows.add(row.ravel(), cols[on], vals[on], np.full(used.size, -np.inf),
+                                   bound[used]))
+            cell_of.append(used)
 
         use = res.usage(start)
         # bureau capacity, less what the start plan uses
         b_x, b_u = res.bureau[xr].astype(np.int64), res.bureau[planned].astype(np.int64)
         add_family(b_x * q_n + xq, np.where(was, b_x * q_n + xs, -1), b_u * q_n + us,
                    res.effort[xr], res.effort[planned],
-                   (res.capacity - use.eff).ravel())
+                   (res.capacity - use.eff).ravel(), priced.capacity_row, priced.capacity_cell)
         # channel limits (finite ones only), less what the start plan onboards
         limited = np.isfinite(res.limit).ravel()
         c_x, c_u = res.channel[xr].astype(np.int64), res.channel[planned].astype(np.int64)
@@ -90,7 +99,8 @@ class StartedLp:
 
         add_family(limited_cell(c_x * q_n + xq), limited_cell(np.where(was, c_x * q_n + xs, -1)),
                    limited_cell(c_u * q_n + us), np.ones(n_x), np.ones(n_u),
-                   np.where(limited, (res.limit - use.cnt).ravel(), np.inf))
+                   np.where(limited, (res.limit - use.cnt).ravel(), np.inf),
+                   priced.limit_row, priced.limit_cell)
         # at most one quarter per process: x[p, s_p] >= 0, or sum_q x[p, q] <= 1
         cols_of = np.concatenate([np.arange(n_x), n_x + np.arange(n_u)])
         proc_of = np.concatenate([xr, planned])
@@ -102,7 +112,9 @@ class StartedLp:
                  np.full(n_amo, -np.inf), np.ones(n_amo))
         # the requirements, less what the start plan counts; each with an elastic slack
         slack_rows = []
-        for need in res.needs:
+        for m_index, need in enumerate(res.needs):
+            priced.need_row.append(rows.count)
+            priced.need.append(m_index)
             counts_new = need.counted(xr, xq)
             counts_old = was & need.counted(xr, xs)
             coef = counts_new.astype(np.float64) - counts_old.astype(np.float64)
@@ -135,9 +147,11 @@ class StartedLp:
     def relaxation(self, seconds: float) -> np.ndarray | None:
         """float[n_pairs]: the share of each pair in the LP's solution by HiGHS within
         ``seconds``, or None if it found none in time (see NeighbourhoodMip.relaxation)."""
-        col = lp_columns(self.proto, seconds)
-        if col is None:
+        solution = lp_solution(self.proto, seconds)
+        if solution is None:
             return None
+        self.row_duals = solution.row_duals
+        col = solution.columns
         moved = self.pair_q != self.start[self.pair_row]  # the x columns, in pair order
         n_x = int(moved.sum())
         planned = self.start >= 0

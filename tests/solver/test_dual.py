@@ -5,10 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from solver.dual import Dual
+from solver.dual import STALL_DROP, Dual
 from solver.problem import Problem
 from solver.reduced import residual_of
 from solver.solve import solve
+from solver.synthetic import tight_problem
 from tests.solver.instances import exhaustive, make_problem, random_problem, scoped
 
 
@@ -105,3 +106,17 @@ def test_a_binding_requirement_has_a_price_and_a_cost_estimate() -> None:
     assert plan.prices.requirement[0] > 0
     # without the target the big one (value 250) would replace the two small ones (5)
     assert plan.prices.bound_without[0] >= 250.0 - 1e-6
+
+
+def test_a_path_cut_short_has_stalled_and_a_whole_one_has_not() -> None:
+    # tight 28,000 s1's path stalls with its last stage still lowering the smoothed function
+    # by 6.9e-4; the other tight instances end at 7e-6 to 7e-5 (Dual.stalled)
+    res = residual_of(tight_problem(1500, seed=4))
+    scale = float(np.sum(np.max(res.value, axis=1, initial=0.0))) / res.free.size
+    cut = Dual(res)
+    cut.minimise(tau_start=0.3 * scale, tau_end=1e-3 * scale, stages=3, newton_steps=1)
+    assert cut.stalled()
+    whole = Dual(res)
+    whole.minimise(tau_start=0.3 * scale, tau_end=1e-3 * scale, stages=8, newton_steps=3)
+    assert not whole.stalled()
+    assert whole.last_stage_drop < STALL_DROP < cut.last_stage_drop

@@ -342,3 +342,119 @@ def test_the_lps_plans_are_rounded_late_only_where_no_plan_meets_the_requirement
     assert progress.first("start") is not None
     assert plan.objective > 1.2 * progress.first("start")  # the count-first plan's value
 
+
+
+def _stall_the_bound_phase(monkeypatch: pytest.MonkeyPatch) -> list[np.ndarray]:
+    """The bound phase's path cut to two Newton steps at one smoothing (a stall, as tight
+    28,000 s1's path stalls with the target priced at 782 where the LP's is 4,385); later
+    passes run as usual. Returns the list the stalled prices are put in."""
+    solve_module = sys.modules["solver.solve"]
+    follow = solve_module._follow_dual_path
+    stalled: list[np.ndarray] = []
+
+    def bound_phase_stalls(search: Any, should_stop: Callable[[], bool]) -> None:
+        if stalled:
+            follow(search, should_stop)
+            return
+        res = search.res
+        tau = 0.03 * float(np.sum(np.max(res.value, axis=1, initial=0.0))) / res.free.size
+        search.dual.minimise(tau_start=tau, tau_end=tau, stages=1, newton_steps=2,
+                             should_stop=should_stop)
+        assert search.dual.stalled()
+        stalled.append(search.dual.y.copy())
+
+    monkeypatch.setattr(solve_module, "_follow_dual_path", bound_phase_stalls)
+    return stalled
+
+
+def _search_prices(monkeypatch: pytest.MonkeyPatch) -> list[np.ndarray]:
+    """The prices each search (improve.improve) is given, in a list."""
+    improve_module = sys.modules["solver.improve"]
+    improve = improve_module.improve
+    searched_with: list[np.ndarray] = []
+
+    def spy_improve(res: Residual, x: np.ndarray, dual: Dual, *args: Any, **kwargs: Any) -> Any:
+        searched_with.append(dual.y.copy())
+        return improve(res, x, dual, *args, **kwargs)
+
+    monkeypatch.setattr(improve_module, "improve", spy_improve)
+    return searched_with
+
+
+def test_a_stalled_path_is_followed_again_before_plans_are_made_where_the_time_allows(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    solve_module = sys.modules["solver.solve"]
+    stalled = _stall_the_bound_phase(monkeypatch)
+    searched_with = _search_prices(monkeypatch)
+    lp_prices: list[np.ndarray] = []  # the dual's prices when the LP is written
+
+    class Spy(RoundedLp):
+        def __init__(self, res: Residual, dual: Dual, seconds: float, meeting: np.ndarray, *,
+                     started: bool = False) -> None:
+            lp_prices.append(dual.y.copy())
+            super().__init__(res, dual, seconds, meeting, started=started)
+
+    monkeypatch.setattr(solve_module, "RoundedLp", Spy)
+    tight = tight_problem(3000, seed=0)
+    stalled_bound = Dual(residual_of(tight))
+    plan = solve(tight, time_limit=5)
+    assert check_plan(tight, plan.quarter) == []
+    [first] = stalled
+    stalled_bound.y = first
+    unstalled = lp_prices[0]
+    assert not np.array_equal(unstalled, first)
+    assert stalled_bound.value(unstalled) < stalled_bound.value(first)
+    assert searched_with and all(np.array_equal(y, unstalled) for y in searched_with)
+    # where the bound phase took more than UNSTALL_SHARE of the limit (tight 28,000 at 10 s:
+    # 28%), the plans come from the stalled prices: the search needs the time more
+    stalled.clear()
+    lp_prices.clear()
+    searched_with.clear()
+    monkeypatch.setattr(solve_module, "UNSTALL_SHARE", 0.0)
+    solve(tight, time_limit=5)
+    assert np.array_equal(lp_prices[0], stalled[0])
+    assert all(np.array_equal(y, stalled[0]) for y in searched_with)
+
+
+def test_where_the_bound_phase_stalls_the_lps_prices_lower_the_bound_not_the_searchs_prices(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # where the stalled path is not followed again (tight 28,000 s1 at 10 s)
+    solve_module = sys.modules["solver.solve"]
+    stalled = _stall_the_bound_phase(monkeypatch)
+    searched_with = _search_prices(monkeypatch)
+    monkeypatch.setattr(solve_module, "UNSTALL_SHARE", 0.0)
+    lp_bounds: list[tuple[float, float]] = []  # (at the LP's prices, at the dual's)
+
+    class Spy(RoundedLp):
+        def multipliers(self, dual: Dual) -> np.ndarray | None:
+            y = super().multipliers(dual)
+            assert y is not None
+            lp_bounds.append((dual.value(y), dual.value()))
+            return y
+
+    class Bounds(Reports):
+        def __init__(self) -> None:
+            super().__init__()
+            self.bounds: list[tuple[str, float | None]] = []
+
+        def report(self, phase: str, objective: float | None, bound: float | None,
+                   elapsed: float) -> None:
+            super().report(phase, objective, bound, elapsed)
+            self.bounds.append((phase, bound))
+
+    monkeypatch.setattr(solve_module, "RoundedLp", Spy)
+    # the LP over every pair, whose prices bound by its value: on an instance this small
+    # the LP over the best quarters at prices this far off misses too many good pairs
+    monkeypatch.setattr(lp_guided, "LP_QUARTERS", 99)
+    tight = tight_problem(3000, seed=0)
+    reports = Bounds()
+    plan = solve(tight, time_limit=5, progress=reports)
+    assert check_plan(tight, plan.quarter) == []
+    [(at_lp, at_dual)] = lp_bounds
+    assert at_lp < at_dual  # the stall: the LP's prices bound lower
+    # the bound is lowered to theirs as soon as the LP is solved, before the search ...
+    first_search = reports.phases.index("improve")
+    assert reports.bounds[first_search][1] == pytest.approx(at_lp, rel=1e-12)
+    assert plan.bound <= at_lp
+    # ... and the search keeps the dual's prices
+    assert searched_with and all(np.array_equal(y, stalled[0]) for y in searched_with)
