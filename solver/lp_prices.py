@@ -37,8 +37,11 @@ class PricedRows:
     def multipliers(self, dual: Dual, row_duals: np.ndarray) -> np.ndarray:
         """The dual's multipliers y (its layout: alpha, beta, lambda) at the LP's row duals
         ``row_duals`` (MathOpt's signs for a maximisation: a binding <= row's dual is positive,
-        a binding >= row's negative), clipped at 0; a cell or need with no row gets 0."""
+        a binding >= row's negative), clipped at 0; a cell or need with no row, or a dual that is
+        not finite, gets 0."""
         y = np.zeros_like(dual.y)
+        # any prices >= 0 bound the problem, 0 among them: a dual HiGHS left undefined is 0
+        row_duals = np.nan_to_num(row_duals, nan=0.0, posinf=0.0, neginf=0.0)
         if self.capacity_row:
             rows = np.concatenate(self.capacity_row)
             y[np.concatenate(self.capacity_cell)] = row_duals[rows]

@@ -59,3 +59,17 @@ def test_the_rounded_lps_prices_bound_the_problem_no_lower_than_the_whole_lp(
     assert whole.relaxation(30.0) is not None and whole.row_duals is not None
     assert res.n_quarters > LP_QUARTERS
     assert dual.value(y) >= dual.value(whole.priced.multipliers(dual, whole.row_duals)) - 1e-6
+
+
+def test_a_dual_that_is_not_finite_prices_its_row_at_zero(tight: tuple[Residual, Dual]) -> None:
+    res, dual = tight
+    lp = _whole_lp(res, dual, "plain")
+    assert lp.relaxation(30.0) is not None and lp.row_duals is not None
+    good = lp.priced.multipliers(dual, lp.row_duals)
+    broken = lp.row_duals.copy()
+    broken[np.concatenate(lp.priced.capacity_row)[0]] = np.nan
+    broken[lp.priced.need_row[0]] = -np.inf
+    y = lp.priced.multipliers(dual, broken)
+    assert np.all(np.isfinite(y)) and np.all(y >= 0)
+    assert np.count_nonzero(y != good) <= 2
+    assert np.isfinite(dual.value(y))
