@@ -23,10 +23,10 @@ import time
 from collections.abc import Callable
 
 import numpy as np
-from ortools.math_opt import model_pb2, result_pb2
+from ortools.math_opt import model_pb2
 
 from solver.background import Background
-from solver.mip_model import highs_lp, set_constraints
+from solver.mip_model import lp_solution, set_constraints
 from solver.reduced import Residual
 
 #: An LP is not started with less time than this left.
@@ -46,23 +46,16 @@ def capacity_duals(coef: np.ndarray, effort: np.ndarray, capacity: np.ndarray,
     """float[Q]: the capacity duals of the bureau's LP (>= 0), or None if HiGHS did not
     solve it within ``seconds``. Pairs with c <= 0 are left out: with alpha >= 0 they never
     reach the maximum of D_b, and the LP never needs them."""
-    q_n = coef.shape[1]
     pr, pq = np.nonzero(np.isfinite(coef) & (coef > 0))
-    alpha = np.zeros(q_n)
     if pr.size == 0:
-        return alpha
-    result = highs_lp(_bureau_model(coef[pr, pq], pr, pq, effort, capacity), seconds)
-    if (result.termination.reason != result_pb2.TERMINATION_REASON_OPTIMAL
-            or not result.solutions
-            or not result.solutions[0].HasField("dual_solution")):
+        return np.zeros(coef.shape[1])
+    solution = lp_solution(_bureau_model(coef[pr, pq], pr, pq, effort, capacity), seconds)
+    if solution is None:
         return None
-    duals = result.solutions[0].dual_solution.dual_values
-    ids = np.asarray(duals.ids, dtype=np.int64)
-    values = np.asarray(duals.values, dtype=np.float64)
-    on = ids >= effort.size  # the capacity rows come after the one-per-process rows
-    # a capacity row's dual is >= 0 in a maximisation; clipping guards the sign only
-    alpha[ids[on] - effort.size] = np.maximum(values[on], 0.0)
-    return alpha
+    # the capacity rows come after the one-per-process rows; a capacity row's dual is >= 0
+    # in a maximisation, and clipping guards the sign only
+    out: np.ndarray = np.maximum(solution.row_duals[effort.size:], 0.0)
+    return out
 
 
 def _bureau_model(worth: np.ndarray, pr: np.ndarray, pq: np.ndarray, effort: np.ndarray,

@@ -488,10 +488,13 @@ def _bound_by_lp(search: _Search) -> None:
     21.92M against 21.94M and 26.18M against 26.21M.)"""
     lp, dual = search.lp, search.dual
     y = lp.multipliers(dual) if lp is not None else None
-    if y is None or dual.value(y) >= dual.value():
+    if y is None:
+        return
+    at_lp = dual.value(y)
+    if at_lp >= dual.value():
         return
     search.lp_prices = y
-    search.bound = min(search.bound, dual.value(y))
+    search.bound = min(search.bound, at_lp)
     search.report("bound")
 
 
@@ -582,9 +585,8 @@ def _tighten_bound_phase(search: _Search, until: float) -> None:
     if budget <= 0.05:
         return
     end = time.monotonic() + budget
-    dual = search.dual
-    if search.lp_prices is not None and dual.value(search.lp_prices) < dual.value():
-        dual.y = search.lp_prices
+    if search.lp_prices is not None:  # lower than the dual's (nothing moves them between)
+        search.dual.y = search.lp_prices
     if search.bound_seconds <= SECOND_PATH_SHARE * budget:
         stop_at = time.monotonic() + SECOND_PATH_SHARE * budget
         _follow_dual_path(search, lambda: clock.stop() or time.monotonic() > stop_at)

@@ -6,14 +6,16 @@ from solver.progress import NullProgress
 
 
 class Reports(NullProgress):
-    """Each report's phase and objective, in order; never cancels."""
+    """Each report's phase and objective, and its bound, in order; never cancels."""
 
     def __init__(self) -> None:
         self.seen: list[tuple[str, float | None]] = []
+        self.bounds: list[float | None] = []  # each report's, as ``seen``
 
     def report(self, phase: str, objective: float | None, bound: float | None,
                elapsed: float) -> None:
         self.seen.append((phase, objective))
+        self.bounds.append(bound)
 
     @property
     def phases(self) -> list[str]:

@@ -432,29 +432,19 @@ def test_where_the_bound_phase_stalls_the_lps_prices_lower_the_bound_not_the_sea
             lp_bounds.append((dual.value(y), dual.value()))
             return y
 
-    class Bounds(Reports):
-        def __init__(self) -> None:
-            super().__init__()
-            self.bounds: list[tuple[str, float | None]] = []
-
-        def report(self, phase: str, objective: float | None, bound: float | None,
-                   elapsed: float) -> None:
-            super().report(phase, objective, bound, elapsed)
-            self.bounds.append((phase, bound))
-
     monkeypatch.setattr(solve_module, "RoundedLp", Spy)
     # the LP over every pair, whose prices bound by its value: on an instance this small
     # the LP over the best quarters at prices this far off misses too many good pairs
     monkeypatch.setattr(lp_guided, "LP_QUARTERS", 99)
     tight = tight_problem(3000, seed=0)
-    reports = Bounds()
+    reports = Reports()
     plan = solve(tight, time_limit=5, progress=reports)
     assert check_plan(tight, plan.quarter) == []
     [(at_lp, at_dual)] = lp_bounds
     assert at_lp < at_dual  # the stall: the LP's prices bound lower
     # the bound is lowered to theirs as soon as the LP is solved, before the search ...
     first_search = reports.phases.index("improve")
-    assert reports.bounds[first_search][1] == pytest.approx(at_lp, rel=1e-12)
+    assert reports.bounds[first_search] == pytest.approx(at_lp, rel=1e-12)
     assert plan.bound <= at_lp
     # ... and the search keeps the dual's prices
     assert searched_with and all(np.array_equal(y, stalled[0]) for y in searched_with)
