@@ -460,10 +460,12 @@ def _improve_phase(search: _Search) -> None:
     deadline, tighten = _improve_deadline(clock, end)
     if promising is not None and _worth_repairing(res, promising, search.best):
         # repair the requirements the most promising plan misses, with most of the time
-        # left; if that does not succeed, improve the best plan that meets them instead
+        # left (REPAIR_SHARE), the search going on from it until the deadline once it is
+        # repaired (a second search from the best plan would begin again, its kinds' rates
+        # unknown); if it is not repaired by then, improve the best plan meeting them
         half = time.monotonic() + REPAIR_SHARE * (deadline - time.monotonic())
-        repaired = improve.improve(res, promising, search.dual, search.bound, half, clock.stop,
-                                   report)
+        repaired = improve.improve(res, promising, search.dual, search.bound, deadline,
+                                   clock.stop, report, repair_by=half)
         if res.shortfall(repaired) > 0 and not clock.stop():
             # it may run out of time a count or two short, where the search repairs a
             # count for little (tight 28,000 s0 at 10 s: 3 counts for 5k in 2.5 s):

@@ -48,7 +48,7 @@ def test_an_lp_step_replans_the_rows_its_lp_picked() -> None:
                                               (lp_kind, np.arange(4)))
     assert cand is not None and cand.tolist() == [-1, 0, 0, 1]
     # narrowed to one of the LP's rows, the step cannot trade the big one for two small
-    search.chunk = 1
+    lp_kind.chunk = 1
     cand, _, _ = improve._timed_neighbourhood(search, x, 5.0, None, 2,
                                               (lp_kind, np.arange(4)))
     assert cand is not None and cand.tolist() == x.tolist()
@@ -58,8 +58,7 @@ def test_an_lp_neighbourhood_keeps_a_chunk_of_the_rows_closest_to_indifferent() 
     res, x = _one_big_for_two_small()
     search = improve.Search(res, Dual(res).reduced())
     search.allowed = np.isfinite(res.value)
-    search.chunk = 2
-    rows = search.lp_neighbourhood(x, np.arange(4), 5.0)
+    rows = search.lp_neighbourhood(x, np.arange(4), 5.0, 2)
     assert rows is not None
     closest = np.argsort(search.margin[[0, 1, 2]], kind="stable")[:2]
     assert sorted(rows.tolist()) == sorted(closest.tolist())
@@ -70,6 +69,6 @@ def test_a_bureau_too_big_for_a_steps_lp_gets_none(monkeypatch: pytest.MonkeyPat
     search = improve.Search(res, Dual(res).reduced())
     pairs = int(search.allowed.sum())
     monkeypatch.setattr(rins, "LP_PAIRS_MAX", pairs - 1)
-    assert search.lp_neighbourhood(x, np.arange(4), 5.0) is None
+    assert search.lp_neighbourhood(x, np.arange(4), 5.0, improve.CHUNK) is None
     monkeypatch.setattr(rins, "LP_PAIRS_MAX", pairs)
-    assert search.lp_neighbourhood(x, np.arange(4), 5.0) is not None
+    assert search.lp_neighbourhood(x, np.arange(4), 5.0, improve.CHUNK) is not None
