@@ -129,6 +129,13 @@ def test_each_kind_is_picked_once_before_the_rates_decide(
     assert sum(search.pick(feasible)[0] is first for _ in range(100)) > 70
 
 
+def test_a_focused_search_tries_a_bureau_whole_then_swaps(tight: tuple[Residual, Dual]) -> None:
+    # a warm re-solve's: the kinds it always had, a bureau of its focus first
+    res, dual = tight
+    search = improve.Search(res, dual.reduced(), focus=np.array([0]))
+    assert [k.name for k in search.kinds] == ["bureau", "swap"]
+
+
 def test_each_kind_adapts_a_chunk_of_its_own(tight: tuple[Residual, Dual]) -> None:
     res, dual = tight
     feasible = _value_first_plan(res, dual)
