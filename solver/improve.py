@@ -324,7 +324,7 @@ class Search:
         # swamps, and 0.2 spread over 7 kinds is a pick in 35 (tight 28,000 s0 at 60 s:
         # the marginal kind's first steps gained 0.4-2.8k, the lp kind, 3-14k a step there,
         # was first picked after 15 s, and the solve ended at 99.63-99.87% of the best
-        # known; tried first, 99.94-99.98% in 5 runs)
+        # known in 5 runs; tried first, 99.91-99.98% in 5)
         untried = [k for k in kinds if k.picks == 0]
         if untried:
             kind = untried[0]
@@ -503,8 +503,8 @@ class Search:
         # own: with one chunk for all, a kind whose neighbourhoods CP-SAT solves fast (the
         # processes of least margin, 600-990 of them) grew it past what the others (a
         # bureau's LP rows) are solved in within a step, and shrinking, theirs shrank it
-        # for the others. Tight 28,000 at 60 s, s1 and s2, 2 runs each: 99.88-99.90% and
-        # 99.91-99.99% of the best known, with one chunk 99.78-99.97% and 99.85-99.88%.
+        # for the others. Tight 28,000 at 60 s: s2 99.91-99.99% of the best known in 4 runs
+        # (one chunk: 99.85-99.88% in 3), s1 99.87-99.98% in 6 (one chunk: 99.78-99.97%).
         if kind in (self.whole_kind, self.sweep_kind, self.finale_kind, self.repair_kind,
                     self.trade_kind):
             return
