@@ -324,7 +324,7 @@ class Search:
         # swamps, and 0.2 spread over 7 kinds is a pick in 35 (tight 28,000 s0 at 60 s:
         # the marginal kind's first steps gained 0.4-2.8k, the lp kind, 3-14k a step there,
         # was first picked after 15 s, and the solve ended at 99.63-99.87% of the best
-        # known in 5 runs; tried first, 99.91-99.98% in 5)
+        # known in 4 runs; tried first, 99.91-99.98% in 6)
         untried = [k for k in kinds if k.picks == 0]
         if untried:
             kind = untried[0]
