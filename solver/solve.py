@@ -458,6 +458,7 @@ def _improve_phase(search: _Search) -> None:
         search.offer(feasible, "improve")
     end = search.work_end()
     deadline, tighten = _improve_deadline(clock, end)
+    searched = False  # the search from the repaired plan had the time until the deadline
     if promising is not None and _worth_repairing(res, promising, search.best):
         # repair the requirements the most promising plan misses, with most of the time
         # left (REPAIR_SHARE), the search going on from it until the deadline once it is
@@ -466,7 +467,8 @@ def _improve_phase(search: _Search) -> None:
         half = time.monotonic() + REPAIR_SHARE * (deadline - time.monotonic())
         repaired = improve.improve(res, promising, search.dual, search.bound, deadline,
                                    clock.stop, report, repair_by=half)
-        if res.shortfall(repaired) > 0 and not clock.stop():
+        searched = res.shortfall(repaired) == 0
+        if not searched and not clock.stop():
             # it may run out of time a count or two short, where the search repairs a
             # count for little (tight 28,000 s0 at 10 s: 3 counts for 5k in 2.5 s):
             # completed at any price, 21.705M, where the best plan meeting the requirements
@@ -474,7 +476,9 @@ def _improve_phase(search: _Search) -> None:
             completed = repaired_at_any_price(res, repaired, clock.stop)
             if completed is not None:
                 search.offer(completed, "improve")
-    improve.improve(res, search.best, search.dual, search.bound, deadline, clock.stop, report)
+    if not searched:
+        improve.improve(res, search.best, search.dual, search.bound, deadline, clock.stop,
+                        report)
     if tighten:
         _tighten_bound_phase(search, until=end)
 
