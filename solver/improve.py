@@ -23,7 +23,10 @@ bureaus of a neighbourhood) and a missing count priced above any value (so a pla
 short of a requirement is repaired first). The current plan is the hint, so a neighbourhood
 never gets worse; a better one replaces the plan. After the sweep, PARALLEL neighbourhoods
 on disjoint rows are solved at once, and each step is taken on the plan as the steps before
-it left it. Once the search stalls, counts beyond the needs are priced (see ``improve``), so
+it left it. The first time the search stalls, where most bureaus are small, the count market
+(count_market.py) moves counts of the binding needs between bureaus at each bureau's own
+price for one (``Search.market_pays``). Once it stalls again, counts beyond the needs are
+priced (see ``improve``), so
 counts can move between bureaus in steps; in the last quarter of the time at a lower price, so
 the counts left over are cashed in, after a finale that re-plans whole the bureaus too big for
 the sweep, those furthest from the bound first. It stops when the gap to the bound is below
@@ -55,6 +58,7 @@ from ortools.sat.python import cp_model
 from solver import rins
 from solver.block_model import BlockModel
 from solver.constraints import bureau_load
+from solver.count_market import CountMarket
 from solver.dual import Dual
 from solver.reduced import Need, Residual
 
@@ -114,6 +118,9 @@ SWEEP_TIMEOUTS = 2
 #: 28,000 (smallest 242) each bureau takes a whole step, and the plan 3 short was still one
 #: short after 3.5 s of sweep, where repair neighbourhoods met them in 2.5 s.
 SWEEP_REPAIR_MAX = 150
+#: The first time the search stalls, the count market (count_market.py) trades counts
+#: between bureaus, if at least this many seconds are left.
+MARKET_MIN_SECONDS = 20.0
 #: How often a running neighbourhood checks for a cancel.
 WATCH_SECONDS = 0.05
 #: Once the search has not gained for STALL_SECONDS, a count beyond a need is worth
@@ -405,12 +412,34 @@ class Search:
         the trade pass reads it, so a warm re-solve's search never computes it."""
         return _best_per_process(self.res.value)
 
-    def _trade_rows(self, x: np.ndarray) -> np.ndarray:
+    def market_pays(self) -> bool:
+        """The count market (count_market.py) is worth its time: at least half the bureaus
+        are small enough for the sweep, so most offers are exact (a bureau re-planned whole,
+        in hundredths of a second). Tight 3,000 at 60 s (26 of 28 bureaus at most SWEEP_MAX
+        processes), 3 runs each: s0 99.97-99.99% of the best known, s1 99.95-99.98%, s2
+        99.99-100.02% (the market took 15-31 s and gained 4-5k); without it s0 99.83-99.98%
+        in 6 runs, 4 of them at 99.83-99.85% (one bureau of 48 processes gains 2.9k by
+        giving up a milestone count, and only a lucky shedding step found that), s2
+        99.83-99.95% in 3. Tight 28,000 (2-3 of 28 bureaus that small): the market took 13-14 s
+        of a 60 s search, gained 6-18k, and the search ended at 99.81% and 99.88% (s1, s0),
+        below the runs without it (99.87-99.98%, 99.91-99.98%)."""
+        sizes = np.array([rows.size for rows in self.by_bureau])
+        return 2 * len(self.whole) >= int(np.count_nonzero(sizes))
+
+    def offer_rows(self, x: np.ndarray, b: int) -> np.ndarray:
+        """The rows re-planned for bureau b's offers in the count market: the bureau whole
+        where the sweep would re-plan it whole, else its trade rows."""
+        rows = self.by_bureau[b]
+        return rows if rows.size <= SWEEP_MAX else self._trade_rows(x, b)
+
+    def _trade_rows(self, x: np.ndarray, b: int | None = None) -> np.ndarray:
         """In one bureau, REPAIR_PART each of: its planned processes that give least value per
         person-month where they are, its unplanned ones that would give most, and the smallest
         members of the tightest need it does not complete by then."""
         res = self.res
-        rows = self.by_bureau[int(self.rng.choice(len(self.by_bureau), p=self.bureau_weight))]
+        if b is None:
+            b = int(self.rng.choice(len(self.by_bureau), p=self.bureau_weight))
+        rows = self.by_bureau[b]
         planned, out = rows[x[rows] >= 0], rows[x[rows] < 0]
         parts = [self._least_valuable(x, planned, REPAIR_PART),
                  self._noisy_first(out, -self.best_value[out] / res.effort[out], REPAIR_PART)]
@@ -519,6 +548,7 @@ def solve_neighbourhood(
     should_stop: Callable[[], bool] | None = None,
     bonus: np.ndarray | None = None,
     workers: int = WORKERS,
+    need_shift: tuple[int, int] | None = None,
 ) -> tuple[np.ndarray | None, bool]:
     """Re-plan ``rows`` by CP-SAT, the rest of ``x`` fixed: (plan or None, proven optimal).
 
@@ -540,8 +570,9 @@ def solve_neighbourhood(
     # for 4 small ones, and a repair step was wasted
     penalty = 1 + sum(abs(c) for c in coef)
     slacks: list[cp_model.IntVar] = []
-    for need in res.needs:
-        left = need.need - block.fixed_count(need)
+    for k, need in enumerate(res.needs):
+        wanted = need.need + (need_shift[1] if need_shift and need_shift[0] == k else 0)
+        left = wanted - block.fixed_count(need)
         if left <= 0:
             continue
         terms = block.count_of(need)
@@ -666,8 +697,10 @@ def improve(
     be repaired, or the search ends there. Returns the best plan (it meets the requirements
     whenever ``x`` does).
 
-    Once the search stalls (no gain for STALL_SECONDS) with the requirements met, and
-    without a focus, it maximises value plus counts at a share of their dual prices. A
+    The first time the search stalls (no gain for STALL_SECONDS) with the requirements
+    met, without a focus, the count market trades counts between bureaus where it pays
+    (``Search.market_pays``) and MARKET_MIN_SECONDS are left. At the next stall it
+    maximises value plus counts at a share of their dual prices. A
     neighbourhood where counts are cheap then makes more than the needs need, and
     neighbourhoods elsewhere shed the counts that cost most: counts move between bureaus
     that no single neighbourhood holds together. (On tight-28000 one bureau of 242
@@ -691,6 +724,7 @@ def improve(
     finale_for = FINALE_SHARE * (deadline - started)  # seconds
     finale_until = deadline
     locked = res.locked_value
+    market: CountMarket | None = None
 
     def gap(y: np.ndarray) -> float:
         return (bound - res.plan_value(y) - locked) / bound if bound > 0 else 0.0
@@ -703,6 +737,14 @@ def improve(
                 break
             if (search.price is None and focus is None and res.needs and res.shortfall(best) == 0
                     and time.monotonic() - last_gain > STALL_SECONDS):
+                if market is None and search.market_pays() and left > MARKET_MIN_SECONDS:
+                    market = CountMarket(res, search.offer_rows, partial(
+                        _solve_shifted, res, should_stop), STEP_SECONDS, should_stop)
+                    current = market.trade(current, deadline, pool, report)
+                    if better(res, current, best):
+                        best = current
+                        last_gain = time.monotonic()
+                        continue
                 search.price_counts(dual)
             if search.price is not None and not late and time.monotonic() >= late_from:
                 late = True
@@ -733,6 +775,15 @@ def improve(
                         report(best)
                 search.learn(kind, gain, took, optimal)
     return best
+
+
+def _solve_shifted(res: Residual, should_stop: Callable[[], bool], x: np.ndarray,
+                   rows: np.ndarray, shift: tuple[int, int], seconds: float) -> np.ndarray | None:
+    """A count market's offer (count_market.py): ``rows`` re-planned with one worker (two
+    are asked at once)."""
+    plan, _ = solve_neighbourhood(res, x, rows, seconds, should_stop, workers=1,
+                                  need_shift=shift)
+    return plan
 
 
 def _best_per_process(table: np.ndarray) -> np.ndarray:

@@ -6,6 +6,7 @@ import dataclasses
 import sys
 import time
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pytest
@@ -194,9 +195,11 @@ def test_the_search_starts_with_every_small_bureau_whole_smallest_first(
     def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
             should_stop: Callable[[], bool] | None = None,
             bonus: np.ndarray | None = None,
-            workers: int = improve.WORKERS) -> tuple[np.ndarray | None, bool]:
+            workers: int = improve.WORKERS,
+            need_shift: tuple[int, int] | None = None) -> tuple[np.ndarray | None, bool]:
         solved.append(rows)
-        return solve_neighbourhood(res_, x, rows, seconds, should_stop, bonus, workers)
+        return solve_neighbourhood(res_, x, rows, seconds, should_stop, bonus, workers,
+                                   need_shift)
 
     monkeypatch.setattr(improve, "solve_neighbourhood", spy)
     # the largest of them may take a whole step (the cut is tested on its own below)
@@ -282,8 +285,10 @@ def test_a_priced_step_that_lowers_the_value_never_replaces_the_best_plan(
     def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
             should_stop: Callable[[], bool] | None = None,
             bonus: np.ndarray | None = None,
-            workers: int = improve.WORKERS) -> tuple[np.ndarray | None, bool]:
-        cand, optimal = solve_neighbourhood(res_, x, rows, seconds, should_stop, bonus, workers)
+            workers: int = improve.WORKERS,
+            need_shift: tuple[int, int] | None = None) -> tuple[np.ndarray | None, bool]:
+        cand, optimal = solve_neighbourhood(res_, x, rows, seconds, should_stop, bonus,
+                                            workers, need_shift)
         moved.append([] if cand is None else cand.tolist())
         return cand, optimal
 
@@ -303,15 +308,19 @@ def test_counts_are_priced_after_a_stall_and_never_in_a_focused_search(
     res, dual = tight
     feasible = _value_first_plan(res, dual)
     monkeypatch.setattr(improve, "STALL_SECONDS", stall)
+    # the count market, which comes before the prices at the first stall, is tested below
+    monkeypatch.setattr(improve, "MARKET_MIN_SECONDS", float("inf"))
     bonuses: list[bool] = []
     solve_neighbourhood = improve.solve_neighbourhood
 
     def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
             should_stop: Callable[[], bool] | None = None,
             bonus: np.ndarray | None = None,
-            workers: int = improve.WORKERS) -> tuple[np.ndarray | None, bool]:
+            workers: int = improve.WORKERS,
+            need_shift: tuple[int, int] | None = None) -> tuple[np.ndarray | None, bool]:
         bonuses.append(bonus is not None)
-        return solve_neighbourhood(res_, x, rows, 0.05, should_stop, bonus, workers)
+        return solve_neighbourhood(res_, x, rows, 0.05, should_stop, bonus, workers,
+                                   need_shift)
 
     monkeypatch.setattr(improve, "solve_neighbourhood", spy)
     found = improve.improve(res, feasible, dual, dual.value() + res.locked_value,
@@ -321,6 +330,51 @@ def test_counts_are_priced_after_a_stall_and_never_in_a_focused_search(
     assert len(bonuses) >= 40
     assert any(bonuses) is priced
     assert res.shortfall(found) == 0
+    assert res.plan_value(found) >= res.plan_value(feasible) - 1e-6
+
+
+def _market_search(res: Residual, dual: Dual, monkeypatch: pytest.MonkeyPatch,
+                   min_seconds: float, focus: list[int] | None,
+                   ) -> tuple[np.ndarray, np.ndarray, list[tuple[float, float]]]:
+    """(the start, the plan found, (value before, value after) of each market's trades) of
+    an 8 s search of the tight instance that stalls at once."""
+    feasible = _value_first_plan(res, dual)
+    monkeypatch.setattr(improve, "STALL_SECONDS", 0.0)
+    monkeypatch.setattr(improve, "MARKET_MIN_SECONDS", min_seconds)
+    markets: list[tuple[float, float]] = []
+    trade = improve.CountMarket.trade
+
+    def spy(market: improve.CountMarket, x: np.ndarray, *args: Any) -> np.ndarray:
+        out = trade(market, x, *args)
+        markets.append((res.plan_value(x), res.plan_value(out)))
+        return out
+
+    monkeypatch.setattr(improve.CountMarket, "trade", spy)
+    found = improve.improve(res, feasible, dual, dual.value() + res.locked_value,
+                            time.monotonic() + 8.0, lambda: False, lambda x: None,
+                            focus=None if focus is None else np.array(focus))
+    assert res.shortfall(found) == 0 and res.usage(found).valid()
+    assert check_plan(res.problem, full_plan(res, found)) == []
+    return feasible, found, markets
+
+
+def test_the_count_market_trades_once_at_the_first_stall(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
+    res, dual = tight
+    _, found, markets = _market_search(res, dual, monkeypatch, 0.0, None)
+    assert len(markets) == 1  # the prices take over at the next stall
+    before, after = markets[0]
+    assert after > before  # the value-first plan, swept, leaves counts to trade
+    assert res.plan_value(found) >= after
+
+
+@pytest.mark.parametrize(("min_seconds", "focus"), [(1e9, None), (0.0, [0])])
+def test_no_count_market_without_the_time_or_in_a_focused_search(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch,
+        min_seconds: float, focus: list[int] | None) -> None:
+    res, dual = tight
+    feasible, found, markets = _market_search(res, dual, monkeypatch, min_seconds, focus)
+    assert markets == []
     assert res.plan_value(found) >= res.plan_value(feasible) - 1e-6
 
 
@@ -337,10 +391,12 @@ def test_counts_are_priced_lower_in_the_last_part_of_the_search(
     def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
             should_stop: Callable[[], bool] | None = None,
             bonus: np.ndarray | None = None,
-            workers: int = improve.WORKERS) -> tuple[np.ndarray | None, bool]:
+            workers: int = improve.WORKERS,
+            need_shift: tuple[int, int] | None = None) -> tuple[np.ndarray | None, bool]:
         if bonus is not None:
             shares.append(float(np.median(bonus[paid] / full[paid])))
-        return solve_neighbourhood(res_, x, rows, 0.05, should_stop, bonus, workers)
+        return solve_neighbourhood(res_, x, rows, 0.05, should_stop, bonus, workers,
+                                   need_shift)
 
     monkeypatch.setattr(improve, "solve_neighbourhood", spy)
     seconds = 4.0
@@ -674,11 +730,12 @@ def _finale_solves(res: Residual, dual: Dual, seconds: float,
     def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
             should_stop: Callable[[], bool] | None = None,
             bonus: np.ndarray | None = None,
-            workers: int = improve.WORKERS) -> tuple[np.ndarray | None, bool]:
+            workers: int = improve.WORKERS,
+            need_shift: tuple[int, int] | None = None) -> tuple[np.ndarray | None, bool]:
         if seconds == 0.37:
             solved.append((sorted(rows.tolist()), workers))
         return solve_neighbourhood(res_, x, rows, min(seconds, 0.05), should_stop, bonus,
-                                   workers)
+                                   workers, need_shift)
 
     monkeypatch.setattr(improve, "solve_neighbourhood", spy)
     x = _value_first_plan(res, dual)
