@@ -69,7 +69,7 @@ class CountMarket:
             traded = False
             for k, need in enumerate(self.res.needs):
                 if need.count(x) != need.need or time.monotonic() >= deadline:
-                    continue  # a need with counts to spare is no market: drop one anywhere
+                    continue  # a need met with counts to spare: a count there costs nothing
                 self._ask(x, k, deadline, pool)
                 x, made = self._match(x, k, report)
                 traded = traded or made
@@ -90,28 +90,29 @@ class CountMarket:
 
     def _ask(self, x: np.ndarray, k: int, deadline: float, pool: Executor) -> None:
         """Every bureau's offers for need k that its plan in x has made stale or it never
-        made, smallest bureau first (their offers are exact and quick)."""
+        made, smallest bureau first (their offers are exact and quick), two at a time."""
         sizes = [rows.size for rows in self.res.by_bureau]
-        keys = [(k, b, side) for b in np.argsort(sizes, kind="stable").tolist() if sizes[b]
+        asks = [((k, b, side), self.rows_of(x, b))  # here: rows_of may draw random numbers
+                for b in np.argsort(sizes, kind="stable").tolist() if sizes[b]
                 for side in (GIVE, TAKE) if not self._stands(x, (k, b, side))]
+        counts = self.res.needs[k].count
+        value = self.res.plan_value(x)
 
-        def ask(key: Key) -> tuple[Key, Offer | np.ndarray | None]:
-            need, b, side = key
+        def ask(key: Key, rows: np.ndarray) -> Offer | np.ndarray | None:
             left = deadline - time.monotonic()
             if left < 0.05 or self.should_stop():
-                return key, None  # not asked
-            rows = self.rows_of(x, b)
-            plan = self.solve(x, rows, (need, side), min(self.step_seconds, left))
-            basis = self._bureau(x, b)
-            counts = self.res.needs[need].count
+                return None  # not asked
+            side = key[2]
+            plan = self.solve(x, rows, (k, side), min(self.step_seconds, left))
+            basis = self._bureau(x, key[1])
             if plan is None or counts(plan) != counts(x) + side:
-                return key, basis
-            gain = self.res.plan_value(plan) - self.res.plan_value(x)
-            return key, Offer(gain, rows, plan[rows], basis)
+                return basis  # no offer
+            return Offer(self.res.plan_value(plan) - value, rows, plan[rows], basis)
 
-        for key, got in pool.map(ask, keys):
-            if got is not None:
-                self.offers[key] = got
+        got = pool.map(ask, [key for key, _ in asks], [rows for _, rows in asks])
+        for (key, _), offer in zip(asks, got, strict=True):
+            if offer is not None:
+                self.offers[key] = offer
 
     def _match(self, x: np.ndarray, k: int,
                report: Callable[[np.ndarray], None]) -> tuple[np.ndarray, bool]:
@@ -124,9 +125,10 @@ class CountMarket:
         takers = sorted((o.gain, b) for (_, b, side), o in standing.items() if side == TAKE)
         done: set[int] = set()
         made = False
+        least = 1e-9 * max(1.0, abs(res.plan_value(x)))  # a gain below this is rounding
         for give_gain, a in reversed(givers):
             for take_gain, t in reversed(takers):
-                if give_gain + take_gain <= 1e-9 * max(1.0, abs(res.plan_value(x))):
+                if give_gain + take_gain <= least:
                     break
                 if a == t or a in done or t in done:
                     continue
