@@ -119,8 +119,10 @@ SWEEP_TIMEOUTS = 2
 #: short after 3.5 s of sweep, where repair neighbourhoods met them in 2.5 s.
 SWEEP_REPAIR_MAX = 150
 #: The first time the search stalls, the count market (count_market.py) trades counts
-#: between bureaus, if at least this many seconds are left.
-MARKET_MIN_SECONDS = 20.0
+#: between bureaus, if at least this many seconds are left, for at most this share of them
+#: (the prices and the finale take the rest).
+MARKET_MIN_SECONDS = 10.0
+MARKET_SHARE = 0.5
 #: How often a running neighbourhood checks for a cancel.
 WATCH_SECONDS = 0.05
 #: Once the search has not gained for STALL_SECONDS, a count beyond a need is worth
@@ -416,13 +418,17 @@ class Search:
         """The count market (count_market.py) is worth its time: at least half the bureaus
         are small enough for the sweep, so most offers are exact (a bureau re-planned whole,
         in hundredths of a second). Tight 3,000 at 60 s (26 of 28 bureaus at most SWEEP_MAX
-        processes), 3 runs each: s0 99.97-99.99% of the best known, s1 99.95-99.98%, s2
-        99.99-100.02% (the market took 15-31 s and gained 4-5k); without it s0 99.83-99.98%
-        in 6 runs, 4 of them at 99.83-99.85% (one bureau of 48 processes gains 2.9k by
-        giving up a milestone count, and only a lucky shedding step found that), s2
-        99.83-99.95% in 3. Tight 28,000 (2-3 of 28 bureaus that small): the market took 13-14 s
-        of a 60 s search, gained 6-18k, and the search ended at 99.81% and 99.88% (s1, s0),
-        below the runs without it (99.87-99.98%, 99.91-99.98%)."""
+        processes): s0 99.97-100.00% of the best known in 4 runs, s1 99.95-99.99%, s2
+        99.94-100.00% (the market gained 3-6k; given the time to the end, it took 15-31 s);
+        without it s0 99.83-99.98% in 6 runs, 4 of them at 99.83-99.85% (one bureau of 48
+        processes gains 2.9k by giving up a milestone count, and only a lucky shedding step
+        found that), s2 99.83-99.95% in 3. At 30 s, with half the time left (7-9 s): s0
+        99.97%, s1 99.93%, s2 99.91%; without it 99.80-99.93%, 99.94-99.95%, 99.82-99.88%
+        (2 runs each); given all of it, s1 99.85%. Tight 28,000 (2-3 of 28 bureaus that
+        small): the market took 13-14 s of a 60 s search, gained 6-18k, and the search ended
+        at 99.81% and 99.88% (s1, s0); cut to 8 s, at 99.87% and 99.85%; without it
+        99.81-99.98% and 99.82-99.98%, and the neighbourhoods paid by their rate gain 1.5-3k
+        a second in the market's time there."""
         sizes = np.array([rows.size for rows in self.by_bureau])
         return 2 * len(self.whole) >= int(np.count_nonzero(sizes))
 
@@ -699,7 +705,8 @@ def improve(
 
     The first time the search stalls (no gain for STALL_SECONDS) with the requirements
     met, without a focus, the count market trades counts between bureaus where it pays
-    (``Search.market_pays``) and MARKET_MIN_SECONDS are left. At the next stall it
+    (``Search.market_pays``) and MARKET_MIN_SECONDS are left, for MARKET_SHARE of them at
+    most. At the next stall it
     maximises value plus counts at a share of their dual prices. A
     neighbourhood where counts are cheap then makes more than the needs need, and
     neighbourhoods elsewhere shed the counts that cost most: counts move between bureaus
@@ -740,7 +747,8 @@ def improve(
                 if market is None and search.market_pays() and left > MARKET_MIN_SECONDS:
                     market = CountMarket(res, search.offer_rows, partial(
                         _solve_shifted, res, should_stop), STEP_SECONDS, should_stop)
-                    current = market.trade(current, deadline, pool, report)
+                    current = market.trade(current, time.monotonic() + MARKET_SHARE * left,
+                                           pool, report)
                     if better(res, current, best):
                         best = current
                         last_gain = time.monotonic()
