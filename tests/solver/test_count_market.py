@@ -12,6 +12,7 @@ from solver import improve
 from solver.count_market import GIVE, TAKE, CountMarket, Offer
 from solver.dual import Dual
 from solver.reduced import Residual, residual_of
+from solver.value_first import value_first
 from tests.solver.instances import make_problem
 
 
@@ -121,3 +122,28 @@ def test_the_market_pays_where_most_bureaus_are_small(tight: tuple[Residual, Dua
     big = residual_of(make_problem([1.0] * n, [10] * n, [[5.0], [5.0]],
                                    bureau=[0, 1] * (n // 2)))
     assert not improve.Search(big, np.zeros((n, 1))).market_pays()
+
+
+def test_a_market_stops_soon_after_a_cancel(tight: tuple[Residual, Dual]) -> None:
+    # the offers of the tight instance's value-first plan take seconds in all
+    res, dual = tight
+    x, _ = value_first(res, dual, lambda: False)
+    assert x is not None
+    search = improve.Search(res, dual.reduced())
+    cancel_at = time.monotonic() + 0.3
+
+    def cancelled() -> bool:
+        return time.monotonic() > cancel_at
+
+    def solve(y: np.ndarray, rows: np.ndarray, shift: tuple[int, int],
+              seconds: float) -> np.ndarray | None:
+        plan, _ = improve.solve_neighbourhood(res, y, rows, seconds, cancelled, workers=1,
+                                              need_shift=shift)
+        return plan
+
+    market = CountMarket(res, search.offer_rows, solve, 5.0, cancelled)
+    t0 = time.monotonic()
+    out = _trade(market, x)
+    assert time.monotonic() - t0 < 1.0
+    assert res.shortfall(out) == 0 and res.usage(out).valid()
+    assert res.plan_value(out) >= res.plan_value(x)
