@@ -9,8 +9,9 @@ requirement does not say which bureau gives a count up cheapest. So the market a
 bureau, its processes re-planned exactly with the rest of the plan fixed: what does its plan
 gain by completing one member fewer by the need's quarter (its offer to give a count), and
 what does it lose by completing one more (its offer to take one)? The best giver's plan and
-the best taker's plan together keep every count; where their gains sum to more than zero
-they make a better plan. An offer stands until its bureau's plan changes.
+the best taker's plan together keep the need's count; where their gains sum to more than
+zero (and together they keep the channel limits and the other requirements) they make a
+better plan. An offer stands until its bureau's plan changes.
 """
 
 from __future__ import annotations

@@ -26,8 +26,8 @@ on disjoint rows are solved at once, and each step is taken on the plan as the s
 it left it. The first time the search stalls, where most bureaus are small, the count market
 (count_market.py) moves counts of the binding needs between bureaus at each bureau's own
 price for one (``Search.market_pays``). Once it stalls again, counts beyond the needs are
-priced (see ``improve``), so
-counts can move between bureaus in steps; in the last quarter of the time at a lower price, so
+priced (see ``improve``), so counts can move between bureaus in steps; in the last quarter
+of the time at a lower price, so
 the counts left over are cashed in, after a finale that re-plans whole the bureaus too big for
 the sweep, those furthest from the bound first. It stops when the gap to the bound is below
 ``GOAL``, at the deadline, or on cancel.
@@ -562,7 +562,9 @@ def solve_neighbourhood(
     neighbourhood, and none is missed that x does not miss, so a plan short of a
     requirement is first made to meet it. ``bonus``
     (float[F, Q], optional) is added to each pair's value: the prices of the counts it
-    makes. ``workers``: CP-SAT's (see ONE_WORKER_LINEARIZATION). CP-SAT is stopped within
+    makes. ``workers``: CP-SAT's (see ONE_WORKER_LINEARIZATION). ``need_shift`` (need
+    index, +1 or -1): that need asks one count more (a missing one priced as above, so x
+    stays a plan) or one fewer, for the count market's offers. CP-SAT is stopped within
     ~50 ms once ``should_stop()`` says so: the best plan it has found is returned (the
     hinted one at least, unless it was stopped before taking the hint: then None)."""
     block = BlockModel(res, x, rows)
@@ -706,9 +708,8 @@ def improve(
     The first time the search stalls (no gain for STALL_SECONDS) with the requirements
     met, without a focus, the count market trades counts between bureaus where it pays
     (``Search.market_pays``) and MARKET_MIN_SECONDS are left, for MARKET_SHARE of them at
-    most. At the next stall it
-    maximises value plus counts at a share of their dual prices. A
-    neighbourhood where counts are cheap then makes more than the needs need, and
+    most. At the next stall it maximises value plus counts at a share of their dual
+    prices. A neighbourhood where counts are cheap then makes more than the needs need, and
     neighbourhoods elsewhere shed the counts that cost most: counts move between bureaus
     that no single neighbourhood holds together. (On tight-28000 one bureau of 242
     processes can complete 26 more by the milestone for ~2,600 of value, where the
