@@ -56,6 +56,9 @@ class CountMarket:
         self.rows_of = rows_of
         self.solve = solve
         self.step_seconds = step_seconds
+        # bureaus with processes, smallest first: their offers are exact and quick
+        sizes = [rows.size for rows in res.by_bureau]
+        self.bureaus = [b for b in np.argsort(sizes, kind="stable").tolist() if sizes[b]]
         # (need, bureau, GIVE or TAKE) -> its offer, or the bureau's quarters where it had
         # none (it cannot make that count), so that neither is asked again unchanged
         self.offers: dict[Key, Offer | np.ndarray] = {}
@@ -91,10 +94,9 @@ class CountMarket:
 
     def _ask(self, x: np.ndarray, k: int, deadline: float, pool: Executor) -> None:
         """Every bureau's offers for need k that its plan in x has made stale or it never
-        made, smallest bureau first (their offers are exact and quick), two at a time."""
-        sizes = [rows.size for rows in self.res.by_bureau]
+        made, smallest bureau first, two at a time."""
         asks = [((k, b, side), self.rows_of(x, b))  # here: rows_of may draw random numbers
-                for b in np.argsort(sizes, kind="stable").tolist() if sizes[b]
+                for b in self.bureaus
                 for side in (GIVE, TAKE) if not self._stands(x, (k, b, side))]
         counts = self.res.needs[k].count
         value = self.res.plan_value(x)
@@ -126,7 +128,8 @@ class CountMarket:
         takers = sorted((o.gain, b) for (_, b, side), o in standing.items() if side == TAKE)
         done: set[int] = set()
         made = False
-        least = 1e-9 * max(1.0, abs(res.plan_value(x)))  # a gain below this is rounding
+        value = res.plan_value(x)
+        least = 1e-9 * max(1.0, abs(value))  # a gain below this is rounding
         for give_gain, a in reversed(givers):
             for take_gain, t in reversed(takers):
                 if give_gain + take_gain <= least:
@@ -139,8 +142,8 @@ class CountMarket:
                 y[take.rows] = take.quarters
                 # the two were made against x alone: together they may break a channel limit
                 if (res.usage(y).valid() and res.shortfall(y) == 0
-                        and res.plan_value(y) > res.plan_value(x)):
-                    x = y
+                        and res.plan_value(y) > value):
+                    x, value = y, res.plan_value(y)
                     done |= {a, t}
                     made = True
                     self.trades += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 
 import numpy as np
 
@@ -33,8 +34,7 @@ def _market(res: Residual, calls: list[tuple[int, tuple[int, int]]] | None = Non
               seconds: float) -> np.ndarray | None:
         if calls is not None:
             calls.append((int(res.bureau[rows[0]]), shift))
-        plan, _ = improve.solve_neighbourhood(res, x, rows, seconds, need_shift=shift)
-        return plan
+        return improve._solve_shifted(res, should_stop, x, rows, shift, seconds)
 
     return CountMarket(res, lambda x, b: res.by_bureau[b], solve, 5.0, should_stop)
 
@@ -135,13 +135,8 @@ def test_a_market_stops_soon_after_a_cancel(tight: tuple[Residual, Dual]) -> Non
     def cancelled() -> bool:
         return time.monotonic() > cancel_at
 
-    def solve(y: np.ndarray, rows: np.ndarray, shift: tuple[int, int],
-              seconds: float) -> np.ndarray | None:
-        plan, _ = improve.solve_neighbourhood(res, y, rows, seconds, cancelled, workers=1,
-                                              need_shift=shift)
-        return plan
-
-    market = CountMarket(res, search.offer_rows, solve, 5.0, cancelled)
+    market = CountMarket(res, search.offer_rows, partial(improve._solve_shifted, res, cancelled),
+                         5.0, cancelled)
     t0 = time.monotonic()
     out = _trade(market, x)
     assert time.monotonic() - t0 < 1.0

@@ -364,7 +364,7 @@ def test_the_count_market_trades_once_at_the_first_stall(
     _, found, markets = _market_search(res, dual, monkeypatch, 0.0, None)
     assert len(markets) == 1  # the prices take over at the next stall
     before, after = markets[0]
-    assert after > before  # the value-first plan, swept, leaves counts to trade
+    assert after > before  # the value-first plan leaves counts to trade
     assert res.plan_value(found) >= after
 
 
