@@ -22,8 +22,9 @@ by CP-SAT, the rest fixed, with the GLOBAL requirements as rows (so counts move 
 bureaus of a neighbourhood) and a missing count priced above any value (so a plan still
 short of a requirement is repaired first). The current plan is the hint, so a neighbourhood
 never gets worse; a better one replaces the plan. After the sweep, PARALLEL neighbourhoods
-on disjoint rows are solved at once, and each step is taken on the plan as the steps before
-it left it. The first time the search stalls, where most bureaus are small, the count market
+on disjoint rows are solved at once, the next one started as soon as one ends, and each step
+is taken on the plan as the steps before it left it. The first time the search stalls,
+where most bureaus are small, the count market
 (count_market.py) moves counts of the binding needs between bureaus at each bureau's own
 price for one (``Search.market_pays``). Once it stalls again, counts beyond the needs are
 priced (see ``improve``), so counts can move between bureaus in steps; in the last quarter
@@ -48,7 +49,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 
@@ -69,7 +70,12 @@ STEP_SECONDS = 0.6
 #: CP-SAT workers in all, one per core of the 2-core machine measured on.
 WORKERS = 2
 #: After the sweep, this many neighbourhoods (on disjoint rows) are solved at once, each in
-#: a thread of its own (CP-SAT releases the GIL) with WORKERS // PARALLEL workers.
+#: a thread of its own (CP-SAT releases the GIL) with WORKERS // PARALLEL workers; the next
+#: one starts as soon as one ends. (In rounds of two that waited for the slower of the pair,
+#: the threads were busy for 69 s of a 50 s search's 100 core-seconds on tight 28,000 s0;
+#: started at once, 91 s, 225 neighbourhoods instead of 163. Tight 28,000 at 60 s: s0
+#: 99.84-99.98% of the best known in 8 runs, s1 99.87-100.01% in 7, where rounds gave
+#: 99.78-99.92% in 6 and 99.78-99.99% in 8.)
 PARALLEL = 2
 #: A neighbourhood given one worker solves with the LP relaxation and its cuts: measured on
 #: 15 neighbourhoods of a tight 28,000 plan (100-250 processes, 0.6 s each), one worker at
@@ -77,8 +83,11 @@ PARALLEL = 2
 #: are knapsacks, and the cuts pack them. Tight 28,000 at 60 s: two at a time so (the sweep
 #: as below) 21.74-21.78M (6 runs, mean 21.76M), one at a time 21.74M (2), two workers on
 #: one at the defaults 21.70-21.76M (9, mean 21.73M).
-#: The sweep's whole bureaus keep both workers at the defaults (at level 2, tight 28,000 at
-#: 10 s ended at 21.52M instead of 21.68M; two at a time, tight 3,000 lost ~0.1% at 10 s).
+#: The sweep's whole bureaus are re-planned one at a time with one worker at CP-SAT's
+#: defaults (``_Kind.cuts``; at level 2, tight 28,000 at 10 s ended at 21.52M instead of
+#: 21.68M). Tight 3,000 s1 at 10 s: 99.53-99.59% of the best known in 4 runs, where two
+#: workers gave 99.46-99.50% (3) and two bureaus at a time, one worker each,
+#: 99.12-99.76% (5: a bureau re-planned against the plan before the other's step).
 ONE_WORKER_LINEARIZATION = 2
 #: Processes in a neighbourhood at first; adapted to how fast neighbourhoods are solved.
 CHUNK = 250
@@ -175,6 +184,8 @@ class _Kind:
     picks: int = 0  # neighbourhoods picked (``tries`` counts those solved)
     # processes in its neighbourhoods, adapted to how fast they are solved (Search.learn)
     chunk: int = CHUNK
+    # solved with one worker, at ONE_WORKER_LINEARIZATION (else at CP-SAT's defaults)
+    cuts: bool = True
 
     def rate(self) -> float:
         return self.gain / self.seconds
@@ -234,7 +245,7 @@ class Search:
         self.sweep_timeouts = 0  # the sweep's bureaus in a row not proven optimal
         # the sweep comes first even while a requirement is missed (SWEEP_REPAIR_MAX)
         self.sweep_repairs = _repairs_by_sweep(self.by_bureau, self.whole)
-        self.sweep_kind = _Kind("sweep")
+        self.sweep_kind = _Kind("sweep", cuts=False)
         self.whole_kind = _Kind("whole", chunk=self.chunk)  # its rows: a bureau whole
         if self.whole and self.focus is None:
             self.kinds.append(self.whole_kind)
@@ -346,21 +357,28 @@ class Search:
             return kind, self._shed_rows(x, self.res.needs[int(np.argmax(surplus))])
         return kind, self._rows(kind, x)
 
-    def picks(self, x: np.ndarray, n: int) -> list[tuple[_Kind, np.ndarray]]:
+    def solo(self, x: np.ndarray) -> bool:
+        """The next neighbourhood of plan x comes alone: the sweep's whole bureau where it
+        comes first (``sweep_first``) after the trade pass, and the finale's (see
+        ONE_WORKER_LINEARIZATION for their workers)."""
+        return (self.sweep_first(x) and not self.trading(x)) or bool(self.finale)
+
+    def picks(self, x: np.ndarray, n: int,
+              taken: np.ndarray | None = None) -> list[tuple[_Kind, np.ndarray]]:
         """Up to ``n`` neighbourhoods of plan x to solve at once, on disjoint rows: each loses
-        the rows of those picked before it (one left empty is dropped). The sweep's and
-        the finale's whole bureaus come one at a time (see ONE_WORKER_LINEARIZATION), the
-        sweep's where it comes first (``sweep_first``; tight 28,000 s0 at 10 s: the LP's
-        plan, 3 counts short, was repaired in 0.6 s by repair neighbourhoods two at a time,
-        and with the sweep's bureaus first, one a step, not in the 3.5 s given), and after
-        the trade pass."""
+        the rows of those picked before it and those ``taken`` (bool[F], the rows of the
+        neighbourhoods still running); one left empty is dropped. The finale's bureau comes
+        alone (``solo``), and the sweep's and the trade pass's one after the other (their
+        next one once one ends; tight 28,000 s0 at 10 s: the LP's plan, 3 counts short,
+        was repaired in 0.6 s by repair neighbourhoods two at a time, and with the sweep's
+        bureaus first, one a step, not in the 3.5 s given)."""
         trading = self.trading(x)
         if self.sweep_first(x) and not trading:
             return [(self.sweep_kind, self._whole_rows())]
         if self.finale:
             return [(self.finale_kind, self.by_bureau[self.finale.pop(0)])]
         out: list[tuple[_Kind, np.ndarray]] = []
-        taken = np.zeros(self.res.free.size, dtype=bool)
+        taken = np.zeros(self.res.free.size, dtype=bool) if taken is None else taken.copy()
         for _ in range(n):
             if trading and not self.trading(x):  # the sweep after the pass comes alone
                 break
@@ -555,6 +573,7 @@ def solve_neighbourhood(
     bonus: np.ndarray | None = None,
     workers: int = WORKERS,
     need_shift: tuple[int, int] | None = None,
+    cuts: bool = True,
 ) -> tuple[np.ndarray | None, bool]:
     """Re-plan ``rows`` by CP-SAT, the rest of ``x`` fixed: (plan or None, proven optimal).
 
@@ -562,7 +581,8 @@ def solve_neighbourhood(
     neighbourhood, and none is missed that x does not miss, so a plan short of a
     requirement is first made to meet it. ``bonus``
     (float[F, Q], optional) is added to each pair's value: the prices of the counts it
-    makes. ``workers``: CP-SAT's (see ONE_WORKER_LINEARIZATION). ``need_shift`` (need
+    makes. ``workers``: CP-SAT's; one worker solves at ONE_WORKER_LINEARIZATION where
+    ``cuts``, else at CP-SAT's defaults. ``need_shift`` (need
     index, +1 or -1): that need asks one count more (a missing one priced as above, so x
     stays a plan) or one fewer, for the count market's offers. CP-SAT is stopped within
     ~50 ms once ``should_stop()`` says so: the best plan it has found is returned (the
@@ -600,7 +620,7 @@ def solve_neighbourhood(
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.01, seconds)
     solver.parameters.num_workers = workers
-    if workers == 1:
+    if workers == 1 and cuts:
         solver.parameters.linearization_level = ONE_WORKER_LINEARIZATION
     status = _stoppable(solver, model, should_stop)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -637,7 +657,7 @@ def _timed_neighbourhood(
             return None, False, time.monotonic() - t0
         rows = narrowed
     cand, optimal = solve_neighbourhood(search.res, x, rows, seconds, should_stop,
-                                        search.bonus, workers)
+                                        search.bonus, workers, cuts=kind.cuts)
     return cand, optimal, time.monotonic() - t0
 
 
@@ -737,7 +757,36 @@ def improve(
     def gap(y: np.ndarray) -> float:
         return (bound - res.plan_value(y) - locked) / bound if bound > 0 else 0.0
 
-    # up to PARALLEL neighbourhoods a round, each in a thread of its own
+    # up to PARALLEL neighbourhoods at once, each in a thread of its own; a new one starts
+    # as soon as one ends (on the plan as the steps so far left it), so no core waits for
+    # the slower of a pair. ``finished`` stops those still running once the search ends.
+    running: dict[Future[tuple[np.ndarray | None, bool, float]], tuple[_Kind, np.ndarray]] = {}
+    finished = threading.Event()
+
+    def stopped() -> bool:
+        return finished.is_set() or should_stop()
+
+    def settle(how: str) -> None:
+        """Wait for the first (FIRST_COMPLETED) or every (ALL_COMPLETED) running
+        neighbourhood and take the steps they found."""
+        nonlocal current, best, last_gain
+        for future in wait(running, return_when=how).done:
+            kind, rows = running.pop(future)
+            cand, optimal, took = future.result()
+            gain = 0.0
+            step = None if cand is None else merge(res, current, rows, cand)
+            if step is not None and better(res, step, current, search.worth):
+                gain = search.worth(step) - search.worth(current)
+                if res.shortfall(step) < res.shortfall(current):
+                    gain = max(gain, 1.0) * 10.0  # a repaired requirement pays most
+                current = step
+                if better(res, current, best):
+                    if res.plan_value(current) > res.plan_value(best) * (1.0 + STALL_GAIN):
+                        last_gain = time.monotonic()
+                    best = current
+                    report(best)
+            search.learn(kind, gain, took, optimal)
+
     with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
         while not should_stop() and (res.shortfall(best) > 0 or gap(best) > GOAL):
             left = deadline - time.monotonic()
@@ -745,6 +794,9 @@ def improve(
                 break
             if (search.price is None and focus is None and res.needs and res.shortfall(best) == 0
                     and time.monotonic() - last_gain > STALL_SECONDS):
+                if running:  # the stall is judged, and the market trades, on a settled plan
+                    settle(ALL_COMPLETED)
+                    continue
                 if market is None and search.market_pays() and left > MARKET_MIN_SECONDS:
                     market = CountMarket(res, search.offer_rows, partial(
                         _solve_shifted, res, should_stop), STEP_SECONDS, should_stop)
@@ -763,26 +815,26 @@ def improve(
                     finale_until = time.monotonic() + finale_for
             if time.monotonic() > finale_until:
                 search.finale.clear()
-            picks = search.picks(current, PARALLEL)
-            finale_step = bool(picks) and picks[0][0] is search.finale_kind
-            seconds = min(FINALE_SECONDS if finale_step else STEP_SECONDS, left)
-            solved = list(pool.map(partial(_timed_neighbourhood, search, current, seconds,
-                                           should_stop, max(1, WORKERS // len(picks))),
-                                   picks))
-            for (kind, rows), (cand, optimal, took) in zip(picks, solved, strict=True):
-                gain = 0.0
-                step = None if cand is None else merge(res, current, rows, cand)
-                if step is not None and better(res, step, current, search.worth):
-                    gain = search.worth(step) - search.worth(current)
-                    if res.shortfall(step) < res.shortfall(current):
-                        gain = max(gain, 1.0) * 10.0  # a repaired requirement pays most
-                    current = step
-                    if better(res, current, best):
-                        if res.plan_value(current) > res.plan_value(best) * (1.0 + STALL_GAIN):
-                            last_gain = time.monotonic()
-                        best = current
-                        report(best)
-                search.learn(kind, gain, took, optimal)
+            solo = search.solo(current)
+            if running and (solo or len(running) >= PARALLEL):
+                settle(FIRST_COMPLETED)
+                continue
+            taken = np.zeros(res.free.size, dtype=bool)
+            for _, rows in running.values():
+                taken[rows] = True
+            picks = search.picks(current, PARALLEL - len(running), taken)
+            for pick in picks:
+                seconds = min(FINALE_SECONDS if pick[0] is search.finale_kind else STEP_SECONDS,
+                              left)
+                workers = WORKERS if pick[0] is search.finale_kind else max(1, WORKERS // PARALLEL)
+                future = pool.submit(_timed_neighbourhood, search, current, seconds, stopped,
+                                     workers, pick)
+                running[future] = pick
+            if running and (solo or not picks or len(running) >= PARALLEL):
+                settle(FIRST_COMPLETED)
+        finished.set()  # those still running return their best plan within WATCH_SECONDS
+        if running:
+            settle(ALL_COMPLETED)
     return best
 
 

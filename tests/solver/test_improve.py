@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import sys
 import time
 from collections.abc import Callable
@@ -30,6 +31,51 @@ def _value_first_plan(res: Residual, dual: Dual) -> np.ndarray:
     feasible, _ = value_first(res, dual, lambda: False)
     assert feasible is not None
     return feasible
+
+
+@dataclasses.dataclass
+class _Solved:
+    """One neighbourhood the search solved, as ``_spy_on_neighbourhoods`` saw it."""
+
+    rows: np.ndarray
+    seconds: float  # given by the search
+    bonus: np.ndarray | None
+    workers: int
+    cuts: bool
+    started: float  # time.monotonic()
+    ended: float = float("inf")
+    plan: np.ndarray | None = None
+
+
+def _spy_on_neighbourhoods(monkeypatch: pytest.MonkeyPatch, seconds_at_most: float = 1e9,
+                           slow_every: int = 0) -> list[_Solved]:
+    """The neighbourhoods the search solves from now on, each recorded as it starts and
+    solved by the real ``solve_neighbourhood`` in at most ``seconds_at_most``; every
+    ``slow_every``-th one (0: none) takes SLOW seconds more."""
+    solved: list[_Solved] = []
+    solve_neighbourhood = improve.solve_neighbourhood
+
+    def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
+            should_stop: Callable[[], bool] | None = None,
+            bonus: np.ndarray | None = None,
+            workers: int = improve.WORKERS,
+            need_shift: tuple[int, int] | None = None,
+            cuts: bool = True) -> tuple[np.ndarray | None, bool]:
+        call = _Solved(rows, seconds, bonus, workers, cuts, time.monotonic())
+        solved.append(call)
+        slow = slow_every > 0 and len(solved) % slow_every == 0
+        call.plan, optimal = solve_neighbourhood(res_, x, rows, min(seconds, seconds_at_most),
+                                                 should_stop, bonus, workers, need_shift, cuts)
+        if slow:
+            time.sleep(SLOW)
+        call.ended = time.monotonic()
+        return call.plan, optimal
+
+    monkeypatch.setattr(improve, "solve_neighbourhood", spy)
+    return solved
+
+
+SLOW = 0.4
 
 
 def test_a_neighbourhood_never_makes_the_plan_worse(tight: tuple[Residual, Dual]) -> None:
@@ -186,29 +232,21 @@ def test_the_search_starts_with_every_small_bureau_whole_smallest_first(
     small = [b for b in np.argsort(sizes, kind="stable").tolist()
              if 0 < sizes[b] <= improve.SWEEP_MAX]
     assert len(small) >= 5
-    # one at a time, with both workers
     search = improve.Search(res, dual.reduced())
     assert [len(search.picks(feasible, improve.PARALLEL)) for _ in small] == [1] * len(small)
-    solved: list[np.ndarray] = []
-    solve_neighbourhood = improve.solve_neighbourhood
-
-    def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
-            should_stop: Callable[[], bool] | None = None,
-            bonus: np.ndarray | None = None,
-            workers: int = improve.WORKERS,
-            need_shift: tuple[int, int] | None = None) -> tuple[np.ndarray | None, bool]:
-        solved.append(rows)
-        return solve_neighbourhood(res_, x, rows, seconds, should_stop, bonus, workers,
-                                   need_shift)
-
-    monkeypatch.setattr(improve, "solve_neighbourhood", spy)
+    solved = _spy_on_neighbourhoods(monkeypatch)
     # the largest of them may take a whole step (the cut is tested on its own below)
     monkeypatch.setattr(improve, "SWEEP_TIMEOUTS", len(small) + 1)
     found = improve.improve(res, feasible, dual, dual.value() + res.locked_value,
-                            time.monotonic() + 60.0, lambda: len(solved) >= len(small),
+                            time.monotonic() + 60.0, lambda: len(solved) > len(small),
                             lambda x: None)
-    assert [rows.tolist() for rows in solved[: len(small)]] == [
+    sweep = solved[: len(small)]
+    assert [call.rows.tolist() for call in sweep] == [
         np.flatnonzero(res.bureau == b).tolist() for b in small]
+    # one at a time (the next starts once the last has ended), with one worker at CP-SAT's
+    # defaults (ONE_WORKER_LINEARIZATION)
+    assert all(a.ended <= b.started for a, b in itertools.pairwise(sweep))
+    assert all(call.workers == 1 and not call.cuts for call in sweep)
     assert res.shortfall(found) == 0
     assert res.plan_value(found) > res.plan_value(feasible)
     assert check_plan(res.problem, full_plan(res, found)) == []
@@ -225,6 +263,27 @@ def test_the_neighbourhoods_of_a_round_have_disjoint_rows(
         rows = np.concatenate([r for _, r in picks])
         assert len(picks) >= 1 and all(r.size > 0 for _, r in picks)
         assert np.unique(rows).size == rows.size
+
+
+def test_a_neighbourhood_starts_as_soon_as_one_ends(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
+    # no core waits for the slower of two: while a slow neighbourhood runs, others start
+    # and end beside it (in rounds of two, only its partner ran, and the next round waited)
+    res, dual = tight
+    feasible = _value_first_plan(res, dual)
+    monkeypatch.setattr(improve, "SWEEP_MAX", 0)  # no sweep: every neighbourhood in pairs
+    monkeypatch.setattr(improve, "STALL_SECONDS", 1e9)  # a stall settles every one first
+    solved = _spy_on_neighbourhoods(monkeypatch, seconds_at_most=0.05, slow_every=5)
+    found = improve.improve(res, feasible, dual, dual.value() + res.locked_value,
+                            time.monotonic() + 60.0, lambda: len(solved) >= 60,
+                            lambda x: None)
+    slow = solved[4::5][:-1]
+    beside = [sum(1 for other in solved if call.started < other.started
+                  and other.ended < call.ended) for call in slow]
+    # (in rounds at most its partner: 1; beside a slow one, or an LP pick, fewer start)
+    assert len(slow) >= 5 and float(np.median(beside)) >= 2
+    assert res.shortfall(found) == 0 and res.usage(found).valid()
+    assert res.plan_value(found) >= res.plan_value(feasible) - 1e-6
 
 
 def test_a_step_that_no_longer_fits_after_the_other_of_its_round_is_not_taken() -> None:
@@ -279,23 +338,11 @@ def test_a_priced_step_that_lowers_the_value_never_replaces_the_best_plan(
     res, price = _cheap_counts()
     monkeypatch.setattr(improve, "STALL_SECONDS", 0.0)
     monkeypatch.setattr(improve, "PRICE_SHARE", 1.0)
-    moved: list[list[int]] = []
-    solve_neighbourhood = improve.solve_neighbourhood
-
-    def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
-            should_stop: Callable[[], bool] | None = None,
-            bonus: np.ndarray | None = None,
-            workers: int = improve.WORKERS,
-            need_shift: tuple[int, int] | None = None) -> tuple[np.ndarray | None, bool]:
-        cand, optimal = solve_neighbourhood(res_, x, rows, seconds, should_stop, bonus,
-                                            workers, need_shift)
-        moved.append([] if cand is None else cand.tolist())
-        return cand, optimal
-
-    monkeypatch.setattr(improve, "solve_neighbourhood", spy)
+    solved = _spy_on_neighbourhoods(monkeypatch)
     reports: list[np.ndarray] = []
     out = improve.improve(res, np.array([0, -1, -1]), _priced_dual(res, price), 1e9,
                           time.monotonic() + 0.5, lambda: False, reports.append)
+    moved = [[] if call.plan is None else call.plan.tolist() for call in solved]
     assert [-1, 0, 0] in moved  # the search moved to the plan with two counts...
     assert out.tolist() == [0, -1, -1] and reports == []  # ...but kept the better one
 
@@ -310,23 +357,12 @@ def test_counts_are_priced_after_a_stall_and_never_in_a_focused_search(
     monkeypatch.setattr(improve, "STALL_SECONDS", stall)
     # the count market, which comes before the prices at the first stall, is tested below
     monkeypatch.setattr(improve, "MARKET_MIN_SECONDS", float("inf"))
-    bonuses: list[bool] = []
-    solve_neighbourhood = improve.solve_neighbourhood
-
-    def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
-            should_stop: Callable[[], bool] | None = None,
-            bonus: np.ndarray | None = None,
-            workers: int = improve.WORKERS,
-            need_shift: tuple[int, int] | None = None) -> tuple[np.ndarray | None, bool]:
-        bonuses.append(bonus is not None)
-        return solve_neighbourhood(res_, x, rows, 0.05, should_stop, bonus, workers,
-                                   need_shift)
-
-    monkeypatch.setattr(improve, "solve_neighbourhood", spy)
+    solved = _spy_on_neighbourhoods(monkeypatch, seconds_at_most=0.05)
     found = improve.improve(res, feasible, dual, dual.value() + res.locked_value,
-                            time.monotonic() + 60.0, lambda: len(bonuses) >= 40,
+                            time.monotonic() + 60.0, lambda: len(solved) >= 40,
                             lambda x: None,
                             focus=None if focus is None else np.array(focus))
+    bonuses = [call.bonus is not None for call in solved]
     assert len(bonuses) >= 40
     assert any(bonuses) is priced
     assert res.shortfall(found) == 0
@@ -383,25 +419,14 @@ def test_counts_are_priced_lower_in_the_last_part_of_the_search(
     res, dual = tight
     feasible = _value_first_plan(res, dual)
     monkeypatch.setattr(improve, "STALL_SECONDS", 0.0)
-    shares: list[float] = []
-    solve_neighbourhood = improve.solve_neighbourhood
     full = dual.bonus()
     paid = full > 0
-
-    def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
-            should_stop: Callable[[], bool] | None = None,
-            bonus: np.ndarray | None = None,
-            workers: int = improve.WORKERS,
-            need_shift: tuple[int, int] | None = None) -> tuple[np.ndarray | None, bool]:
-        if bonus is not None:
-            shares.append(float(np.median(bonus[paid] / full[paid])))
-        return solve_neighbourhood(res_, x, rows, 0.05, should_stop, bonus, workers,
-                                   need_shift)
-
-    monkeypatch.setattr(improve, "solve_neighbourhood", spy)
+    solved = _spy_on_neighbourhoods(monkeypatch, seconds_at_most=0.05)
     seconds = 4.0
     found = improve.improve(res, feasible, dual, dual.value() + res.locked_value,
                             time.monotonic() + seconds, lambda: False, lambda x: None)
+    shares = [float(np.median(call.bonus[paid] / full[paid]))
+              for call in solved if call.bonus is not None]
     assert paid.any()
     assert shares[0] == pytest.approx(improve.PRICE_SHARE)
     assert shares[-1] == pytest.approx(improve.LATE_PRICE_SHARE)
@@ -724,25 +749,13 @@ def _finale_solves(res: Residual, dual: Dual, seconds: float,
     monkeypatch.setattr(improve, "FINALE_MAX", 80)
     monkeypatch.setattr(improve, "FINALE_SECONDS", 0.37)
     monkeypatch.setattr(improve, "STALL_SECONDS", 0.0)
-    solved: list[tuple[list[int], int]] = []
-    solve_neighbourhood = improve.solve_neighbourhood
-
-    def spy(res_: Residual, x: np.ndarray, rows: np.ndarray, seconds: float,
-            should_stop: Callable[[], bool] | None = None,
-            bonus: np.ndarray | None = None,
-            workers: int = improve.WORKERS,
-            need_shift: tuple[int, int] | None = None) -> tuple[np.ndarray | None, bool]:
-        if seconds == 0.37:
-            solved.append((sorted(rows.tolist()), workers))
-        return solve_neighbourhood(res_, x, rows, min(seconds, 0.05), should_stop, bonus,
-                                   workers, need_shift)
-
-    monkeypatch.setattr(improve, "solve_neighbourhood", spy)
+    solved = _spy_on_neighbourhoods(monkeypatch, seconds_at_most=0.05)
     x = _value_first_plan(res, dual)
     found = improve.improve(res, x, dual, dual.value() + res.locked_value,
                             time.monotonic() + seconds, lambda: False, lambda x: None)
     assert res.shortfall(found) == 0
-    return solved
+    return [(sorted(call.rows.tolist()), call.workers) for call in solved
+            if call.seconds == 0.37]
 
 
 def test_the_search_ends_with_the_finale_when_it_has_the_time(
