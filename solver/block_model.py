@@ -12,6 +12,7 @@ import numpy as np
 from ortools.sat.python import cp_model
 
 from solver.constraints import Pair, add_capacity_rows, add_channel_rows, requirement_terms
+from solver.cpsat_run import cpsat_solver, run
 from solver.reduced import Need, Residual
 
 
@@ -50,10 +51,8 @@ class BlockModel:
 
     def solve(self, seconds: float) -> np.ndarray | None:
         """The whole plan with the block re-planned, or None if CP-SAT found nothing."""
-        solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = max(0.01, seconds)
-        solver.parameters.num_workers = 2
-        if solver.solve(self.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        solver = cpsat_solver(seconds, 2)
+        if run(solver, self.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None
         out = self.others.copy()
         for i, q, v in self.pairs:

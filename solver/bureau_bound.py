@@ -36,6 +36,7 @@ from ortools.sat.python import cp_model
 
 from solver.bureau_lp import lagrangian_part, lp_capacity_prices
 from solver.constraints import scaled_capacity, scaled_effort
+from solver.cpsat_run import cpsat_solver, run
 from solver.dual import Dual
 
 #: Objective coefficients are rounded up to multiples of 1/SCALE.
@@ -125,10 +126,8 @@ def _bureau_upper(
             cp_model.LinearExpr.weighted_sum([v for v, _ in items], [e for _, e in items]) <= cap
         )
     model.maximize(cp_model.LinearExpr.weighted_sum(vs, cs))
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.01, seconds)
-    solver.parameters.num_workers = 2
-    status = solver.solve(model)
+    solver = cpsat_solver(seconds, 2)
+    status = run(solver, model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     return float(solver.best_objective_bound) / SCALE

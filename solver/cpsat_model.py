@@ -19,6 +19,7 @@ from solver.constraints import (
     add_requirement_rows,
     eligible,
 )
+from solver.cpsat_run import cpsat_solver, run
 from solver.problem import Problem, Requirement
 
 
@@ -108,10 +109,8 @@ class CpSatModel:
 
     def solve(self, time_limit: float, workers: int = 2) -> tuple[str, np.ndarray]:
         """Returns (CP-SAT status name, quarter array); quarter is all -1 without a solution."""
-        solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = max(0.01, time_limit)
-        solver.parameters.num_workers = workers
-        status = solver.solve(self.model)
+        solver = cpsat_solver(time_limit, workers)
+        status = run(solver, self.model)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             self.best_bound = float(solver.best_objective_bound) / 4.0 - self.p.move_offset
         quarter = np.full(self.p.n_processes, -1, dtype=np.int32)

@@ -56,10 +56,11 @@ from functools import cached_property, partial
 import numpy as np
 from ortools.sat.python import cp_model
 
-from solver import rins
+from solver import cpsat_run, rins
 from solver.block_model import BlockModel
 from solver.constraints import bureau_load
 from solver.count_market import CountMarket
+from solver.cpsat_run import cpsat_solver
 from solver.dual import Dual
 from solver.reduced import Need, Residual
 
@@ -132,8 +133,6 @@ SWEEP_REPAIR_MAX = 150
 #: (the prices and the finale take the rest).
 MARKET_MIN_SECONDS = 10.0
 MARKET_SHARE = 0.5
-#: How often a running neighbourhood checks for a cancel.
-WATCH_SECONDS = 0.05
 #: Once the search has not gained for STALL_SECONDS, a count beyond a need is worth
 #: PRICE_SHARE of the requirement's dual price (see ``improve``). Measured on the tight
 #: family at 60 s: shares 0.8-0.9 gain most; 1.0 makes counts where they are not needed.
@@ -617,12 +616,10 @@ def solve_neighbourhood(
     if slacks:
         objective -= penalty * sum(slacks)
     model.maximize(objective)
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.01, seconds)
-    solver.parameters.num_workers = workers
+    solver = cpsat_solver(seconds, workers)
     if workers == 1 and cuts:
         solver.parameters.linearization_level = ONE_WORKER_LINEARIZATION
-    status = _stoppable(solver, model, should_stop)
+    status = cpsat_run.run(solver, model, should_stop)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None, False
     out = block.others.copy()
@@ -659,29 +656,6 @@ def _timed_neighbourhood(
     cand, optimal = solve_neighbourhood(search.res, x, rows, seconds, should_stop,
                                         search.bonus, workers, cuts=kind.cuts)
     return cand, optimal, time.monotonic() - t0
-
-
-def _stoppable(solver: cp_model.CpSolver, model: cp_model.CpModel,
-               should_stop: Callable[[], bool] | None) -> int:
-    """CP-SAT's status; a watcher thread stops the search when ``should_stop()`` says so,
-    so a cancel is seen within WATCH_SECONDS, not only between neighbourhoods."""
-    if should_stop is None:
-        return int(solver.solve(model))
-    done = threading.Event()
-
-    def watch() -> None:
-        while not done.wait(WATCH_SECONDS):
-            if should_stop():
-                solver.stop_search()
-                return
-
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
-    try:
-        return int(solver.solve(model))
-    finally:
-        done.set()
-        watcher.join()
 
 
 def sweep_repairs(res: Residual) -> bool:
@@ -788,52 +762,55 @@ def improve(
             search.learn(kind, gain, took, optimal)
 
     with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
-        while not should_stop() and (res.shortfall(best) > 0 or gap(best) > GOAL):
-            left = deadline - time.monotonic()
-            if left < 0.05 or (res.shortfall(best) > 0 and time.monotonic() > repair_by):
-                break
-            if (search.price is None and focus is None and res.needs and res.shortfall(best) == 0
-                    and time.monotonic() - last_gain > STALL_SECONDS):
-                if running:  # the stall is judged, and the market trades, on a settled plan
-                    settle(ALL_COMPLETED)
-                    continue
-                if market is None and search.market_pays() and left > MARKET_MIN_SECONDS:
-                    market = CountMarket(res, search.offer_rows, partial(
-                        _solve_shifted, res, should_stop), STEP_SECONDS, should_stop)
-                    current = market.trade(current, time.monotonic() + MARKET_SHARE * left,
-                                           pool, report)
-                    if better(res, current, best):
-                        best = current
-                        last_gain = time.monotonic()
+        try:
+            while not should_stop() and (res.shortfall(best) > 0 or gap(best) > GOAL):
+                left = deadline - time.monotonic()
+                if left < 0.05 or (res.shortfall(best) > 0 and time.monotonic() > repair_by):
+                    break
+                unpriced = search.price is None and focus is None and bool(res.needs)
+                if (unpriced and res.shortfall(best) == 0
+                        and time.monotonic() - last_gain > STALL_SECONDS):
+                    if running:  # the stall is judged, and the market trades, on a settled plan
+                        settle(ALL_COMPLETED)
                         continue
-                search.price_counts(dual)
-            if search.price is not None and not late and time.monotonic() >= late_from:
-                late = True
-                search.price_counts(dual, LATE_PRICE_SHARE)
-                if focus is None and finale_for >= FINALE_SECONDS:
-                    search.start_finale(current)
-                    finale_until = time.monotonic() + finale_for
-            if time.monotonic() > finale_until:
-                search.finale.clear()
-            solo = search.solo(current)
-            if running and (solo or len(running) >= PARALLEL):
-                settle(FIRST_COMPLETED)
-                continue
-            taken = np.zeros(res.free.size, dtype=bool)
-            for _, rows in running.values():
-                taken[rows] = True
-            picks = search.picks(current, PARALLEL - len(running), taken)
-            for pick in picks:
-                seconds = min(FINALE_SECONDS if pick[0] is search.finale_kind else STEP_SECONDS,
-                              left)
-                workers = WORKERS if pick[0] is search.finale_kind else max(1, WORKERS // PARALLEL)
-                future = pool.submit(_timed_neighbourhood, search, current, seconds, stopped,
-                                     workers, pick)
-                running[future] = pick
-            if running and (solo or not picks or len(running) >= PARALLEL):
-                settle(FIRST_COMPLETED)
-        finished.set()  # those still running return their best plan within WATCH_SECONDS
-        if running:
+                    if market is None and search.market_pays() and left > MARKET_MIN_SECONDS:
+                        market = CountMarket(res, search.offer_rows, partial(
+                            _solve_shifted, res, should_stop), STEP_SECONDS, should_stop)
+                        current = market.trade(current, time.monotonic() + MARKET_SHARE * left,
+                                               pool, report)
+                        if better(res, current, best):
+                            best = current
+                            last_gain = time.monotonic()
+                            continue
+                    search.price_counts(dual)
+                if search.price is not None and not late and time.monotonic() >= late_from:
+                    late = True
+                    search.price_counts(dual, LATE_PRICE_SHARE)
+                    if focus is None and finale_for >= FINALE_SECONDS:
+                        search.start_finale(current)
+                        finale_until = time.monotonic() + finale_for
+                if time.monotonic() > finale_until:
+                    search.finale.clear()
+                solo = search.solo(current)
+                if running and (solo or len(running) >= PARALLEL):
+                    settle(FIRST_COMPLETED)
+                    continue
+                taken = np.zeros(res.free.size, dtype=bool)
+                for _, rows in running.values():
+                    taken[rows] = True
+                picks = search.picks(current, PARALLEL - len(running), taken)
+                for pick in picks:
+                    finale_step = pick[0] is search.finale_kind
+                    seconds = min(FINALE_SECONDS if finale_step else STEP_SECONDS, left)
+                    workers = WORKERS if finale_step else max(1, WORKERS // PARALLEL)
+                    future = pool.submit(_timed_neighbourhood, search, current, seconds, stopped,
+                                         workers, pick)
+                    running[future] = pick
+                if running and (solo or not picks or len(running) >= PARALLEL):
+                    settle(FIRST_COMPLETED)
+        finally:  # also on a Ctrl+C: those still running stop (cpsat_run.WATCH_SECONDS)
+            finished.set()
+        if running:  # they return their best plan
             settle(ALL_COMPLETED)
     return best
 
