@@ -56,11 +56,11 @@ from functools import cached_property, partial
 import numpy as np
 from ortools.sat.python import cp_model
 
-from solver import cpsat_run, rins
+from solver import rins
 from solver.block_model import BlockModel
 from solver.constraints import bureau_load
 from solver.count_market import CountMarket
-from solver.cpsat_run import cpsat_solver
+from solver.cpsat_run import cpsat_solver, run
 from solver.dual import Dual
 from solver.reduced import Need, Residual
 
@@ -366,11 +366,11 @@ class Search:
               taken: np.ndarray | None = None) -> list[tuple[_Kind, np.ndarray]]:
         """Up to ``n`` neighbourhoods of plan x to solve at once, on disjoint rows: each loses
         the rows of those picked before it and those ``taken`` (bool[F], the rows of the
-        neighbourhoods still running); one left empty is dropped. The finale's bureau comes
-        alone (``solo``), and the sweep's and the trade pass's one after the other (their
-        next one once one ends; tight 28,000 s0 at 10 s: the LP's plan, 3 counts short,
-        was repaired in 0.6 s by repair neighbourhoods two at a time, and with the sweep's
-        bureaus first, one a step, not in the 3.5 s given)."""
+        neighbourhoods still running); one left empty is dropped. The sweep's bureau, where
+        it comes first after the trade pass, and the finale's come alone (``solo``); repair
+        neighbourhoods come two at a time (tight 28,000 s0 at 10 s: the LP's plan, 3 counts
+        short, was repaired in 0.6 s by repair neighbourhoods two at a time, and with the
+        sweep's bureaus first, one a step, not in the 3.5 s given)."""
         trading = self.trading(x)
         if self.sweep_first(x) and not trading:
             return [(self.sweep_kind, self._whole_rows())]
@@ -619,7 +619,7 @@ def solve_neighbourhood(
     solver = cpsat_solver(seconds, workers)
     if workers == 1 and cuts:
         solver.parameters.linearization_level = ONE_WORKER_LINEARIZATION
-    status = cpsat_run.run(solver, model, should_stop)
+    status = run(solver, model, should_stop)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None, False
     out = block.others.copy()

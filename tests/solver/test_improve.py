@@ -47,6 +47,10 @@ class _Solved:
     plan: np.ndarray | None = None
 
 
+#: Seconds a slow neighbourhood of ``_spy_on_neighbourhoods`` takes more.
+SLOW = 0.4
+
+
 def _spy_on_neighbourhoods(monkeypatch: pytest.MonkeyPatch, seconds_at_most: float = 1e9,
                            slow_every: int = 0) -> list[_Solved]:
     """The neighbourhoods the search solves from now on, each recorded as it starts and
@@ -74,8 +78,6 @@ def _spy_on_neighbourhoods(monkeypatch: pytest.MonkeyPatch, seconds_at_most: flo
     monkeypatch.setattr(improve, "solve_neighbourhood", spy)
     return solved
 
-
-SLOW = 0.4
 
 
 def test_a_neighbourhood_never_makes_the_plan_worse(tight: tuple[Residual, Dual]) -> None:
