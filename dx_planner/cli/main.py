@@ -207,6 +207,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(format_problems(error.errors), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
+        if in_main_thread:  # the process is on its way out: a second Ctrl+C (users press it
+            # twice) landed in the lines below or after them and ended in a traceback
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
         print("dx-planner: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:

@@ -1,3 +1,4 @@
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -5,6 +6,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from dx_planner.cli import main as cli_main
 from dx_planner.cli.main import main
 from tests.helpers.team import make_team
 
@@ -135,3 +137,20 @@ def test_the_import_summary_names_capacity_and_channel_changes(
     assert capsys.readouterr().out.splitlines()[-1] == (
         f"imported {path}: 0 added, 0 updated, 0 deleted, 250 unchanged; "
         "局別処理能力: 2 cells changed; 申請基盤: 1 changed")
+
+
+def test_after_a_ctrl_c_a_second_one_is_ignored_on_the_way_out(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # users press Ctrl+C twice: the second landed while main returned and ended in a traceback
+    def interrupted(_args: Any) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_main, "cmd_gui", interrupted)  # the command run without one
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        assert main(["--db", str(tmp_path / "x.db")]) == 130
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert capsys.readouterr().err == "dx-planner: interrupted\n"
