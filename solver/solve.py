@@ -531,14 +531,21 @@ def _start_plans(search: _Search) -> tuple[np.ndarray | None, np.ndarray | None]
     fall back on, and the LP's threads get both cores: its bigger sets took 2.5-5 s of a 10
     s solve on tight 28,000, their plans were worth less than the LP's on every seed (s0
     21.48M against 21.62M, s2 25.55M against 25.86M), and on seed 1 the LPs it slowed ended
-    too late for the margin LP, which makes 23.74M of the 21.64M there."""
+    too late for the margin LP, which makes 23.74M of the 21.64M there.
+
+    Where no LP is solved (it and its rounding would not end in time), value-first secures
+    a small value set's plan first too: tight 28,000 s1 at 10 s on a slow machine, where
+    the bound phase took 5 s, its whole value set's build took the rest of the time and
+    missed the requirements, and the solve returned the count-first plan (15.08M; now
+    21.64M, and no build expected to end past value-first's deadline is begun)."""
     res, clock, lp = search.res, search.clock, search.lp
     lam = search.dual.lam
     # value-first comes first in the list: it wins ties, as it did before the LP
     around_prices = lp is not None and lp.started
     share = 0.0 if around_prices else VALUE_FIRST_SHARE
     sources = [value_first(res, search.dual, clock.stop, time.monotonic() + share * clock.limit,
-                           needed_by=search.work_end(), secure_first=around_prices)]
+                           needed_by=search.work_end(),
+                           secure_first=around_prices or lp is None)]
     # with a plan meeting the requirements in hand, the LP's plans are rounded only if that
     # can end by the limit (tight 28,000 seed 1 at 10 s: value-first ended at 9.75 s, and
     # the rounding took the solve to 10.17 s); without one, even late: a rounded plan beats

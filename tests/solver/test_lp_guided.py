@@ -191,6 +191,31 @@ def test_the_lp_around_the_prices_plan_is_solved_where_the_plain_one_does_not_fi
     assert check_plan(tight, plan.quarter) == []
 
 
+def test_where_no_lp_is_solved_value_first_secures_a_plan_before_its_big_value_sets(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # tight 28,000 s1 at 10 s on a slow machine: the bound phase took 5 s, the LP was not
+    # started (it and its rounding would not have ended in time), value-first built the
+    # whole value set's plan for 4-5 s, which missed the requirements, and the solve returned
+    # the count-first plan (15.08M, 63% of the best known); now the SAFE_SHARE set's (21.64M)
+    solve_module = sys.modules["solver.solve"]
+    secure_first: list[bool] = []
+    value_first = solve_module.value_first
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        secure_first.append(kwargs["secure_first"])
+        return value_first(*args, **kwargs)
+
+    monkeypatch.setattr(solve_module, "value_first", spy)
+    tight = tight_problem(3000, seed=0)
+    solve(tight, time_limit=5)
+    assert secure_first == [False]  # the plain LP is solved beside it
+    secure_first.clear()
+    monkeypatch.setattr(solve_module, "_start_lp", lambda search: None)
+    plan = solve(tight, time_limit=5)
+    assert secure_first == [True]
+    assert check_plan(tight, plan.quarter) == []
+
+
 def test_the_started_lps_rounded_plans_keep_the_limits_and_the_feasible_one_the_requirements(
         tight: tuple[Residual, Dual]) -> None:
     res, dual = tight

@@ -49,6 +49,14 @@ def test_value_first_plans_respect_capacity_and_the_feasible_one_the_requirement
     assert res.plan_value(promising) >= res.plan_value(feasible)
 
 
+def _whole_set_missing(monkeypatch: pytest.MonkeyPatch) -> tuple[Residual, Dual, list[bool]]:
+    """An instance whose whole value set's plan (the one share listed) misses the
+    requirements after one repair round, and the list ``_builds_meeting`` fills."""
+    res, dual = priced_tight(1000, 0)
+    _plans_of_shares(monkeypatch, (1.0,), rounds=1)
+    return res, dual, _builds_meeting(monkeypatch)
+
+
 def test_the_value_set_is_bisected_up_to_where_the_requirements_still_hold(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # on this instance a value set between the largest fixed share whose plan meets the
@@ -132,9 +140,7 @@ def test_with_secure_first_a_small_value_set_is_built_before_the_others(
     # past its deadline from the start, value-first builds one plan: the whole value set's,
     # which misses the requirements here, or with secure_first the SAFE_SHARE set's, which
     # meets them (a solve with the started LP: its LP's plans are what the time is for)
-    res, dual = priced_tight(1000, 0)
-    _plans_of_shares(monkeypatch, (1.0,), rounds=1)
-    met = _builds_meeting(monkeypatch)
+    res, dual, met = _whole_set_missing(monkeypatch)
     now = time.monotonic()
     missed, _ = value_first.value_first(res, dual, lambda: False, deadline=now)
     assert missed is None and met == [False]
@@ -144,6 +150,35 @@ def test_with_secure_first_a_small_value_set_is_built_before_the_others(
     assert met == [True]
     assert secured is not None
     assert check_plan(res.problem, full_plan(res, secured)) == []
+
+
+def test_with_a_plan_in_hand_no_build_expected_to_end_past_the_deadline_is_begun(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # tight 28,000 s1 at 10 s on a slow machine: after the SAFE_SHARE set's plan (0.44 s)
+    # the whole value set's build took 3.4 s of the 4.5 s left and missed the requirements,
+    # and the search had no time. The whole set is eight times the SAFE_SHARE set, so its
+    # build is expected to take eight times as long.
+    res, dual, met = _whole_set_missing(monkeypatch)
+    began = time.monotonic()
+    value_first.value_first(res, dual, lambda: False, deadline=began, secure_first=True)
+    secure_seconds = time.monotonic() - began
+    assert met == [True]
+    met.clear()
+    # time for the whole set's build after the secured one only at 10 times its pace
+    began = time.monotonic()
+    value_first.value_first(res, dual, lambda: False, deadline=began + 3 * secure_seconds,
+                            secure_first=True)
+    assert met == [True]
+    met.clear()
+    value_first.value_first(res, dual, lambda: False, deadline=time.monotonic() + 60.0,
+                            secure_first=True)
+    assert met == [True, False]
+
+
+def test_a_builds_expected_time_grows_with_its_value_set_and_never_shrinks() -> None:
+    assert value_first.expected_seconds(0.4, 0.125, 1.0) == pytest.approx(3.2)
+    assert value_first.expected_seconds(0.4, 1.0, 0.5) == pytest.approx(0.4)
+    assert value_first.expected_seconds(0.0, 0.0, 1.0) == 0.0  # nothing built yet
 
 
 def test_a_plan_missing_more_counts_than_the_search_repairs_is_not_promising(
