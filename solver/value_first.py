@@ -141,13 +141,16 @@ def value_first(
 
 
 def expected_seconds(last_seconds: float, last_share: float, share: float) -> float:
-    """How long the build of a value set of ``share`` is expected to take, from the last
-    build's: in proportion to the value set, and no less than the last one. (Tight 28,000
-    s1: the 1/8 set's build took 0.44 s, the whole set's 3.4 s and the 3/4 set's 2.0 s; s0
-    0.41 s, 1.5 s and 1.0 s.)"""
-    if last_share <= 0.0:
-        return last_seconds
-    return last_seconds * max(1.0, share / last_share)
+    """How long the build of a value set of ``share`` is expected to take beyond what the
+    deadline alone allows, from the last build's: where the set is bigger than the last one,
+    in proportion to it (tight 28,000 s1: the 1/8 set's build took 0.44 s, the whole set's
+    3.4 s and the 3/4 set's 2.0 s; s0 0.41 s, 1.5 s and 1.0 s), else nothing: a build begun
+    by the deadline is worth its time there (tight 3,000 s0 at 10 s: counting the last build's
+    time for smaller sets too cut a build, 99.35-99.54% of the best known in 3 runs where it
+    was 99.49-99.70%)."""
+    if last_share <= 0.0 or share <= last_share:
+        return 0.0
+    return last_seconds * share / last_share
 
 
 def score(res: Residual, lam: np.ndarray, x: np.ndarray) -> float:

@@ -175,9 +175,10 @@ def test_with_a_plan_in_hand_no_build_expected_to_end_past_the_deadline_is_begun
     assert met == [True, False]
 
 
-def test_a_builds_expected_time_grows_with_its_value_set_and_never_shrinks() -> None:
+def test_only_a_bigger_value_sets_build_is_expected_to_take_longer_than_the_deadline_allows(
+        ) -> None:
     assert value_first.expected_seconds(0.4, 0.125, 1.0) == pytest.approx(3.2)
-    assert value_first.expected_seconds(0.4, 1.0, 0.5) == pytest.approx(0.4)
+    assert value_first.expected_seconds(0.4, 1.0, 0.5) == 0.0  # begun by the deadline
     assert value_first.expected_seconds(0.0, 0.0, 1.0) == 0.0  # nothing built yet
 
 
