@@ -536,8 +536,9 @@ def _start_plans(search: _Search) -> tuple[np.ndarray | None, np.ndarray | None]
     Where no LP is solved (it and its rounding would not end in time), value-first secures
     a small value set's plan first too: tight 28,000 s1 at 10 s on a slow machine, where
     the bound phase took 5 s, its whole value set's build took the rest of the time and
-    missed the requirements, and the solve returned the count-first plan (15.08M; now
-    21.64M, and no build expected to end past value-first's deadline is begun)."""
+    missed the requirements, and the solve returned the count-first plan (15.08M); with it
+    and no bigger build begun that is expected to end past value-first's deadline, 21.81M
+    and 21.83M (the LP left out)."""
     res, clock, lp = search.res, search.clock, search.lp
     lam = search.dual.lam
     # value-first comes first in the list: it wins ties, as it did before the LP

@@ -58,7 +58,8 @@ def value_first(
 ) -> tuple[np.ndarray | None, np.ndarray | None]:
     """(the best plan meeting every requirement, the most promising plan) of the value-set
     plans, each or None. The most promising one has the best :func:`score` above -inf. No
-    plan is begun past ``deadline`` once one meets the requirements; small value sets are
+    plan is begun past ``deadline`` once one meets the requirements, nor one of a bigger
+    value set than the last whose build is expected to end past it; small value sets are
     built first (SAFE_SHARE) where none does yet and the next build would end past
     ``needed_by``, or from the start with ``secure_first``."""
     if not res.needs or res.free.size == 0:
@@ -141,13 +142,13 @@ def value_first(
 
 
 def expected_seconds(last_seconds: float, last_share: float, share: float) -> float:
-    """How long the build of a value set of ``share`` is expected to take beyond what the
-    deadline alone allows, from the last build's: where the set is bigger than the last one,
-    in proportion to it (tight 28,000 s1: the 1/8 set's build took 0.44 s, the whole set's
-    3.4 s and the 3/4 set's 2.0 s; s0 0.41 s, 1.5 s and 1.0 s), else nothing: a build begun
-    by the deadline is worth its time there (tight 3,000 s0 at 10 s: counting the last build's
-    time for smaller sets too cut a build, 99.35-99.54% of the best known in 3 runs where it
-    was 99.49-99.70%)."""
+    """The time value-first's deadline test counts for the build of a value set of
+    ``share``, from the last build's: where the set is bigger than the last one, its build
+    is expected to take longer in proportion to it (tight 28,000 s1: the 1/8 set's build
+    took 0.44 s, the whole set's 3.4 s and the 3/4 set's 2.0 s; s0 0.41 s, 1.5 s and 1.0 s),
+    else nothing: a build begun by the deadline is worth its time there (tight 3,000 s0 at
+    10 s: counting the last build's time for smaller sets too cut a build, 99.35-99.54% of
+    the best known in 3 runs where it was 99.49-99.70%)."""
     if last_share <= 0.0 or share <= last_share:
         return 0.0
     return last_seconds * share / last_share
