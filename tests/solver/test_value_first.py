@@ -84,6 +84,20 @@ def test_value_first_stops_at_its_first_plan_meeting_the_requirements_past_its_d
     assert feasible is not None and len(met) == first_met + 1
 
 
+def test_no_value_set_smaller_than_one_whose_plan_met_the_requirements_is_built(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # a smaller set's plan is worth less: its build would only take the bisection's time
+    res, dual = priced_tight(1000, 1)
+    _plans_of_shares(monkeypatch, (0.5,))
+    half, _ = value_first.value_first(res, dual, lambda: False)
+    _plans_of_shares(monkeypatch, (1.0, 0.75, 0.5, 0.25))
+    met = _builds_meeting(monkeypatch)
+    three_quarters, _ = value_first.value_first(res, dual, lambda: False)
+    assert met == [False, True]  # the whole set's plan misses them, the 3/4 set's meets them
+    assert half is not None and three_quarters is not None
+    assert res.plan_value(three_quarters) > res.plan_value(half)
+
+
 def test_further_repair_rounds_use_the_room_that_moving_processes_earlier_frees(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # on this instance one round of repairs leaves the whole value set's plan 8 processes
