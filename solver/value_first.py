@@ -26,8 +26,10 @@ from solver.reduced import Residual
 #: Sizes of the value set tried, as shares of the processes with a positive reduced value,
 #: until one's plan meets the requirements: a smaller set's plan is worth less (tight 3,000
 #: s0: 0.75 1.827M, 0.5 1.794M, 0.25 1.764M), and the bisection above it gets their time
-#: (there its first step is the plan the search makes most of: 1.835M, 7 counts short; at
-#: 10 s, where the smaller sets' builds had taken it, 99.29-99.32% of the best known).
+#: (there its first step is a plan 7 counts short, 1.835M, that the sweep repairs). At 10 s
+#: on tight 3,000 the solve ended no better for it, within the noise (interleaved runs: s0
+#: +0 to +0.14%, s1 -0.02 to -0.1%, where the bisection's plan 4 counts short costs its
+#: repair what it promises; s2 -0.06 to +0.03%); at 60 s it saves the two builds.
 VALUE_SET_SHARES = (1.0, 0.75, 0.5, 0.25)
 #: Bisection steps on the share between the largest plan meeting the requirements and the
 #: smallest one missing them.
