@@ -29,6 +29,8 @@ from solver.reduced import Residual
 
 #: See :meth:`Dual.stalled`.
 STALL_DROP = 2e-4
+#: A Newton step is halved at most this many times less one (``Dual._longest_step``).
+HALVINGS = 30
 
 
 class Dual:
@@ -47,6 +49,8 @@ class Dual:
         self.y = np.zeros(self.n_alpha + self.n_beta + self.n_lam)
         # how much the last stage of the last minimise() lowered the smoothed function
         self.last_stage_drop = 0.0
+        # how often the last Newton step was halved (where the next one's search starts)
+        self._last_halvings = 0
         # column index of each (channel, quarter) beta, -1 where unlimited
         self.beta_index = np.full((nc, q), -1, dtype=np.int64)
         for k, (c, qq) in enumerate(self.beta_cells):
@@ -344,28 +348,69 @@ class Dual:
         return self.last_stage_drop > STALL_DROP
 
     def _newton_step(self, val: float, g: np.ndarray, pi: np.ndarray, tau: float) -> bool:
+        found = self._longest_step(val, g, self._newton_direction(g, pi, tau), tau)
+        if found is None:
+            return False
+        self.y, new_val = found
+        return abs(val - new_val) > 1e-10 * max(1.0, abs(val))
+
+    def _newton_direction(self, g: np.ndarray, pi: np.ndarray, tau: float) -> np.ndarray:
+        """The projected Newton direction of D_tau at y (gradient g, softmax weights pi):
+        zero on the multipliers at 0 whose gradient pushes them below it."""
         y = self.y
         free = ~((y <= 0.0) & (g > 0.0))
+        direction = np.zeros_like(y)
         if not free.any():
-            return False
+            return direction
         h = self._hessian(pi, tau)[np.ix_(free, free)]
-        ridge = 1e-9 * max(1.0, float(np.max(np.abs(np.diag(h))))) if h.size else 1.0
+        ridge = 1e-9 * max(1.0, float(np.max(np.abs(np.diag(h)))))
         h[np.diag_indices_from(h)] += ridge
         try:
-            step = np.linalg.solve(h, -g[free])
+            direction[free] = np.linalg.solve(h, -g[free])
         except np.linalg.LinAlgError:
-            step = -g[free] / np.maximum(np.diag(h), ridge)
-        direction = np.zeros_like(y)
-        direction[free] = step
-        t = 1.0
-        for _ in range(30):
-            cand = np.maximum(y + t * direction, 0.0)
-            new_val = self.smoothed_value(cand, tau)
-            if new_val <= val - 1e-4 * t * abs(float(np.dot(g, cand - y))) or new_val < val:
-                self.y = cand
-                return abs(val - new_val) > 1e-10 * max(1.0, abs(val))
-            t *= 0.5
-        return False
+            direction[free] = -g[free] / np.maximum(np.diag(h), ridge)
+        return direction
+
+    def _longest_step(self, val: float, g: np.ndarray, direction: np.ndarray,
+                      tau: float) -> tuple[np.ndarray, float] | None:
+        """The multipliers at the longest step 2^-k (k < HALVINGS) along ``direction``,
+        projected onto y >= 0, that lowers D_tau below ``val``, and D_tau there; None if
+        no step does.
+
+        Halving from 1 takes k + 1 evaluations of D_tau, and on tight 28,000 s1 the steps
+        at the small taus need k = 12-22. The steps that lower a convex function form an
+        interval from 0 (along the projected path very nearly: 5 of the 6 tight instances
+        end their path at the same bound as by halving from 1, tight 3,000 s2 at one 0.03%
+        higher),
+        so the search starts next to the last step's k and walks from there: tight 28,000
+        s1's path takes 145 evaluations instead of 234, 2.6 s instead of 3.2 s."""
+        y = self.y
+        tried: dict[int, tuple[np.ndarray, float] | None] = {}
+
+        def lowers(k: int) -> bool:
+            if k not in tried:
+                t = 0.5 ** k
+                cand = np.maximum(y + t * direction, 0.0)
+                new_val = self.smoothed_value(cand, tau)
+                ok = (new_val <= val - 1e-4 * t * abs(float(np.dot(g, cand - y)))
+                      or new_val < val)
+                tried[k] = (cand, new_val) if ok else None
+            return tried[k] is not None
+
+        if not direction.any():
+            return None
+        k = max(self._last_halvings - 1, 0)
+        if lowers(k):
+            while k > 0 and lowers(k - 1):
+                k -= 1
+        else:
+            while k + 1 < HALVINGS and not lowers(k + 1):
+                k += 1
+            k += 1
+            if k >= HALVINGS:
+                return None
+        self._last_halvings = k
+        return tried[k]
 
     def smoothed_value(self, y: np.ndarray, tau: float) -> float:
         r = self.reduced(y) / tau

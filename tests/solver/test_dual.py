@@ -120,3 +120,26 @@ def test_a_path_cut_short_has_stalled_and_a_whole_one_has_not() -> None:
     whole.minimise(tau_start=0.3 * scale, tau_end=1e-3 * scale, stages=8, newton_steps=3)
     assert not whole.stalled()
     assert whole.last_stage_drop < STALL_DROP < cut.last_stage_drop
+
+
+def test_the_step_search_finds_the_step_halving_from_1_finds_wherever_it_starts() -> None:
+    # mid-path on a tight instance, where the Newton step has to be halved 21 times: the
+    # search from the last step's count of halvings (above it, below it, far below it)
+    # lands on the same step as halving from 1 (a count of 0)
+    res = residual_of(tight_problem(1500, seed=4))
+    scale = float(np.sum(np.max(res.value, axis=1, initial=0.0))) / res.free.size
+    dual = Dual(res)
+    dual.minimise(tau_start=0.3 * scale, tau_end=0.01 * scale, stages=5, newton_steps=3)
+    tau = 0.001 * scale
+    val, pi, g = dual.smoothed(dual.y, tau)
+    direction = dual._newton_direction(g, pi, tau)
+    found = {}
+    for start in (0, 3, 21, 29):
+        dual._last_halvings = start
+        step = dual._longest_step(val, g, direction, tau)
+        assert step is not None
+        found[start] = (dual._last_halvings, step)
+    assert found[0][0] == 21
+    for halvings, (y, new_val) in found.values():
+        assert halvings == 21
+        assert np.array_equal(y, found[0][1][0]) and new_val == found[0][1][1] < val

@@ -198,13 +198,16 @@ def test_only_a_bigger_value_sets_build_is_expected_to_take_longer_than_the_dead
 
 def test_a_plan_missing_more_counts_than_the_search_repairs_is_not_promising(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    # the one plan built (the whole value set, one round of repairs) misses 2 counts
+    # the one plan built (the whole value set, one round of repairs) misses a few counts
+    # (4 at the prices the dual's path ends at)
     res, dual = priced_tight(1000, 0)
     _plans_of_shares(monkeypatch, (1.0,), rounds=1)
     _, promising = value_first.value_first(res, dual, lambda: False)
-    assert promising is not None and res.missing(promising).sum() == 2
+    assert promising is not None
+    missing = int(res.missing(promising).sum())
+    assert 0 < missing <= value_first.PROMISING_MISSING_MAX
     assert value_first.score(res, dual.lam, promising) > -np.inf
-    monkeypatch.setattr(value_first, "PROMISING_MISSING_MAX", 1)
+    monkeypatch.setattr(value_first, "PROMISING_MISSING_MAX", missing - 1)
     assert value_first.score(res, dual.lam, promising) == -np.inf
     assert value_first.value_first(res, dual, lambda: False) == (None, None)
 
