@@ -101,10 +101,12 @@ UNSTALL_SHARE = 0.1
 #: so the bound stays proven, only less tight. On a slower or busier machine the path took
 #: the time the LP needed: tight 28,000 at 10 s started no LP once the path took more than
 #: 4.4 s (1.5 times its usual 2.5-3 s), and the solve returned value-first's plan, 91% of
-#: the best known on s1 where the LP's gives 99.4%. At 5 s here (what 10 s is on a machine
-#: half as fast), uncut: s0 86.5-86.7%, s1 91.1-91.2%; cut: 99.3-99.5% and 99.1-99.2%. At
-#: 10 s it changes nothing measurable (interleaved, 2 runs each: s0 99.48% either way, s1
-#: 99.46%, s2 99.55-99.56%). Below about 4.5 s the LP's rounding does not fit either way.
+#: the best known on s1 where the LP's gives 99.4%. Shorter limits here stand for slower
+#: machines at 10 s: at 7 s, uncut s0 86.6%, s1 91.3%, cut 99.46% and 99.15% (s2 99.54%
+#: both); at 5 s, in a fast hour uncut s0 86.5-86.7%, s1 91.1-91.2%, cut 99.3-99.5% and
+#: 99.11-99.15% (2 runs each), in a slow one (the uncut path 3.9-4.7 s) both 85-90%: the LP
+#: and its rounding no longer fit either way. At 10 s it changes nothing measurable
+#: (interleaved, 2 runs each: s0 99.48% either way, s1 99.46%, s2 99.55-99.56%).
 #: Not where count-first is not packed: on the loose 280,000 the priced plans need the
 #: whole path (223.6M at 12.6 s; cut, 215.9M at 11.5 s).
 PATH_SHARE = 0.35
