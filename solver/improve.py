@@ -213,7 +213,7 @@ class Search:
             keep[self.focus] = True
             sizes[~keep] = 0.0
         self.bureau_weight = sizes / sizes.sum() if sizes.sum() else sizes
-        self.best_r = _best_per_process(self.reduced)
+        self.best_r = best_per_process(self.reduced)
         self.margin = np.abs(self.best_r) / res.effort
         # in the order they are first tried (``pick``): by what they paid on tight 28,000;
         # a focused search (a warm re-solve's) has only a bureau of its focus, then swaps
@@ -429,7 +429,7 @@ class Search:
     def best_value(self) -> np.ndarray:
         """float[F]: each process's value in its best quarter (0 where it has none); only
         the trade pass reads it, so a warm re-solve's search never computes it."""
-        return _best_per_process(self.res.value)
+        return best_per_process(self.res.value)
 
     def market_pays(self) -> bool:
         """The count market (count_market.py) is worth its time: at least half the bureaus
@@ -473,12 +473,7 @@ class Search:
         return np.unique(np.concatenate(parts))
 
     def _late(self, need: Need, x: np.ndarray) -> np.ndarray:
-        """bool[F]: the need's members plan x does not complete by its quarter, though they
-        could be."""
-        res = self.res
-        out: np.ndarray = (need.mask(res.free.size) & ((x < 0) | (x > need.quarter))
-                           & (res.earliest <= need.quarter))
-        return out
+        return late_members(self.res, need, x)
 
     def _noisy_first(self, rows: np.ndarray, key: np.ndarray, k: int) -> np.ndarray:
         """The k of ``rows`` with the smallest ``key``, each key times a random 0.8-1.2 (so
@@ -573,6 +568,7 @@ def solve_neighbourhood(
     workers: int = WORKERS,
     need_shift: tuple[int, int] | None = None,
     cuts: bool = True,
+    count_price: np.ndarray | None = None,
 ) -> tuple[np.ndarray | None, bool]:
     """Re-plan ``rows`` by CP-SAT, the rest of ``x`` fixed: (plan or None, proven optimal).
 
@@ -583,7 +579,9 @@ def solve_neighbourhood(
     makes. ``workers``: CP-SAT's; one worker solves at ONE_WORKER_LINEARIZATION where
     ``cuts``, else at CP-SAT's defaults. ``need_shift`` (need
     index, +1 or -1): that need asks one count more (a missing one priced as above, so x
-    stays a plan) or one fewer, for the count market's offers. CP-SAT is stopped within
+    stays a plan) or one fewer, for the count market's offers. ``count_price`` (float[M],
+    optional): what a missing count of each need costs instead (support_pass.py). CP-SAT is
+    stopped within
     ~50 ms once ``should_stop()`` says so: the best plan it has found is returned (the
     hinted one at least, unless it was stopped before taking the hint: then None)."""
     block = BlockModel(res, x, rows)
@@ -597,6 +595,7 @@ def solve_neighbourhood(
     # for 4 small ones, and a repair step was wasted
     penalty = 1 + sum(abs(c) for c in coef)
     slacks: list[cp_model.IntVar] = []
+    costs: list[int] = []  # of a count each slack makes up
     for k, need in enumerate(res.needs):
         wanted = need.need + (need_shift[1] if need_shift and need_shift[0] == k else 0)
         left = wanted - block.fixed_count(need)
@@ -612,9 +611,10 @@ def solve_neighbourhood(
         model.add(sum(terms) + s >= left)
         model.add_hint(s, short)
         slacks.append(s)
+        costs.append(penalty if count_price is None else round(4.0 * float(count_price[k])))
     objective = cp_model.LinearExpr.weighted_sum([v for _, _, v in block.pairs], coef)
     if slacks:
-        objective -= penalty * sum(slacks)
+        objective -= cp_model.LinearExpr.weighted_sum(slacks, costs)
     model.maximize(objective)
     solver = cpsat_solver(seconds, workers)
     if workers == 1 and cuts:
@@ -824,7 +824,15 @@ def _solve_shifted(res: Residual, should_stop: Callable[[], bool], x: np.ndarray
     return plan
 
 
-def _best_per_process(table: np.ndarray) -> np.ndarray:
+def late_members(res: Residual, need: Need, x: np.ndarray) -> np.ndarray:
+    """bool[F]: the need's members plan x does not complete by its quarter, though they
+    could be."""
+    out: np.ndarray = (need.mask(res.free.size) & ((x < 0) | (x > need.quarter))
+                       & (res.earliest <= need.quarter))
+    return out
+
+
+def best_per_process(table: np.ndarray) -> np.ndarray:
     """float[F]: each process's best entry of ``table`` (float[F, Q]) over its eligible
     quarters, 0 where it has none."""
     best = np.max(np.where(np.isfinite(table), table, -np.inf), axis=1, initial=-np.inf)

@@ -122,6 +122,21 @@ def test_a_missing_count_is_repaired_before_value() -> None:
     assert cand.tolist() == [-1, 0, 0]
 
 
+def test_a_priced_missing_count_is_repaired_only_where_it_costs_less_than_its_price() -> None:
+    # as above (with a quarter after the deadline, so the processes are worth something);
+    # the repair gives up the big process's value less the two small ones'
+    p = make_problem([2.0, 1.0, 1.0], [1000, 10, 10], [[2.0, 0.0]], target=2, deadline=0)
+    res = residual_of(p)
+    short = np.array([0, -1, -1])
+    cost = float(res.value[0, 0] - res.value[1, 0] - res.value[2, 0])
+    assert cost > 0
+    for price, plan in ((0.5 * cost, [0, -1, -1]), (2.0 * cost, [-1, 0, 0])):
+        cand, optimal = improve.solve_neighbourhood(res, short, np.arange(3), 5.0,
+                                                    count_price=np.array([price]))
+        assert optimal and cand is not None
+        assert cand.tolist() == plan
+
+
 def test_a_neighbourhood_never_misses_a_count_more_for_value() -> None:
     # 4 small processes fill the quarter and make 4 of the 5 the target wants; 3 big ones
     # would fill it too, worth far more than two small ones: priced at twice the most
