@@ -271,19 +271,24 @@ def lp_plan(res: Residual, model: Lp, share: np.ndarray) -> np.ndarray:
     the LP around the prices' plan 21.675M against 21.642M; s1 and s2 the same or better;
     tight 3,000 s0-s2 +0.15% to +0.8%)."""
     x = np.full(res.free.size, -1, dtype=np.int64)
-    whole = share > 1.0 - FRACTIONAL
+    whole, part = _whole_and_fractional(share)
     x[model.pair_row[whole]] = model.pair_q[whole]
-    part = (share > FRACTIONAL) & ~whole
     key = np.full(res.value.shape, -np.inf)
     key[model.pair_row[part], model.pair_q[part]] = share[part]
     return primal.greedy_pairs(res, key, x)
 
 
+def _whole_and_fractional(share: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(bool, bool)[n_pairs]: the pairs the LP solution ``share`` takes whole, and those it
+    takes in part."""
+    whole = share > 1.0 - FRACTIONAL
+    return whole, (share > FRACTIONAL) & ~whole
+
+
 def _fractional(res: Residual, model: Lp, share: np.ndarray) -> np.ndarray:
     """bool[F]: the processes with a fractional pair in the LP solution ``share``."""
     out = np.zeros(res.free.size, dtype=bool)
-    part = (share > FRACTIONAL) & (share < 1.0 - FRACTIONAL)
-    out[model.pair_row[part]] = True
+    out[model.pair_row[_whole_and_fractional(share)[1]]] = True
     return out
 
 
