@@ -576,7 +576,9 @@ def _start_plans(search: _Search) -> tuple[np.ndarray | None, np.ndarray | None]
     # the count-first plan (tight 3,000 seed 2: 99% of the best known against 63%)
     late = time.monotonic() > clock.at(1.0) - LP_ROUNDING_SECONDS
     if lp is not None and not (late and sources[0][0] is not None):
-        sources.append(lp.plans(clock.stop, needed_by=search.work_end()))
+        # their last repair, at any price, finishes past the limit (RoundedLp.plans)
+        sources.append(lp.plans(clock.stop, needed_by=search.work_end(),
+                                cancelled=clock.cancelled))
     feasible = max((f for f, _ in sources if f is not None), key=res.plan_value, default=None)
     return feasible, most_promising(res, lam, [p for _, p in sources])
 
