@@ -170,11 +170,11 @@ class RoundedLp:
         that a plan rounded late still gives the plan meeting the requirements: it is
         greedy work of 0.14-0.5 s on tight 28,000, and without it a solve whose LPs end
         near its limit falls back on value-first's plan. (Tight 28,000 at 6 s, standing for
-        a machine 1.7 times slower at 10 s, 2 runs each: s0 99.28-99.55% of the best known
-        instead of 84.9%, s1 99.35-99.39% instead of 90.2-90.4%, s2 99.60-99.62% instead
-        of 87.0%; the solves took 5.89-6.44 s, before 5.99-6.40 s. At 5 s, s0 99.1% instead
-        of 84.9%, 5.5 s; s1 90.4% either way: its LP over the meeting plan's pairs finds no
-        solution within its time.)"""
+        a machine 1.7 times slower at 10 s, 4 runs each: s0 99.14-99.55% of the best known
+        instead of 84.9-85.0%, s1 99.12-99.39% instead of 90.2-90.4%, s2 99.54-99.62%
+        instead of 87.0-87.1%; the solves took 5.89-6.56 s, before 5.99-6.40 s. At 5 s, s0
+        99.1% instead of 84.9%, 5.5 s; s1 90.4% either way: its LP over the meeting plan's
+        pairs finds no solution within its time.)"""
         if not self._share.wait(should_stop):
             return None, None
         solved = [self._share.result()]
