@@ -81,9 +81,10 @@ LP_SECONDS_MAX = 20.0
 #: 99.53/99.63%, 99.50/99.51% and 99.64/99.66%; at 7 s s0 99.74% against 99.43%, s1 99.55%
 #: against 99.44%; given a fixed 1.5 s, not a share of the time, s0 at 6 s returned
 #: value-first's plan, 84.9%: the pass ended where the repairs after it no longer could, and
-#: with the share 99.50%, without the pass 99.44%. Tight 28,000 s1 at 6 s ends at
+#: with the share 99.50%, without the pass 99.44%. Tight 28,000 s1 at 6 s ended at
 #: value-first's plan, 90.4%, either way in some runs: its LPs end 0.4-0.6 s before the
-#: limit.) Not where the search's sweep re-plans small bureaus whole anyway
+#: limit; since the last repair at any price runs past the limit, RoundedLp.plans, 99.1-99.4%.)
+#: Not where the search's sweep re-plans small bureaus whole anyway
 #: (improve.sweep_repairs): tight 3,000 at 10 s s1 99.44% against 99.47% without it, s2
 #: 99.50% against 99.56%.
 SUPPORT_SECONDS = 1.5
