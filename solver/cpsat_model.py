@@ -19,7 +19,7 @@ from solver.constraints import (
     add_requirement_rows,
     eligible,
 )
-from solver.cpsat_run import cpsat_solver, run
+from solver.cpsat_run import VALUE_SCALE, cpsat_solver, run
 from solver.problem import Problem, Requirement
 
 
@@ -93,7 +93,7 @@ class CpSatModel:
     def _add_objective(self) -> None:
         value = self.p.quarter_value()
         rnd = (lambda v: int(np.ceil(v))) if self.upper else round
-        terms = [(v, rnd(4.0 * value[i, q])) for i, q, v in self.pairs if value[i, q] != 0]
+        terms = [(v, rnd(VALUE_SCALE * value[i, q])) for i, q, v in self.pairs if value[i, q] != 0]
         self.model.maximize(
             cp_model.LinearExpr.weighted_sum([v for v, _ in terms], [c for _, c in terms])
         )

@@ -20,6 +20,9 @@ from ortools.sat.python.cp_model_helper import CpSolverStatus
 
 #: How often a waiting ``run`` checks ``should_stop`` (and lets a signal's handler run).
 WATCH_SECONDS = 0.05
+#: CP-SAT takes integer coefficients: a value (volume a quarter, Problem.quarter_value) or a
+#: price is multiplied by this and rounded, so a coefficient counts whole applications.
+VALUE_SCALE = 4.0
 
 
 def cpsat_solver(seconds: float, workers: int) -> cp_model.CpSolver:

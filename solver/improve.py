@@ -60,7 +60,7 @@ from solver import rins
 from solver.block_model import BlockModel
 from solver.constraints import bureau_load
 from solver.count_market import CountMarket
-from solver.cpsat_run import cpsat_solver, run
+from solver.cpsat_run import VALUE_SCALE, cpsat_solver, run
 from solver.dual import Dual
 from solver.reduced import Need, Residual
 
@@ -468,12 +468,9 @@ class Search:
                  self._noisy_first(out, -self.best_value[out] / res.effort[out], REPAIR_PART)]
         if res.needs:
             need = min(res.needs, key=lambda n: n.count(x) - n.need)
-            late = rows[self._late(need, x)[rows]]
+            late = rows[late_members(self.res, need, x)[rows]]
             parts.append(self._noisy_first(late, res.effort[late], REPAIR_PART))
         return np.unique(np.concatenate(parts))
-
-    def _late(self, need: Need, x: np.ndarray) -> np.ndarray:
-        return late_members(self.res, need, x)
 
     def _noisy_first(self, rows: np.ndarray, key: np.ndarray, k: int) -> np.ndarray:
         """The k of ``rows`` with the smallest ``key``, each key times a random 0.8-1.2 (so
@@ -493,7 +490,7 @@ class Search:
         room for their value (to move later or drop)."""
         res, rng = self.res, self.rng
         need = max(res.needs, key=lambda n: n.need - n.count(x))
-        late = self._late(need, x)
+        late = late_members(self.res, need, x)
         weight = np.bincount(res.bureau[late], minlength=len(self.by_bureau)).astype(float)
         if weight.sum() == 0:
             return self._rows(next(k for k in self.kinds if k.name == "bureau"), x)
@@ -589,7 +586,7 @@ def solve_neighbourhood(
         return None, True
     model = block.model
     worth = res.value if bonus is None else res.value + bonus
-    coef = [round(4.0 * float(worth[i, q])) for i, q, _ in block.pairs]
+    coef = [round(VALUE_SCALE * float(worth[i, q])) for i, q, _ in block.pairs]
     # a missing count costs more than the whole neighbourhood is worth: at twice its most
     # valuable pair, a plan short of a need dropped a count more to plan 3 big processes
     # for 4 small ones, and a repair step was wasted
@@ -611,7 +608,8 @@ def solve_neighbourhood(
         model.add(sum(terms) + s >= left)
         model.add_hint(s, short)
         slacks.append(s)
-        costs.append(penalty if count_price is None else round(4.0 * float(count_price[k])))
+        costs.append(penalty if count_price is None
+                     else round(VALUE_SCALE * float(count_price[k])))
     objective = cp_model.LinearExpr.weighted_sum([v for _, _, v in block.pairs], coef)
     if slacks:
         objective -= cp_model.LinearExpr.weighted_sum(slacks, costs)

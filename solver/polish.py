@@ -18,6 +18,7 @@ import numpy as np
 from ortools.sat.python import cp_model
 
 from solver.block_model import BlockModel
+from solver.cpsat_run import VALUE_SCALE
 from solver.reduced import Residual
 
 #: Bureaus with more (process, quarter) pairs than this are skipped (CP-SAT rarely helps).
@@ -66,6 +67,6 @@ def _reoptimise(
         keep = min(need.count(x) - fixed, need.need - fixed)
         if keep > 0:
             model.add(sum(block.count_of(need)) >= keep)
-    coef = [round(4.0 * float(res.value[i, q])) for i, q, _ in pairs]
+    coef = [round(VALUE_SCALE * float(res.value[i, q])) for i, q, _ in pairs]
     model.maximize(cp_model.LinearExpr.weighted_sum([v for _, _, v in pairs], coef))
     return block.solve(seconds)
