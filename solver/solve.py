@@ -574,11 +574,14 @@ def _start_plans(search: _Search) -> tuple[np.ndarray | None, np.ndarray | None]
     # can end by the limit (tight 28,000 seed 1 at 10 s: value-first ended at 9.75 s, and
     # the rounding took the solve to 10.17 s); without one, even late: a rounded plan beats
     # the count-first plan (tight 3,000 seed 2: 99% of the best known against 63%)
+    meeting = sources[0][0]  # value-first's plan meeting the requirements
     late = time.monotonic() > clock.at(1.0) - LP_ROUNDING_SECONDS
-    if lp is not None and not (late and sources[0][0] is not None):
-        # their last repair, at any price, finishes past the limit (RoundedLp.plans)
+    if lp is not None and not (late and meeting is not None):
+        # their last repair, at any price, finishes past the limit; none is rounded where
+        # value-first's plan is worth more than the LP's whole pairs (RoundedLp.plans)
+        rival = -np.inf if meeting is None else res.plan_value(meeting)
         sources.append(lp.plans(clock.stop, needed_by=search.work_end(),
-                                cancelled=clock.cancelled))
+                                cancelled=clock.cancelled, rival=rival))
     feasible = max((f for f, _ in sources if f is not None), key=res.plan_value, default=None)
     return feasible, most_promising(res, lam, [p for _, p in sources])
 

@@ -22,6 +22,7 @@ from solver.solve import _count_first as count_first
 from solver.solve import _full as full_plan
 from solver.solve import solve
 from solver.synthetic import synthetic_problem, tight_problem
+from solver.value_first import value_first
 from tests.solver.instances import exhaustive, make_problem, priced_tight, random_problem
 from tests.solver.reports import Reports
 
@@ -83,13 +84,20 @@ def test_the_rounded_plans_keep_the_limits_and_the_feasible_one_the_requirements
     assert res.plan_value(feasible) + res.locked_value > 0.9 * dual.value()
 
 
-def test_the_lps_plan_adds_the_fractional_processes_that_fit_to_its_whole_pairs(
-        tight: tuple[Residual, Dual]) -> None:
-    res, _ = tight
+def _whole_relaxation(res: Residual) -> tuple[NeighbourhoodMip, np.ndarray]:
+    """The LP relaxation over every pair of every free process (elastic rows) and its
+    solution."""
     model = NeighbourhoodMip(res, np.full(res.free.size, -1, dtype=np.int64),
                              np.arange(res.free.size), elastic=1e6)
     share = model.relaxation(30.0)
     assert share is not None
+    return model, share
+
+
+def test_the_lps_plan_adds_the_fractional_processes_that_fit_to_its_whole_pairs(
+        tight: tuple[Residual, Dual]) -> None:
+    res, _ = tight
+    model, share = _whole_relaxation(res)
     x = lp_plan(res, model, share)
     assert res.usage(x).valid()
     whole = share > 1.0 - FRACTIONAL
@@ -142,7 +150,8 @@ def test_the_lp_around_the_prices_plan_is_solved_where_the_plain_one_does_not_fi
         monkeypatch: pytest.MonkeyPatch) -> None:
     solve_module = sys.modules["solver.solve"]
     kinds: list[bool] = []  # started, for each LP solved
-    rounded: list[int] = []  # for each time its plans were rounded
+    rounded: list[int] = []  # for each time its plans were asked for
+    rivals: list[float] = []  # the value each time its plans had to beat
 
     class Spy(RoundedLp):
         def __init__(self, res: Residual, dual: Dual, seconds: float, meeting: np.ndarray, *,
@@ -151,17 +160,21 @@ def test_the_lp_around_the_prices_plan_is_solved_where_the_plain_one_does_not_fi
             super().__init__(res, dual, seconds, meeting, started=started)
 
         def plans(self, should_stop: Callable[[], bool], needed_by: float = float("inf"),
-                  cancelled: Callable[[], bool] | None = None,
+                  cancelled: Callable[[], bool] | None = None, rival: float = -np.inf,
                   ) -> tuple[np.ndarray | None, np.ndarray | None]:
             rounded.append(1)
-            return super().plans(should_stop, needed_by, cancelled)
+            rivals.append(rival)
+            return super().plans(should_stop, needed_by, cancelled, rival)
 
     value_first_runs: list[int] = []
+    value_first_worth: list[float] = []  # its plan meeting the requirements, each run
     value_first = solve_module.value_first
 
-    def counted(*args: Any, **kwargs: Any) -> Any:
+    def counted(res: Residual, *args: Any, **kwargs: Any) -> Any:
         value_first_runs.append(1)
-        return value_first(*args, **kwargs)
+        meeting, promising = value_first(res, *args, **kwargs)
+        value_first_worth.append(-np.inf if meeting is None else res.plan_value(meeting))
+        return meeting, promising
 
     monkeypatch.setattr(solve_module, "RoundedLp", Spy)
     monkeypatch.setattr(solve_module, "value_first", counted)
@@ -169,14 +182,19 @@ def test_the_lp_around_the_prices_plan_is_solved_where_the_plain_one_does_not_fi
     solve(tight, time_limit=5)
     assert kinds == [False]  # the plain LP fits 3,000 processes
     assert value_first_runs == [1] and rounded == [1]  # both make the search's start
+    # ... unless value-first's plan outranks the LP's
+    assert len(rivals) == 1 and rivals == value_first_worth and rivals[0] > 0
     # a machine on which the plain LP would take hours
     monkeypatch.setattr(lp_guided, "SECONDS_PER_PAIR", 1.0)
     kinds.clear()
     value_first_runs.clear()
+    value_first_worth.clear()
     rounded.clear()
+    rivals.clear()
     plan = solve(tight, time_limit=5)
     assert kinds == [True]
     assert value_first_runs == [1] and rounded == [1]  # value-first runs while it solves
+    assert rivals == value_first_worth
     assert check_plan(tight, plan.quarter) == []
     # ... unless it and its plans are expected to take longer than the time left (as long
     # as the bound phase took): here the bound phase uses the whole limit
@@ -229,6 +247,48 @@ def test_the_started_lps_rounded_plans_keep_the_limits_and_the_feasible_one_the_
     assert check_plan(res.problem, full_plan(res, feasible)) == []
     assert res.usage(promising).valid()
     assert res.plan_value(feasible) + res.locked_value > 0.9 * dual.value()
+
+
+def test_the_lps_plans_are_not_rounded_where_a_plan_is_worth_more_than_its_whole_pairs(
+        tight: tuple[Residual, Dual]) -> None:
+    # tight 3,000 at 10 s: the LP's whole pairs 3.1-4.0% below the LP, value-first's plan
+    # 1.5%; the rounded plans ended below value-first's, and the search lost their time
+    res, dual = tight
+    meeting, _ = value_first(res, dual, lambda: False)
+    assert meeting is not None and res.shortfall(meeting) == 0
+    lp = RoundedLp(res, dual, 30.0, count_first(res))
+    assert lp.plans(lambda: False, rival=res.plan_value(meeting)) == (None, None)
+    # rounded all the same, the plan is worth less than value-first's here
+    feasible, _ = lp.plans(lambda: False)
+    assert feasible is not None and res.shortfall(feasible) == 0
+    assert res.plan_value(feasible) < res.plan_value(meeting)
+
+
+def test_the_lps_plans_are_rounded_where_its_whole_pairs_are_worth_more_than_the_rival(
+) -> None:
+    # tight 28,000: the whole pairs 0.3-0.4% below the LP, value-first's plans 9-15%; here
+    # (2.5% of the processes fractional) the whole pairs 1.6% above value-first's plan
+    res, dual = priced_tight(8000, 1)
+    meeting, _ = value_first(res, dual, lambda: False)
+    assert meeting is not None
+    feasible, _ = RoundedLp(res, dual, 30.0, count_first(res)).plans(
+        lambda: False, rival=res.plan_value(meeting))
+    assert feasible is not None and res.shortfall(feasible) == 0
+    assert check_plan(res.problem, full_plan(res, feasible)) == []
+    assert res.plan_value(feasible) > res.plan_value(meeting)
+
+
+def test_a_solution_is_outranked_exactly_where_its_whole_pairs_are_worth_no_more_than_the_rival(
+        tight: tuple[Residual, Dual]) -> None:
+    res, _ = tight
+    model, share = _whole_relaxation(res)
+    whole = share > 1.0 - FRACTIONAL
+    assert 0 < whole.sum() < (share > FRACTIONAL).sum()  # it has fractional pairs too
+    worth = float(np.dot(share[whole], res.value[model.pair_row[whole], model.pair_q[whole]]))
+    assert lp_guided._outranked(res, model, share, worth + 1.0)
+    assert lp_guided._outranked(res, model, share, worth)
+    assert not lp_guided._outranked(res, model, share, worth - 1.0)
+    assert not lp_guided._outranked(res, model, share, -np.inf)
 
 
 def test_beside_the_started_lp_the_wider_lp_asks_for_a_margin_and_the_more_valuable_lp_is_rounded(
@@ -385,14 +445,16 @@ def test_the_lps_plans_are_rounded_late_only_where_no_plan_meets_the_requirement
     solve_module = sys.modules["solver.solve"]
     rounded: list[int] = []
     stops: list[tuple[Callable[[], bool], Callable[[], bool] | None]] = []
+    rivals: list[float] = []
 
     class Spy(RoundedLp):
         def plans(self, should_stop: Callable[[], bool], needed_by: float = float("inf"),
-                  cancelled: Callable[[], bool] | None = None,
+                  cancelled: Callable[[], bool] | None = None, rival: float = -np.inf,
                   ) -> tuple[np.ndarray | None, np.ndarray | None]:
             rounded.append(1)
             stops.append((should_stop, cancelled))
-            return super().plans(should_stop, needed_by, cancelled)
+            rivals.append(rival)
+            return super().plans(should_stop, needed_by, cancelled, rival)
 
     # the time the rounding is given before the limit, longer than the default so that the
     # moments below keep wide margins on a busy machine (the rounding takes 0.3-0.5 s here)
@@ -429,7 +491,7 @@ def test_the_lps_plans_are_rounded_late_only_where_no_plan_meets_the_requirement
     progress = Reports()
     began = time.monotonic()
     plan = solve(tight, time_limit=limit, progress=progress)
-    assert rounded == [1]
+    assert rounded == [1] and rivals == [-np.inf]  # nothing for them to beat
     assert check_plan(tight, plan.quarter) == []
     # their last repair, at any price, is stopped by a cancel alone, not by the limit
     time.sleep(max(0.0, began + limit + 0.05 - time.monotonic()))
