@@ -303,10 +303,11 @@ def _outranked(res: Residual, model: Lp, share: np.ndarray, rival: float) -> boo
     share of the processes, as on tight 3,000 (8% of them: the whole pairs 3.1-4.0% below
     the LP, value-first's plan 1.5% below it), the rounded plans ended 0.6-2.5% below
     value-first's, after 0.4-1.1 s of the search's time; skipped, the search had that
-    time, and tight 3,000 at 10 s ended higher (10 interleaved runs an instance: s0 +0.02%
-    of the best known on average, s1 +0.06%, s2 +0.12%, that one in 10 of 10). On tight
-    28,000 (0.9% fractional: the whole pairs 0.3-0.4% below the LP) they are worth 0.4-17%
-    more than value-first's plans, and the rounded plans are the solve's start."""
+    time, and tight 3,000 at 10 s ended higher (15 runs an instance in two interleaved
+    comparisons: means s0 +0.01% of the best known, s1 +0.02%, s2 +0.10%; s2 at 99.5% or
+    more in 14 of 15 runs instead of 8). On tight 28,000 (0.9% fractional: the whole pairs
+    0.3-0.4% below the LP) they are worth 10-17% more than value-first's plans, and the
+    rounded plans are the solve's start."""
     return _lp_value(res, model, np.where(_whole_and_fractional(share)[0], share, 0.0)) <= rival
 
 
