@@ -73,7 +73,7 @@ def set_note(window: MainWindow, name: str, note: str) -> bool:
 def ask_note(window: MainWindow, name: str) -> None:
     model = window.results_view.scenario_model
     row = model.row_of(name)
-    current = model.scenarios[row].note if row is not None else ""
+    current = model.rows[row].note if row is not None else ""
     note, accepted = QInputDialog.getMultiLineText(
         window, translate("Scenarios", "シナリオのメモ"),
         tr_format(translate("Scenarios", "「%1」のメモ（前提、目的、相談先など）"), name),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from sqlalchemy import Engine
 
@@ -14,8 +14,8 @@ from dx_planner.domain.baselines import BaselineSummary
 from dx_planner.domain.quarters import Quarter
 from dx_planner.tracking.burnup import Burnup
 from ui.i18n import quarter_label
+from ui.models.table_base import AnyIndex
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 BEHIND = QBrush(QColor("#b03a2e"))
 
 

@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -20,8 +19,8 @@ from dx_planner.domain.inventory import Bureau, Channel
 from dx_planner.domain.quarters import Quarter, quarter_range
 from ui.i18n import quarter_header, quarter_label
 from ui.models.edits import EditRecorder
+from ui.models.table_base import AnyIndex
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 DEFAULT_QUARTERS = quarter_range(Quarter(2021, 4), Quarter(2023, 4))
 _TOTAL_BRUSH = QBrush(QColor("#eaeef3"))
 _READ_ONLY_BRUSH = QBrush(QColor("#eceff1"))  # rows the login may not change

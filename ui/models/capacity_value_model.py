@@ -10,9 +10,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from dx_planner.domain.quarters import Quarter
 from dx_planner.planning.result import PlanResult
-from ui.models.editor_spec import AnyIndex
 from ui.models.heatmap_model import mix_colour
-from ui.models.table_base import BureauQuarterGridModel
+from ui.models.table_base import AnyIndex, BureauQuarterGridModel
 from ui.texts import tr_format
 
 ZERO_COLOUR = QColor("#f8f9f9")  # capacity not binding: one more person-month adds nothing

@@ -11,9 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from ui.models.table_base import AnyIndex
 
 CHOICE = "choice"  # a combo box of (label, value) pairs
 NUMBER = "number"  # a spin box (decimals 0 = whole numbers)

@@ -7,9 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -18,11 +16,8 @@ from dx_planner.domain.inventory import Inventory
 from dx_planner.domain.quarters import Quarter
 from dx_planner.planning.plan_capacity import plan_capacity
 from dx_planner.planning.result import PlanResult
-from ui.models.table_base import BureauQuarterGridModel
+from ui.models.table_base import AnyIndex, BureauQuarterGridModel
 from ui.texts import tr_format
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-
 
 #: Load thresholds: up to WARN the scale runs green to yellow; from FULL a cell is "full";
 #: above OVER it is over capacity (the only red).

@@ -14,15 +14,14 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
 from dx_planner.domain.fields import FIELD_BY_NAME
 from dx_planner.domain.translatable import QT_TRANSLATE_NOOP
 from dx_planner.persistence.history import DELETE, INSERT, Change, cell_text, value_text
+from ui.models.table_base import AnyIndex
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 CONTEXT = "History"
 
 HEADERS = (QT_TRANSLATE_NOOP("History", "日時"), QT_TRANSLATE_NOOP("History", "ログイン"),

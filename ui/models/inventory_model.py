@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -32,10 +31,10 @@ from ui.models.edits import EditRecorder
 from ui.models.filter import InventoryFilter
 from ui.models.kpis import KpiTracker
 from ui.models.store import InventoryStore, RemoteChanges
+from ui.models.table_base import AnyIndex
 from ui.models.validation import checked_value, rejection_message, row_problems
 from ui.texts import tr_format
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 EditValue = tuple[Process, str, Any]  # process, field, new value
 
 _PROBLEM = QBrush(QColor("#f8c9c4"))

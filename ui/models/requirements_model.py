@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from dx_planner.domain.enums import Authority, ProcedureType
@@ -18,7 +18,8 @@ from dx_planner.domain.targets import target_count
 from dx_planner.planning.requirements import REQUIREMENT, RequirementSpec, Scope
 from dx_planner.planning.result import PlanResult, RequirementCost, RequirementOutcome
 from ui.i18n import enum_label, quarter_label
-from ui.models.editor_spec import CHOICE, NUMBER, AnyIndex, EditorSpec
+from ui.models.editor_spec import CHOICE, NUMBER, EditorSpec
+from ui.models.table_base import AnyIndex, RowListModel
 from ui.texts import tr_format
 
 (BUREAU, TYPE, AUTHORITY, PRIORITY, MAJOR, CHANNEL, MIN_VOLUME, UNIT, AMOUNT, QUARTER,
@@ -62,7 +63,7 @@ class RequirementRow:
                    s.min_volume or 0, by_count, amount, spec.quarter)
 
 
-class RequirementsModel(QAbstractTableModel):
+class RequirementsModel(RowListModel):
     def __init__(self, inventory: Inventory, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.inventory = inventory
@@ -92,18 +93,7 @@ class RequirementsModel(QAbstractTableModel):
         self.endResetModel()
 
     def add_row(self, row: RequirementRow | None = None) -> int:
-        position = len(self.rows)
-        self.beginInsertRows(QModelIndex(), position, position)
-        self.rows.append(row or RequirementRow())
-        self.endInsertRows()
-        return position
-
-    def remove_rows(self, rows: list[int]) -> None:
-        for row in sorted(set(rows), reverse=True):
-            if 0 <= row < len(self.rows):
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self.rows[row]
-                self.endRemoveRows()
+        return self.append_row(row or RequirementRow())
 
     def set_result(self, result: PlanResult | None) -> None:
         """Remember what ``result`` says of each of its requirements; a row shows it while
@@ -177,19 +167,11 @@ class RequirementsModel(QAbstractTableModel):
         return None
 
     # -- Qt model ------------------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return str(section + 1)
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
+            return str(section + 1)  # the rows are numbered
+        return super().headerData(section, orientation, role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)

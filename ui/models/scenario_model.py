@@ -5,21 +5,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from sqlalchemy import Engine
 
 from dx_planner.persistence.scenarios import ScenarioSummary, list_scenarios
+from ui.models.table_base import AnyIndex, ListTableModel
 from ui.texts import plan_status_text
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 NOTE = 6
 
 
-class ScenarioListModel(QAbstractTableModel):
+class ScenarioListModel(ListTableModel):
     def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
-        self.scenarios: list[ScenarioSummary] = []
+        self.rows: list[ScenarioSummary] = []
         self.headers = [self.tr("シナリオ"), self.tr("作成日時"), self.tr("状態"),
                         self.tr("期限までの件数"), self.tr("割合"), self.tr("作成者"),
                         self.tr("メモ")]
@@ -28,25 +28,13 @@ class ScenarioListModel(QAbstractTableModel):
         with self.engine.connect() as connection:
             scenarios = list_scenarios(connection)
         self.beginResetModel()
-        self.scenarios = scenarios
+        self.rows = scenarios
         self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.scenarios)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        scenario = self.scenarios[index.row()]
+        scenario = self.rows[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == NOTE:
             return scenario.note or None
         if role != Qt.ItemDataRole.DisplayRole:
@@ -70,8 +58,8 @@ class ScenarioListModel(QAbstractTableModel):
         return scenario.note.splitlines()[0] if scenario.note else ""
 
     def name_at(self, row: int) -> str:
-        return self.scenarios[row].name
+        return self.rows[row].name
 
     def row_of(self, name: str) -> int | None:
-        names = [s.name for s in self.scenarios]
+        names = [s.name for s in self.rows]
         return names.index(name) if name in names else None

@@ -1,6 +1,6 @@
-"""The read-mostly tables of the planning views share this: rows in ``self.rows``, column
-titles in ``self.headers`` (flat tables, no children); bureau × quarter grids (heat maps) in
-``self.bureaus`` × ``self.quarters``."""
+"""The tables of the planning views share this: rows in ``self.rows``, column titles in
+``self.headers`` (flat tables, no children), rows the planner adds and removes in a
+``RowListModel``; bureau × quarter grids (heat maps) in ``self.bureaus`` × ``self.quarters``."""
 
 from __future__ import annotations
 
@@ -30,6 +30,28 @@ class ListTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers[section]
         return None
+
+
+class RowListModel(ListTableModel):
+    """A flat table whose rows the planner adds and removes (requirements, assumed dates)."""
+
+    rows: list[Any]
+
+    def append_row(self, row: Any) -> int:
+        """Add ``row`` at the end; returns its position."""
+        position = len(self.rows)
+        self.beginInsertRows(QModelIndex(), position, position)
+        self.rows.append(row)
+        self.endInsertRows()
+        return position
+
+    def remove_rows(self, rows: list[int]) -> None:
+        """Remove these rows (in any order; repeats and rows out of range are ignored)."""
+        for row in sorted(set(rows), reverse=True):
+            if 0 <= row < len(self.rows):
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self.rows[row]
+                self.endRemoveRows()
 
 
 class BureauQuarterGridModel(QAbstractTableModel):

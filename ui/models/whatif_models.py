@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from dx_planner.domain.enums import Authority
@@ -14,7 +14,7 @@ from dx_planner.domain.inventory import Inventory
 from dx_planner.domain.quarters import Quarter, plannable_quarters
 from ui.i18n import quarter_label
 from ui.models.editor_spec import CHOICE, NUMBER, TEXT, EditorSpec
-from ui.models.table_base import AnyIndex, ListTableModel
+from ui.models.table_base import AnyIndex, ListTableModel, RowListModel
 from ui.texts import tr_format
 
 CHANGED_COLOUR = QColor("#fdebd0")  # an assumption differs from the inventory
@@ -179,7 +179,7 @@ class ChannelStartModel(ListTableModel):
         self.endResetModel()
 
 
-class ProcessDateModel(ListTableModel):
+class ProcessDateModel(RowListModel):
     """Assumed national dates for single 国 processes (wins over the date by status)."""
 
     ID, NAME, QUARTER = range(3)
@@ -197,18 +197,7 @@ class ProcessDateModel(ListTableModel):
 
 
     def add_row(self) -> int:
-        position = len(self.rows)
-        self.beginInsertRows(QModelIndex(), position, position)
-        self.rows.append(["", Quarter(2023, 1)])
-        self.endInsertRows()
-        return position
-
-    def remove_rows(self, rows: list[int]) -> None:
-        for row in sorted(set(rows), reverse=True):
-            if 0 <= row < len(self.rows):
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self.rows[row]
-                self.endRemoveRows()
+        return self.append_row(["", Quarter(2023, 1)])
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -27,9 +27,9 @@ from ui.i18n import enum_label
 from ui.models.capacity_model import ChannelCapacityModel
 from ui.models.columns import COLUMNS
 from ui.models.inventory_model import InventoryModel
+from ui.models.table_base import AnyIndex
 from ui.widgets.quarter_picker import QuarterPicker
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 NO_LIMIT = -1  # the capacity spin box's special value: no limit in that quarter
 
 

@@ -4,7 +4,7 @@ viewport, shows only those columns, and scrolls vertically with the table."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-AnyIndex = QModelIndex | QPersistentModelIndex
+from ui.models.table_base import AnyIndex
 
 
 class FrozenColumnsTable(QTableView):

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.models.editor_spec import CHOICE, NUMBER, TEXT, AnyIndex, EditorSpec
+from ui.models.editor_spec import CHOICE, NUMBER, TEXT, EditorSpec
+from ui.models.table_base import AnyIndex
 
 
 def _spec(index: AnyIndex) -> EditorSpec | None:

@@ -62,7 +62,7 @@ def test_a_taken_name_is_refused_with_a_message(planned: MainWindow, qtbot: Any)
     answer_next_input("基本計画")
     page.rename_button.click()
     assert window.last_error is not None and "exists already" in window.last_error
-    assert {s.name for s in page.model.scenarios} == {"基本計画", "別案"}
+    assert {s.name for s in page.model.rows} == {"基本計画", "別案"}
 
 
 def test_settings_of_a_stored_plan_load_back_for_a_rerun(planned: MainWindow, qtbot: Any) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from dx_planner.domain.enums import Authority, ProcedureType
 from dx_planner.domain.inventory import Inventory, Process
 from dx_planner.domain.quarters import Quarter
@@ -106,3 +108,15 @@ def test_a_requirement_quarter_is_chosen_from_the_plannable_quarters() -> None:
     spec = model.editor_spec(model.index(0, QUARTER))
     assert spec is not None
     assert [q for _, q in spec.choices] == [None, *plannable_quarters()]
+
+
+def test_the_rows_are_numbered_and_the_columns_titled() -> None:
+    model = RequirementsModel(_inventory())
+    model.add_row()
+    model.add_row(RequirementRow(bureau="財務局"))
+    assert model.rowCount() == 2
+    assert model.headerData(1, Qt.Orientation.Vertical) == "2"
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "所管局"
+    assert model.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole) is None
+    model.remove_rows([0])
+    assert model.rows == [RequirementRow(bureau="財務局")]

@@ -15,7 +15,7 @@ def test_empty_scenario_list_passes_the_model_tester(demo_engine: Engine,
 
 def test_a_solved_plan_is_listed(planned: MainWindow, qtmodeltester: Any) -> None:
     model = planned.results_view.scenario_model
-    assert [s.name for s in model.scenarios] == ["基本計画"]
+    assert [s.name for s in model.rows] == ["基本計画"]
     assert model.name_at(0) == "基本計画"
     qtmodeltester.check(model, force_py=True)
 
@@ -24,4 +24,4 @@ def test_status_is_a_planners_word_not_a_code(planned: MainWindow) -> None:
     model = planned.results_view.scenario_model
     status = model.data(model.index(0, 2))
     assert status in ("最適", "達成可能な計画", "目標未達")
-    assert model.scenarios[0].status in ("optimal", "feasible", "target_infeasible")
+    assert model.rows[0].status in ("optimal", "feasible", "target_infeasible")

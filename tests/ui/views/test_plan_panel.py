@@ -43,7 +43,7 @@ def test_optimize_reports_progress_and_shows_the_plan(window: MainWindow, qtbot:
     qtbot.waitUntil(lambda: not panel.running, timeout=10_000)
     assert panel.run_button.isEnabled()
     scenarios = window.results_view.scenario_model
-    assert "テスト計画" in [s.name for s in scenarios.scenarios]
+    assert "テスト計画" in [s.name for s in scenarios.rows]
     qtmodeltester.check(scenarios, force_py=True)
     qtmodeltester.check(window.results_view.heatmap_model, force_py=True)
 

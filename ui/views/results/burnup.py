@@ -7,8 +7,6 @@ from __future__ import annotations
 from PySide6.QtCharts import QChart, QLineSeries, QScatterSeries
 from PySide6.QtCore import (
     QMargins,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -37,7 +35,6 @@ from ui.widgets.quarter_picker import QuarterPicker
 
 SLOT = "plan-vs-actual"
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 ACTUAL_COLOUR = QColor("#1e8449")
 BASELINE_COLOUR = QColor("#7f8c8d")
 FORECAST_COLOUR = QColor("#2e86c1")
