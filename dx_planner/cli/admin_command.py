@@ -11,6 +11,7 @@ import sys
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
+from dx_planner.cli.usage import Commands
 from dx_planner.persistence.database import open_database, resolve_url
 from dx_planner.persistence.retry import run_transaction
 from dx_planner.persistence.team import TeamError
@@ -20,7 +21,7 @@ from dx_planner.persistence.team.users import add_user, list_users
 ROLE_NAMES = {ADMIN: "admin", EDITOR: "bureau editor", VIEWER: "viewer"}
 
 
-def add_admin_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_admin_parser(commands: Commands) -> None:
     admin = commands.add_parser(
         "admin", help="set up a team database on PostgreSQL: roles, rights, logins",
         description="Team administration on a PostgreSQL database (planning-model.md §5).")

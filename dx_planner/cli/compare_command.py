@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dx_planner.cli.usage import Commands
 from dx_planner.persistence import repository
 from dx_planner.persistence.database import open_database
 from dx_planner.persistence.scenarios import ScenarioNotFound
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 SHOWN = 10
 
 
-def add_compare_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_compare_parser(commands: Commands) -> None:
     parser = commands.add_parser(
         "compare", help="two stored scenarios side by side: settings, key figures, bureau × "
                         "quarter counts, moved / added / dropped processes")

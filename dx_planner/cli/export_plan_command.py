@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 
 from dx_planner.cli.progress import ProgressBar
+from dx_planner.cli.usage import Commands
 from dx_planner.persistence.database import open_database
 
 
-def add_export_plan_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_export_plan_parser(commands: Commands) -> None:
     parser = commands.add_parser(
         "export-plan", help="write the plan workbook (summary, quarterly plan, processes, "
                             "one sheet per bureau)")

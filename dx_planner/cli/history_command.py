@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from dx_planner.cli.errors import UserError
+from dx_planner.cli.usage import Commands
 from dx_planner.domain.validation import id_key
 from dx_planner.output_files import check_writable, replaced_atomically
 from dx_planner.persistence import repository
@@ -41,7 +42,7 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-def add_history_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_history_parser(commands: Commands) -> None:
     parser = commands.add_parser(
         "history", help="who changed what, when: one line per changed field, old → new",
         description="The change history of processes, capacity, channels and baselines.")

@@ -1,9 +1,9 @@
 """Entry point: parse arguments, open the database, run one command.
 
 User errors (bad input, missing files, infeasible locks, a full or read-only disk, a busy
-database) end with exit status 1 and a one-line reason on stderr, never a traceback; a bug
-prints its traceback and asks to be reported (``cli.errors``); argparse gives status 2 for
-bad usage.
+database) end with exit status 1 and a one-line reason on stderr, never a traceback; so do
+mistakes in the command line (``cli.usage``); a bug prints its traceback and asks to be
+reported (``cli.errors``).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from dx_planner.cli.history_command import add_history_parser
 from dx_planner.cli.progress import ProgressBar
 from dx_planner.cli.report_command import add_baseline_parser, add_report_parser
 from dx_planner.cli.solve_command import add_solve_parser
+from dx_planner.cli.usage import UsageParser
 from dx_planner.persistence.database import open_database, shown_location, sqlite_file
 from dx_planner.workbook.problems import ImportFailed, format_problems
 from dx_planner.workbook.template import CAPACITY_SHEET, CHANNEL_SHEET
@@ -144,8 +145,8 @@ def cmd_solve(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser() -> UsageParser:
+    parser = UsageParser(
         prog="dx-planner",
         description="Plan the digitization of administrative processes.",
     )

@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 
 from dx_planner.cli.solve_command import quarter_argument
+from dx_planner.cli.usage import Commands
 from dx_planner.persistence.baselines import list_baselines
 from dx_planner.persistence.database import open_database, write_transaction
 from dx_planner.progress_report.errors import ReportError
@@ -17,7 +18,7 @@ from dx_planner.tracking.actuals import TrackingError
 from dx_planner.tracking.baselines import delete_baseline, publish_baseline
 
 
-def add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_report_parser(commands: Commands) -> None:
     report = commands.add_parser(
         "report", help="write the quarterly progress report (.md, .html or .xlsx)",
         description="Write the progress report for quarter Q (進捗状況) and the plan for the "
@@ -49,7 +50,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_baseline_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_baseline_parser(commands: Commands) -> None:
     baseline = commands.add_parser(
         "baseline", help="publish a scenario as the plan of record (baseline) as of a quarter")
     actions = baseline.add_subparsers(dest="baseline_action", metavar="ACTION", required=True)

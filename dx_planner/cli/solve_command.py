@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 
 from dx_planner.cli.plan_options import add_plan_options, plan_settings, time_limit_argument
 from dx_planner.cli.progress import ProgressBar
+from dx_planner.cli.usage import Commands
 from dx_planner.domain.quarters import Quarter, QuarterError, check_plannable
 from dx_planner.domain.validation import InvalidValue, parse_name
 from dx_planner.output_files import check_writable, replaced_atomically
@@ -50,7 +51,7 @@ def milestone_argument(text: str) -> tuple[Quarter, int]:
     return quarter_argument(quarter), int(count)
 
 
-def add_solve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_solve_parser(commands: Commands) -> None:
     solve = commands.add_parser("solve", help="optimize the roadmap and store it as a scenario")
     solve.add_argument("--start", type=quarter_argument, metavar="Q")
     solve.add_argument("--deadline", type=quarter_argument, metavar="Q")

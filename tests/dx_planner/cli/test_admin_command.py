@@ -183,7 +183,7 @@ def test_a_login_name_must_be_a_plain_identifier(pg_database: PgDatabase,
 def test_a_role_is_required(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(SystemExit) as exit_info:
         run(monkeypatch, "admin", "add-user", "someone")
-    assert exit_info.value.code == 2
+    assert exit_info.value.code == 1
 
 
 def test_add_user_before_init(pg_database: PgDatabase, monkeypatch: pytest.MonkeyPatch,

@@ -37,10 +37,22 @@ def test_db_option_falls_back_to_the_environment(tmp_path: Path,
     assert (tmp_path / "env.db").exists()
 
 
-def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_usage_is_one_line_and_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
     with pytest.raises(SystemExit) as raised:
         main(["demo", "--processes", "many"])
-    assert raised.value.code == 2
+    assert raised.value.code == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "dx-planner demo: argument --processes: invalid int value: 'many'"]
+
+
+def test_an_unknown_command_is_named(capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as raised:
+        main(["plan-everything"])
+    assert raised.value.code == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and "invalid choice: 'plan-everything'" in err[0]
 
 
 def test_unusable_database_is_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

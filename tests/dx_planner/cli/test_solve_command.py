@@ -21,8 +21,10 @@ def _usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     capsys.readouterr()
     with pytest.raises(SystemExit) as raised:
         main(argv)
-    assert raised.value.code == 2
-    return capsys.readouterr().err.strip().splitlines()[-1]
+    assert raised.value.code == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1
+    return lines[0]
 
 
 def test_an_end_quarter_outside_the_planning_range_is_bad_usage(

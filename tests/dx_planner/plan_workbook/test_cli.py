@@ -5,17 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from dx_planner.cli.export_plan_command import add_export_plan_parser, cmd_export_plan
+from dx_planner.cli.export_plan_command import cmd_export_plan
+from dx_planner.cli.main import build_parser
 from dx_planner.plan_workbook import PlanExportError
 from tests.dx_planner.plan_workbook.conftest import PlannedDemo
 from tests.helpers.workbooks import sheet_names
 
 
 def _parse(*argv: str) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="dx-planner")
-    parser.add_argument("--db")
-    add_export_plan_parser(parser.add_subparsers(dest="command"))
-    return parser.parse_args(list(argv))
+    return build_parser().parse_args(list(argv))
 
 
 def _db(demo: PlannedDemo) -> str:
@@ -52,4 +50,4 @@ def test_a_user_error_is_a_plan_export_error(planned_demo: PlannedDemo, output: 
 def test_file_is_required() -> None:
     with pytest.raises(SystemExit) as exit_info:
         _parse("export-plan")
-    assert exit_info.value.code == 2
+    assert exit_info.value.code == 1

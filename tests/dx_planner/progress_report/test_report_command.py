@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
-from dx_planner.cli.report_command import add_baseline_parser, add_report_parser
+from dx_planner.cli.main import build_parser
 from dx_planner.progress_report.errors import ReportError
 
 
 def _run(db: Path, *argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="dx-planner")
-    parser.add_argument("--db")
-    commands = parser.add_subparsers(dest="command")
-    add_report_parser(commands)
-    add_baseline_parser(commands)
-    args = parser.parse_args(["--db", str(db), *argv])
+    args = build_parser().parse_args(["--db", str(db), *argv])
     return int(args.handler(args))
 
 
@@ -60,7 +54,7 @@ def test_user_errors_are_report_errors(report_engine: Engine, db_path: Path, tmp
 def test_a_bad_quarter_is_bad_usage(db_path: Path) -> None:
     with pytest.raises(SystemExit) as raised:
         _run(db_path, "report", "--quarter", "2021Q3", "r.md")
-    assert raised.value.code == 2
+    assert raised.value.code == 1
 
 
 def test_baseline_publish_list_and_delete(report_engine: Engine, db_path: Path,
