@@ -193,12 +193,21 @@ def _terminated(signum: int, _frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
+def _interrupted_once(_signum: int, _frame: object) -> None:
+    """Ctrl+C unwinds the command; a second one (users press it twice) is ignored from then
+    on, so that it cannot cut short the clean-up the first one started (temporary files
+    removed, the database closed)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", cmd_gui)
     in_main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminated) if in_main_thread else None
+    previous_int = signal.signal(signal.SIGINT, _interrupted_once) if in_main_thread else None
     try:
         with contextlib.ExitStack() as args.cleanup:
             return int(handler(args))
@@ -222,6 +231,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if in_main_thread:
             signal.signal(signal.SIGTERM, previous)
+            if signal.getsignal(signal.SIGINT) is _interrupted_once and previous_int is not None:
+                signal.signal(signal.SIGINT, previous_int)  # not interrupted: as it was
 
 
 if __name__ == "__main__":

@@ -1,4 +1,6 @@
+import os
 import signal
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -151,6 +153,17 @@ def test_the_import_summary_names_capacity_and_channel_changes(
         "局別処理能力: 2 cells changed; 申請基盤: 1 changed")
 
 
+def _interrupted_run(tmp_path: Path) -> None:
+    """main() with the command interrupted: exit status 130, and SIGINT ignored from then on
+    (given back to the test run afterwards)."""
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        assert main(["--db", str(tmp_path / "x.db")]) == 130
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def test_after_a_ctrl_c_a_second_one_is_ignored_on_the_way_out(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
@@ -159,10 +172,32 @@ def test_after_a_ctrl_c_a_second_one_is_ignored_on_the_way_out(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli_main, "cmd_gui", interrupted)  # the command run without one
-    previous = signal.getsignal(signal.SIGINT)
-    try:
-        assert main(["--db", str(tmp_path / "x.db")]) == 130
-        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    _interrupted_run(tmp_path)
     assert capsys.readouterr().err == "dx-planner: interrupted\n"
+
+
+def test_a_second_ctrl_c_does_not_cut_the_clean_up_short(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    cleaned: list[str] = []
+
+    def interrupted(args: Any) -> int:
+        def clean_up() -> None:
+            os.kill(os.getpid(), signal.SIGINT)  # the second Ctrl+C, while cleaning up
+            cleaned.append("done")
+
+        args.cleanup.callback(clean_up)
+        os.kill(os.getpid(), signal.SIGINT)  # the first: a real signal, as from a terminal
+        time.sleep(5)  # the handler raises at the next bytecode; never reached
+        return 0
+
+    monkeypatch.setattr(cli_main, "cmd_gui", interrupted)
+    _interrupted_run(tmp_path)
+    assert cleaned == ["done"]
+    assert capsys.readouterr().err == "dx-planner: interrupted\n"
+
+
+def test_without_a_ctrl_c_the_interrupt_handler_is_given_back(tmp_path: Path) -> None:
+    previous = signal.getsignal(signal.SIGINT)
+    assert main(["--db", str(tmp_path / "x.db"), "demo", "--processes", "250"]) == 0
+    assert signal.getsignal(signal.SIGINT) is previous
