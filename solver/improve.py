@@ -51,7 +51,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import partial
 
 import numpy as np
 from ortools.sat.python import cp_model
@@ -425,12 +425,6 @@ class Search:
         kept = rows[planned][np.argsort(score[planned])[:half]]
         return np.concatenate([ins, kept])
 
-    @cached_property
-    def best_value(self) -> np.ndarray:
-        """float[F]: each process's value in its best quarter (0 where it has none); only
-        the trade pass reads it, so a warm re-solve's search never computes it."""
-        return best_per_process(self.res.value)
-
     def market_pays(self) -> bool:
         """The count market (count_market.py) is worth its time: at least half the bureaus
         are small enough for the sweep, so most offers are exact (a bureau re-planned whole,
@@ -456,20 +450,11 @@ class Search:
         return rows if rows.size <= SWEEP_MAX else self._trade_rows(x, b)
 
     def _trade_rows(self, x: np.ndarray, b: int | None = None) -> np.ndarray:
-        """In one bureau, REPAIR_PART each of: its planned processes that give least value per
-        person-month where they are, its unplanned ones that would give most, and the smallest
-        members of the tightest need it does not complete by then."""
-        res = self.res
+        """In one bureau (b, or one drawn by size), REPAIR_PART of each side of
+        ``trade_parts``, picked with noise."""
         if b is None:
             b = int(self.rng.choice(len(self.by_bureau), p=self.bureau_weight))
-        rows = self.by_bureau[b]
-        planned, out = rows[x[rows] >= 0], rows[x[rows] < 0]
-        parts = [self._least_valuable(x, planned, REPAIR_PART),
-                 self._noisy_first(out, -self.best_value[out] / res.effort[out], REPAIR_PART)]
-        if res.needs:
-            need = min(res.needs, key=lambda n: n.count(x) - n.need)
-            late = rows[late_members(self.res, need, x)[rows]]
-            parts.append(self._noisy_first(late, res.effort[late], REPAIR_PART))
+        parts = trade_parts(self.res, x, self.by_bureau[b], REPAIR_PART, self._noisy_first)
         return np.unique(np.concatenate(parts))
 
     def _noisy_first(self, rows: np.ndarray, key: np.ndarray, k: int) -> np.ndarray:
@@ -828,6 +813,24 @@ def late_members(res: Residual, need: Need, x: np.ndarray) -> np.ndarray:
     out: np.ndarray = (need.mask(res.free.size) & ((x < 0) | (x > need.quarter))
                        & (res.earliest <= need.quarter))
     return out
+
+
+def trade_parts(res: Residual, x: np.ndarray, rows: np.ndarray, k: int,
+                first: Callable[[np.ndarray, np.ndarray, int], np.ndarray]) -> list[np.ndarray]:
+    """The candidates for trading places in one bureau (``rows``) of plan x, k of each: its
+    planned processes that give least value per person-month where they are, its unplanned
+    ones that would give most, and the smallest members of the tightest need it does not
+    complete by then. ``first(rows, key, k)``: the k of ``rows`` with the smallest ``key``
+    (the search's with noise, so that its repeated picks in a bureau differ; the support
+    pass's plainly)."""
+    planned, out = rows[x[rows] >= 0], rows[x[rows] < 0]
+    parts = [first(planned, res.value[planned, x[planned]] / res.effort[planned], k),
+             first(out, -best_per_process(res.value[out]) / res.effort[out], k)]
+    if res.needs:
+        need = min(res.needs, key=lambda n: n.count(x) - n.need)
+        late = rows[late_members(res, need, x)[rows]]
+        parts.append(first(late, res.effort[late], k))
+    return parts
 
 
 def best_per_process(table: np.ndarray) -> np.ndarray:

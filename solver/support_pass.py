@@ -18,7 +18,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
 import numpy as np
 
-from solver.improve import best_per_process, better, late_members, merge, solve_neighbourhood
+from solver.improve import better, merge, solve_neighbourhood, trade_parts
 from solver.reduced import Residual
 
 #: Processes of each kind around a bureau's fractional ones (tight 28,000 at 10 s, 2 runs
@@ -67,17 +67,14 @@ def support_pass(res: Residual, x: np.ndarray, support: np.ndarray, count_price:
 
 
 def _rows(res: Residual, x: np.ndarray, rows: np.ndarray, support: np.ndarray) -> np.ndarray:
-    """A bureau's (``rows``) fractional processes and AROUND each of: its planned processes
-    that give least value per person-month where they are, its unplanned ones that would
-    give most, and the smallest members of the tightest requirement not done by its
-    quarter."""
-    planned, out = rows[x[rows] >= 0], rows[x[rows] < 0]
-    worth = res.value[planned, x[planned]] / res.effort[planned]
-    best = best_per_process(res.value[out]) / res.effort[out]
-    parts = [rows[support[rows]], planned[np.argsort(worth)[:AROUND]],
-             out[np.argsort(-best)[:AROUND]]]
-    if res.needs:
-        need = min(res.needs, key=lambda n: n.count(x) - n.need)
-        late = rows[late_members(res, need, x)[rows]]
-        parts.append(late[np.argsort(res.effort[late], kind="stable")[:AROUND]])
-    return np.unique(np.concatenate(parts))
+    """A bureau's (``rows``) fractional processes and AROUND of each side of
+    ``improve.trade_parts``."""
+    parts = trade_parts(res, x, rows, AROUND, _first)
+    return np.unique(np.concatenate([rows[support[rows]], *parts]))
+
+
+def _first(rows: np.ndarray, key: np.ndarray, k: int) -> np.ndarray:
+    """The k of ``rows`` with the smallest ``key``, equal keys in the order of ``rows``
+    (a stable sort: NumPy's default sort orders them as its version's algorithm does)."""
+    out: np.ndarray = rows[np.argsort(key, kind="stable")[:k]]
+    return out

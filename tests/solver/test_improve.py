@@ -548,6 +548,33 @@ def test_a_trade_neighbourhood_is_one_bureau_s_least_and_most_valuable_per_perso
     assert np.median(density[picked]) < np.median(density[~picked])
 
 
+def test_trade_parts_are_a_bureau_s_least_and_most_valuable_and_smallest_late_members(
+        tight: tuple[Residual, Dual]) -> None:
+    res, dual = tight
+    x = _value_first_plan(res, dual)
+    rows = max(res.by_bureau, key=lambda r: r.size)
+
+    def first(some: np.ndarray, key: np.ndarray, k: int) -> np.ndarray:
+        out: np.ndarray = some[np.argsort(key, kind="stable")[:k]]
+        return out
+
+    least, most, smallest = improve.trade_parts(res, x, rows, 5, first)
+    planned, unplanned = rows[x[rows] >= 0], rows[x[rows] < 0]
+    density = res.value[planned, x[planned]] / res.effort[planned]
+    inside = np.isin(planned, least)
+    assert inside.sum() == 5 and density[inside].max() <= density[~inside].min()
+    best = np.where(np.isfinite(res.value[unplanned]), res.value[unplanned], -np.inf).max(axis=1)
+    best = np.where(np.isfinite(best), best, 0.0) / res.effort[unplanned]
+    inside = np.isin(unplanned, most)
+    assert inside.sum() == 5 and best[inside].min() >= best[~inside].max()
+    need = min(res.needs, key=lambda n: n.count(x) - n.need)
+    late = rows[need.mask(res.free.size)[rows] & ((x[rows] < 0) | (x[rows] > need.quarter))
+                & (res.earliest[rows] <= need.quarter)]
+    inside = np.isin(late, smallest)
+    assert 0 < inside.sum() <= 5
+    assert res.effort[late][inside].max() <= res.effort[late][~inside].min(initial=np.inf)
+
+
 def test_a_trade_pass_gains_on_a_value_first_plan(tight: tuple[Residual, Dual]) -> None:
     # its neighbourhoods trade the processes that give least value per person-month for
     # those that would give more, counts kept: cheap, exact, and they pay
