@@ -36,7 +36,7 @@ from solver import primal
 from solver.background import Background
 from solver.dual import Dual
 from solver.improve import sweep_repairs
-from solver.mip_model import FRACTIONAL, NeighbourhoodMip
+from solver.mip_model import NeighbourhoodMip, whole_and_fractional
 from solver.reduced import Residual
 from solver.started_lp import StartedLp
 from solver.support_pass import support_pass
@@ -288,7 +288,7 @@ def lp_plan(res: Residual, model: Lp, share: np.ndarray) -> np.ndarray:
     the LP around the prices' plan 21.675M against 21.642M; s1 and s2 the same or better;
     tight 3,000 s0-s2 +0.15% to +0.8%)."""
     x = np.full(res.free.size, -1, dtype=np.int64)
-    whole, part = _whole_and_fractional(share)
+    whole, part = whole_and_fractional(share)
     x[model.pair_row[whole]] = model.pair_q[whole]
     key = np.full(res.value.shape, -np.inf)
     key[model.pair_row[part], model.pair_q[part]] = share[part]
@@ -308,20 +308,13 @@ def _outranked(res: Residual, model: Lp, share: np.ndarray, rival: float) -> boo
     more in 14 of 15 runs instead of 8). On tight 28,000 (0.9% fractional: the whole pairs
     0.3-0.4% below the LP) they are worth 10-17% more than value-first's plans, and the
     rounded plans are the solve's start."""
-    return _lp_value(res, model, np.where(_whole_and_fractional(share)[0], share, 0.0)) <= rival
-
-
-def _whole_and_fractional(share: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(bool, bool)[n_pairs]: the pairs the LP solution ``share`` takes whole, and those it
-    takes in part."""
-    whole = share > 1.0 - FRACTIONAL
-    return whole, (share > FRACTIONAL) & ~whole
+    return _lp_value(res, model, np.where(whole_and_fractional(share)[0], share, 0.0)) <= rival
 
 
 def _fractional(res: Residual, model: Lp, share: np.ndarray) -> np.ndarray:
     """bool[F]: the processes with a fractional pair in the LP solution ``share``."""
     out = np.zeros(res.free.size, dtype=bool)
-    out[model.pair_row[_whole_and_fractional(share)[1]]] = True
+    out[model.pair_row[whole_and_fractional(share)[1]]] = True
     return out
 
 

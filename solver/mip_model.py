@@ -45,6 +45,13 @@ _OPTIMAL = result_pb2.TERMINATION_REASON_OPTIMAL
 FRACTIONAL = 1e-6
 
 
+def whole_and_fractional(share: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(bool, bool)[n_pairs]: the pairs an LP solution ``share`` takes whole, and those it
+    takes in part (FRACTIONAL)."""
+    whole = share > 1.0 - FRACTIONAL
+    return whole, (share > FRACTIONAL) & ~whole
+
+
 @dataclass
 class MipAnswer:
     """The plan with the neighbourhood re-planned (``None`` if no checked solution), the

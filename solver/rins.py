@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from solver.mip_model import FRACTIONAL, NeighbourhoodMip
+from solver.mip_model import NeighbourhoodMip, whole_and_fractional
 from solver.reduced import Residual
 
 #: Quarters per process in a bureau's LP: its best ones by reduced value (and its own).
@@ -42,8 +42,7 @@ def lp_rows(res: Residual, x: np.ndarray, rows: np.ndarray, allowed: np.ndarray,
     share = mip.relaxation(seconds)
     if share is None:
         return None
-    whole = share >= 1.0 - FRACTIONAL
-    fractional = (share > FRACTIONAL) & ~whole
+    whole, fractional = whole_and_fractional(share)
     lp_quarter = np.full(rows.size, -1, dtype=np.int64)
     lp_quarter[mip.pair_row[whole]] = mip.pair_q[whole]
     differ = lp_quarter != x[rows]

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from solver.checker import check_plan
-from solver.mip_model import MipAnswer, NeighbourhoodMip, fits
+from solver.mip_model import FRACTIONAL, MipAnswer, NeighbourhoodMip, fits, whole_and_fractional
 from solver.plan import objective_of
 from solver.problem import Problem
 from solver.reduced import residual_of
@@ -57,3 +57,10 @@ def test_a_neighbourhood_keeps_the_rest_and_the_allowed_pairs() -> None:
     outside = np.setdiff1d(np.arange(res.free.size), rows)
     assert np.all(answer.x[outside] == -1)
     assert set(answer.x[rows].tolist()) <= {-1, 0}
+
+
+def test_a_share_within_fractional_of_one_is_whole_and_of_zero_none() -> None:
+    share = np.array([0.0, FRACTIONAL / 2, 0.5, 1.0 - FRACTIONAL / 2, 1.0, 1.0 - 2 * FRACTIONAL])
+    whole, part = whole_and_fractional(share)
+    assert whole.tolist() == [False, False, False, True, True, False]
+    assert part.tolist() == [False, False, True, False, False, True]
