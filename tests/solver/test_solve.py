@@ -1,12 +1,14 @@
 import dataclasses
 import sys
 import time
+from typing import Any
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from solver import improve
 from solver.checker import check_plan, requirement_violations
 from solver.dual import Dual
 from solver.progress import NullProgress
@@ -15,11 +17,11 @@ from solver.solve import (
     BOUND_SHARE,
     IMPROVE_SHARE,
     SECOND_PATH_SHARE,
+    _bound_beside,
     _bound_phase,
     _Clock,
     _count_first_is_packed,
     _finish_reserve,
-    _improve_deadline,
     _path_deadline,
     _start,
     _tighten_bound_phase,
@@ -179,15 +181,61 @@ def test_the_time_left_for_the_finish_grows_with_the_processes_up_to_a_share() -
     assert _finish_reserve(280_000, 10.0) == pytest.approx((1.0 - IMPROVE_SHARE) * 10.0)
 
 
-def test_a_search_left_less_time_than_the_bound_gets_the_bounds_time_too() -> None:
-    clock = _Clock(10.0, NullProgress())
-    end = clock.t0 + 9.9
-    assert _improve_deadline(clock, end) == (end - BOUND_SHARE * clock.limit, True)
-    # the plans to start from came 0.1 s before the usual deadline: the bound's time goes
-    # to the search, and the bound is not tightened after it
-    clock.t0 = time.monotonic() - (9.9 - BOUND_SHARE * clock.limit - 0.1)
-    end = clock.t0 + 9.9
-    assert _improve_deadline(clock, end) == (end, False)
+def _bounded_search(limit: float) -> Any:
+    """Tight 3,000 s1 after its bound phase, on a clock of ``limit`` seconds."""
+    search = _start(tight_problem(3000, seed=1), _Clock(limit, NullProgress()), None)
+    _bound_phase(search)
+    return search
+
+
+def test_the_bound_is_tightened_beside_the_search_on_its_own_prices() -> None:
+    search = _bounded_search(20.0)  # the bound's time: 1.6 s
+    before, prices = search.bound, search.dual.y
+    with _bound_beside(search, until=time.monotonic() + 4.0):
+        # the search's prices stay as they were while the bound moves its own
+        time.sleep(1.0)
+        assert search.dual.y is prices and search.bound == before
+    assert search.bound < before - 1.0
+    assert search.bound <= search.dual.value()  # the per-bureau bound below the prices'
+    assert not np.array_equal(search.dual.y, prices)  # the plan reports the bound's prices
+
+
+def test_a_search_left_little_time_has_no_bound_beside_it() -> None:
+    # the plans to start from came late: the search needs both cores
+    search = _bounded_search(10.0)
+    before, prices = search.bound, search.dual.y
+    with _bound_beside(search, until=time.monotonic() + 1.9 * BOUND_SHARE * 10.0):
+        time.sleep(0.1)
+    assert search.bound == before and search.dual.y is prices
+
+
+def test_a_search_cut_short_stops_the_bound_beside_it() -> None:
+    # a Ctrl+C (or a bug) in the search: the solve does not wait for the bound's time
+    # (4.8 s of a 60 s limit)
+    search = _bounded_search(60.0)
+    interrupted = float("inf")
+    with pytest.raises(KeyboardInterrupt), _bound_beside(search, time.monotonic() + 50.0):
+        time.sleep(0.2)
+        interrupted = time.monotonic()
+        raise KeyboardInterrupt
+    assert time.monotonic() - interrupted < 1.0
+
+
+def test_the_search_gets_the_time_to_the_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the bound no longer takes the last BOUND_SHARE of the time from it
+    deadlines: list[float] = []
+    real = improve.improve
+
+    def recording(res: Any, x: Any, dual: Any, bound: float, deadline: float,
+                  *args: Any, **kwargs: Any) -> Any:
+        deadlines.append(deadline)
+        return real(res, x, dual, bound, deadline, *args, **kwargs)
+
+    monkeypatch.setattr(improve, "improve", recording)
+    began = time.monotonic()
+    plan = solve(tight_problem(3000, seed=1), time_limit=6.0)
+    assert deadlines and min(deadlines) >= began + 6.0 - _finish_reserve(3000, 6.0)
+    assert plan.bound < plan.objective * 1.02
 
 
 def test_no_priced_plan_is_started_past_the_limit_once_there_is_one() -> None:
