@@ -521,8 +521,8 @@ def _bound_beside(search: _Search, until: float) -> Iterator[None]:
     if until - time.monotonic() < 2 * BOUND_SHARE * search.time_limit:
         # a search left little time has both cores: its plans came late (tight 28,000 at
         # 10 s: the LP-rounded plans 0.1 s before the usual deadline, a milestone 31 over
-        # its need, whose counts the search then moves, 21.67M -> 21.68M), and there the
-        # bound beside it cost s0 0.04% and s2 0.11% (one run each)
+        # its need, whose counts the search then moves, 21.67M -> 21.68M), and there a
+        # bound beside it cost s0 0.03% and s2 0.04% (means of 2 runs; s1 0.01%)
         yield
         return
     shadow = dataclasses.replace(search, dual=copy.copy(search.dual))
