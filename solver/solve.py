@@ -40,13 +40,13 @@ import dataclasses
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
 
 from solver import improve, primal
+from solver.background import Background
 from solver.blas import single_threaded_blas
 from solver.bureau_bound import strengthen
 from solver.capacity_gap import GapInBackground
@@ -527,19 +527,17 @@ def _bound_beside(search: _Search, until: float) -> Iterator[None]:
         return
     shadow = dataclasses.replace(search, dual=copy.copy(search.dual))
     left = threading.Event()  # the block was left by an exception: the bound stops too
-
-    def stop() -> bool:
-        return left.is_set() or search.clock.stop()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        tightened = pool.submit(_tighten_bound, shadow, until, stop)
-        try:
-            yield
-        except BaseException:
-            left.set()
-            raise
-        if not tightened.result():
-            return
+    tightening = Background(lambda: _tighten_bound(
+        shadow, until, lambda: left.is_set() or search.clock.stop()))
+    try:
+        yield
+    except BaseException:
+        left.set()  # not waited for: it ends on its own
+        raise
+    # it stops at a cancel or the limit itself, and its bound so far is proven
+    tightening.wait(lambda: False)
+    if not tightening.result():
+        return
     search.dual.y = shadow.dual.y
     search.bound = min(search.bound, shadow.bound)
     search.report("bound")
