@@ -478,7 +478,9 @@ def test_the_lps_plans_are_rounded_late_only_where_no_plan_meets_the_requirement
     plan = solve(tight, time_limit=limit)
     assert rounded == []
     assert check_plan(tight, plan.quarter) == []
-    assert plan.solve_seconds <= limit
+    # the solve ends at its limit, give or take the few ms that checking and assembling the
+    # plan take after the deadline (10 ms once on a busy CI machine)
+    assert plan.solve_seconds <= limit + 0.1
     # ... unless value-first found no plan meeting the requirements: then they are rounded
     # even late, and the solve ends with one of them, not the count-first plan
 
