@@ -32,14 +32,11 @@ TARGET_MB = 500.0
 
 
 def child(argv: list[str]) -> None:
-    """Run the command the way the CLI does, then report the peak memory of this process."""
-    from dx_planner.cli.export_plan_command import add_export_plan_parser
+    """Run the command through the CLI's own entry point, then report the peak memory of
+    this process."""
+    from dx_planner.cli.main import main as cli_main
 
-    parser = argparse.ArgumentParser(prog="dx-planner")
-    parser.add_argument("--db")
-    add_export_plan_parser(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(argv)
-    status = args.handler(args)
+    status = cli_main(argv)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB on Linux
     print(json.dumps({"status": status, "peak_mb": peak_kb / 1024}))
 
