@@ -359,7 +359,7 @@ def test_the_last_bound_phase_follows_the_dual_path_once_more_where_it_fits(
     # a budget the second pass fits in however long the first took on this machine (3 s
     # here; with both cores busy with other work the first took 4.1 s and did not fit in 3 s)
     budget = max(3.0, search.bound_seconds / SECOND_PATH_SHARE + 0.5)
-    monkeypatch.setattr(solve_module, "BOUND_SHARE", budget / 60.0)
+    monkeypatch.setattr(solve_module, "BOUND_SHARE", budget / search.time_limit)
     _tighten_bound_phase(search, until=time.monotonic() + budget)
     assert (search.dual.value() < first - 1.0) is again
     assert (search.dual.value() == first) is not again
