@@ -12,7 +12,8 @@ Pipeline (see dual.py, primal.py, count.py, polish.py and bureau_bound.py for th
    ``target_infeasible``; the most processes by the deadline first when the target or a
    milestone is missed) and we optimise the relaxed problem; the LP of the least extra
    capacity that the shortfall names (capacity_gap.py) is then solved in the background;
-3. minimise the Lagrangian dual -> bound and prices (alpha, channel beta, requirement lambda);
+3. minimise the Lagrangian dual -> bound and prices (alpha, channel beta, requirement lambda),
+   by a shorter path where the whole one would leave the first priced plan no time;
 4. greedy plans from the prices: by reduced value per effort^g (lambda weight bisected, small
    shortfalls repaired by two-for-one exchanges) and by price-adjusted value per person-month
    (lambda weight bisected), each completed by fill and move-earlier passes; skipped where
@@ -88,6 +89,20 @@ BOUND_SHARE = 0.08
 #: (At half of the 4.8 s at 60 s, tight 28,000 s1's bound phase of 2.4-2.7 s fitted in one
 #: run of two.)
 SECOND_PATH_SHARE = 0.75
+#: The dual's path: smoothing stages and Newton steps a stage. Where the bound phase's path
+#: is not expected to end by its deadline (``_path_deadline``: its first step's time times
+#: its steps), the shorter path, two steps a stage, and no step is begun that would end past
+#: the deadline. Against the whole path run to the limit, the first priced plan and the
+#: finish after it (interleaved): 280,000 processes at 10 s (steps of 0.45-0.6 s) 99.865%
+#: of the bound at 9.96-9.99 s, where it was 99.866% at 11.65-12.03 s; 100,000 at 3 s
+#: 80.896M at 3.02 s (80.889M at 3.56 s), at 5 s 80.982M at 4.73 s (80.912M at 5.35 s);
+#: the 28,000 demo at 1 s 29.753M at 1.00-1.02 s (29.748M at 1.17-1.18 s). The whole path
+#: cut at the same deadline: 99.77%, 80.64M, 80.91M, 29.745M. Five stages of two steps
+#: reach 99.98% on 280,000 but no priced plan meeting the target on the demo at 1 s (its
+#: bound 0.2% higher). Where the whole path fits (the demo at 10 s: 24 steps of 0.03-0.05
+#: s; tight 28,000: 0.04-0.06 s), it is followed.
+PATH_SHAPE = (8, 3)
+SHORT_PATH_SHAPE = (8, 2)
 #: Where the dual's path stalled (Dual.stalled) and the bound phase took at most this share
 #: of the time limit, the path is followed once more right after it, before any plan is
 #: made from its prices: the LP's pairs, value-first's plans and the search's neighbourhoods
@@ -305,6 +320,8 @@ class _Search:
     bound_seconds: float = 0.0
     # the least share of a need the start plan (count-first) meets it with to spare
     count_first_spare: float = float("inf")
+    # how long the count-first plan took (about as long as the first priced plan takes)
+    count_first_seconds: float = 0.0
     # the shortfall's extra-capacity LP, started when the requirements were found out of reach
     gap_lp: GapInBackground | None = None
 
@@ -341,7 +358,9 @@ def _start(problem: Problem, clock: _Clock, hint: np.ndarray | None) -> _Search:
     requirements cannot all be met, the caller's hint."""
     time_limit = clock.limit
     res = residual_of(problem)
+    began = time.monotonic()
     base = _count_first(res)
+    count_first_seconds = time.monotonic() - began
     if res.shortfall(base) > 0 and not clock.cancelled():
         budget = COUNT_SHARE * time_limit - clock.elapsed()
         base = improve_count(res, base, budget, should_stop=clock.stop)
@@ -364,7 +383,8 @@ def _start(problem: Problem, clock: _Clock, hint: np.ndarray | None) -> _Search:
         res = residual_of(problem, requirements)
     search = _Search(problem, res, clock, requirements, infeasible, base,
                      objective_of(problem, _full(res, base)), Dual(res),
-                     count_first_spare=_spare(res, base), gap_lp=started)
+                     count_first_spare=_spare(res, base), gap_lp=started,
+                     count_first_seconds=count_first_seconds)
     search.report("start")
     if hint is not None:
         cand = _from_hint(res, hint)
@@ -381,7 +401,11 @@ def _bound_phase(search: _Search) -> None:
         return
     began = time.monotonic()
     cut_at = _path_deadline(search, began)
-    _follow_dual_path(search, should_stop=lambda: clock.stop() or time.monotonic() > cut_at)
+    # the packed case's cut (PATH_SHARE) was measured with the whole path, and the tight
+    # instances' path fits it on the machine measured on
+    fit_by = float("inf") if _count_first_is_packed(search) else cut_at
+    _follow_dual_path(search, should_stop=lambda: clock.stop() or time.monotonic() > cut_at,
+                      fit_by=fit_by)
     search.bound = dual.value()
     search.bound_seconds = time.monotonic() - began
     search.report("bound")
@@ -393,19 +417,43 @@ def _bound_phase(search: _Search) -> None:
 
 
 def _path_deadline(search: _Search, began: float) -> float:
-    """The moment the bound phase's path, begun at ``began``, stops by (PATH_SHARE)."""
+    """The moment the bound phase's path, begun at ``began``, stops by: PATH_SHARE of the
+    time limit after it began where the count-first plan is packed; elsewhere the moment
+    that leaves the first priced plan (built next, as long as the count-first plan took)
+    and the finish their time before the limit."""
     if _count_first_is_packed(search):
         return began + PATH_SHARE * search.time_limit
-    return float("inf")
+    return (search.clock.at(1.0) - search.count_first_seconds
+            - _finish_reserve(search.problem.n_processes, search.time_limit))
 
 
-def _follow_dual_path(search: _Search, should_stop: Callable[[], bool]) -> None:
+def _follow_dual_path(search: _Search, should_stop: Callable[[], bool],
+                      fit_by: float = float("inf")) -> tuple[int, int]:
     """Minimise the Lagrangian dual along the smoothing path, from its current prices (the
-    best prices it meets are kept: the bound never gets worse)."""
+    best prices it meets are kept: the bound never gets worse). The path is PATH_SHAPE, or
+    SHORT_PATH_SHAPE where the first step's time says PATH_SHAPE would not end by
+    ``fit_by``, and no step is begun that would end past it; returns the shape followed
+    (stages, steps a stage)."""
     res = search.res
     scale = max(1.0, float(np.sum(np.max(res.value, axis=1, initial=0.0))) / res.free.size)
-    search.dual.minimise(tau_start=0.3 * scale, tau_end=1e-3 * scale, stages=8,
-                         newton_steps=3, should_stop=should_stop)
+    tau_start, tau_end = 0.3 * scale, 1e-3 * scale
+    stages, steps = PATH_SHAPE
+    stop = should_stop
+    if fit_by < float("inf"):
+        began = time.monotonic()
+        search.dual.minimise(tau_start=tau_start, tau_end=tau_start, stages=1,
+                             newton_steps=1, should_stop=should_stop)
+        if should_stop():
+            return PATH_SHAPE
+        step = time.monotonic() - began
+        if began + step * stages * steps > fit_by:
+            stages, steps = SHORT_PATH_SHAPE
+
+        def stop() -> bool:  # no step is begun that would end past fit_by
+            return should_stop() or time.monotonic() + step > fit_by
+    search.dual.minimise(tau_start=tau_start, tau_end=tau_end, stages=stages,
+                         newton_steps=steps, should_stop=stop)
+    return stages, steps
 
 
 def _start_lp(search: _Search) -> None:
@@ -465,9 +513,13 @@ def _priced_phase(search: _Search) -> None:
     reaches the most processes by the deadline, the contract's first aim, so it is no
     fallback to improve on at any cost (tight 28,000 with 5% less capacity at 10 s: 0.6 s
     past the limit for a plan no better)."""
-    if search.clock.cancelled() or (search.infeasible and search.clock.stop()):
+    clock = search.clock
+    if clock.cancelled() or (search.infeasible and clock.stop()):
         return
-    for cand in priced_plans(search.res, search.dual, search.clock, in_time=True):
+    # the plans after the first end where the finish's time is left
+    finish = _finish_reserve(search.problem.n_processes, search.time_limit)
+    share = 1.0 - finish / clock.limit if clock.limit > 0 else 1.0
+    for cand in priced_plans(search.res, search.dual, clock.part(share), in_time=True):
         search.offer(cand)
 
 
@@ -615,14 +667,21 @@ def _start_plans(search: _Search) -> tuple[np.ndarray | None, np.ndarray | None]
     # value-first comes first in the list: it wins ties, as it did before the LP
     around_prices = lp is not None and lp.started
     share = 0.0 if around_prices else VALUE_FIRST_SHARE
-    sources = [value_first(res, search.dual, clock.stop, time.monotonic() + share * clock.limit,
-                           needed_by=search.work_end(),
-                           secure_first=around_prices or lp is None)]
+    sources: list[tuple[np.ndarray | None, np.ndarray | None]] = []
+    # a value-first build takes about as long as the count-first plan did: where none would
+    # end by the search's deadline, the search starts from the plan in hand (280,000
+    # processes at 10 s: the priced plans ended at 8.9 s, and a build of 1.2 s took the
+    # solve past the limit for no plan meeting the requirements)
+    if time.monotonic() + search.count_first_seconds <= search.work_end():
+        sources.append(value_first(res, search.dual, clock.stop,
+                                   time.monotonic() + share * clock.limit,
+                                   needed_by=search.work_end(),
+                                   secure_first=around_prices or lp is None))
     # with a plan meeting the requirements in hand, the LP's plans are rounded only if that
     # can end by the limit (tight 28,000 seed 1 at 10 s: value-first ended at 9.75 s, and
     # the rounding took the solve to 10.17 s); without one, even late: a rounded plan beats
     # the count-first plan (tight 3,000 seed 2: 99% of the best known against 63%)
-    meeting = sources[0][0]  # value-first's plan meeting the requirements
+    meeting = sources[0][0] if sources else None  # value-first's plan meeting them
     late = time.monotonic() > clock.at(1.0) - LP_ROUNDING_SECONDS
     if lp is not None and not (late and meeting is not None):
         # their last repair, at any price, finishes past the limit; none is rounded where

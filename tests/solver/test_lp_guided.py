@@ -512,9 +512,10 @@ def _stall_the_bound_phase(monkeypatch: pytest.MonkeyPatch) -> list[np.ndarray]:
     follow = solve_module._follow_dual_path
     stalled: list[np.ndarray] = []
 
-    def bound_phase_stalls(search: Any, should_stop: Callable[[], bool]) -> None:
+    def bound_phase_stalls(search: Any, should_stop: Callable[[], bool],
+                           fit_by: float = float("inf")) -> None:
         if stalled:
-            follow(search, should_stop)
+            follow(search, should_stop, fit_by)
             return
         res = search.res
         tau = 0.03 * float(np.sum(np.max(res.value, axis=1, initial=0.0))) / res.free.size

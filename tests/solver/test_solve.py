@@ -16,14 +16,19 @@ from solver.reduced import residual_of
 from solver.solve import (
     BOUND_SHARE,
     IMPROVE_SHARE,
+    PATH_SHAPE,
     SECOND_PATH_SHARE,
+    SHORT_PATH_SHAPE,
     _bound_beside,
     _bound_phase,
     _Clock,
     _count_first_is_packed,
     _finish_reserve,
+    _follow_dual_path,
     _path_deadline,
+    _priced_phase,
     _start,
+    _start_plans,
     _tighten_bound_phase,
     priced_plans,
     solve,
@@ -316,7 +321,78 @@ def test_the_bound_phase_leaves_the_lp_its_time_where_the_count_first_plan_is_pa
     roomy = dataclasses.replace(tight, bureau_capacity=tight.bureau_capacity * 1.1)
     loose = _start(roomy, _Clock(600.0, NullProgress()), None)
     assert not _count_first_is_packed(loose)
-    assert _path_deadline(loose, began) == float("inf")
+    # elsewhere the path leaves the first priced plan (as long as count-first took) and
+    # the finish their time before the limit
+    assert loose.count_first_seconds > 0
+    assert _path_deadline(loose, began) == pytest.approx(
+        loose.clock.at(1.0) - loose.count_first_seconds - _finish_reserve(3000, 600.0))
+
+
+def test_the_bound_phase_takes_the_short_path_where_the_whole_one_would_not_end_in_time(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # 280,000 processes at 10 s: the whole path ran to the limit, the first priced plan
+    # after it; where its first step's time says it would not end by the moment given,
+    # the path is SHORT_PATH_SHAPE, its bound proven, and no step is begun past that moment
+    roomy = tight_problem(3000, seed=0)
+    roomy = dataclasses.replace(roomy, bureau_capacity=roomy.bureau_capacity * 1.1)
+
+    def search() -> Any:
+        return _start(roomy, _Clock(600.0, NullProgress()), None)
+
+    whole, fits = search(), search()
+    start_bound = whole.dual.value()
+    assert _follow_dual_path(whole, lambda: False) == PATH_SHAPE
+    assert _follow_dual_path(fits, lambda: False, fit_by=time.monotonic() + 600.0) == PATH_SHAPE
+    # a million steps a stage would not end within 600 s: the short path is followed whole
+    monkeypatch.setattr(sys.modules["solver.solve"], "PATH_SHAPE", (8, 1_000_000))
+    short = search()
+    assert _follow_dual_path(short, lambda: False,
+                             fit_by=time.monotonic() + 600.0) == SHORT_PATH_SHAPE
+    assert SHORT_PATH_SHAPE[0] * SHORT_PATH_SHAPE[1] < 8 * 3
+    assert short.best_obj <= short.dual.value() < start_bound
+    assert whole.dual.value() <= short.dual.value()
+    # by a moment already passed, only the first step (which chose the shape) is taken
+    late = search()
+    assert _follow_dual_path(late, lambda: False, fit_by=time.monotonic()) == SHORT_PATH_SHAPE
+    assert late.dual.value() > short.dual.value()
+
+
+def test_the_priced_plans_after_the_first_leave_the_finish_its_time(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # without requirements each family of priced plans starts with one plan (see
+    # test_no_priced_plan_is_started_past_the_limit_once_there_is_one); with the limit less
+    # half the finish's time passed, only the first is built, where the pace of the plans
+    # (hundredths of a second here) allowed the second, and the finish ran past the limit
+    solve_module = sys.modules["solver.solve"]
+    built: list[int] = []
+
+    def counted(*args: Any, **kwargs: Any) -> list[np.ndarray]:
+        plans = priced_plans(*args, **kwargs)
+        built.append(len(plans))
+        return plans
+
+    monkeypatch.setattr(solve_module, "priced_plans", counted)
+    p = dataclasses.replace(synthetic_problem(2000, seed=0), target_count=0, milestones=())
+    finish = _finish_reserve(2000, 60.0)
+    for passed in (60.0 - finish / 2, 0.0):
+        search = _start(p, _Clock(60.0, NullProgress()), None)
+        _bound_phase(search)
+        search.clock.t0 = time.monotonic() - passed
+        _priced_phase(search)
+    assert built == [1, 2]
+
+
+def test_no_value_first_build_is_begun_where_none_would_end_by_the_search_deadline() -> None:
+    # value-first's builds take about as long as the count-first plan did; where none
+    # would end by the search's deadline, the search starts from the plan in hand
+    tight = tight_problem(3000, seed=0)
+    search = _start(tight, _Clock(10.0, NullProgress()), None)
+    _bound_phase(search)
+    feasible, _ = _start_plans(search)
+    assert feasible is not None and search.res.shortfall(feasible) == 0
+    search.count_first_seconds = 60.0
+    feasible, promising = _start_plans(search)
+    assert feasible is None and promising is None
 
 
 def test_the_solve_time_includes_the_shortfall_and_the_prices() -> None:
