@@ -260,6 +260,12 @@ class _Clock:
         out.t0 = self.t0
         return out
 
+    def until(self, moment: float) -> _Clock:
+        """``part`` of this clock that ends at ``moment`` (time.monotonic())."""
+        out = _Clock(moment - self.t0, self.progress)
+        out.t0 = self.t0
+        return out
+
     def cancelled(self) -> bool:
         return self.progress.is_cancelled()
 
@@ -335,8 +341,10 @@ class _Search:
         return self.clock.limit
 
     def work_end(self) -> float:
-        """The moment (time.monotonic()) the improvement phase and the per-bureau bound
-        end by: the finish's time left (``_finish_reserve``)."""
+        """The moment (time.monotonic()) the work before the finish ends by (the bound
+        phase's path where count-first is not packed, the priced plans after the first, the
+        improvement phase, the per-bureau bound): the finish's time left
+        (``_finish_reserve``)."""
         return self.clock.at(1.0) - _finish_reserve(self.problem.n_processes, self.time_limit)
 
     def offer(self, x: np.ndarray, phase: str = "plan") -> bool:
@@ -428,8 +436,7 @@ def _path_deadline(search: _Search, began: float) -> float:
     and the finish their time before the limit."""
     if _count_first_is_packed(search):
         return began + PATH_SHARE * search.time_limit
-    return (search.clock.at(1.0) - search.count_first_seconds
-            - _finish_reserve(search.problem.n_processes, search.time_limit))
+    return search.work_end() - search.count_first_seconds
 
 
 def _follow_dual_path(search: _Search, should_stop: Callable[[], bool],
@@ -522,9 +529,8 @@ def _priced_phase(search: _Search) -> None:
     if clock.cancelled() or (search.infeasible and clock.stop()):
         return
     # the plans after the first end where the finish's time is left
-    finish = _finish_reserve(search.problem.n_processes, search.time_limit)
-    share = 1.0 - finish / clock.limit if clock.limit > 0 else 1.0
-    for cand in priced_plans(search.res, search.dual, clock.part(share), in_time=True):
+    for cand in priced_plans(search.res, search.dual, clock.until(search.work_end()),
+                             in_time=True):
         search.offer(cand)
 
 
