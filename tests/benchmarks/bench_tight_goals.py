@@ -52,12 +52,10 @@ class Run:
     seconds: float
     objective: float
     bound: float
+    gap: float  # the plan's own (Plan.gap: against its bound, a fraction)
 
     def percent(self, best: float) -> float:
         return 100.0 * self.objective / best
-
-    def gap(self) -> float:
-        return 100.0 * (self.bound - self.objective) / self.bound
 
     def meets(self, best: float) -> bool | None:
         """The goal at this limit is met (None: no goal set for this limit)."""
@@ -65,7 +63,7 @@ class Run:
         if goal is None:
             return None
         least, gap = goal
-        return self.percent(best) >= least and (gap is None or self.gap() <= gap)
+        return self.percent(best) >= least and (gap is None or 100.0 * self.gap <= gap)
 
 
 def solve_once(name: str, problem: Problem, limit: float) -> Run:
@@ -73,7 +71,7 @@ def solve_once(name: str, problem: Problem, limit: float) -> Run:
     plan = solve(problem, time_limit=limit)
     took = time.monotonic() - t0
     assert check_plan(problem, plan.quarter) == [], f"{name}: the checker rejected the plan"
-    return Run(name, limit, took, plan.objective, plan.bound)
+    return Run(name, limit, took, plan.objective, plan.bound, plan.gap)
 
 
 def summary(runs: list[Run], best: float) -> str:
@@ -82,8 +80,8 @@ def summary(runs: list[Run], best: float) -> str:
     goal = "" if met[0] is None else f", goal met in {sum(bool(m) for m in met)} of {len(met)}"
     return (f"{runs[0].instance} at {runs[0].limit:g} s: {len(runs)} runs, "
             f"{percents[0]:.3f}-{percents[-1]:.3f}% (median {statistics.median(percents):.3f}%) "
-            f"of the best known, gaps {min(r.gap() for r in runs):.2f}-"
-            f"{max(r.gap() for r in runs):.2f}%{goal}")
+            f"of the best known, gaps {100 * min(r.gap for r in runs):.2f}-"
+            f"{100 * max(r.gap for r in runs):.2f}%{goal}")
 
 
 def main() -> None:
@@ -92,7 +90,9 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     ap.add_argument("--limits", type=float, nargs="+", default=[10.0, 60.0])
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--json", help="write every run here")
+    # opened now, so that a path it cannot write is said before the runs, not after them
+    ap.add_argument("--json", type=argparse.FileType("w", encoding="utf-8"),
+                    help="write every run here")
     args = ap.parse_args()
     unknown = [key for key in ((n, s) for n in args.sizes for s in args.seeds)
                if key not in BEST_KNOWN]
@@ -112,12 +112,12 @@ def main() -> None:
                 if run.objective > best:
                     mark += f"  better than the best known ({best:,.0f}): raise its entry"
                 print(f"{time.strftime('%H:%M:%S')} run {r + 1} {name} {limit:g} s: "
-                      f"{run.objective:,.0f} = {run.percent(best):.3f}% gap {run.gap():.2f}% "
+                      f"{run.objective:,.0f} = {run.percent(best):.3f}% gap {100 * run.gap:.2f}% "
                       f"in {run.seconds:.1f} s{mark}", flush=True)
     for (key, _), these in runs.items():
         print(summary(these, BEST_KNOWN[key]), flush=True)
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as f:
+        with args.json as f:
             json.dump([asdict(run) for these in runs.values() for run in these], f, indent=1)
 
 
