@@ -169,7 +169,7 @@ def run_instance(
 
 def table(results: dict[str, list[Row]]) -> list[str]:
     methods = list(dict.fromkeys(r.method for rows in results.values() for r in rows))
-    head = f"{'instance':<14}" + "".join(f"{m:>16}" for m in methods)
+    head = f"{'instance':<16}" + "".join(f"{m:>16}" for m in methods)
     head += f"{'best known':>16}{'best bound':>16}"
     lines = ["objective as % of the best known plan (our gap against our bound)", head]
     for name, rows in results.items():
@@ -188,7 +188,7 @@ def table(results: dict[str, list[Row]]) -> list[str]:
             if r.method.startswith("ours"):
                 cell += f" ({100 * (r.bound - r.objective) / r.bound:.2f}%)"
             cells.append(f"{cell:>16}")
-        lines.append(f"{name:<14}" + "".join(cells) + f"{best:>16,.0f}{min(bounds):>16,.0f}")
+        lines.append(f"{name:<16}" + "".join(cells) + f"{best:>16,.0f}{min(bounds):>16,.0f}")
     return lines
 
 
