@@ -33,9 +33,9 @@ LP_PAIRS_MAX = 25_000
 
 def lp_rows(res: Residual, x: np.ndarray, rows: np.ndarray, allowed: np.ndarray,
             seconds: float, bonus: np.ndarray | None = None) -> np.ndarray | None:
-    """The processes of ``rows`` (one bureau) whose quarter in the LP relaxation of their
-    re-plan (the rest of plan ``x`` fixed) is fractional or differs from ``x``; None if
-    HiGHS found no LP solution within ``seconds``. ``bonus`` (float[F, Q], optional) is
+    """The processes of ``rows`` (one bureau, or two) whose quarter in the LP relaxation of
+    their re-plan (the rest of plan ``x`` fixed) is fractional or differs from ``x``; None
+    if HiGHS found no LP solution within ``seconds``. ``bonus`` (float[F, Q], optional) is
     added to each pair's value, as in the neighbourhood search."""
     worth = None if bonus is None else res.value + bonus
     mip = NeighbourhoodMip(res, x, rows, allowed, worth=worth)

@@ -72,3 +72,52 @@ def test_a_bureau_too_big_for_a_steps_lp_gets_none(monkeypatch: pytest.MonkeyPat
     assert search.lp_neighbourhood(x, np.arange(4), 5.0, improve.CHUNK) is None
     monkeypatch.setattr(rins, "LP_PAIRS_MAX", pairs)
     assert search.lp_neighbourhood(x, np.arange(4), 5.0, improve.CHUNK) is not None
+
+
+def _a_count_to_move() -> tuple[Residual, np.ndarray]:
+    """Two bureaus, four processes to complete in quarter 0 (the only one worth anything).
+    Bureau 0 (2 person-months) completes its two small processes (1, 2: 100 each) where its
+    big one (0: 1,000) alone would be worth more; bureau 1 (3 person-months) completes two
+    of its three (3: 300, 4: 40) and has room for the third (5: 40). Moving a count from
+    bureau 0 to bureau 1 gains 1,000 + 40 - 200."""
+    res = residual_of(make_problem([2.0, 1.0, 1.0, 1.0, 1.0, 1.0],
+                                   [4000, 400, 400, 1200, 160, 160],
+                                   [[2.0, 0.0], [3.0, 0.0]], bureau=[0, 0, 0, 1, 1, 1],
+                                   deadline=0, target=4))
+    return res, np.array([-1, 0, 0, 0, 0, -1])
+
+
+def test_an_lp_pair_step_moves_a_count_between_its_two_bureaus() -> None:
+    res, x = _a_count_to_move()
+    search = improve.Search(res, Dual(res).reduced())
+    kinds = {k.name: k for k in search.kinds}
+    # bureau 0's own LP cannot give a count up: bureau 1, fixed, has none to spare
+    step, _, _ = improve._timed_neighbourhood(search, x, 5.0, None, 2,
+                                              (kinds["lp"], res.by_bureau[0]))
+    assert step is None
+    rows = np.concatenate(res.by_bureau)
+    step, _, _ = improve._timed_neighbourhood(search, x, 5.0, None, 2,
+                                              (kinds[improve.LP_PAIR], rows))
+    assert step is not None and step.tolist() == [0, -1, -1, 0, 0, 0]
+    assert res.shortfall(step) == 0
+    assert res.plan_value(step) == res.plan_value(x) + (4000 + 160 - 800) / 4
+
+
+def test_an_lp_pair_neighbourhood_is_two_bureaus_whole() -> None:
+    res = residual_of(make_problem([1.0] * 6, [100] * 6, [[1.0, 1.0]] * 3,
+                                   bureau=[0, 0, 1, 1, 2, 2]))
+    search = improve.Search(res, Dual(res).reduced())
+    kind = next(k for k in search.kinds if k.name == improve.LP_PAIR)
+    x = np.full(6, -1)
+    for _ in range(20):
+        rows = search._rows(kind, x)
+        bureaus = np.unique(res.bureau[rows])
+        assert bureaus.size == 2
+        assert sorted(rows.tolist()) == sorted(np.concatenate(
+            [res.by_bureau[b] for b in bureaus.tolist()]).tolist())
+
+
+def test_a_search_over_one_bureau_has_no_lp_pair_kind() -> None:
+    res, _ = _one_big_for_two_small()
+    names = [k.name for k in improve.Search(res, Dual(res).reduced()).kinds]
+    assert "lp" in names and improve.LP_PAIR not in names
