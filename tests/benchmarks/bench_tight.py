@@ -63,6 +63,15 @@ def _ours(problem: Problem, limit: float, repeat: int) -> tuple[Row, np.ndarray]
     return row, plan.quarter
 
 
+#: engine (as --engines names it) -> its name in the rows
+ENGINE_NAMES = {"highs": "HiGHS", "cpsat": "CP-SAT"}
+
+
+def _method(engine: str, seconds: float) -> str:
+    """A reference row's method: the engine's name and the seconds it was given."""
+    return f"{ENGINE_NAMES[engine]} {seconds:g}s"
+
+
 def _highs(problem: Problem, hint: np.ndarray, seconds: float) -> Row:
     res = residual_of(problem)
     t0 = time.monotonic()
@@ -75,7 +84,7 @@ def _highs(problem: Problem, hint: np.ndarray, seconds: float) -> Row:
         quarter[res.free] = answer.x
         assert check_plan(problem, quarter) == []
         obj = objective_of(problem, quarter)
-    return Row(f"HiGHS {seconds:g}s", took, obj, answer.bound + res.locked_value)
+    return Row(_method("highs", seconds), took, obj, answer.bound + res.locked_value)
 
 
 def _cpsat(problem: Problem, hint: np.ndarray, seconds: float) -> Row:
@@ -89,30 +98,28 @@ def _cpsat(problem: Problem, hint: np.ndarray, seconds: float) -> Row:
         assert check_plan(problem, quarter) == []
         obj = objective_of(problem, quarter)
     # the plain model's objective is rounded to 1/4: its bound is indicative, not proven
-    return Row(f"CP-SAT {seconds:g}s", took, obj, float("nan"))
+    return Row(_method("cpsat", seconds), took, obj, float("nan"))
 
 
 Reference = Callable[[Problem, np.ndarray, float], Row]
-#: engine -> (its name in the rows, its run)
-REFERENCES: dict[str, tuple[str, Reference]] = {"highs": ("HiGHS", _highs),
-                                                "cpsat": ("CP-SAT", _cpsat)}
+#: engine -> its run
+REFERENCES: dict[str, Reference] = {"highs": _highs, "cpsat": _cpsat}
 
 
 def _reference(engine: str, problem: Problem, hint: np.ndarray, seconds: float,
                grace: float) -> Row:
     """The engine's row, run in a child process of its own that is stopped (terminated)
     ``grace`` seconds past the limit if it has not answered by then: a row without a plan
-    or bound, marked stopped, with the seconds it was given."""
-    label, run = REFERENCES[engine]
+    or bound, marked stopped, with the seconds until it was stopped."""
     t0 = time.monotonic()
     # spawned, not forked: our solver's threads (HiGHS's LP among them) may still run here
     with multiprocessing.get_context("spawn").Pool(1) as pool:
-        answer = pool.apply_async(run, (problem, hint, seconds))
+        answer = pool.apply_async(REFERENCES[engine], (problem, hint, seconds))
         try:
             row: Row = answer.get(timeout=seconds + grace)
             return row
         except multiprocessing.TimeoutError:
-            return Row(f"{label} {seconds:g}s", time.monotonic() - t0, float("nan"),
+            return Row(_method(engine, seconds), time.monotonic() - t0, float("nan"),
                        float("nan"), stopped=True)  # leaving the block terminates it
 
 
@@ -205,6 +212,8 @@ def main() -> None:
     ap.add_argument("--cache", help="JSON file keeping the reference runs between invocations")
     ap.add_argument("--json", help="write every row of this run here")
     args = ap.parse_args()
+    if args.grace < 0:
+        ap.error(f"--grace must be 0 or more seconds, not {args.grace:g}")
     cache = _load(args.cache)
     results: dict[str, list[Row]] = {}
     print(f"load average at start: {_loadavg()}", flush=True)
