@@ -121,3 +121,39 @@ def test_a_search_over_one_bureau_has_no_lp_pair_kind() -> None:
     res, _ = _one_big_for_two_small()
     names = [k.name for k in improve.Search(res, Dual(res).reduced()).kinds]
     assert "lp" in names and improve.LP_PAIR not in names
+
+
+def _one_bureau_left_undone() -> tuple[improve.Search, np.ndarray]:
+    """Two bureaus of two processes each, room for both in each; the plan completes bureau
+    0's and none of bureau 1's, so all of the gap to the bound is bureau 1's."""
+    res = residual_of(make_problem([1.0] * 4, [100] * 4, [[2.0, 2.0]] * 2,
+                                   bureau=[0, 0, 1, 1]))
+    dual = Dual(res)
+    return improve.Search(res, dual.reduced(), alpha=dual.alpha.copy()), np.array([0, 0, -1, -1])
+
+
+def test_the_lp_kinds_draw_a_bureau_by_its_size_and_its_part_of_the_gap() -> None:
+    search, x = _one_bureau_left_undone()
+    gaps = search.bureau_gaps(x)
+    assert gaps[0] == pytest.approx(0.0, abs=1e-6) and gaps[1] > 0
+    share = improve.LP_GAP_SHARE
+    odds = search.lp_odds(x)
+    assert odds.tolist() == pytest.approx([(1 - share) * 0.5, (1 - share) * 0.5 + share])
+    lp = next(k for k in search.kinds if k.name == "lp")
+    drawn = [int(search.res.bureau[search._rows(lp, x)[0]]) for _ in range(600)]
+    assert np.mean(drawn) == pytest.approx(odds[1], abs=0.06)  # bureau 1's share
+
+
+def test_a_plan_at_the_bound_leaves_the_lp_kinds_the_bureaus_sizes() -> None:
+    search, _ = _one_bureau_left_undone()
+    done = np.zeros(4, dtype=np.int64)  # every process in quarter 0: no gap anywhere
+    assert search.bureau_gaps(done).max() <= 1e-6
+    assert search.lp_odds(done).tolist() == search.bureau_weight.tolist()
+
+
+def test_a_bureau_outside_the_focus_gets_no_lp_odds_for_its_gap() -> None:
+    search, x = _one_bureau_left_undone()
+    focused = improve.Search(search.res, search.reduced, focus=np.array([0]),
+                             alpha=search.alpha)
+    assert focused.bureau_gaps(x)[1] > 0
+    assert focused.lp_odds(x).tolist() == [1.0, 0.0]
