@@ -174,11 +174,11 @@ LP_PAIR = "lp pair"
 #: (``Search.bureau_gaps``) for the rest (``Search.lp_odds``): they gain most of the kinds,
 #: and by size alone a big bureau whose plan its LP no longer improves takes their steps
 #: as often as one far from its part of the bound. Tight 28,000 s1 at 60 s, 22 runs each
-#: interleaved in one process with draws by size alone: within 0.1% of the best known in
-#: 20 runs against 16, median 99.940% against 99.930%, least 99.849% against 99.802%
-#: (gaps 0.27-0.41% against 0.26-0.46%); tight 28,000 s0, s2 and 3,000 s2 at 60 s (2
-#: pairs each) within the runs' spread; at 10 s (2 pairs on each tight instance) the mean
-#: higher on 5 of 6 (tight 28,000 +0.02 to +0.08%), 3,000 s1 -0.01%.
+#: interleaved in one process with draws by size alone: within 0.1% of the best known
+#: (23,938,359) in 16 runs against 12, median 99.919% against 99.909%, least 99.828%
+#: against 99.781% (gaps 0.27-0.41% against 0.26-0.46%); tight 28,000 s0, s2 and 3,000
+#: s2 at 60 s (2 pairs each) within the runs' spread; at 10 s (2 pairs on each tight
+#: instance) the mean higher on 5 of 6 (tight 28,000 +0.02 to +0.08%), 3,000 s1 -0.01%.
 LP_GAP_SHARE = 0.5
 
 Report = Callable[[np.ndarray], None]
