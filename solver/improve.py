@@ -159,15 +159,16 @@ LATE_PRICE_SHARE = 0.5
 FINALE_MAX = 600
 FINALE_SECONDS = 2.0
 FINALE_SHARE = 0.1
-#: The kind whose neighbourhoods are the rows the LP of two bureaus (drawn by size) picks, as
-#: the "lp" kind's are one bureau's: with the rest of the plan fixed, one bureau's LP cannot
-#: move a count to another bureau (the requirements' rows leave it none to give), and the two
-#: bureaus' LP says which of their processes change together when a count moves between them.
-#: Tight 28,000 s1 at 60 s, 18 runs each interleaved in one process with the search without
-#: the kind: within 0.1% of the best known plan in 11 runs against 3, median 99.913% against
-#: 99.869% (13 of 18 pairs higher; mean 99.892% against 99.871%, as one run fell to 99.674%,
-#: gap 0.59%); s0 3 pairs, all higher (+0.01 to +0.04%). At 10 s (3 pairs on each of tight
-#: 28,000 s0-s2 and 3,000 s1) within the runs' spread.
+#: The kind whose neighbourhoods are the rows the LP of two bureaus (drawn as LP_GAP_SHARE
+#: says) picks, as the "lp" kind's are one bureau's: with the rest of the plan fixed, one
+#: bureau's LP cannot move a count to another bureau (the requirements' rows leave it none
+#: to give), and the two bureaus' LP says which of their processes change together when a
+#: count moves between them. Tight 28,000 s1 at 60 s, its bureaus then drawn by size, 18
+#: runs each interleaved in one process with the search without the kind: within 0.1% of
+#: the best known plan in 11 runs against 3, median 99.913% against 99.869% (13 of 18
+#: pairs higher; mean 99.892% against 99.871%, as one run fell to 99.674%, gap 0.59%); s0
+#: 3 pairs, all higher (+0.01 to +0.04%). At 10 s (3 pairs on each of tight 28,000 s0-s2
+#: and 3,000 s1) within the runs' spread.
 LP_PAIR = "lp pair"
 #: The LP kinds ("lp", LP_PAIR) draw their bureaus by size for 1 - LP_GAP_SHARE of their
 #: odds and by each one's part of the gap to the bound at the dual's prices
