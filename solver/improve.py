@@ -159,16 +159,16 @@ LATE_PRICE_SHARE = 0.5
 FINALE_MAX = 600
 FINALE_SECONDS = 2.0
 FINALE_SHARE = 0.1
-#: The kind whose neighbourhoods are the rows the LP of two bureaus (drawn as LP_GAP_SHARE
-#: says) picks, as the "lp" kind's are one bureau's: with the rest of the plan fixed, one
-#: bureau's LP cannot move a count to another bureau (the requirements' rows leave it none
-#: to give), and the two bureaus' LP says which of their processes change together when a
-#: count moves between them. Tight 28,000 s1 at 60 s, its bureaus then drawn by size, 18
-#: runs each interleaved in one process with the search without the kind: within 0.1% of
-#: the best known plan in 11 runs against 3, median 99.913% against 99.869% (13 of 18
-#: pairs higher; mean 99.892% against 99.871%, as one run fell to 99.674%, gap 0.59%); s0
-#: 3 pairs, all higher (+0.01 to +0.04%). At 10 s (3 pairs on each of tight 28,000 s0-s2
-#: and 3,000 s1) within the runs' spread.
+#: The kind whose neighbourhoods are the rows the LP of two bureaus (drawn as
+#: ``Search.lp_odds`` says) picks, as the "lp" kind's are one bureau's: with the rest of
+#: the plan fixed, one bureau's LP cannot move a count to another bureau (the requirements'
+#: rows leave it none to give), and the two bureaus' LP says which of their processes
+#: change together when a count moves between them. Tight 28,000 s1 at 60 s, its bureaus
+#: then drawn by size, 18 runs each interleaved in one process with the search without the
+#: kind: within 0.1% of the best known plan in 11 runs against 3, median 99.913% against
+#: 99.869% (13 of 18 pairs higher; mean 99.892% against 99.871%, as one run fell to
+#: 99.674%, gap 0.59%); s0 3 pairs, all higher (+0.01 to +0.04%). At 10 s (3 pairs on each
+#: of tight 28,000 s0-s2 and 3,000 s1) within the runs' spread.
 LP_PAIR = "lp pair"
 #: The LP kinds ("lp", LP_PAIR) draw their bureaus by size for 1 - LP_GAP_SHARE of their
 #: odds and by each one's part of the gap to the bound at the dual's prices
@@ -176,11 +176,22 @@ LP_PAIR = "lp pair"
 #: and by size alone a big bureau whose plan its LP no longer improves takes their steps
 #: as often as one far from its part of the bound. Tight 28,000 s1 at 60 s, 22 runs each
 #: interleaved in one process with draws by size alone: within 0.1% of the best known
-#: (23,938,359) in 16 runs against 12, median 99.919% against 99.909%, least 99.828%
+#: (then 23,938,359) in 16 runs against 12, median 99.919% against 99.909%, least 99.828%
 #: against 99.781% (gaps 0.27-0.41% against 0.26-0.46%); tight 28,000 s0, s2 and 3,000
 #: s2 at 60 s (2 pairs each) within the runs' spread; at 10 s (2 pairs on each tight
 #: instance) the mean higher on 5 of 6 (tight 28,000 +0.02 to +0.08%), 3,000 s1 -0.01%.
 LP_GAP_SHARE = 0.5
+#: A search given LP_GAP_LONG seconds or more draws the LP kinds' bureaus by the gap alone
+#: (LP_GAP_SHARE_LONG). Tight 28,000 s1 at 60 s, 14 runs each interleaved in one process
+#: with LP_GAP_SHARE: within 0.1% of the best known (23,942,292.25) in 9 runs against 4,
+#: median 99.910% against 99.885%, least 99.827% against 99.822%; tight 28,000 s0 and s2
+#: and 3,000 s0-s2 at 60 s (2 pairs each) within the runs' spread, every run within 0.1%.
+#: At 10 s by the gap alone cost tight 28,000 s1 0.03% (9 runs each: mean 99.490% against
+#: 99.519%, at the 10 s goal in 3 against 8) where 3,000 s0 and s1 gained 0.14-0.16% (3
+#: each), so a short search keeps LP_GAP_SHARE. (By the gap alone only after a search's
+#: first 10 s: 10 runs of 28,000 s1 at 60 s, within 0.1% in 4, median 99.898%.)
+LP_GAP_SHARE_LONG = 1.0
+LP_GAP_LONG = 20.0
 
 Report = Callable[[np.ndarray], None]
 
@@ -225,6 +236,8 @@ class Search:
     chunk: int = CHUNK
     # the dual's capacity prices (float[B, Q]), for each bureau's part of the gap (None: 0)
     alpha: np.ndarray | None = None
+    # the seconds the search is given, for the LP kinds' odds (``lp_gap_share``)
+    seconds: float = 0.0
 
     def __post_init__(self) -> None:
         res = self.res
@@ -424,7 +437,10 @@ class Search:
         if name == "lp":  # the bureau whole: its LP picks the rows (lp_rows, in the thread)
             return self.by_bureau[int(rng.choice(nb, p=self.lp_odds(x)))]
         if name == LP_PAIR:  # two bureaus whole: their LP picks the rows, as for "lp"
-            two = rng.choice(nb, size=2, replace=False, p=self.lp_odds(x))
+            odds = self.lp_odds(x)
+            if np.count_nonzero(odds) < 2:  # all by the gap, and one bureau holds it: by size
+                odds = self.bureau_weight
+            two = rng.choice(nb, size=2, replace=False, p=odds)
             return np.concatenate([self.by_bureau[b] for b in two.tolist()])
         k = 1 if name == "bureau" or nb < 2 else 2
         bureaus = rng.choice(nb, size=k, replace=False, p=self.bureau_weight)
@@ -437,15 +453,20 @@ class Search:
 
     def lp_odds(self, x: np.ndarray) -> np.ndarray:
         """float[B]: each bureau's odds of being drawn for an LP kind's neighbourhood ("lp",
-        LP_PAIR) of plan x: 1 - LP_GAP_SHARE of them by its size (``bureau_weight``),
-        LP_GAP_SHARE by its part of the gap (``bureau_gaps``, where positive). Bureaus
-        outside the focus get none."""
+        LP_PAIR) of plan x: 1 - share of them by its size (``bureau_weight``), share by its
+        part of the gap (``bureau_gaps``, where positive), the share as ``lp_gap_share``
+        says. Bureaus outside the focus get none."""
         gaps = np.where(self.bureau_weight > 0, np.maximum(self.bureau_gaps(x), 0.0), 0.0)
         if gaps.sum() <= 0:
             return self.bureau_weight
-        odds: np.ndarray = ((1.0 - LP_GAP_SHARE) * self.bureau_weight
-                            + LP_GAP_SHARE * gaps / gaps.sum())
+        share = self.lp_gap_share()
+        odds: np.ndarray = (1.0 - share) * self.bureau_weight + share * gaps / gaps.sum()
         return odds
+
+    def lp_gap_share(self) -> float:
+        """The share of the LP kinds' odds by the gap: LP_GAP_SHARE_LONG in a search given
+        LP_GAP_LONG seconds or more, else LP_GAP_SHARE."""
+        return LP_GAP_SHARE_LONG if self.seconds >= LP_GAP_LONG else LP_GAP_SHARE
 
     def _whole_rows(self) -> np.ndarray:
         b = self.whole[self.whole_turns % len(self.whole)]
@@ -737,7 +758,8 @@ def improve(
     best = x.copy()
     if res.free.size == 0:
         return best
-    search = Search(res, dual.reduced(), focus, alpha=dual.alpha.copy())
+    search = Search(res, dual.reduced(), focus, alpha=dual.alpha.copy(),
+                    seconds=deadline - time.monotonic())
     # the plan the search moves on: the best one until counts are priced (unpriced, a step
     # is taken exactly when it makes a better plan)
     current = best

@@ -136,7 +136,8 @@ def test_the_lp_kinds_draw_a_bureau_by_its_size_and_its_part_of_the_gap() -> Non
     search, x = _one_bureau_left_undone()
     gaps = search.bureau_gaps(x)
     assert gaps[0] == pytest.approx(0.0, abs=1e-6) and gaps[1] > 0
-    share = improve.LP_GAP_SHARE
+    share = search.lp_gap_share()
+    assert share == improve.LP_GAP_SHARE  # a short search's
     odds = search.lp_odds(x)
     assert odds.tolist() == pytest.approx([(1 - share) * 0.5, (1 - share) * 0.5 + share])
     lp = next(k for k in search.kinds if k.name == "lp")
@@ -144,11 +145,39 @@ def test_the_lp_kinds_draw_a_bureau_by_its_size_and_its_part_of_the_gap() -> Non
     assert np.mean(drawn) == pytest.approx(odds[1], abs=0.06)  # bureau 1's share
 
 
+def test_a_long_search_draws_the_lp_kinds_bureaus_as_lp_gap_share_long_says(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(improve, "LP_GAP_SHARE_LONG", 0.8)
+    short, x = _one_bureau_left_undone()
+    long = improve.Search(short.res, short.reduced, alpha=short.alpha,
+                          seconds=improve.LP_GAP_LONG)
+    assert long.lp_gap_share() == 0.8
+    assert long.lp_odds(x).tolist() == pytest.approx([0.2 * 0.5, 0.2 * 0.5 + 0.8])
+    assert long.lp_odds(x)[1] > short.lp_odds(x)[1]
+
+
 def test_a_plan_at_the_bound_leaves_the_lp_kinds_the_bureaus_sizes() -> None:
     search, _ = _one_bureau_left_undone()
     done = np.zeros(4, dtype=np.int64)  # every process in quarter 0: no gap anywhere
     assert search.bureau_gaps(done).max() <= 1e-6
     assert search.lp_odds(done).tolist() == search.bureau_weight.tolist()
+
+
+def test_an_lp_pair_draws_by_size_where_one_bureau_holds_all_the_gap(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # all of the odds by the gap: only bureau 2, which the plan leaves undone, has any
+    monkeypatch.setattr(improve, "LP_GAP_SHARE_LONG", 1.0)
+    res = residual_of(make_problem([1.0] * 6, [100] * 6, [[2.0, 2.0]] * 3,
+                                   bureau=[0, 0, 1, 1, 2, 2]))
+    dual = Dual(res)
+    search = improve.Search(res, dual.reduced(), alpha=dual.alpha.copy(),
+                            seconds=improve.LP_GAP_LONG)
+    x = np.array([0, 0, 0, 0, -1, -1])
+    assert search.lp_odds(x).tolist() == pytest.approx([0.0, 0.0, 1.0])
+    kinds = {k.name: k for k in search.kinds}
+    for _ in range(20):
+        assert set(res.bureau[search._rows(kinds["lp"], x)].tolist()) == {2}
+        assert np.unique(res.bureau[search._rows(kinds[improve.LP_PAIR], x)]).size == 2
 
 
 def test_a_bureau_outside_the_focus_gets_no_lp_odds_for_its_gap() -> None:
