@@ -237,7 +237,7 @@ class Search:
     # the dual's capacity prices (float[B, Q]), for each bureau's part of the gap (None: 0)
     alpha: np.ndarray | None = None
     # the seconds the search is given, for the LP kinds' odds (``lp_gap_share``)
-    seconds: float = 0.0
+    seconds_given: float = 0.0
 
     def __post_init__(self) -> None:
         res = self.res
@@ -466,7 +466,7 @@ class Search:
     def lp_gap_share(self) -> float:
         """The share of the LP kinds' odds by the gap: LP_GAP_SHARE_LONG in a search given
         LP_GAP_LONG seconds or more, else LP_GAP_SHARE."""
-        return LP_GAP_SHARE_LONG if self.seconds >= LP_GAP_LONG else LP_GAP_SHARE
+        return LP_GAP_SHARE_LONG if self.seconds_given >= LP_GAP_LONG else LP_GAP_SHARE
 
     def _whole_rows(self) -> np.ndarray:
         b = self.whole[self.whole_turns % len(self.whole)]
@@ -759,7 +759,7 @@ def improve(
     if res.free.size == 0:
         return best
     search = Search(res, dual.reduced(), focus, alpha=dual.alpha.copy(),
-                    seconds=deadline - time.monotonic())
+                    seconds_given=deadline - time.monotonic())
     # the plan the search moves on: the best one until counts are priced (unpriced, a step
     # is taken exactly when it makes a better plan)
     current = best
