@@ -14,7 +14,8 @@ members not done in time) as there are bureaus, each solved in hundredths of a s
 Then comes a sweep: every bureau of at most
 SWEEP_MAX processes re-planned whole, smallest first (on the tight 3,000 family one sweep
 gains ~2% in ~6 s, more than the random picks below gain in the same time), until two of
-them in a row, or the first, cannot be proven optimal within a step (SWEEP_TIMEOUTS). Then a
+them in a row, or the first, cannot be proven optimal within a step (SWEEP_TIMEOUTS); a
+short search over big bureaus has a shorter pass and no sweep (HURRIED_FIRST_TRIES). Then a
 neighbourhood of the plan (a bureau, a chunk of a large bureau, two bureaus, the processes
 whose reduced value is closest to zero, those of a bureau, or of two bureaus, their own
 LP relaxation picks (rins.py), or again a whole small bureau) is re-planned exactly
@@ -181,7 +182,7 @@ LP_PAIR = "lp pair"
 #: s2 at 60 s (2 pairs each) within the runs' spread; at 10 s (2 pairs on each tight
 #: instance) the mean higher on 5 of 6 (tight 28,000 +0.02 to +0.08%), 3,000 s1 -0.01%.
 LP_GAP_SHARE = 0.5
-#: A search given LP_GAP_LONG seconds or more draws the LP kinds' bureaus by the gap alone
+#: A long search (LONG_SEARCH) draws the LP kinds' bureaus by the gap alone
 #: (LP_GAP_SHARE_LONG). Tight 28,000 s1 at 60 s, 14 runs each interleaved in one process
 #: with LP_GAP_SHARE: within 0.1% of the best known (23,942,292.25) in 9 runs against 4,
 #: median 99.910% against 99.885%, least 99.827% against 99.822%; tight 28,000 s0 and s2
@@ -191,7 +192,24 @@ LP_GAP_SHARE = 0.5
 #: each), so a short search keeps LP_GAP_SHARE. (By the gap alone only after a search's
 #: first 10 s: 10 runs of 28,000 s1 at 60 s, within 0.1% in 4, median 99.898%.)
 LP_GAP_SHARE_LONG = 1.0
-LP_GAP_LONG = 20.0
+#: A search given this many seconds or more is long (``Search.long``): the default 10 s
+#: solve's is not (see LP_GAP_SHARE_LONG and HURRIED_FIRST_TRIES).
+LONG_SEARCH = 20.0
+#: A short search (under LONG_SEARCH) over bureaus too big for the sweep to repair
+#: (``Search.hurried``; tight 28,000 at 10 s, whose search has 4.4-5.5 s) has no sweep, a
+#: trade pass of HURRIED_TRADE_SHARE of the bureaus, and tries only HURRIED_FIRST_TRIES
+#: first, the other kinds by their rates. There the sweep's first bureau took a whole step
+#: alone, the second core idle, for 0-1.4k (0.63 s, 6 runs); each kind's first try took
+#: another (two big bureaus' LP 0 in 1.1-1.3 s in 3 runs on s1, "pair" 0-0.5k in 0.65 s);
+#: and the pass's gains came in its first few neighbourhoods (of 28 in 0.9 s: 7.7k in the
+#: first two, 0.6k in the rest). Tight 28,000 at 10 s, 10 runs each interleaved in one
+#: process with the search before: mean % of the best known s0 99.660 against 99.592, s1
+#: 99.554 against 99.512 (within 0.5% in 9 runs against 8), s2 99.671 against 99.632,
+#: higher in 8 of 10 pairs on each. Of the parts (8-10 runs each, interleaved): no sweep and
+#: these first tries alone, s1 +0.03%, s0 +0.00%; with a pass of half the bureaus, s1 +0.02%;
+#: a quarter, s1 +0.08% (8 of 8 within 0.5%); no pass, s0 -0.06%.
+HURRIED_FIRST_TRIES = ("lp", "swap")
+HURRIED_TRADE_SHARE = 0.25
 
 Report = Callable[[np.ndarray], None]
 
@@ -236,7 +254,7 @@ class Search:
     chunk: int = CHUNK
     # the dual's capacity prices (float[B, Q]), for each bureau's part of the gap (None: 0)
     alpha: np.ndarray | None = None
-    # the seconds the search is given, for the LP kinds' odds (``lp_gap_share``)
+    # the seconds the search is given (``long``)
     seconds_given: float = 0.0
 
     def __post_init__(self) -> None:
@@ -262,6 +280,7 @@ class Search:
         # the trade pass's neighbourhoods: not a kind paid by its rate (below ``trading``)
         self.trade_kind = _Kind("trade")
         self.trade_turns = 0  # of the trade pass (``trading``)
+        self.trade_pass = len(self.by_bureau)  # its neighbourhoods (fewer when hurried)
         self.allowed = res.best_quarters(self.reduced, rins.LP_QUARTERS)  # a bureau LP's pairs
         self.repair_kind = _Kind("repair")
         # shedding counts joins the kinds while counts are priced and a need has more
@@ -281,6 +300,11 @@ class Search:
         self.sweep_timeouts = 0  # the sweep's bureaus in a row not proven optimal
         # the sweep comes first even while a requirement is missed (SWEEP_REPAIR_MAX)
         self.sweep_repairs = _repairs_by_sweep(self.by_bureau, self.whole)
+        # no sweep in a hurried search (HURRIED_FIRST_TRIES): as if it were over
+        self.hurried = self.focus is None and not self.sweep_repairs and not self.long()
+        if self.hurried:
+            self.whole_turns = len(self.whole)
+            self.trade_pass = max(1, int(HURRIED_TRADE_SHARE * len(self.by_bureau)))
         self.sweep_kind = _Kind("sweep", cuts=False)
         self.whole_kind = _Kind("whole", chunk=self.chunk)  # its rows: a bureau whole
         if self.whole and self.focus is None:
@@ -288,6 +312,15 @@ class Search:
         # the finale's bureaus still to re-plan whole (``start_finale``), in turn
         self.finale: list[int] = []
         self.finale_kind = _Kind("finale")
+
+    def long(self) -> bool:
+        """The search is given LONG_SEARCH seconds or more."""
+        return self.seconds_given >= LONG_SEARCH
+
+    def tried_first(self, kind: _Kind) -> bool:
+        """``kind`` is tried once before the rates decide (``pick``): every kind, except
+        in a hurried search, where only those of HURRIED_FIRST_TRIES are."""
+        return not self.hurried or kind.name in HURRIED_FIRST_TRIES
 
     def sweeping(self) -> bool:
         """The first round of whole bureaus is not over yet."""
@@ -339,10 +372,11 @@ class Search:
         return self.sweeping() and (self.sweep_repairs or self.res.shortfall(x) == 0)
 
     def trading(self, x: np.ndarray) -> bool:
-        """The trade pass comes next: as many trade neighbourhoods as there are bureaus,
-        in bureaus drawn by size like the other kinds', before the sweep; while plan x
-        meets the requirements, where the sweep does not repair them (its bureaus are big:
-        its first one then takes a whole step), and without a focus.
+        """The trade pass comes next: as many trade neighbourhoods as there are bureaus
+        (HURRIED_TRADE_SHARE of them in a hurried search), in bureaus drawn by size like
+        the other kinds', before the sweep; while plan x meets the requirements, where the
+        sweep does not repair them (its bureaus are big: its first one then takes a whole
+        step), and without a focus.
 
         Tight 28,000 at 10 s (the pass, then the sweep's first bureau, then the kinds by
         their rates), 2 runs each: s2 26.008-26.017M against 25.998-25.999M without the
@@ -355,7 +389,7 @@ class Search:
         (tight 28,000 s2 at 60 s: 26.077-26.094M in 5 runs; the pass alone 26.095M and
         26.118M, the best known; without the pass 26.094M and 26.118M)."""
         return (self.focus is None and not self.sweep_repairs
-                and self.trade_turns < len(self.by_bureau) and self.res.shortfall(x) == 0)
+                and self.trade_turns < self.trade_pass and self.res.shortfall(x) == 0)
 
     def pick(self, x: np.ndarray) -> tuple[_Kind, np.ndarray]:
         """A neighbourhood kind (by its pay rate, with exploration) and its rows: the trade
@@ -380,8 +414,9 @@ class Search:
         # swamps, and 0.2 spread over 7 kinds is a pick in 35 (tight 28,000 s0 at 60 s:
         # the marginal kind's first steps gained 0.4-2.8k, the lp kind, 3-14k a step there,
         # was first picked after 15 s, and the solve ended at 99.63-99.87% of the best
-        # known in 4 runs; tried first, 99.91-99.98% in 6)
-        untried = [k for k in kinds if k.picks == 0]
+        # known in 4 runs; tried first, 99.91-99.98% in 6); in a hurried search only
+        # HURRIED_FIRST_TRIES are
+        untried = [k for k in kinds if k.picks == 0 and self.tried_first(k)]
         if untried:
             kind = untried[0]
         else:
@@ -464,9 +499,9 @@ class Search:
         return odds
 
     def lp_gap_share(self) -> float:
-        """The share of the LP kinds' odds by the gap: LP_GAP_SHARE_LONG in a search given
-        LP_GAP_LONG seconds or more, else LP_GAP_SHARE."""
-        return LP_GAP_SHARE_LONG if self.seconds_given >= LP_GAP_LONG else LP_GAP_SHARE
+        """The share of the LP kinds' odds by the gap: LP_GAP_SHARE_LONG in a long search,
+        else LP_GAP_SHARE."""
+        return LP_GAP_SHARE_LONG if self.long() else LP_GAP_SHARE
 
     def _whole_rows(self) -> np.ndarray:
         b = self.whole[self.whole_turns % len(self.whole)]

@@ -7,6 +7,7 @@ import itertools
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -157,7 +158,7 @@ def test_a_repair_neighbourhood_is_small_whatever_the_chunk(
     # 28,000: half a chunk a side took the whole step and repaired nothing); their quick
     # optimal solves do not grow the chunks the other kinds use
     res, dual = tight
-    monkeypatch.setattr(improve, "SWEEP_REPAIR_MAX", min(r.size for r in res.by_bureau) - 1)
+    _big_bureaus(res, monkeypatch)
     short = _three_short(res, _value_first_plan(res, dual))
     search = improve.Search(res, dual.reduced(), chunk=improve.CHUNK_MAX)
     for _ in range(10):
@@ -191,6 +192,75 @@ def test_each_kind_is_picked_once_before_the_rates_decide(
     rest = [search.pick(feasible)[0] for _ in range(len(search.kinds) - 1)]
     assert [k.name for k in [first, *rest]] == [k.name for k in search.kinds]
     assert sum(search.pick(feasible)[0] is first for _ in range(100)) > 70
+
+
+def _big_bureaus(res: Residual, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sweep repairs no plan of ``res`` from now on: its bureaus count as big (tight
+    28,000's)."""
+    monkeypatch.setattr(improve, "SWEEP_REPAIR_MAX", min(r.size for r in res.by_bureau) - 1)
+
+
+def test_a_hurried_search_has_no_sweep_and_tries_only_its_first_kinds_first(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
+    # tight 28,000 at 10 s: the sweep's first bureau took a whole step alone, and each kind's
+    # first try another, of the 4.4-5.5 s the search has there
+    res, dual = tight
+    _big_bureaus(res, monkeypatch)
+    feasible = _value_first_plan(res, dual)
+    search = improve.Search(res, dual.reduced(), seconds_given=improve.LONG_SEARCH - 1.0)
+    assert search.hurried and not search.sweeping()
+    trades = 0
+    while search.trading(feasible):
+        assert search.pick(feasible)[0] is search.trade_kind
+        trades += 1
+    assert trades == int(improve.HURRIED_TRADE_SHARE * len(res.by_bureau)) < len(res.by_bureau)
+    assert trades >= 1
+    first = [search.pick(feasible)[0] for _ in improve.HURRIED_FIRST_TRIES]
+    assert [k.name for k in first] == list(improve.HURRIED_FIRST_TRIES)
+    for kind in first:
+        search.learn(kind, 10_000.0, 0.5, True)
+    others = {k.name for k in search.kinds} - set(improve.HURRIED_FIRST_TRIES)
+    assert len(others) >= 4
+    # the others are not tried in turn now: they come by their rates (a pick in ~7 each)
+    after = [search.pick(feasible)[0].name for _ in range(len(others))]
+    assert sum(name in others for name in after) <= 1
+
+
+def test_a_long_search_or_one_whose_sweep_repairs_is_not_hurried(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
+    res, dual = tight
+    short = improve.Search(res, dual.reduced(), seconds_given=1.0)
+    assert short.sweep_repairs and not short.hurried and short.sweeping()
+    _big_bureaus(res, monkeypatch)
+    for search in (improve.Search(res, dual.reduced(), seconds_given=improve.LONG_SEARCH),
+                   improve.Search(res, dual.reduced(), focus=np.array([0]))):
+        assert not search.hurried
+        assert all(search.tried_first(kind) for kind in search.kinds)
+    assert improve.Search(res, dual.reduced(), seconds_given=improve.LONG_SEARCH).sweeping()
+
+
+def _past(solved: list[_Solved], steps: int) -> bool:
+    """``solved`` has ``steps`` neighbourhoods or more (a search's stop test)."""
+    return len(solved) >= steps
+
+
+def test_improve_hurries_a_search_given_less_than_a_long_one(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
+    # the search's time is its deadline's: a short one has no sweep (its steps, one worker
+    # at CP-SAT's defaults), a long one has it after the trade pass
+    res, dual = tight
+    _big_bureaus(res, monkeypatch)
+    feasible = _value_first_plan(res, dual)
+    steps = len(res.by_bureau) + 2  # the trade pass and two more
+    swept = []
+    for seconds in (improve.LONG_SEARCH - 5.0, improve.LONG_SEARCH + 5.0):
+        solved = _spy_on_neighbourhoods(monkeypatch)
+        improve.improve(res, feasible, dual, dual.value() + res.locked_value,
+                        time.monotonic() + seconds, partial(_past, solved, steps),
+                        lambda x: None)
+        assert len(solved) >= steps
+        swept.append(any(not call.cuts for call in solved))
+    assert swept == [False, True]
 
 
 def test_a_focused_search_tries_a_bureau_whole_then_swaps(tight: tuple[Residual, Dual]) -> None:
@@ -483,10 +553,10 @@ def test_a_plan_short_of_a_requirement_is_repaired_before_the_sweep_two_neighbou
     # with the sweep first (a whole bureau a step) not in the time. Its smallest bureau
     # has 242 processes; the fixture's are smaller than SWEEP_REPAIR_MAX
     res, dual = tight
-    monkeypatch.setattr(improve, "SWEEP_REPAIR_MAX", min(r.size for r in res.by_bureau) - 1)
+    _big_bureaus(res, monkeypatch)
     feasible = _value_first_plan(res, dual)
     short = _three_short(res, feasible)
-    search = improve.Search(res, dual.reduced())
+    search = improve.Search(res, dual.reduced(), seconds_given=improve.LONG_SEARCH)
     assert not search.sweep_repairs
     assert search.sweeping()
     sizes = []
@@ -507,9 +577,9 @@ def test_where_the_sweep_does_not_repair_a_trade_pass_comes_first(
     # tight 28,000 (bureaus too big for the sweep's repair, whose first bureau takes a whole
     # step): as many trade neighbourhoods as bureaus, two at a time, before the sweep
     res, dual = tight
-    monkeypatch.setattr(improve, "SWEEP_REPAIR_MAX", min(r.size for r in res.by_bureau) - 1)
+    _big_bureaus(res, monkeypatch)
     feasible = _value_first_plan(res, dual)
-    search = improve.Search(res, dual.reduced())
+    search = improve.Search(res, dual.reduced(), seconds_given=improve.LONG_SEARCH)
     assert search.sweeping() and not search.sweep_repairs
     trades = 0
     while trades < len(res.by_bureau):

@@ -150,7 +150,7 @@ def test_a_long_search_draws_the_lp_kinds_bureaus_as_lp_gap_share_long_says(
     monkeypatch.setattr(improve, "LP_GAP_SHARE_LONG", 0.8)
     short, x = _one_bureau_left_undone()
     long = improve.Search(short.res, short.reduced, alpha=short.alpha,
-                          seconds_given=improve.LP_GAP_LONG)
+                          seconds_given=improve.LONG_SEARCH)
     assert long.lp_gap_share() == 0.8
     assert long.lp_odds(x).tolist() == pytest.approx([0.2 * 0.5, 0.2 * 0.5 + 0.8])
     assert long.lp_odds(x)[1] > short.lp_odds(x)[1]
@@ -171,7 +171,7 @@ def test_an_lp_pair_draws_by_size_where_one_bureau_holds_all_the_gap(
                                    bureau=[0, 0, 1, 1, 2, 2]))
     dual = Dual(res)
     search = improve.Search(res, dual.reduced(), alpha=dual.alpha.copy(),
-                            seconds_given=improve.LP_GAP_LONG)
+                            seconds_given=improve.LONG_SEARCH)
     x = np.array([0, 0, 0, 0, -1, -1])
     assert search.lp_odds(x).tolist() == pytest.approx([0.0, 0.0, 1.0])
     kinds = {k.name: k for k in search.kinds}
