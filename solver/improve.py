@@ -299,10 +299,10 @@ class Search:
         self.sweep_timeouts = 0  # the sweep's bureaus in a row not proven optimal
         # the sweep comes first even while a requirement is missed (SWEEP_REPAIR_MAX)
         self.sweep_repairs = _repairs_by_sweep(self.by_bureau, self.whole)
-        # no sweep in a hurried search (HURRIED_FIRST_TRIES): as if it were over
+        # no sweep in a hurried search (HURRIED_FIRST_TRIES)
         self.hurried = self.focus is None and not self.sweep_repairs and not self.long()
         if self.hurried:
-            self.whole_turns = len(self.whole)
+            self.end_sweep()
             self.trade_pass = max(1, int(HURRIED_TRADE_SHARE * len(self.by_bureau)))
         self.sweep_kind = _Kind("sweep", cuts=False)
         self.whole_kind = _Kind("whole", chunk=self.chunk)  # its rows: a bureau whole
@@ -324,6 +324,11 @@ class Search:
     def sweeping(self) -> bool:
         """The first round of whole bureaus is not over yet."""
         return self.whole_turns < len(self.whole)
+
+    def end_sweep(self) -> None:
+        """The first round of whole bureaus is over (the "whole" kind goes on from its
+        first bureau)."""
+        self.whole_turns = max(self.whole_turns, len(self.whole))
 
     def bureau_gaps(self, x: np.ndarray) -> np.ndarray:
         """float[B]: each bureau's part of (bound - value of plan x) at the dual's prices:
@@ -620,7 +625,7 @@ class Search:
             self.sweep_timeouts = 0 if optimal else self.sweep_timeouts + 1
             first = self.whole_turns == 1  # the smallest bureau: the others take longer
             if self.sweep_timeouts >= (1 if first else SWEEP_TIMEOUTS):  # see SWEEP_TIMEOUTS
-                self.whole_turns = max(self.whole_turns, len(self.whole))
+                self.end_sweep()
         # a kind's neighbourhoods solved to optimality quickly can grow; those that time
         # out shrink (whole bureaus and repairs have their own size). Each kind keeps its
         # own: with one chunk for all, a kind whose neighbourhoods CP-SAT solves fast (the

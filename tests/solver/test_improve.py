@@ -174,7 +174,7 @@ def test_a_repair_neighbourhood_is_small_whatever_the_chunk(
 
 
 def _past_the_pass_and_the_sweep(search: improve.Search) -> improve.Search:
-    search.whole_turns = len(search.whole)
+    search.end_sweep()
     search.trade_turns = len(search.by_bureau)
     return search
 
@@ -344,7 +344,7 @@ def test_the_neighbourhoods_of_a_round_have_disjoint_rows(
     res, dual = tight
     feasible = _value_first_plan(res, dual)
     search = improve.Search(res, dual.reduced())
-    search.whole_turns = len(search.whole)  # past the sweep: every kind of neighbourhood
+    search.end_sweep()  # past the sweep: every kind of neighbourhood
     for _ in range(30):
         picks = search.picks(feasible, 3)
         rows = np.concatenate([r for _, r in picks])
@@ -782,7 +782,7 @@ def _search_with_a_surplus() -> tuple[improve.Search, np.ndarray, Dual]:
     dual = Dual(res)
     dual.minimise(tau_start=5.0, tau_end=0.01, stages=6, newton_steps=4)
     search = improve.Search(res, dual.reduced())
-    search.whole_turns = len(search.whole)
+    search.end_sweep()
     for kind in [*search.kinds, search.shed_kind]:
         kind.picks = 1  # each tried once (Search.pick)
     x = np.zeros(res.free.size, dtype=np.int64)
@@ -841,7 +841,7 @@ def test_the_finale_re_plans_the_mid_size_bureaus_whole_furthest_from_the_bound_
     monkeypatch.setattr(improve, "FINALE_MAX", 80)
     x = _value_first_plan(res, dual)
     search = improve.Search(res, dual.reduced(), alpha=dual.alpha.copy())
-    search.whole_turns = len(search.whole)  # past the sweep
+    search.end_sweep()  # past the sweep
     mid = _mid_size(res)
     assert len(mid) >= 4
     gaps = search.bureau_gaps(x)
