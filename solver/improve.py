@@ -196,17 +196,19 @@ LP_GAP_SHARE_LONG = 1.0
 #: solve's is not (see LP_GAP_SHARE_LONG and HURRIED_FIRST_TRIES).
 LONG_SEARCH = 20.0
 #: A short search (under LONG_SEARCH) over bureaus too big for the sweep to repair
-#: (``Search.hurried``; tight 28,000 at 10 s, whose search has 4.4-5.5 s) has no sweep, a trade pass
-#: of HURRIED_TRADE_SHARE of the bureaus, and tries only HURRIED_FIRST_TRIES first, the other kinds
-#: by their rates. There the sweep's first bureau took a whole step alone, the second core idle, for
-#: 0-1.4k (0.63 s, 6 runs); each kind's first try took another (two bureaus' LP 0 in 0.8-1.3 s in 3
-#: runs on s1, "pair" 0-0.5k in 0.65 s, 0 in 4 of 6); and the pass's gains came in its first few
-#: neighbourhoods (in a trace of s1, of 28 in 0.9 s: 7.7k in the first two, 0.6k in the rest). Tight
-#: 28,000 at 10 s, 10 runs each interleaved in one process with the search before: mean % of the
-#: best known s0 99.660 against 99.592, s1 99.554 against 99.512 (within 0.5% in 9 runs against 8),
-#: s2 99.671 against 99.632, higher in 8 of 10 pairs on each. Of the parts (8-10 runs each,
-#: interleaved): no sweep and these first tries alone, s1 +0.03%, s0 +0.00%; with a pass of half the
-#: bureaus, s1 +0.02%; a quarter, s1 +0.08% (8 of 8 within 0.5%); no pass, s0 -0.06%.
+#: (``Search.hurried``; tight 28,000 at 10 s, whose search has 4.4-5.5 s) has no sweep, a
+#: trade pass of HURRIED_TRADE_SHARE of the bureaus, and tries only HURRIED_FIRST_TRIES
+#: first, the other kinds by their rates. There the sweep's first bureau took a whole step
+#: alone, the second core idle, for 0-1.4k (0.63 s, 6 runs); each kind's first try took
+#: another (two bureaus' LP 0 in 0.8-1.3 s in 3 runs on s1, "pair" 0-0.5k in 0.65 s, 0 in
+#: 4 of 6); and the pass's gains came in its first few neighbourhoods (in a trace of s1,
+#: of 28 in 0.9 s: 7.7k in the first two, 0.6k in the rest). Tight 28,000 at 10 s, 10 runs
+#: each interleaved in one process with the search before: mean % of the best known s0
+#: 99.660 against 99.592, s1 99.554 against 99.512 (within 0.5% in 9 runs against 8), s2
+#: 99.671 against 99.632, higher in 8 of 10 pairs on each. Of the parts (8-10 runs each,
+#: interleaved): no sweep and these first tries alone, s1 +0.03%, s0 +0.00%; with a pass
+#: of half the bureaus, s1 +0.02%; a quarter, s1 +0.08% (8 of 8 within 0.5%); no pass,
+#: s0 -0.06%.
 HURRIED_FIRST_TRIES = ("lp", "swap")
 HURRIED_TRADE_SHARE = 0.25
 

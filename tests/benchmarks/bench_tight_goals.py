@@ -32,7 +32,8 @@ from solver.synthetic import tight_problem
 #: ours (10 s to 600 s) and of HiGHS's and CP-SAT's on the plain model (60 s and 600 s,
 #: tests/benchmarks/bench_tight.py) in issue 12's sessions, each a plan the checker passed.
 #: Every entry is now ``solve`` given 300 s (the search as it was at a8da238), which beat
-#: the best run before it by 0.008-0.071%.
+#: the best run before it by 0.008-0.071%. The "% of the best known" in solver/'s comments
+#: are of the entries as they were when each was measured.
 BEST_KNOWN: dict[tuple[int, int], float] = {
     (3000, 0): 1_846_898.75,
     (3000, 1): 2_049_179.25,
