@@ -23,10 +23,9 @@ import statistics
 import time
 from dataclasses import asdict, dataclass
 
-from solver.checker import check_plan
 from solver.problem import Problem
-from solver.solve import solve
 from solver.synthetic import tight_problem
+from tests.benchmarks.bench_tight import solve_checked, tight_name
 
 #: The best plan known of each instance, (size, seed) -> objective: the best of every run of
 #: ours (10 s to 600 s) and of HiGHS's and CP-SAT's on the plain model (60 s and 600 s,
@@ -69,10 +68,7 @@ class Run:
 
 
 def solve_once(name: str, problem: Problem, limit: float) -> Run:
-    t0 = time.monotonic()
-    plan = solve(problem, time_limit=limit)
-    took = time.monotonic() - t0
-    assert check_plan(problem, plan.quarter) == [], f"{name}: the checker rejected the plan"
+    plan, took = solve_checked(name, problem, limit)
     return Run(name, limit, took, plan.objective, plan.bound, plan.gap)
 
 
@@ -104,7 +100,7 @@ def main() -> None:
     runs: dict[tuple[tuple[int, int], float], list[Run]] = {}
     for r in range(args.repeat):
         for key, problem in problems.items():
-            name = f"tight-{key[0]}-s{key[1]}"
+            name = tight_name(*key)
             for limit in args.limits:
                 run = solve_once(name, problem, limit)
                 runs.setdefault((key, limit), []).append(run)
