@@ -567,8 +567,7 @@ class Search:
     def _least_valuable(self, x: np.ndarray, planned: np.ndarray, k: int) -> np.ndarray:
         """The k of the ``planned`` processes of plan x that give least value per
         person-month in their quarter (with the noise of ``_noisy_first``)."""
-        res = self.res
-        return self._noisy_first(planned, res.value[planned, x[planned]] / res.effort[planned], k)
+        return self._noisy_first(planned, value_density(self.res, x, planned), k)
 
     def _repair_rows(self, x: np.ndarray) -> np.ndarray:
         """For the most-missed requirement (quarter m): in one bureau, the smallest members
@@ -926,13 +925,20 @@ def trade_parts(res: Residual, x: np.ndarray, rows: np.ndarray, k: int,
     (the search's with noise, so that its repeated picks in a bureau differ; the support
     pass's plainly)."""
     planned, out = rows[x[rows] >= 0], rows[x[rows] < 0]
-    parts = [first(planned, res.value[planned, x[planned]] / res.effort[planned], k),
+    parts = [first(planned, value_density(res, x, planned), k),
              first(out, -best_per_process(res.value[out]) / res.effort[out], k)]
     if res.needs:
         need = min(res.needs, key=lambda n: n.count(x) - n.need)
         late = rows[late_members(res, need, x)[rows]]
         parts.append(first(late, res.effort[late], k))
     return parts
+
+
+def value_density(res: Residual, x: np.ndarray, planned: np.ndarray) -> np.ndarray:
+    """float[len(planned)]: the value per person-month each of the ``planned`` processes
+    gives in its quarter of plan x (the key by which the least valuable are found)."""
+    out: np.ndarray = res.value[planned, x[planned]] / res.effort[planned]
+    return out
 
 
 def best_per_process(table: np.ndarray) -> np.ndarray:

@@ -413,10 +413,11 @@ def _bound_phase(search: _Search) -> None:
     if clock.cancelled() or not res.free.size:
         return
     began = time.monotonic()
-    cut_at = _path_deadline(search, began)
+    packed = _count_first_is_packed(search)
+    cut_at = _path_deadline(search, began, packed)
     # the packed case's cut (PATH_SHARE) was measured with the whole path, and the tight
     # instances' path fits it on the machine measured on
-    fit_by = float("inf") if _count_first_is_packed(search) else cut_at
+    fit_by = float("inf") if packed else cut_at
     _follow_dual_path(search, should_stop=lambda: clock.stop() or time.monotonic() > cut_at,
                       fit_by=fit_by)
     search.bound = dual.value()
@@ -429,12 +430,13 @@ def _bound_phase(search: _Search) -> None:
         search.report("bound")
 
 
-def _path_deadline(search: _Search, began: float) -> float:
+def _path_deadline(search: _Search, began: float, packed: bool) -> float:
     """The moment the bound phase's path, begun at ``began``, stops by: PATH_SHARE of the
-    time limit after it began where the count-first plan is packed; elsewhere the moment
-    that leaves the first priced plan (built next, as long as the count-first plan took)
-    and the finish their time before the limit."""
-    if _count_first_is_packed(search):
+    time limit after it began where the count-first plan is packed (``packed``,
+    ``_count_first_is_packed``); elsewhere the moment that leaves the first priced plan
+    (built next, as long as the count-first plan took) and the finish their time before
+    the limit."""
+    if packed:
         return began + PATH_SHARE * search.time_limit
     return search.work_end() - search.count_first_seconds
 

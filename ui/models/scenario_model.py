@@ -61,5 +61,4 @@ class ScenarioListModel(ListTableModel):
         return self.rows[row].name
 
     def row_of(self, name: str) -> int | None:
-        names = [s.name for s in self.rows]
-        return names.index(name) if name in names else None
+        return next((row for row, s in enumerate(self.rows) if s.name == name), None)

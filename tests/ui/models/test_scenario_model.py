@@ -17,6 +17,8 @@ def test_a_solved_plan_is_listed(planned: MainWindow, qtmodeltester: Any) -> Non
     model = planned.results_view.scenario_model
     assert [s.name for s in model.rows] == ["基本計画"]
     assert model.name_at(0) == "基本計画"
+    assert model.row_of("基本計画") == 0
+    assert model.row_of("案B") is None
     qtmodeltester.check(model, force_py=True)
 
 
