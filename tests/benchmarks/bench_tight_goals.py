@@ -20,8 +20,13 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import sys
 import time
 from dataclasses import asdict, dataclass
+from pathlib import Path
+
+# run as a script (README): the repository's root on the path, for tests.benchmarks
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from solver.problem import Problem
 from solver.synthetic import tight_problem
