@@ -28,6 +28,7 @@ from solver.solve import (
     _path_deadline,
     _priced_phase,
     _start,
+    _start_lp,
     _start_plans,
     _tighten_bound_phase,
     priced_plans,
@@ -290,7 +291,8 @@ def test_the_priced_greedy_plans_are_skipped_where_the_count_first_plan_is_packe
 
 def test_relaxed_requirements_do_not_count_as_a_packed_count_first_plan() -> None:
     # 10% less capacity: the target is out of reach and relaxed to what the start plan
-    # reaches, so every requirement is met with nothing to spare; the priced plans stay
+    # reaches, so every requirement is met with nothing to spare; the priced plans stay,
+    # where no LP is solved for the search (see the test of relaxed requirements and an LP)
     tight = tight_problem(3000, seed=0)
     short = dataclasses.replace(tight, bureau_capacity=tight.bureau_capacity * 0.9)
     searches = {name: _start(p, _Clock(5.0, NullProgress()), None)
@@ -358,13 +360,8 @@ def test_the_bound_phase_takes_the_short_path_where_the_whole_one_would_not_end_
     assert late.dual.value() > short.dual.value()
 
 
-def test_the_priced_plans_after_the_first_leave_the_finish_its_time(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    # without requirements each family of priced plans starts with one plan (see
-    # test_no_priced_plan_is_started_past_the_limit_once_there_is_one); with the limit less
-    # half the finish's time passed, only the first is built, where the pace of the plans
-    # (hundredths of a second here) allowed the second, and the finish ran past the limit
-    solve_module = sys.modules["solver.solve"]
+def _count_priced_plans(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of plans each call of the solve's ``priced_plans`` returns, in order."""
     built: list[int] = []
 
     def counted(*args: Any, **kwargs: Any) -> list[np.ndarray]:
@@ -372,7 +369,17 @@ def test_the_priced_plans_after_the_first_leave_the_finish_its_time(
         built.append(len(plans))
         return plans
 
-    monkeypatch.setattr(solve_module, "priced_plans", counted)
+    monkeypatch.setattr(sys.modules["solver.solve"], "priced_plans", counted)
+    return built
+
+
+def test_the_priced_plans_after_the_first_leave_the_finish_its_time(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # without requirements each family of priced plans starts with one plan (see
+    # test_no_priced_plan_is_started_past_the_limit_once_there_is_one); with the limit less
+    # half the finish's time passed, only the first is built, where the pace of the plans
+    # (hundredths of a second here) allowed the second, and the finish ran past the limit
+    built = _count_priced_plans(monkeypatch)
     p = dataclasses.replace(synthetic_problem(2000, seed=0), target_count=0, milestones=())
     finish = _finish_reserve(2000, 60.0)
     for passed in (60.0 - finish / 2, 0.0):
@@ -381,6 +388,25 @@ def test_the_priced_plans_after_the_first_leave_the_finish_its_time(
         search.clock.t0 = time.monotonic() - passed
         _priced_phase(search)
     assert built == [1, 2]
+
+
+def test_no_priced_plan_is_built_where_the_requirements_are_relaxed_and_an_lp_is_solved(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # tight 3,000 with 10% less capacity: the target is out of reach and relaxed, and the LP
+    # the search rounds plans from is being solved; the priced plans are left to it (on
+    # tight 28,000 with 5% less capacity they took the time its rounding needed, and the
+    # solve ended past the limit). Without that LP they are built, as before
+    built = _count_priced_plans(monkeypatch)
+    short = tight_problem(3000, seed=0)
+    short = dataclasses.replace(short, bureau_capacity=short.bureau_capacity * 0.9)
+    search = _start(short, _Clock(10.0, NullProgress()), None)
+    _bound_phase(search)
+    _start_lp(search)
+    assert search.infeasible and search.lp is not None
+    _priced_phase(search)
+    assert built == []
+    _priced_phase(dataclasses.replace(search, lp=None))
+    assert len(built) == 1 and built[0] >= 1
 
 
 def test_no_value_first_build_is_begun_where_none_would_end_by_the_search_deadline() -> None:
