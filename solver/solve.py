@@ -538,8 +538,7 @@ def _priced_phase(search: _Search) -> None:
     9.93-10.08 s, 19.56-19.68M, 21.68M, 23.79-23.88M. Tight 3,000 with 10% less capacity
     at 10 s: the priced plans beat the start plan in none of 9 runs."""
     clock = search.clock
-    if (clock.cancelled() or (search.infeasible and clock.stop())
-            or (search.infeasible and search.lp is not None)):
+    if clock.cancelled() or (search.infeasible and (clock.stop() or search.lp is not None)):
         return
     # the plans after the first end where the finish's time is left
     for cand in priced_plans(search.res, search.dual, clock.until(search.work_end()),
