@@ -532,7 +532,7 @@ def _priced_phase(search: _Search) -> None:
     None is built where the requirements were relaxed and the LP the improvement phase
     rounds plans from is being solved (``_start_lp``): value-first, the LP's rounded plans
     and the search make the plan there, and the priced plans took the time they need.
-    Tight 28,000 with 5% less capacity at 10 s: the priced plans took 3.6-4.8 s, none beat
+    Tight 28,000 with 5% less capacity at 10 s: the priced plans took 3.6-5.0 s, none beat
     the start plan, and the LP's rounding after them ended past the limit (6 runs:
     10.09-10.77 s, s0 18.95-18.97M, s1 19.06-21.51M, s2 17.33-23.62M); without them
     9.93-10.08 s, 19.56-19.68M, 21.68M, 23.79-23.88M. Tight 3,000 with 10% less capacity
