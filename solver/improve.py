@@ -544,8 +544,8 @@ class Search:
         small): the market took 13-14 s of a 60 s search, gained 6-18k, and the search ended
         at 99.81% and 99.88% (s1, s0); cut to 8 s, at 99.87% and 99.85%; without it
         99.81-99.98% and 99.82-99.98%, and the neighbourhoods paid by their rate gain 1.5-3k
-        a second in the market's time there. (The entries then were lower; these runs gave
-        the market half the time left, see MARKET_SHARE.)"""
+        a second in the market's time there. (These runs gave the market half the time
+        left; see MARKET_SHARE.)"""
         sizes = np.array([rows.size for rows in self.by_bureau])
         return 2 * len(self.whole) >= int(np.count_nonzero(sizes))
 
