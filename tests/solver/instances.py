@@ -3,6 +3,7 @@ priced tight instance."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import numpy as np
@@ -130,3 +131,9 @@ def priced_tight(n: int, seed: int) -> tuple[Residual, Dual]:
     scale = max(1.0, float(np.sum(np.max(res.value, axis=1, initial=0.0))) / res.free.size)
     dual.minimise(tau_start=0.3 * scale, tau_end=1e-3 * scale, stages=8, newton_steps=3)
     return res, dual
+
+
+def with_capacity(problem: Problem, factor: float) -> Problem:
+    """``problem`` with every bureau's capacity times ``factor`` (less: the requirements
+    may be out of reach; more: they bind less)."""
+    return dataclasses.replace(problem, bureau_capacity=problem.bureau_capacity * factor)

@@ -14,7 +14,7 @@ from solver.plan import ExtraCapacity
 from solver.problem import Problem
 from solver.solve import solve
 from solver.synthetic import tight_problem
-from tests.solver.instances import make_problem, random_problem, scoped
+from tests.solver.instances import make_problem, random_problem, scoped, with_capacity
 
 
 def _cells(problem: Problem, extra: list[ExtraCapacity]) -> np.ndarray:
@@ -143,7 +143,7 @@ def test_the_lp_in_the_background_gives_the_same_answer() -> None:
 def test_a_cancel_does_not_wait_for_the_lp_in_the_background() -> None:
     # tight 3,000 with 10% less capacity: the LP and its witness plans take about a second
     short = tight_problem(3000, seed=0)
-    short = dataclasses.replace(short, bureau_capacity=short.bureau_capacity * 0.9)
+    short = with_capacity(short, 0.9)
     begun = time.monotonic()
     started = GapInBackground(short)
     assert started.gap(np.full(short.n_processes, -1, dtype=np.int32),

@@ -22,7 +22,7 @@ from solver.solve import _full as full_plan
 from solver.solve import solve
 from solver.synthetic import count_first_cumulative, synthetic_problem, tight_problem
 from solver.value_first import value_first
-from tests.solver.instances import make_problem
+from tests.solver.instances import make_problem, with_capacity
 
 solve_module = sys.modules["solver.solve"]
 
@@ -961,7 +961,7 @@ def test_the_tight_family_is_tight() -> None:
     assert count_first_cumulative(p)[p.deadline] >= p.target_count
     assert p.milestones and count_first_cumulative(p)[p.milestones[0][0]] >= p.milestones[0][1]
     # a little less capacity and the count-first plan misses the target
-    less = dataclasses.replace(p, bureau_capacity=p.bureau_capacity * 0.99)
+    less = with_capacity(p, 0.99)
     assert count_first_cumulative(less)[p.deadline] < p.target_count
     loose = synthetic_problem(3000, seed=0)
     assert count_first_cumulative(loose)[p.deadline] > count_first_cumulative(p)[p.deadline]

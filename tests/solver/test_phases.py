@@ -19,7 +19,7 @@ from solver.problem import Problem
 from solver.reduced import Residual, residual_of
 from solver.solve import solve
 from solver.synthetic import tight_problem
-from tests.solver.instances import exhaustive, make_problem, random_problem
+from tests.solver.instances import exhaustive, make_problem, random_problem, with_capacity
 
 
 def _hard_violations(p: Problem, quarter: np.ndarray) -> list[str]:
@@ -98,7 +98,7 @@ def _short_start(factor: float, n: int) -> tuple[Residual, np.ndarray]:
     """Tight n with capacity x factor and the count-first plan (smallest first), which
     misses the needs."""
     p = tight_problem(n, seed=0)
-    p = dataclasses.replace(p, bureau_capacity=p.bureau_capacity * factor)
+    p = with_capacity(p, factor)
     res = residual_of(p)
     x = primal.greedy_pairs(res, np.where(np.isfinite(res.value), 1.0 / res.effort[:, None],
                                           -np.inf))

@@ -35,7 +35,13 @@ from solver.solve import (
     solve,
 )
 from solver.synthetic import synthetic_problem, tight_problem
-from tests.solver.instances import exhaustive, make_problem, random_problem, scoped
+from tests.solver.instances import (
+    exhaustive,
+    make_problem,
+    random_problem,
+    scoped,
+    with_capacity,
+)
 from tests.solver.reports import Reports
 
 
@@ -283,7 +289,7 @@ def test_the_priced_greedy_plans_are_skipped_where_the_count_first_plan_is_packe
     assert plan.gap < 0.03
 
     # 10% more capacity: the count-first plan has 4% to spare; the priced plans are made
-    roomy = dataclasses.replace(tight, bureau_capacity=tight.bureau_capacity * 1.1)
+    roomy = with_capacity(tight, 1.1)
     progress = Reports()
     solve(roomy, time_limit=3.0, progress=progress)
     assert "plan" in progress.phases
@@ -294,7 +300,7 @@ def test_relaxed_requirements_do_not_count_as_a_packed_count_first_plan() -> Non
     # reaches, so every requirement is met with nothing to spare; the priced plans stay,
     # where no LP is solved for the search (see the test of relaxed requirements and an LP)
     tight = tight_problem(3000, seed=0)
-    short = dataclasses.replace(tight, bureau_capacity=tight.bureau_capacity * 0.9)
+    short = with_capacity(tight, 0.9)
     searches = {name: _start(p, _Clock(5.0, NullProgress()), None)
                 for name, p in (("tight", tight), ("short", short))}
     assert searches["short"].infeasible and searches["short"].count_first_spare == 0.0
@@ -321,7 +327,7 @@ def test_the_bound_phase_leaves_the_lp_its_time_where_the_count_first_plan_is_pa
     assert cut.bound_seconds < 0.6 * whole.bound_seconds
     assert check_plan(tight, cut.whole_plan()) == []
     assert cut.bound > whole.bound >= cut.best_obj
-    roomy = dataclasses.replace(tight, bureau_capacity=tight.bureau_capacity * 1.1)
+    roomy = with_capacity(tight, 1.1)
     loose = _start(roomy, _Clock(600.0, NullProgress()), None)
     assert not _count_first_is_packed(loose)
     # elsewhere the path leaves the first priced plan (as long as count-first took) and
@@ -337,7 +343,7 @@ def test_the_bound_phase_takes_the_short_path_where_the_whole_one_would_not_end_
     # after it; where its first step's time says it would not end by the moment given,
     # the path is SHORT_PATH_SHAPE, its bound proven, and no step is begun past that moment
     roomy = tight_problem(3000, seed=0)
-    roomy = dataclasses.replace(roomy, bureau_capacity=roomy.bureau_capacity * 1.1)
+    roomy = with_capacity(roomy, 1.1)
 
     def search() -> Any:
         return _start(roomy, _Clock(600.0, NullProgress()), None)
@@ -398,7 +404,7 @@ def test_no_priced_plan_is_built_where_the_requirements_are_relaxed_and_an_lp_is
     # solve ended past the limit). Without that LP they are built, as before
     built = _count_priced_plans(monkeypatch)
     short = tight_problem(3000, seed=0)
-    short = dataclasses.replace(short, bureau_capacity=short.bureau_capacity * 0.9)
+    short = with_capacity(short, 0.9)
     search = _start(short, _Clock(10.0, NullProgress()), None)
     _bound_phase(search)
     _start_lp(search)
@@ -426,7 +432,7 @@ def test_the_solve_time_includes_the_shortfall_and_the_prices() -> None:
     # tight 3,000 with 10% less capacity: the target is missed, and the shortfall's LP and
     # the prices are worked out after the phases; the time the plan reports covers them
     short = tight_problem(3000, seed=0)
-    short = dataclasses.replace(short, bureau_capacity=short.bureau_capacity * 0.9)
+    short = with_capacity(short, 0.9)
     short.validate()  # outside the solve's own clock, as solve() does it
     started = time.monotonic()
     plan = solve(short, time_limit=2.0)
@@ -439,7 +445,7 @@ def test_an_out_of_reach_target_is_solved_within_the_time_limit() -> None:
     # the same instance at 5 s: the shortfall's LP runs beside the phases after the count
     # phases (5.9-6.2 s when it ran after them); its answer is still the verified LP's
     short = tight_problem(3000, seed=0)
-    short = dataclasses.replace(short, bureau_capacity=short.bureau_capacity * 0.9)
+    short = with_capacity(short, 0.9)
     short.validate()
     started = time.monotonic()
     plan = solve(short, time_limit=5.0)
