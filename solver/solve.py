@@ -294,7 +294,7 @@ def _solve(
     search = _start(problem, clock, hint)
     _bound_phase(search)
     _start_lp(search)
-    if not _count_first_is_packed(search):
+    if _priced_plans_pay(search):
         _priced_phase(search)
     if _gap_left(search):
         _improve_phase(search)
@@ -516,32 +516,37 @@ def _count_first_is_packed(search: _Search) -> bool:
     improvement phase, whose value-first plans are made for that case, will run. Not when
     the requirements were relaxed to what the start plan reaches (every one is met with
     nothing to spare then): there the priced plans are built unless the LP is solved for
-    the improvement phase (``_priced_phase``; on tight 3,000 with 10% less capacity, before
-    that LP, they ended the solve 0.6% higher)."""
+    the improvement phase (``_priced_plans_pay``; on tight 3,000 with 10% less capacity,
+    before that LP, they ended the solve 0.6% higher)."""
     return (not search.infeasible and search.count_first_spare < PRICED_MIN_SPARE
             and _too_big_for_whole_cpsat(search.res))
 
 
-def _priced_phase(search: _Search) -> None:
-    """Greedy plans from the dual prices. The first is built even past the time limit
-    (priced_plans), except where the requirements were relaxed: the start plan then
-    reaches the most processes by the deadline, the contract's first aim, so it is no
-    fallback to improve on at any cost (tight 28,000 with 5% less capacity at 10 s: 0.6 s
-    past the limit for a plan no better).
-
-    None is built where the requirements were relaxed and the LP the improvement phase
-    rounds plans from is being solved (``_start_lp``): value-first, the LP's rounded plans
-    and the search make the plan there, and the priced plans took the time they need.
-    Tight 28,000 with 5% less capacity at 10 s: the priced plans took 3.6-5.0 s, none beat
-    the start plan, and the LP's rounding after them ended past the limit (6 runs:
-    10.09-10.77 s, s0 18.95-18.97M, s1 19.06-21.51M, s2 17.33-23.62M); without them
-    9.93-10.08 s, 19.56-19.68M, 21.68M, 23.79-23.88M. Tight 3,000 with 10% less capacity
-    at 10 s: the priced plans beat the start plan in none of 9 runs."""
+def _priced_plans_pay(search: _Search) -> bool:
+    """The greedy plans from the dual prices are worth their time. Not on a cancel, nor
+    where the count-first plan is packed (``_count_first_is_packed``). Where the
+    requirements were relaxed, the start plan reaches the most processes by the deadline,
+    the contract's first aim, so it is no fallback to improve on at any cost: no plan is
+    begun past the limit there (tight 28,000 with 5% less capacity at 10 s: 0.6 s past it
+    for a plan no better), and none where the LP the improvement phase rounds plans from
+    is being solved (``_start_lp``): value-first, the LP's rounded plans and the search
+    make the plan there, and the priced plans took the time they need. Tight 28,000 with
+    5% less capacity at 10 s: the priced plans took 3.6-5.0 s, none beat the start plan,
+    and the LP's rounding after them ended past the limit (6 runs: 10.09-10.77 s, s0
+    18.95-18.97M, s1 19.06-21.51M, s2 17.33-23.62M); without them 9.93-10.08 s,
+    19.56-19.68M, 21.68M, 23.79-23.88M. Tight 3,000 with 10% less capacity at 10 s: the
+    priced plans beat the start plan in none of 9 runs."""
     clock = search.clock
-    if clock.cancelled() or (search.infeasible and (clock.stop() or search.lp is not None)):
-        return
+    if clock.cancelled() or _count_first_is_packed(search):
+        return False
+    return not (search.infeasible and (clock.stop() or search.lp is not None))
+
+
+def _priced_phase(search: _Search) -> None:
+    """Greedy plans from the dual prices (the solve builds them where ``_priced_plans_pay``
+    says they pay); the first is built even past the time limit (priced_plans)."""
     # the plans after the first end where the finish's time is left
-    for cand in priced_plans(search.res, search.dual, clock.until(search.work_end()),
+    for cand in priced_plans(search.res, search.dual, search.clock.until(search.work_end()),
                              in_time=True):
         search.offer(cand)
 

@@ -27,6 +27,7 @@ from solver.solve import (
     _follow_dual_path,
     _path_deadline,
     _priced_phase,
+    _priced_plans_pay,
     _start,
     _start_lp,
     _start_plans,
@@ -409,10 +410,15 @@ def test_no_priced_plan_is_built_where_the_requirements_are_relaxed_and_an_lp_is
     _bound_phase(search)
     _start_lp(search)
     assert search.infeasible and search.lp is not None
-    _priced_phase(search)
+    assert not _priced_plans_pay(search)
+    without_lp = dataclasses.replace(search, lp=None)
+    assert _priced_plans_pay(without_lp)
     assert built == []
-    _priced_phase(dataclasses.replace(search, lp=None))
+    _priced_phase(without_lp)
     assert len(built) == 1 and built[0] >= 1
+    # nor past the limit, with or without it, nor on a cancel
+    without_lp.clock.t0 = time.monotonic() - 10.0
+    assert not _priced_plans_pay(without_lp)
 
 
 def test_no_value_first_build_is_begun_where_none_would_end_by_the_search_deadline() -> None:
