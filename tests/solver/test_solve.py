@@ -416,7 +416,7 @@ def test_no_priced_plan_is_built_where_the_requirements_are_relaxed_and_an_lp_is
     assert built == []
     _priced_phase(without_lp)
     assert len(built) == 1 and built[0] >= 1
-    # nor past the limit, with or without it, nor on a cancel
+    # nor, without it, once the limit has passed: the relaxed start plan is the fallback
     without_lp.clock.t0 = time.monotonic() - 10.0
     assert not _priced_plans_pay(without_lp)
 
