@@ -71,15 +71,16 @@ def relaxation(res: Residual, x: np.ndarray, seconds: float) -> Relaxation:
     return Relaxation(share, mip.pair_row, mip.pair_q)
 
 
-def part_value(res: Residual, x: np.ndarray, rows: np.ndarray) -> float:
-    on = rows[x[rows] >= 0]
-    return float(res.value[on, x[on]].sum())
+def only(x: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Plan x on ``rows``, every other process unplanned: that part's value and counts."""
+    out = np.full(x.size, -1, dtype=x.dtype)
+    out[rows] = x[rows]
+    return out
 
 
-def count_of(res: Residual, x: np.ndarray, rows: np.ndarray, need: int) -> int:
-    sub = np.full(res.free.size, -1, dtype=x.dtype)
-    sub[rows] = x[rows]
-    return res.needs[need].count(sub)
+def lost(res: Residual, lp: Relaxation, x: np.ndarray, rows: np.ndarray) -> float:
+    """The value plan x's part on ``rows`` loses against the LP's part."""
+    return lp.value(res, rows) - res.plan_value(only(x, rows))
 
 
 def spread_table(res: Residual, lp: Relaxation, plans: dict[str, np.ndarray]) -> list[str]:
@@ -94,16 +95,16 @@ def spread_table(res: Residual, lp: Relaxation, plans: dict[str, np.ndarray]) ->
         if rows.size == 0:
             continue
         cells = []
-        for k in range(len(res.needs)):
+        for k, need in enumerate(res.needs):
             lp_count = lp.count(res, rows, k)
-            over = " ".join(f"{count_of(res, x, rows, k) - lp_count:+6.1f}" for x in plans.values())
+            over = " ".join(f"{need.count(only(x, rows)) - lp_count:+6.1f}"
+                            for x in plans.values())
             cells.append(f"{lp_count:8.1f} {over}")
-        lp_value = lp.value(res, rows)
-        lost = {name: lp_value - part_value(res, x, rows) for name, x in plans.items()}
+        part = {name: lost(res, lp, x, rows) for name, x in plans.items()}
         for name in names:
-            lost_total[name] += lost[name]
+            lost_total[name] += part[name]
         lines.append(f"{b:6d} {rows.size:5d} | " + " | ".join(cells) + " | "
-                     + " ".join(f"{lost[name]:10,.0f}" for name in names))
+                     + " ".join(f"{part[name]:10,.0f}" for name in names))
     lines.append("lost against the LP in all: "
                  + ", ".join(f"{name} {lost_total[name]:,.0f}" for name in names))
     return lines
@@ -181,13 +182,13 @@ def main() -> None:
               f"against our bound {plan.bound:,.0f}, in {took:.1f} s", flush=True)
     t0 = time.monotonic()
     lp = relaxation(res, next(iter(plans.values())), args.lp_seconds)
-    lp_value = float((lp.share * res.value[lp.row, lp.quarter]).sum()) + res.locked_value
+    lp_value = lp.value(res, np.arange(res.free.size)) + res.locked_value
     print(f"LP relaxation {lp_value:,.0f} in {time.monotonic() - t0:.1f} s", flush=True)
     print("\n".join(spread_table(res, lp, plans)), flush=True)
     first = next(iter(plans.values()))
-    lost = [lp.value(res, rows) - part_value(res, first, rows) for rows in res.by_bureau]
+    losing = [lost(res, lp, first, rows) for rows in res.by_bureau]
     print("gives (the bureaus losing most):", flush=True)
-    for b in np.argsort(lost)[::-1][: args.givers].tolist():
+    for b in np.argsort(losing)[::-1][: args.givers].tolist():
         for fewer in SHIFTS:
             if len(fewer) == len(res.needs):
                 print(offer(res, first, b, fewer).line(), flush=True)
