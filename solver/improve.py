@@ -25,14 +25,14 @@ short of a requirement is repaired first). The current plan is the hint, so a ne
 never gets worse; a better one replaces the plan. After the sweep, PARALLEL neighbourhoods
 on disjoint rows are solved at once, the next one started as soon as one ends, and each step
 is taken on the plan as the steps before it left it. The first time the search stalls,
-where most bureaus are small, the count market
-(count_market.py) moves counts of the binding needs between bureaus at each bureau's own
-price for one (``Search.market_pays``). Once it stalls again, counts beyond the needs are
-priced (see ``improve``), so counts can move between bureaus in steps; in the last quarter
-of the time at a lower price, so
-the counts left over are cashed in, after a finale that re-plans whole the bureaus too big for
-the sweep, those furthest from the bound first. It stops when the gap to the bound is below
-``GOAL``, at the deadline, or on cancel.
+where most bureaus are small, the count market (count_market.py) moves counts of the
+binding needs between bureaus at each bureau's own price for one
+(``Search.market_pays``). Once it stalls again, counts beyond the needs and, in a long
+search, the slots of a channel left free are priced (see ``improve``), so counts and
+channel slots can move between bureaus in steps; in the last quarter of the time at a
+lower price, so the counts and slots left over are cashed in, after a finale that re-plans
+whole the bureaus too big for the sweep, those furthest from the bound first. It stops
+when the gap to the bound is below ``GOAL``, at the deadline, or on cancel.
 Engines (measured, see the notes of issue 12): CP-SAT solves these neighbourhoods better
 than HiGHS within the same second (it proves the small ones optimal; on the tight 3,000
 family CP-SAT gained 16-23k where HiGHS gained 12-14k over the 28 bureaus at 1 s each; on 15
@@ -59,7 +59,7 @@ from ortools.sat.python import cp_model
 
 from solver import rins
 from solver.block_model import BlockModel
-from solver.constraints import bureau_load
+from solver.constraints import bureau_load, channel_load
 from solver.count_market import CountMarket
 from solver.cpsat_run import VALUE_SCALE, cpsat_solver, run
 from solver.dual import Dual
@@ -139,20 +139,22 @@ SWEEP_REPAIR_MAX = 150
 MARKET_MIN_SECONDS = 10.0
 MARKET_SHARE = 0.25
 #: Once the search has not gained for STALL_SECONDS, a count beyond a need is worth
-#: PRICE_SHARE of the requirement's dual price (see ``improve``). Measured on the tight
-#: family at 60 s: shares 0.8-0.9 gain most; 1.0 makes counts where they are not needed.
+#: PRICE_SHARE of the requirement's dual price, and a channel slot costs as much of its own
+#: (see ``improve`` and ``Search.set_prices``). Measured on the tight family at 60 s (counts
+#: priced alone): shares 0.8-0.9 gain most; 1.0 makes counts where they are not needed.
 STALL_SECONDS = 1.0
 PRICE_SHARE = 0.9
 #: A gain of less than this share of the plan's value does not end a stall.
 STALL_GAIN = 1e-5
 #: In the last LATE_SHARE of the search a count beyond a need is worth LATE_PRICE_SHARE of
-#: its dual price instead: the counts the priced search made where they are cheap and no
-#: neighbourhood has cashed in yet are then shed where they cost most. Tight 28,000 at 60 s:
-#: 8 runs 21.794-21.827M, every gap <= 0.5%, no count left over the needs; priced at 0.9 to
-#: the end, 10 runs 21.771-21.825M, 3 gaps above 0.5%, a milestone 3-13 over its need.
+#: its dual price instead (a channel slot costs as much of its own): the counts the priced
+#: search made where they are cheap and no neighbourhood has cashed in yet are then shed
+#: where they cost most. Tight 28,000 at 60 s (counts priced alone): 8 runs
+#: 21.794-21.827M, every gap <= 0.5%, no count left over the needs; priced at 0.9 to the
+#: end, 10 runs 21.771-21.825M, 3 gaps above 0.5%, a milestone 3-13 over its need.
 LATE_SHARE = 0.25
 LATE_PRICE_SHARE = 0.5
-#: The late part of the search (once counts are priced) starts with the finale: the
+#: The late part of the search (once prices are set) starts with the finale: the
 #: bureaus too big for the sweep (SWEEP_MAX < processes <= FINALE_MAX) re-planned whole,
 #: one at a time with both workers for FINALE_SECONDS each, those furthest from their part
 #: of the bound first (``Search.bureau_gaps``), for FINALE_SHARE of the search's time; only
@@ -291,8 +293,10 @@ class Search:
         # shedding counts joins the kinds while counts are priced and a need has more
         # than it needs (``pick``)
         self.shed_kind = _Kind("shed", chunk=self.chunk)
-        # what a count of each need is worth beyond the need (None: nothing), and per pair
+        # what a count of each need is worth beyond the need (None: nothing), what a slot
+        # of each channel and quarter costs (float[C, Q]; None: nothing), and per pair
         self.price: np.ndarray | None = None
+        self.slot_price: np.ndarray | None = None
         self.bonus: np.ndarray | None = None
         # whole small bureaus in turn, smallest first: the first round (the sweep) before
         # anything else, then as one more kind, paid by its rate like the others. The sweep
@@ -362,17 +366,42 @@ class Search:
                if SWEEP_MAX < rows.size <= FINALE_MAX and self.bureau_weight[b] > 0]
         self.finale = sorted(mid, key=lambda b: -gaps[b])
 
-    def price_counts(self, dual: Dual, share: float = PRICE_SHARE) -> None:
-        """From now on a count beyond a need is worth ``share`` of its dual price."""
+    def set_prices(self, dual: Dual, share: float = PRICE_SHARE) -> None:
+        """From now on a count beyond a need is worth ``share`` of its dual price, and, in
+        a long search, a slot of a limited channel costs ``share`` of its own, so one left
+        free is worth it.
+
+        The channel limits bind across bureaus as the needs do (tight 28,000 s1: a channel
+        of 40 slots a quarter, each at ~3.3k, and one of 349-716 at ~460, every slot of
+        both used), and a neighbourhood can only use the slots its own rows free. Priced,
+        a bureau frees a slot where it gives least and another takes it where it gives
+        most. Tight 28,000 s1 at 60 s, 10 runs each interleaved in one process with counts
+        priced alone: mean 99.950% of the best known against 99.856%, within 0.1% (and the
+        gap <= 0.5%) in 9 runs against 0, higher in 10 of 10 pairs; tight 3,000 s2 6 runs
+        each, 99.911% against 99.895% (within 0.1% in 4 against 3); tight 3,000 s0 and s1
+        and 28,000 s0 and s2, 2 pairs each, within the runs' spread or higher (28,000 s2
+        100.023% and 99.980% against 99.954% and 99.946%). A short search (not ``long``)
+        prices counts alone: at 10 s, 4 pairs on each tight instance, slots priced cost
+        3,000 s1 0.06% (99.685-99.699% against 99.723-99.775%) and 28,000 s0-s2 0.01-0.02%
+        on average, left 3,000 s2 as it was and gained 3,000 s0 0.06% (one run at 99.846%,
+        the others within 0.03%)."""
         self.price = share * dual.lam
         self.bonus = share * dual.bonus()
+        if self.long():
+            self.slot_price = share * dual.beta_full()
+            self.bonus = self.bonus - self.slot_price[self.res.channel]
 
     def worth(self, x: np.ndarray) -> float:
         """What the search maximises: the plan's value, plus its counts at their prices
-        once counts are priced (a constant is left out: only differences matter)."""
-        value = self.res.plan_value(x)
+        less the channel slots it uses at theirs once prices are set (``set_prices``; a
+        constant is left out: only differences matter)."""
+        res = self.res
+        value = res.plan_value(x)
         if self.price is not None:
-            value += float(np.dot(self.price, self.res.need_counts(x)))
+            value += float(np.dot(self.price, res.need_counts(x)))
+        if self.slot_price is not None:
+            value -= float(np.sum(self.slot_price * channel_load(res.channel, x,
+                                                                  res.limit.shape)))
         return value
 
     def sweep_first(self, x: np.ndarray) -> bool:
@@ -661,16 +690,16 @@ def solve_neighbourhood(
 
     Requirements are global rows; each missing count costs more than all the value in the
     neighbourhood, and none is missed that x does not miss, so a plan short of a
-    requirement is first made to meet it. ``bonus``
-    (float[F, Q], optional) is added to each pair's value: the prices of the counts it
-    makes. ``workers``: CP-SAT's; one worker solves at ONE_WORKER_LINEARIZATION where
-    ``cuts``, else at CP-SAT's defaults. ``need_shift`` (need
-    index, +1 or -1): that need asks one count more (a missing one priced as above, so x
-    stays a plan) or one fewer, for the count market's offers. ``count_price`` (float[M],
-    optional): what a missing count of each need costs instead (support_pass.py). CP-SAT is
-    stopped within
-    ~50 ms once ``should_stop()`` says so: the best plan it has found is returned (the
-    hinted one at least, unless it was stopped before taking the hint: then None)."""
+    requirement is first made to meet it. ``bonus`` (float[F, Q], optional) is added to
+    each pair's value: the prices of the counts it makes, less that of the channel slot it
+    takes (``Search.set_prices``). ``workers``: CP-SAT's; one worker solves at
+    ONE_WORKER_LINEARIZATION where ``cuts``, else at CP-SAT's defaults. ``need_shift``
+    (need index, +1 or -1): that need asks one count more (a missing one priced as above,
+    so x stays a plan) or one fewer, for the count market's offers. ``count_price``
+    (float[M], optional): what a missing count of each need costs instead
+    (support_pass.py). CP-SAT is stopped within ~50 ms once ``should_stop()`` says so:
+    the best plan it has found is returned (the hinted one at least, unless it was stopped
+    before taking the hint: then None)."""
     block = BlockModel(res, x, rows)
     if not block.pairs:
         return None, True
@@ -790,16 +819,19 @@ def improve(
     The first time the search stalls (no gain for STALL_SECONDS) with the requirements
     met, without a focus, the count market trades counts between bureaus where it pays
     (``Search.market_pays``) and MARKET_MIN_SECONDS are left, for MARKET_SHARE of them at
-    most. At the next stall it maximises value plus counts at a share of their dual
-    prices. A neighbourhood where counts are cheap then makes more than the needs need, and
+    most. At the next stall it maximises value plus counts, less (in a long search) the
+    slots of the limited channels it uses, at a share of their dual prices
+    (``Search.set_prices``). A
+    neighbourhood where counts are cheap then makes more than the needs need, and
     neighbourhoods elsewhere shed the counts that cost most: counts move between bureaus
-    that no single neighbourhood holds together. (On tight-28000 one bureau of 242
+    that no single neighbourhood holds together; so do channel slots, freed where they
+    give least and taken where they give most. (On tight-28000 one bureau of 242
     processes can complete 26 more by the milestone for ~2,600 of value, where the
     milestone's dual price is ~1,500 a process.) The search then moves on a plan that may
     be worth less than the best one; ``best`` stays the most valuable plan that meets the
-    requirements. In the last LATE_SHARE of the time the counts' price is lowered, so the
-    counts made beyond the needs are cashed in, and the finale re-plans the mid-size
-    bureaus whole (FINALE_SHARE)."""
+    requirements. In the last LATE_SHARE of the time the prices are lowered, so the
+    counts made beyond the needs and the slots left free are cashed in, and the finale
+    re-plans the mid-size bureaus whole (FINALE_SHARE)."""
     best = x.copy()
     if res.free.size == 0:
         return best
@@ -871,10 +903,10 @@ def improve(
                             best = current
                             last_gain = time.monotonic()
                             continue
-                    search.price_counts(dual)
+                    search.set_prices(dual)
                 if search.price is not None and not late and time.monotonic() >= late_from:
                     late = True
-                    search.price_counts(dual, LATE_PRICE_SHARE)
+                    search.set_prices(dual, LATE_PRICE_SHARE)
                     if focus is None and finale_for >= FINALE_SECONDS:
                         search.start_finale(current)
                         finale_until = time.monotonic() + finale_for

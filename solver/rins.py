@@ -36,7 +36,8 @@ def lp_rows(res: Residual, x: np.ndarray, rows: np.ndarray, allowed: np.ndarray,
     """The processes of ``rows`` (one bureau, or two) whose quarter in the LP relaxation of
     their re-plan (the rest of plan ``x`` fixed) is fractional or differs from ``x``; None
     if HiGHS found no LP solution within ``seconds``. ``bonus`` (float[F, Q], optional) is
-    added to each pair's value, as in the neighbourhood search."""
+    added to each pair's value, as in the neighbourhood search (its prices of counts and
+    channel slots)."""
     worth = None if bonus is None else res.value + bonus
     mip = NeighbourhoodMip(res, x, rows, allowed, worth=worth)
     share = mip.relaxation(seconds)

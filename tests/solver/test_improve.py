@@ -420,6 +420,53 @@ def test_priced_counts_make_a_neighbourhood_complete_more_than_the_needs_need() 
     assert priced is not None and priced.tolist() == [-1, 0, 0]
 
 
+def _one_channel_slot() -> tuple[Residual, Dual, np.ndarray]:
+    """Two bureaus and one slot of channel 1 (in the first of two quarters; the second has
+    no room): bureau 0's process 0 uses it and is worth little, bureau 1's process 1 would
+    be worth ten times as much there; process 2 (bureau 0, channel 0) meets the target of
+    1 without process 0. The slot's dual price lies between the two values. Returns the
+    plan with process 0 in the slot."""
+    res = residual_of(make_problem([1.0, 1.0, 1.0], [100, 1000, 100],
+                                   [[3.0, 0.0], [3.0, 0.0]],
+                                   bureau=[0, 1, 0], channel=[1, 1, 0],
+                                   limit=[[np.inf, np.inf], [1.0, 0.0]], target=1))
+    low, high = float(res.value[0, 0]), float(res.value[1, 0])
+    dual = Dual(res)
+    dual.y[dual.beta_index[1, 0]] = 0.5 * (low + high)
+    assert improve.PRICE_SHARE * 0.5 * (low + high) > low
+    return res, dual, np.array([0, -1, 0])
+
+
+def test_a_priced_channel_slot_moves_between_bureaus_no_neighbourhood_holds_together() -> None:
+    res, dual, x = _one_channel_slot()
+    first, second = res.by_bureau
+    unpriced, _ = improve.solve_neighbourhood(res, x, first, 5.0)
+    assert unpriced is not None and unpriced.tolist() == [0, -1, 0]  # the slot is full
+    search = improve.Search(res, dual.reduced(), seconds_given=improve.LONG_SEARCH)
+    search.set_prices(dual)
+    freed, _ = improve.solve_neighbourhood(res, x, first, 5.0, bonus=search.bonus)
+    assert freed is not None and freed.tolist() == [-1, -1, 0]  # the target still met
+    assert search.worth(freed) > search.worth(x)  # so the search takes the step...
+    assert res.plan_value(freed) < res.plan_value(x)  # ...though the plan is worth less
+    taken, _ = improve.solve_neighbourhood(res, freed, second, 5.0, bonus=search.bonus)
+    assert taken is not None and taken.tolist() == [-1, 0, 0]
+    assert search.worth(taken) > search.worth(freed)
+    assert res.plan_value(taken) > res.plan_value(x)
+
+
+def test_a_short_search_prices_counts_alone() -> None:
+    res, dual, x = _one_channel_slot()
+    dual.y[dual.n_alpha + dual.n_beta:] = 1.0  # the target's price
+    search = improve.Search(res, dual.reduced(), seconds_given=0.9 * improve.LONG_SEARCH)
+    search.set_prices(dual)
+    assert search.bonus is not None and search.slot_price is None
+    np.testing.assert_allclose(search.bonus, improve.PRICE_SHARE * dual.bonus())
+    assert res.need_counts(x).tolist() == [2]
+    assert search.worth(x) == pytest.approx(res.plan_value(x) + 2 * improve.PRICE_SHARE)
+    freed, _ = improve.solve_neighbourhood(res, x, res.by_bureau[0], 5.0, bonus=search.bonus)
+    assert freed is not None and freed.tolist() == [0, -1, 0]  # the slot stays full
+
+
 def test_a_priced_step_that_lowers_the_value_never_replaces_the_best_plan(
         monkeypatch: pytest.MonkeyPatch) -> None:
     res, price = _cheap_counts()
@@ -519,8 +566,9 @@ def test_counts_are_priced_lower_in_the_last_part_of_the_search(
     res, dual = tight
     feasible = _value_first_plan(res, dual)
     monkeypatch.setattr(improve, "STALL_SECONDS", 0.0)
-    full = dual.bonus()
-    paid = full > 0
+    # what each pair earns at the full prices: its counts, less the channel slot it uses
+    full = dual.bonus() - dual.beta_full()[res.channel]
+    paid = full != 0
     solved = _spy_on_neighbourhoods(monkeypatch, seconds_at_most=0.05)
     seconds = 4.0
     found = improve.improve(res, feasible, dual, dual.value() + res.locked_value,
@@ -811,7 +859,7 @@ def test_shedding_is_a_kind_only_while_counts_are_priced() -> None:
 
 def test_shedding_is_picked_by_what_it_pays() -> None:
     search, x, dual = _search_with_a_surplus()
-    search.price_counts(dual)
+    search.set_prices(dual)
     search.shed_kind.gain = 1e9
     paying = sum(search.pick(x)[0] is search.shed_kind for _ in range(200))
     search.shed_kind.gain = 0.0
