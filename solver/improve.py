@@ -821,17 +821,16 @@ def improve(
     (``Search.market_pays``) and MARKET_MIN_SECONDS are left, for MARKET_SHARE of them at
     most. At the next stall it maximises value plus counts, less (in a long search) the
     slots of the limited channels it uses, at a share of their dual prices
-    (``Search.set_prices``). A
-    neighbourhood where counts are cheap then makes more than the needs need, and
-    neighbourhoods elsewhere shed the counts that cost most: counts move between bureaus
-    that no single neighbourhood holds together; so do channel slots, freed where they
-    give least and taken where they give most. (On tight-28000 one bureau of 242
+    (``Search.set_prices``). A neighbourhood where counts are cheap then makes more than the
+    needs need, and neighbourhoods elsewhere shed the counts that cost most: counts move
+    between bureaus that no single neighbourhood holds together; so do channel slots, freed
+    where they give least and taken where they give most. (On tight-28000 one bureau of 242
     processes can complete 26 more by the milestone for ~2,600 of value, where the
-    milestone's dual price is ~1,500 a process.) The search then moves on a plan that may
-    be worth less than the best one; ``best`` stays the most valuable plan that meets the
-    requirements. In the last LATE_SHARE of the time the prices are lowered, so the
-    counts made beyond the needs and the slots left free are cashed in, and the finale
-    re-plans the mid-size bureaus whole (FINALE_SHARE)."""
+    milestone's dual price is ~1,500 a process.) The search then moves on a plan that may be
+    worth less than the best one; ``best`` stays the most valuable plan that meets the
+    requirements. In the last LATE_SHARE of the time the prices are lowered, so the counts
+    made beyond the needs and the slots left free are cashed in, and the finale re-plans the
+    mid-size bureaus whole (FINALE_SHARE)."""
     best = x.copy()
     if res.free.size == 0:
         return best

@@ -38,10 +38,10 @@ from tests.benchmarks.bench_tight import solve_checked, tight_name
 #: Tight 3,000 s1, 28,000 s1 and 28,000 s2 are ``solve`` given 60 s with channel slots
 #: priced (this script's runs at 6c57eb2 and 31bcd5b); 3,000 s1 and 28,000 s1 are the least
 #: multiples of 0.25 that print as those runs' objectives did (2,049,477 and 23,960,972,
-#: rounded to the unit then), so a plan at least that good exists. The others are ``solve`` given
-#: 300 s (the search as it was at a8da238), which beat the best run before it by
-#: 0.008-0.071%. The "% of the best known" in solver/'s comments are of the entries as
-#: they were when each was measured.
+#: rounded to the unit then), so a plan at least that good exists. The others are
+#: ``solve`` given 300 s (the search as it was at a8da238), which beat the best run before
+#: it by 0.008-0.071%. The "% of the best known" in solver/'s comments are of the entries
+#: as they were when each was measured.
 BEST_KNOWN: dict[tuple[int, int], float] = {
     (3000, 0): 1_846_898.75,
     (3000, 1): 2_049_476.75,
