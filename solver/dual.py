@@ -342,9 +342,9 @@ class Dual:
 
     def stalled(self) -> bool:
         """The last :meth:`minimise` had not converged: its last stage still lowered the
-        smoothed function by more than STALL_DROP (relative). Tight 28,000 s1: 6.9e-4, the
-        path stalled with the target's price at 782 where the LP's is 4,385; the other tight
-        instances 7e-6 to 7e-5."""
+        smoothed function by more than STALL_DROP (relative). Tight 28,000 s1 with eight
+        stages of three steps: 6.9e-4, the path stalled with the target's price at 782 where
+        the LP's is 4,385; the other tight instances 7e-6 to 7e-5 (solve.PATH_SHAPE)."""
         return self.last_stage_drop > STALL_DROP
 
     def _newton_step(self, val: float, g: np.ndarray, pi: np.ndarray, tau: float) -> bool:

@@ -16,8 +16,8 @@ quarters by reduced value under the dual prices (70k of 206k pairs on 28,000: Hi
 requirements may be out of reach, so their rows are elastic; where the LP's solution then
 misses them, the LP over the pairs of a plan that meets them as well is solved after it.
 Where the LP is written around the prices' plan (the plain one would be slow), that LP is
-solved beside it, asking WIDER_MARGIN counts more of each requirement, and the more valuable
-of the two solutions is rounded. Where the rounded plan still misses more counts than the
+solved beside it; both ask for ROUNDING_MARGIN counts more of each requirement, and the more
+valuable of the two solutions is rounded. Where the rounded plan still misses more counts than the
 search repairs, the LP is solved once more with the needs raised by what it misses
 (``RoundedLp._with_margin``). The LPs run in threads started as soon as the prices are known
 (:class:`RoundedLp`). HiGHS keeps its time limit but not MathOpt's interrupter, so a cancel
@@ -55,13 +55,22 @@ Solved = tuple[Lp, np.ndarray | None]
 
 #: Quarters per process in the LP: its best ones by reduced value.
 LP_QUARTERS = 3
-#: Beside the LP around the prices' plan, the LP over the meeting plan's pairs as well asks for
-#: this many counts more of each requirement: its rounding loses about as many (tight 28,000 at
-#: 10 s: without them its plans missed the target by 9, 23 and 18 counts on s0-s2 after the
-#: priced repairs; with 20 by 3, 4 and 0, worth 21.71M, 23.79M and 25.99M, where the restricted
-#: LP's plans are worth 21.73M 3 short, none, and 25.90M; with 10 or 15 s2 was 10 and 4 short,
-#: with 25 it was worth 25.91M).
-WIDER_MARGIN = 20
+#: The LP around the prices' plan, and the LP over the meeting plan's pairs as well beside
+#: it, ask for this many counts more of each requirement: the rounding loses about as many.
+#: The more valuable of the two is rounded, and where only the second asked for them, that
+#: was the first wherever the prices' best quarters held the LP's optimum, whose rounded
+#: plan then missed 9-20 counts after the priced repairs, and the repair at any price cost
+#: 0.3-0.5% of the plan (tight 28,000 s2 at 10 s with the path of 16 stages of 2 steps,
+#: solve.PATH_SHAPE: 99.37-99.53% of the best known in 4 runs, 2 at 99.5% or more; both
+#: asking for them, 99.59-99.74% in 13, all at 99.5%). The margin has its price where the
+#: needs are at the edge of the LP's pairs: on s1 the restricted LP asking for it is worth
+#: 0.7% less, and its plans at 10 s were 99.48-99.67% (12 of 13 at 99.5%), without it
+#: 99.64-99.67% (4 of 4); s0 99.58-99.68% (13 of 13), without it 99.62-99.67% (4 of 4).
+#: Asked of the second alone (tight 28,000 at 10 s: without them its plans missed the target
+#: by 9, 23 and 18 counts on s0-s2 after the priced repairs; with 20 by 3, 4 and 0, worth
+#: 21.71M, 23.79M and 25.99M, where the restricted LP's plans are worth 21.73M 3 short,
+#: none, and 25.90M; with 10 or 15 s2 was 10 and 4 short, with 25 it was worth 25.91M).
+ROUNDING_MARGIN = 20
 #: Seconds HiGHS takes per pair, for deciding whether the LP fits the time left: 70k pairs
 #: took 4.5 s on the 2-core machine at first, 5.5-6.8 s later, and 6.3-7.4 s on the same
 #: machine 1.5 times slower (7.4k pairs: 0.1 s). An LP that does not end in time is worth
@@ -121,8 +130,8 @@ class RoundedLp:
         the wider LP below, it rounded worse than the plain one: tight 28,000, 21,628k
         against 21,669k). Its LP over the meeting plan's pairs too is solved beside it, on
         the second core, not after it (tight 28,000 seed 1 at 10 s needs that LP, and it
-        and a margin LP in a row ended too late on a slow machine), asking WIDER_MARGIN
-        counts more, so that its rounded plan lands on the needs."""
+        and a margin LP in a row ended too late on a slow machine). Both ask for
+        ROUNDING_MARGIN counts more, so that the rounded plan lands on the needs."""
         self.res = res
         self.started = started
         self.lam = dual.lam.copy()  # the prices the repairs use, as of now
@@ -142,16 +151,15 @@ class RoundedLp:
         self._wider: Background[Solved] | None = None
         if started:
             start = prices_plan(res, reduced)
+            raised = dataclasses.replace(res, needs=[
+                dataclasses.replace(need, need=need.need + ROUNDING_MARGIN) for need in res.needs])
 
             def around(pairs: np.ndarray) -> StartedLp:
-                return StartedLp(res, start, pairs, penalty)
+                return StartedLp(raised, start, pairs, penalty)
 
             self._share = Background(lambda: _solved(around, allowed, None, limit))
             wider = _widened(allowed, meeting)
-            raised = dataclasses.replace(res, needs=[
-                dataclasses.replace(need, need=need.need + WIDER_MARGIN) for need in res.needs])
-            self._wider = Background(lambda: _solved(
-                lambda pairs: StartedLp(raised, start, pairs, penalty), wider, None, limit))
+            self._wider = Background(lambda: _solved(around, wider, None, limit))
         else:
             unplanned = np.full(res.free.size, -1, dtype=np.int64)
             everyone = np.arange(res.free.size)

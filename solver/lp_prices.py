@@ -4,8 +4,9 @@ An LP relaxation of the plan (lp_guided.py) has a row for each bureau-quarter ca
 finite channel limit and each requirement, and its optimal row duals are prices for exactly
 the rows the Lagrangian dual prices. Any prices y >= 0 give a proven bound D(y) (dual.py), so
 the LP's, which HiGHS finds exactly, can stand in for the dual's own where those are worse:
-the dual's smoothing path stalls on some instances (tight 28,000 s1: the target's price
-782 after the bound phase, 4,385 in the LP), and its bound with them.
+the dual's smoothing path can stall (tight 28,000 s1 with eight stages of three Newton
+steps, solve.PATH_SHAPE: the target's price 782 after the bound phase, 4,385 in the LP), and
+its bound with them.
 
 Where the LP covers only some pairs (its best quarters, lp_guided.LP_QUARTERS), a pair left
 out with a positive reduced value raises D(y) above the LP's value; D(y) is still a bound.

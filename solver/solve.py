@@ -80,14 +80,14 @@ POLISH_SHARE = 0.2
 BOUND_SHARE = 0.08
 #: ... which first follows the dual's path once more, from the prices the bound phase ended
 #: at, where the bound phase took at most this share of its time (and stops at that share;
-#: the best prices it meets are kept, so a cut pass still helps): the Newton path of 3 steps
-#: a stage can stall far from the minimum, and a second pass from its end gets out (tight
-#: 28,000 s1: the bound phase ends at 24.37M with the target's price at 782, a second pass
-#: in 1.4 s at 23.998M with 4,379, where the LP relaxation is 23.996M with 4,385; s0 21.915M
-#: -> 21.902M). At 10 s on 28,000 it does not fit (0.8 s for this phase), and 6 steps a
-#: stage from the start instead cost the search a second: the plans ended 0.1-0.7% lower.
-#: (At half of the 4.8 s at 60 s, tight 28,000 s1's bound phase of 2.4-2.7 s fitted in one
-#: run of two.)
+#: the best prices it meets are kept, so a cut pass still helps): the Newton path can stall
+#: far from the minimum, and a second pass from its end gets out (tight 28,000 s1, when the
+#: path had eight stages of three steps, see PATH_SHAPE: the bound phase ended at 24.37M
+#: with the target's price at 782, a second pass in 1.4 s at 23.998M with 4,379, where the
+#: LP relaxation is 23.996M with 4,385; s0 21.915M -> 21.902M). At 10 s on 28,000 it does
+#: not fit (0.8 s for this phase), and 6 steps a stage from the start instead cost the
+#: search a second: the plans ended 0.1-0.7% lower. (At half of the 4.8 s at 60 s, tight
+#: 28,000 s1's bound phase of 2.4-2.7 s fitted in one run of two.)
 SECOND_PATH_SHARE = 0.75
 #: The dual's path: smoothing stages and Newton steps a stage. Where the bound phase's path
 #: is not expected to end by its deadline (``_path_deadline``: its first step's time times
@@ -105,21 +105,38 @@ SECOND_PATH_SHARE = 0.75
 #: takes longer: 0.14-0.41 s against 0.04-0.05 s where the target is out of reach) ended
 #: 280,000 at 99.68% and 100,000 at 3 s with the count-first plan. Where the whole path
 #: fits (the demo at 10 s: 24 steps of 0.03-0.05 s; tight 28,000: 0.04-0.06 s), it is
-#: followed.
-PATH_SHAPE = (8, 3)
+#: followed. (Those figures are of eight stages of three steps.)
+#: Sixteen stages of two steps, not eight of three: the smoothing falls by 0.68 from one
+#: stage to the next, not by 0.44, and the path of eight stages of three stalled on tight
+#: 28,000 s1 (Dual.stalled) at 24.37M with the target's price at 782, where sixteen of two
+#: reach 23.996M with 4,376 (the LP relaxation: 23.996M) in 1.55 s instead of 1.57 s. At 10
+#: s on 28,000 a stalled path has no time to be followed again (UNSTALL_SHARE), and the
+#: plans were made from those prices. The bound phase alone ends lower on tight 28,000
+#: s0-s4, the 28,000 demo and the loose 28,000 (by 0.01-1.5%; in 1.31-1.87 s against
+#: 1.29-1.64 s) and on tight 3,000 s1-s3 and s6, 0.05% higher on tight 3,000 s0. Twelve
+#: stages of two, in 0.1-0.45 s less, were 0.4-0.7% higher on tight 3,000 s0, s3 and s6 and
+#: stalled on tight 3,000 s0 with 10% more capacity; eight of two stalled on tight 3,000
+#: s0-s2. Tight instances at 10 s, interleaved in one process with eight stages of three
+#: before both LPs asked for a margin (lp_guided.ROUNDING_MARGIN; 9 runs each on 28,000, 5
+#: on 3,000): mean % of the best known 28,000 s1 99.591 against 99.518 (at 99.5% or more in
+#: 8 runs against 6; gap 0.47-0.66% against 0.91-1.08%), s0 99.632 against 99.655, s2 99.653
+#: against 99.636; 3,000 s0 99.667 against 99.652, s1 99.628 against 99.700, s2 99.706
+#: against 99.675 (all at 99.5%). Sixteen of two without that margin left tight 28,000 s2 at
+#: 99.39-99.55% (see ROUNDING_MARGIN).
+PATH_SHAPE = (16, 2)
 SHORT_PATH_SHAPE = (8, 2)
 #: Where the dual's path stalled (Dual.stalled) and the bound phase took at most this share
-#: of the time limit, the path is followed once more right after it, before any plan is
-#: made from its prices: the LP's pairs, value-first's plans and the search's neighbourhoods
-#: all choose by them, and the bound the solve shows is the right one from then on. Tight
-#: 28,000 s1 at 60 s: 24.37M -> 24.02M in 1.7-2.1 s, the target's price 782 -> 4,299, the
-#: start plans 23.754M instead of 23.728M. The plan at 60 s is no better on average (5 runs
-#: 23.863-23.905M, mean 23.883M; without it 23.862-23.901M), since the search ends with the
-#: same value either way, but the bound shown from 4.5 s on is 24.02M, not 24.37M until
-#: the last second. At 10 s (the bound phase takes 28% of it on 28,000) it ended at 23.760M
-#: twice instead of 23.785-23.789M: the plans come 2 s later, and the search from them gains
-#: little in the 3.5 s left, where the LP's plan at the stalled prices is 3 counts short and
-#: repaired to 23.786M.
+#: of the time limit, the path is followed once more right after it, before any plan is made
+#: from its prices: the LP's pairs, value-first's plans and the search's neighbourhoods all
+#: choose by them, and the bound the solve shows is the right one from then on. Tight 28,000
+#: s1 at 60 s, with eight stages of three steps a stage (PATH_SHAPE): 24.37M -> 24.02M in
+#: 1.7-2.1 s, the target's price 782 -> 4,299, the start plans 23.754M instead of 23.728M.
+#: The plan at 60 s is no better on average (5 runs 23.863-23.905M, mean 23.883M; without it
+#: 23.862-23.901M), since the search ends with the same value either way, but the bound
+#: shown from 4.5 s on is 24.02M, not 24.37M until the last second. At 10 s (the bound phase
+#: takes 28% of it on 28,000) it ended at 23.760M twice instead of 23.785-23.789M: the plans
+#: come 2 s later, and the search from them gains little in the 3.5 s left, where the LP's
+#: plan at the stalled prices is 3 counts short and repaired to 23.786M.
 UNSTALL_SHARE = 0.1
 #: Where the count-first plan is packed (the requirements bind: the LP's rounded plans are
 #: the solve's start, and they need the time after the bound phase), the bound phase's path
@@ -638,9 +655,10 @@ def _bound_by_lp(search: _Search) -> None:
     """The bound at the LP's row duals (lp_prices.py), where it is lower than the dual's own;
     the per-bureau bound then starts from those prices (_tighten_bound_phase). The search
     keeps the dual's prices: the LP's are those of the LP over each process's best quarters
-    at the dual's prices, not of the whole problem's. (Tight 28,000 s1 at 10 s: the bound
-    phase stalls at 24.37M with the target's price at 782; the LP's prices bound it by 24.16M
-    (target 11.8k; the whole LP's is 4,385), and the per-bureau bound from them by 24.09M
+    at the dual's prices, not of the whole problem's. (Tight 28,000 s1 at 10 s, with eight
+    stages of three steps on the path, PATH_SHAPE: the bound phase stalled at 24.37M with
+    the target's price at 782; the LP's prices bound it by 24.16M (target 11.8k; the whole
+    LP's is 4,385), and the per-bureau bound from them by 24.09M
     instead of 24.30M: a gap of 1.24% against 2.11%. On s0 and s2 the dual's own are lower,
     21.92M against 21.94M and 26.18M against 26.21M.)"""
     lp, dual = search.lp, search.dual

@@ -109,8 +109,9 @@ def test_a_binding_requirement_has_a_price_and_a_cost_estimate() -> None:
 
 
 def test_a_path_cut_short_has_stalled_and_a_whole_one_has_not() -> None:
-    # tight 28,000 s1's path stalls with its last stage still lowering the smoothed function
-    # by 6.9e-4; the other tight instances end at 7e-6 to 7e-5 (Dual.stalled)
+    # tight 28,000 s1's path of eight stages of three steps stalled with its last stage still
+    # lowering the smoothed function by 6.9e-4; the other tight instances end at 7e-6 to 7e-5
+    # (Dual.stalled)
     res = residual_of(tight_problem(1500, seed=4))
     scale = float(np.sum(np.max(res.value, axis=1, initial=0.0))) / res.free.size
     cut = Dual(res)

@@ -291,11 +291,12 @@ def test_a_solution_is_outranked_exactly_where_its_whole_pairs_are_worth_no_more
     assert not lp_guided._outranked(res, model, share, -np.inf)
 
 
-def test_beside_the_started_lp_the_wider_lp_asks_for_a_margin_and_the_more_valuable_lp_is_rounded(
+def test_the_started_lp_and_the_wider_lp_ask_for_a_margin_and_the_more_valuable_is_rounded(
         tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
     # tight 28,000 s2 at 10 s: the LP over the meeting plan's pairs, asking 20 counts more,
-    # is worth 26.04M against the restricted LP's 25.96M, and its rounded plan meets the
-    # requirements at 25.99M (the restricted one's at 25.90M); on s0 it is worth less
+    # was worth 26.04M against the restricted LP's 25.96M (without the margin), and its
+    # rounded plan met the requirements at 25.99M (the restricted one's at 25.90M); on s0 it
+    # is worth less. Both ask for the margin: the rounding loses about as many counts
     res, dual = tight
     rounded: list[Any] = []
     rounding = RoundedLp._rounded
@@ -314,8 +315,9 @@ def test_beside_the_started_lp_the_wider_lp_asks_for_a_margin_and_the_more_valua
     assert restricted is not None and wider is not None
     (first, first_share), (second, second_share) = restricted, wider
     assert first_share is not None and second_share is not None
-    assert [n.need for n in second.res.needs] == [
-        n.need + lp_guided.WIDER_MARGIN for n in res.needs]
+    raised = [n.need + lp_guided.ROUNDING_MARGIN for n in res.needs]
+    assert [n.need for n in first.res.needs] == raised
+    assert [n.need for n in second.res.needs] == raised
     # one of them is rounded, the more valuable one
     values = [lp_guided._lp_value(res, first, first_share),
               lp_guided._lp_value(res, second, second_share)]
@@ -372,10 +374,10 @@ def test_where_the_rounded_plan_misses_too_many_counts_the_lp_is_solved_again_wi
     # tight 28,000 seed 1: the plan rounded from the LP misses the target by 22 counts after
     # the priced repairs (more than the search repairs, PROMISING_MISSING_MAX), and by 7
     # after the repairs at any price; the LP with the needs raised by those 22 rounds to a
-    # plan that meets them. (The LP over the meeting plan's pairs, the one rounded here,
-    # asks for no margin of its own here: with WIDER_MARGIN its plan misses 4 counts; nor is
-    # it re-planned around its support, which repairs most of those 22 counts itself.)
-    monkeypatch.setattr(lp_guided, "WIDER_MARGIN", 0)
+    # plan that meets them. (The LPs ask for no margin of their own here: with
+    # ROUNDING_MARGIN the plan misses 4 counts; nor is it re-planned around its support,
+    # which repairs most of those 22 counts itself.)
+    monkeypatch.setattr(lp_guided, "ROUNDING_MARGIN", 0)
     monkeypatch.setattr(lp_guided, "SUPPORT_SECONDS", 0.0)
     res, dual = priced_tight(28000, 1)
     feasible, promising = RoundedLp(res, dual, 30.0, count_first(res),
@@ -393,7 +395,9 @@ def test_a_plan_rounded_as_the_time_runs_out_is_still_repaired_at_any_price_unle
     # tight 3,000 s0: the plan rounded from the started LP misses the target by 6 counts
     # after the priced repairs, and the time is up as they end (a slow machine: tight 28,000
     # at 6 s here fell back on value-first's plan, 84.9-90.4% of the best known, where the
-    # LP's plan repaired at any price is worth 99.0-99.3%)
+    # LP's plan repaired at any price is worth 99.0-99.3%). Without the margin the LPs ask
+    # for: with ROUNDING_MARGIN its rounded plan meets the requirements here
+    monkeypatch.setattr(lp_guided, "ROUNDING_MARGIN", 0)
     res, dual = priced_tight(3000, 0)
     time_is_up = threading.Event()
     priced_repairs = lp_guided.repair_counts
@@ -506,8 +510,9 @@ def test_the_lps_plans_are_rounded_late_only_where_no_plan_meets_the_requirement
 
 def _stall_the_bound_phase(monkeypatch: pytest.MonkeyPatch) -> list[np.ndarray]:
     """The bound phase's path cut to two Newton steps at one smoothing (a stall, as tight
-    28,000 s1's path stalls with the target priced at 782 where the LP's is 4,385); later
-    passes run as usual. Returns the list the stalled prices are put in."""
+    28,000 s1's path of eight stages of three steps stalled with the target priced at 782
+    where the LP's is 4,385); later passes run as usual. Returns the list the stalled prices
+    are put in."""
     solve_module = sys.modules["solver.solve"]
     follow = solve_module._follow_dual_path
     stalled: list[np.ndarray] = []
@@ -579,7 +584,8 @@ def test_a_stalled_path_is_followed_again_before_plans_are_made_where_the_time_a
 
 def test_where_the_bound_phase_stalls_the_lps_prices_lower_the_bound_not_the_searchs_prices(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    # where the stalled path is not followed again (tight 28,000 s1 at 10 s)
+    # where the stalled path is not followed again (tight 28,000 s1 at 10 s, when its path
+    # had eight stages of three steps)
     solve_module = sys.modules["solver.solve"]
     stalled = _stall_the_bound_phase(monkeypatch)
     searched_with = _search_prices(monkeypatch)

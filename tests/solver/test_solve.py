@@ -195,8 +195,10 @@ def test_the_time_left_for_the_finish_grows_with_the_processes_up_to_a_share() -
 
 
 def _bounded_search(limit: float) -> Any:
-    """Tight 3,000 s1 after its bound phase, on a clock of ``limit`` seconds."""
-    search = _start(tight_problem(3000, seed=1), _Clock(limit, NullProgress()), None)
+    """Tight 3,000 s0 after its bound phase, on a clock of ``limit`` seconds (its path
+    ends 0.06% above where a longer one does, which leaves the bound beside the search room:
+    on s1 the bound phase's path ends where a second pass finds nothing lower)."""
+    search = _start(tight_problem(3000, seed=0), _Clock(limit, NullProgress()), None)
     _bound_phase(search)
     return search
 
@@ -367,6 +369,17 @@ def test_the_bound_phase_takes_the_short_path_where_the_whole_one_would_not_end_
     assert late.dual.value() > short.dual.value()
 
 
+def test_the_bound_phase_path_does_not_stall_where_three_steps_a_stage_did() -> None:
+    # tight 28,000 s1: eight stages of three Newton steps stalled at 24.37M with the target
+    # priced at 782; PATH_SHAPE's sixteen stages of two end at 23.996M (the LP relaxation's
+    # value, 23.996M) with it at 4,376
+    search = _start(tight_problem(28000, seed=1), _Clock(600.0, NullProgress()), None)
+    assert _follow_dual_path(search, lambda: False) == PATH_SHAPE
+    assert not search.dual.stalled()
+    assert search.best_obj <= search.dual.value() < 24.0e6
+    assert search.dual.lam[0] > 4000.0
+
+
 def _count_priced_plans(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The number of plans each call of the solve's ``priced_plans`` returns, in order."""
     built: list[int] = []
@@ -464,11 +477,12 @@ def test_an_out_of_reach_target_is_solved_within_the_time_limit() -> None:
 @pytest.mark.parametrize(("share", "again"), [(SECOND_PATH_SHARE, True), (0.0, False)])
 def test_the_last_bound_phase_follows_the_dual_path_once_more_where_it_fits(
         share: float, again: bool, monkeypatch: pytest.MonkeyPatch) -> None:
-    # tight 28,000 s1: the bound phase's path stalls at 24.37M, a second pass from its end
-    # reaches 23.998M (the LP relaxation: 23.996M); on tight 3,000 s1 it gains less
+    # tight 28,000 s1: the bound phase's path of eight stages of three steps stalled at
+    # 24.37M, a second pass from its end reached 23.998M (the LP relaxation: 23.996M); on
+    # tight 3,000 s0 it gains less (on s1 nothing: its path ends at the minimum)
     solve_module = sys.modules["solver.solve"]
     monkeypatch.setattr(solve_module, "SECOND_PATH_SHARE", share)
-    search = _start(tight_problem(3000, seed=1), _Clock(60.0, NullProgress()), None)
+    search = _start(tight_problem(3000, seed=0), _Clock(60.0, NullProgress()), None)
     _bound_phase(search)
     first = search.dual.value()
     # a budget the second pass fits in however long the first took on this machine (3 s
