@@ -17,8 +17,8 @@ requirements may be out of reach, so their rows are elastic; where the LP's solu
 misses them, the LP over the pairs of a plan that meets them as well is solved after it.
 Where the LP is written around the prices' plan (the plain one would be slow), that LP is
 solved beside it; both ask for ROUNDING_MARGIN counts more of each requirement, and the more
-valuable of the two solutions is rounded. Where the rounded plan still misses more counts than the
-search repairs, the LP is solved once more with the needs raised by what it misses
+valuable of the two solutions is rounded. Where the rounded plan still misses more counts
+than the search repairs, the LP is solved once more with the needs raised by what it misses
 (``RoundedLp._with_margin``). The LPs run in threads started as soon as the prices are known
 (:class:`RoundedLp`). HiGHS keeps its time limit but not MathOpt's interrupter, so a cancel
 does not wait for a thread: it ends at its own time limit (LP_SECONDS_MAX at most).
@@ -57,10 +57,10 @@ Solved = tuple[Lp, np.ndarray | None]
 LP_QUARTERS = 3
 #: The LP around the prices' plan, and the LP over the meeting plan's pairs as well beside
 #: it, ask for this many counts more of each requirement: the rounding loses about as many.
-#: The more valuable of the two is rounded, and where only the second asked for them, that
-#: was the first wherever the prices' best quarters held the LP's optimum, whose rounded
-#: plan then missed 9-20 counts after the priced repairs, and the repair at any price cost
-#: 0.3-0.5% of the plan (tight 28,000 s2 at 10 s with the path of 16 stages of 2 steps,
+#: The more valuable of the two is rounded. When only the second asked for them, the first
+#: was the more valuable wherever the prices' best quarters held the LP's optimum, and its
+#: rounded plan then missed 6-9 counts after the priced repairs, whose repair at any price
+#: cost 0.3-0.5% of the plan (tight 28,000 s2 at 10 s with the path of 16 stages of 2 steps,
 #: solve.PATH_SHAPE: 99.37-99.53% of the best known in 4 runs, 2 at 99.5% or more; both
 #: asking for them, 99.59-99.74% in 13, all at 99.5%). The margin has its price where the
 #: needs are at the edge of the LP's pairs: on s1 the restricted LP asking for it is worth
