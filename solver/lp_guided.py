@@ -151,8 +151,7 @@ class RoundedLp:
         self._wider: Background[Solved] | None = None
         if started:
             start = prices_plan(res, reduced)
-            raised = dataclasses.replace(res, needs=[
-                dataclasses.replace(need, need=need.need + ROUNDING_MARGIN) for need in res.needs])
+            raised = _needs_raised(res, np.full(len(res.needs), ROUNDING_MARGIN))
 
             def around(pairs: np.ndarray) -> StartedLp:
                 return StartedLp(raised, start, pairs, penalty)
@@ -266,14 +265,13 @@ class RoundedLp:
         until = min(self.latest, time.monotonic() + LP_SECONDS_MAX)
         if until - time.monotonic() <= 0 or should_stop():
             return None
-        raised = [dataclasses.replace(need, need=need.need + int(missed))
-                  for need, missed in zip(res.needs, res.missing(x), strict=True)]
+        raised = _needs_raised(res, res.missing(x))
         allowed = np.zeros(res.value.shape, dtype=bool)
         allowed[model.pair_row, model.pair_q] = True
         start = x.copy()
 
         def solved() -> tuple[StartedLp, np.ndarray | None]:
-            lp = StartedLp(dataclasses.replace(res, needs=raised), start, allowed, self.penalty)
+            lp = StartedLp(raised, start, allowed, self.penalty)
             return lp, lp.relaxation(until - time.monotonic())
 
         work = Background(solved)  # HiGHS does not watch a cancel: the caller polls
@@ -355,6 +353,14 @@ def _meets(model: Lp, share: np.ndarray) -> bool:
     """The LP solution ``share`` meets the requirements: its elastic slack makes up no
     count (up to float noise)."""
     return _counts_missed(model, share) < 0.5
+
+
+def _needs_raised(res: Residual, extra: np.ndarray) -> Residual:
+    """``res`` with each need asking ``extra`` (int[M], per need) counts more: the LPs'
+    margin (ROUNDING_MARGIN) and the margin LP's (``RoundedLp._with_margin``)."""
+    return dataclasses.replace(res, needs=[
+        dataclasses.replace(need, need=need.need + int(more))
+        for need, more in zip(res.needs, extra, strict=True)])
 
 
 def _widened(allowed: np.ndarray, meeting: np.ndarray) -> np.ndarray:
