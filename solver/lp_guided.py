@@ -56,21 +56,26 @@ Solved = tuple[Lp, np.ndarray | None]
 #: Quarters per process in the LP: its best ones by reduced value.
 LP_QUARTERS = 3
 #: The LP around the prices' plan, and the LP over the meeting plan's pairs as well beside
-#: it, ask for this many counts more of each requirement: the rounding loses about as many.
-#: The more valuable of the two is rounded. When only the second asked for them, the first
-#: was the more valuable wherever the prices' best quarters held the LP's optimum, and its
-#: rounded plan then missed 6-9 counts after the priced repairs, whose repair at any price
-#: cost 0.3-0.5% of the plan (tight 28,000 s2 at 10 s with the path of 16 stages of 2 steps,
-#: solve.PATH_SHAPE: 99.37-99.53% of the best known in 4 runs, 2 at 99.5% or more; both
-#: asking for them, 99.59-99.74% in 13, all at 99.5%). The margin has its price where the
-#: needs are at the edge of the LP's pairs: on s1 the restricted LP asking for it is worth
-#: 0.7% less, and its plans at 10 s were 99.48-99.67% (12 of 13 at 99.5%), without it
-#: 99.64-99.67% (4 of 4); s0 99.58-99.68% (13 of 13), without it 99.62-99.67% (4 of 4).
-#: Asked of the second alone (tight 28,000 at 10 s: without them its plans missed the target
-#: by 9, 23 and 18 counts on s0-s2 after the priced repairs; with 20 by 3, 4 and 0, worth
-#: 21.71M, 23.79M and 25.99M, where the restricted LP's plans are worth 21.73M 3 short,
-#: none, and 25.90M; with 10 or 15 s2 was 10 and 4 short, with 25 it was worth 25.91M).
-ROUNDING_MARGIN = 20
+#: it, ask for this many counts more of each requirement, and the more valuable of the two
+#: is rounded. On tight 28,000 the plan rounded from them misses 65-75 counts (44-49 with a
+#: margin of 20), the support pass makes up 48-65 of them and the priced repairs most of the
+#: rest; a count left to the repair at any price costs 0.04-0.06% of the plan, a count the
+#: priced repairs make ~0.01%, and one the LPs ask for ~0.03% of their value (100.13% of the
+#: best known with no margin, 99.83% with 10, 99.39% with 20 on s1). So the margin is the
+#: least that leaves the priced repairs only a few counts: the plan the search starts from
+#: at 10 s on s0/s1/s2 was worth 99.54/99.49/99.43% with 5, 99.59/99.67/99.60% with 10,
+#: 99.57/99.57/99.60% with 15 and 99.47/99.38/99.50% with 20 (s1 with none: 99.42%, 6 counts
+#: repaired at any price). Interleaved in one process at 10 s, 10 against 20 (5 runs each):
+#: s0 99.645-99.759% of the best known against 99.542-99.660%, s1 99.700-99.869% against
+#: 99.516-99.613%, s2 99.700-99.763% against 99.592-99.683%, higher in 15 of 15 pairs; 10
+#: against 7 (4 each), means: s0 99.73% against 99.75%, s1 99.77% against 99.62%, s2 99.75%
+#: against 99.74%. At 60 s, 10 against 20 (2 runs each): s0 99.979/99.989% against
+#: 99.939/99.956%, s1 100.003/100.002% against 99.947/99.966%, s2 99.951/99.998% against
+#: 99.927/99.982%. (When only the second asked for one, the restricted LP was the more
+#: valuable wherever the prices' best quarters held the LP's optimum, and its rounded plan
+#: missed 6-9 counts after the priced repairs: tight 28,000 s2 at 10 s, 99.37-99.53% in 4
+#: runs.)
+ROUNDING_MARGIN = 10
 #: Seconds HiGHS takes per pair, for deciding whether the LP fits the time left: 70k pairs
 #: took 4.5 s on the 2-core machine at first, 5.5-6.8 s later, and 6.3-7.4 s on the same
 #: machine 1.5 times slower (7.4k pairs: 0.1 s). An LP that does not end in time is worth
@@ -131,7 +136,8 @@ class RoundedLp:
         against 21,669k). Its LP over the meeting plan's pairs too is solved beside it, on
         the second core, not after it (tight 28,000 seed 1 at 10 s needs that LP, and it
         and a margin LP in a row ended too late on a slow machine). Both ask for
-        ROUNDING_MARGIN counts more, so that the rounded plan lands on the needs."""
+        ROUNDING_MARGIN counts more, so that the support pass and the priced repairs land
+        the rounded plan on the needs."""
         self.res = res
         self.started = started
         self.lam = dual.lam.copy()  # the prices the repairs use, as of now

@@ -121,7 +121,7 @@ SECOND_PATH_SHARE = 0.75
 #: on 3,000): mean % of the best known 28,000 s1 99.591 against 99.518 (at 99.5% or more in
 #: 8 runs against 6; gap 0.47-0.66% against 0.91-1.08%), s0 99.632 against 99.655, s2 99.653
 #: against 99.636; 3,000 s0 99.667 against 99.652, s1 99.628 against 99.700, s2 99.706
-#: against 99.675 (all at 99.5%). Sixteen of two without that margin left tight 28,000 s2 at
+#: against 99.675 (all at 99.5%). Sixteen of two without a margin left tight 28,000 s2 at
 #: 99.39-99.55% (see ROUNDING_MARGIN).
 PATH_SHAPE = (16, 2)
 SHORT_PATH_SHAPE = (8, 2)
