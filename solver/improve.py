@@ -138,11 +138,22 @@ SWEEP_REPAIR_MAX = 150
 #: (6 within 0.1%) against 99.944% (7); s0 4 runs, 99.967% against 99.955% (all within).
 MARKET_MIN_SECONDS = 10.0
 MARKET_SHARE = 0.25
-#: Once the search has not gained for STALL_SECONDS, a count beyond a need is worth
-#: PRICE_SHARE of the requirement's dual price, and a channel slot costs as much of its own
-#: (see ``improve`` and ``Search.set_prices``). Measured on the tight family at 60 s (counts
-#: priced alone): shares 0.8-0.9 gain most; 1.0 makes counts where they are not needed.
-STALL_SECONDS = 1.0
+#: The search has stalled once it has not gained for STALL_SECONDS: the first stall starts
+#: the count market where it pays (above), the next one sets the prices: a count beyond a
+#: need is then worth PRICE_SHARE of the requirement's dual price, and a channel slot costs
+#: as much of its own (see ``improve`` and ``Search.set_prices``). Measured on the tight
+#: family at 60 s (counts priced alone): shares 0.8-0.9 gain most; 1.0 makes counts where
+#: they are not needed. A stall of 0.3 s, not 1 s: once the sweep of tight 3,000 is over,
+#: each of its neighbourhoods is solved in hundredths of a second, and gains of a few
+#: hundred each second or so put the stall off (at 10 s the prices came at 9.4 s, at 20 s at
+#: 13.9 s, with the plan at 99.51% and 99.55% of the best known). Interleaved in one
+#: process: tight 3,000 at 10 s (3 runs each; s1 6) s0 99.641% against 99.528%, s1 99.579%
+#: against 99.631%, s2 99.761% against 99.683%; at 60 s (2 each) s0 99.985% against 99.970%,
+#: s1 99.978% against 99.906%, s2 99.976% against 99.974%; tight 28,000 at 10 s (3 each) s0
+#: 99.707% against 99.673%, s1 99.757% against 99.749%, s2 99.724% against 99.727%; at 60 s
+#: (1 run each) s0 99.955% against 99.955%, s1 99.990% against 99.979%, s2 99.993% against
+#: 99.966%.
+STALL_SECONDS = 0.3
 PRICE_SHARE = 0.9
 #: A gain of less than this share of the plan's value does not end a stall.
 STALL_GAIN = 1e-5
