@@ -33,6 +33,15 @@ STALL_DROP = 2e-4
 HALVINGS = 30
 
 
+def path_temperatures(res: Residual) -> tuple[float, float]:
+    """(first, last) smoothing temperature of the dual's path on ``res``: 0.3 and 1e-3 times
+    the mean best value of a process (at least 1), so the path has the instance's scale.
+    The solve's path (solve.py) and a warm re-solve's refinement at the last one
+    (warm.py) share it."""
+    scale = max(1.0, float(np.sum(np.max(res.value, axis=1, initial=0.0))) / res.free.size)
+    return 0.3 * scale, 1e-3 * scale
+
+
 class Dual:
     """Multipliers y = (alpha, beta, lambda) of the residual problem, flattened."""
 

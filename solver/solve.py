@@ -55,7 +55,7 @@ from solver.checker import check_plan, requirement_violations
 from solver.constraints import planned_count
 from solver.count import improve_count
 from solver.cpsat_model import CpSatModel
-from solver.dual import Dual
+from solver.dual import Dual, path_temperatures
 from solver.lp_guided import RoundedLp, lp_seconds
 from solver.multipliers import Multipliers
 from solver.plan import Plan, Prices, Shortfall, gap_of, make_plan, objective_of
@@ -465,9 +465,7 @@ def _follow_dual_path(search: _Search, should_stop: Callable[[], bool],
     SHORT_PATH_SHAPE where the first step's time says PATH_SHAPE would not end by
     ``fit_by``, and no step is begun that would end past it; returns the shape followed
     (stages, steps a stage)."""
-    res = search.res
-    scale = max(1.0, float(np.sum(np.max(res.value, axis=1, initial=0.0))) / res.free.size)
-    tau_start, tau_end = 0.3 * scale, 1e-3 * scale
+    tau_start, tau_end = path_temperatures(search.res)
     stages, steps = PATH_SHAPE
     stop = should_stop
     if fit_by < float("inf"):

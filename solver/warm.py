@@ -30,7 +30,7 @@ import numpy as np
 from solver import improve, primal
 from solver.blas import single_threaded_blas
 from solver.count import eject_insert
-from solver.dual import Dual
+from solver.dual import Dual, path_temperatures
 from solver.exchange import exchange_repair
 from solver.plan import Plan, objective_of
 from solver.problem import Problem
@@ -157,9 +157,7 @@ def _gap(search: _Search) -> float:
 
 def _refine(dual: Dual, clock: _Clock) -> None:
     """Newton steps on the smoothed dual at the final temperature, from the mapped prices."""
-    res = dual.res
-    scale = max(1.0, float(np.sum(np.max(res.value, axis=1, initial=0.0))) / res.free.size)
-    tau = 1e-3 * scale
+    _, tau = path_temperatures(dual.res)
     dual.minimise(tau_start=tau, tau_end=tau, stages=1, newton_steps=NEWTON_STEPS,
                   should_stop=clock.stop)
 

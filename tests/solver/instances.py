@@ -9,7 +9,7 @@ import itertools
 import numpy as np
 
 from solver.checker import check_plan, requirement_shortfalls, requirement_violations
-from solver.dual import Dual
+from solver.dual import Dual, path_temperatures
 from solver.plan import objective_of
 from solver.problem import Problem, Requirement
 from solver.reduced import Residual, residual_of
@@ -133,10 +133,9 @@ def priced_tight(n: int, seed: int, path_shape: tuple[int, int] = (8, 3),
     there passes solve.PATH_SHAPE."""
     res = residual_of(tight_problem(n, seed=seed))
     dual = Dual(res)
-    scale = max(1.0, float(np.sum(np.max(res.value, axis=1, initial=0.0))) / res.free.size)
+    tau_start, tau_end = path_temperatures(res)
     stages, steps = path_shape
-    dual.minimise(tau_start=0.3 * scale, tau_end=1e-3 * scale, stages=stages,
-                  newton_steps=steps)
+    dual.minimise(tau_start=tau_start, tau_end=tau_end, stages=stages, newton_steps=steps)
     return res, dual
 
 
