@@ -47,18 +47,39 @@ MAX_PAIRS = 6000
 #: bound more per second than CP-SAT (tight 28,000: 11.7k in 1.8 s against 3k in 4.8 s),
 #: CP-SAT adds to them on small bureaus (tight 3,000).
 LP_SHARE = 0.5
+#: CP-SAT's time on one bureau at most: tight 3,000 s1 at the bound phase's prices, all 28
+#: bureaus, 0.131% above the best known plan in 2.5 s (0.05 s: 0.146% in 1.4 s; 0.3 s:
+#: 0.116% in 5.4 s); beside a 10 s search (4 runs each interleaved with a bound of
+#: solve.BOUND_SHARE only), 0.1 s cost its plans 0.02% on s0 and s1 (s2 +0.01%), where 0.3
+#: s cost 0.15%, 0.03% and 0.12%.
+BUREAU_SECONDS = 0.1
+#: One CP-SAT worker at this level of linearization (the LP relaxation and its cuts) proves
+#: these knapsacks' bounds as tight as two at the defaults in the same time, with half the
+#: cores: tight 3,000 s1, all 28 bureaus at 0.3 s each, 0.116% above the best known plan in
+#: 5.4 s, where two workers reached 0.118% in 5.3 s (one at the defaults 0.131%). The other
+#: core is the search's (solve._bound_beside).
+LINEARIZATION = 2
+#: Bureaus with at most this many pairs (few, coarse items per quarter: where the bureau's
+#: LP is loose) are bounded by CP-SAT past the time ``strengthen`` is given, until its
+#: ``small_until``. Tight 3,000 s1: they are 25 of 28 bureaus and 96% of what CP-SAT lowers
+#: the bound by; on tight 28,000 none is (the smallest has ~2,200 pairs), where CP-SAT on
+#: its small bureaus beside a 10 s search lowered no bound and cost s0's plans 0.05%.
+COARSE_PAIRS = 1500
 
 
 def strengthen(
     dual: Dual,
     seconds: float,
     should_stop: Callable[[], bool] = lambda: False,
+    small_until: float | None = None,
 ) -> float:
     """A proven upper bound <= dual.value(): first each bureau's D_b at its exact LP prices
     (bureau_lp.py), then CP-SAT's integer bound on the small bureaus, smallest bureaus first
-    within ``seconds`` (the LPs take at most LP_SHARE of it)."""
+    within ``seconds`` (the LPs take at most LP_SHARE of it), those of at most COARSE_PAIRS
+    pairs until ``small_until`` (time.monotonic()) where that is later."""
     res = dual.res
     t_end = time.monotonic() + seconds
+    small_end = t_end if small_until is None else max(t_end, small_until)
     alpha = dual.alpha
     coef = dual.reduced() + res.effort[:, None] * alpha[res.bureau]  # value + bonus - beta
     nb = res.capacity.shape[0]
@@ -76,17 +97,16 @@ def strengthen(
             bound -= part[b] - lower
             part[b] = lower
     for b in by_size:
-        left = t_end - time.monotonic()
-        if left <= 0.02 or should_stop():
+        if time.monotonic() >= small_end - 0.02 or should_stop():
             break
         rows = res.by_bureau[b]
-        if rows.size == 0:
-            continue
         c = coef[rows]
         pos = np.isfinite(c) & (c > 0)
-        if int(pos.sum()) > MAX_PAIRS or not pos.any():
+        pairs = int(pos.sum())
+        left = (small_end if pairs <= COARSE_PAIRS else t_end) - time.monotonic()
+        if pairs == 0 or pairs > MAX_PAIRS or left <= 0.02:
             continue
-        ub = _bureau_upper(rows, c, pos, res.effort, res.capacity[b], min(left, 0.3))
+        ub = _bureau_upper(rows, c, pos, res.effort, res.capacity[b], min(left, BUREAU_SECONDS))
         if ub is not None and ub < part[b]:
             bound -= part[b] - ub
             part[b] = ub
@@ -126,7 +146,8 @@ def _bureau_upper(
             cp_model.LinearExpr.weighted_sum([v for v, _ in items], [e for _, e in items]) <= cap
         )
     model.maximize(cp_model.LinearExpr.weighted_sum(vs, cs))
-    solver = cpsat_solver(seconds, 2)
+    solver = cpsat_solver(seconds, 1)
+    solver.parameters.linearization_level = LINEARIZATION
     status = run(solver, model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from solver import improve
+from solver import bureau_bound, improve
 from solver.checker import check_plan, requirement_violations
 from solver.dual import Dual
 from solver.progress import NullProgress
@@ -215,6 +215,20 @@ def test_the_bound_is_tightened_beside_the_search_on_its_own_prices() -> None:
     assert not np.array_equal(search.dual.y, prices)  # the plan reports the bound's prices
 
 
+def test_the_small_bureaus_are_bounded_beside_the_search_to_its_end(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # tight 3,000 s0 at 10 s: the bound's own time (BOUND_SHARE) is 0.8 s, in which CP-SAT
+    # bounds few of its 28 bureaus; beside a search of 4 s, every bureau of few pairs
+    bounds = {}
+    for name, coarse in (("own time", 0), ("to the end", bureau_bound.COARSE_PAIRS)):
+        monkeypatch.setattr(bureau_bound, "COARSE_PAIRS", coarse)
+        search = _bounded_search(10.0)
+        with _bound_beside(search, until=time.monotonic() + 4.0):
+            time.sleep(4.0)
+        bounds[name] = search.bound
+    assert bounds["to the end"] < bounds["own time"] - 0.001 * bounds["own time"]
+
+
 def test_a_search_left_little_time_has_no_bound_beside_it() -> None:
     # the plans to start from came late: the search needs both cores
     search = _bounded_search(10.0)
@@ -231,8 +245,8 @@ def test_a_search_cut_short_stops_the_bound_beside_it(monkeypatch: pytest.Monkey
     tighten = solve_module._tighten_bound
     ended: list[float] = []
 
-    def recording(*args: Any) -> bool:
-        out: bool = tighten(*args)
+    def recording(*args: Any, **kwargs: Any) -> bool:
+        out: bool = tighten(*args, **kwargs)
         ended.append(time.monotonic())
         return out
 
