@@ -47,12 +47,8 @@ MAX_PAIRS = 6000
 #: bound more per second than CP-SAT (tight 28,000: 11.7k in 1.8 s against 3k in 4.8 s),
 #: CP-SAT adds to them on small bureaus (tight 3,000).
 LP_SHARE = 0.5
-#: CP-SAT's time on one bureau at most: tight 3,000 s1 at the bound phase's prices, all 28
-#: bureaus, 0.131% above the best known plan in 2.5 s (0.05 s: 0.146% in 1.4 s; 0.3 s:
-#: 0.116% in 5.4 s); beside a 10 s search (4 runs each interleaved with a bound of
-#: solve.BOUND_SHARE only), 0.1 s cost its plans 0.02% on s0 and s1 (s2 +0.01%), where 0.3
-#: s cost 0.15%, 0.03% and 0.12%.
-BUREAU_SECONDS = 0.1
+#: CP-SAT's time on one bureau at most, unless the caller says less (``strengthen``).
+BUREAU_SECONDS = 0.3
 #: One CP-SAT worker at this level of linearization (the LP relaxation and its cuts) proves
 #: these knapsacks' bounds as tight as two at the defaults in the same time, with half the
 #: cores: tight 3,000 s1, all 28 bureaus at 0.3 s each, 0.116% above the best known plan in
@@ -72,11 +68,13 @@ def strengthen(
     seconds: float,
     should_stop: Callable[[], bool] = lambda: False,
     small_until: float | None = None,
+    bureau_seconds: float = BUREAU_SECONDS,
 ) -> float:
     """A proven upper bound <= dual.value(): first each bureau's D_b at its exact LP prices
     (bureau_lp.py), then CP-SAT's integer bound on the small bureaus, smallest bureaus first
     within ``seconds`` (the LPs take at most LP_SHARE of it), those of at most COARSE_PAIRS
-    pairs until ``small_until`` (time.monotonic()) where that is later."""
+    pairs until ``small_until`` (time.monotonic()) where that is later; CP-SAT takes at most
+    ``bureau_seconds`` on a bureau."""
     res = dual.res
     t_end = time.monotonic() + seconds
     small_end = t_end if small_until is None else max(t_end, small_until)
@@ -106,7 +104,7 @@ def strengthen(
         left = (small_end if pairs <= COARSE_PAIRS else t_end) - time.monotonic()
         if pairs == 0 or pairs > MAX_PAIRS or left <= 0.02:
             continue
-        ub = _bureau_upper(rows, c, pos, res.effort, res.capacity[b], min(left, BUREAU_SECONDS))
+        ub = _bureau_upper(rows, c, pos, res.effort, res.capacity[b], min(left, bureau_seconds))
         if ub is not None and ub < part[b]:
             bound -= part[b] - ub
             part[b] = ub

@@ -49,7 +49,7 @@ import numpy as np
 from solver import improve, primal
 from solver.background import Background
 from solver.blas import single_threaded_blas
-from solver.bureau_bound import strengthen
+from solver.bureau_bound import BUREAU_SECONDS, strengthen
 from solver.capacity_gap import GapInBackground
 from solver.checker import check_plan, requirement_violations
 from solver.constraints import planned_count
@@ -78,6 +78,13 @@ POLISH_SHARE = 0.2
 #: prices, then CP-SAT's integer bound on small bureaus); beside the search where it runs
 #: (_bound_beside), after the polish otherwise.
 BOUND_SHARE = 0.08
+#: Beside the search, CP-SAT bounds a bureau in at most this share of the time limit
+#: (bureau_bound.BUREAU_SECONDS at most): 0.1 s at 10 s. Tight 3,000 s1 at the bound
+#: phase's prices, all 28 bureaus, 0.131% above the best known plan in 2.5 s at 0.1 s each
+#: (0.05 s: 0.146% in 1.4 s; 0.3 s: 0.116% in 5.4 s); beside a 10 s search (4 runs each,
+#: interleaved, against a bound of BOUND_SHARE only) 0.1 s cost the plans 0.02% on s0 and
+#: s1 (s2 +0.01%), where 0.3 s cost 0.15%, 0.03% and 0.12%.
+BESIDE_BUREAU_SHARE = 0.01
 #: ... which first follows the dual's path once more, from the prices the bound phase ended
 #: at, where the bound phase took at most this share of its time (and stops at that share;
 #: the best prices it meets are kept, so a cut pass still helps): the Newton path can stall
@@ -626,7 +633,7 @@ def _bound_beside(search: _Search, until: float) -> Iterator[None]:
     within 0.05% either way. The small bureaus' integer bound goes on to the search's end
     (``small_until``): tight 3,000 at 10 s, 4 runs each interleaved in one process with a
     bound of BOUND_SHARE only, mean gap s0 0.26% against 0.38%, s1 0.51% against 0.62%, s2
-    0.30% against 0.44%, the plans within 0.03% either way (bureau_bound.BUREAU_SECONDS)."""
+    0.30% against 0.44%, the plans within 0.03% either way (BESIDE_BUREAU_SHARE)."""
     if until - time.monotonic() < 2 * BOUND_SHARE * search.time_limit:
         # a search left little time has both cores: its plans came late (tight 28,000 at
         # 10 s: the LP-rounded plans 0.1 s before the usual deadline, a milestone 31 over
@@ -637,8 +644,8 @@ def _bound_beside(search: _Search, until: float) -> Iterator[None]:
     shadow = dataclasses.replace(search, dual=copy.copy(search.dual))
     left = threading.Event()  # the block was left by an exception: the bound stops too
     tightening = Background(lambda: _tighten_bound(
-        shadow, until, lambda: left.is_set() or search.clock.stop(),
-        small_until=until))
+        shadow, until, lambda: left.is_set() or search.clock.stop(), small_until=until,
+        bureau_seconds=min(BUREAU_SECONDS, BESIDE_BUREAU_SHARE * search.time_limit)))
     try:
         yield
     except BaseException:
@@ -764,13 +771,15 @@ def _tighten_bound_phase(search: _Search, until: float) -> None:
 
 
 def _tighten_bound(search: _Search, until: float, should_stop: Callable[[], bool],
-                   small_until: float | None = None) -> bool:
+                   small_until: float | None = None,
+                   bureau_seconds: float = BUREAU_SECONDS) -> bool:
     """A second pass of the dual's path where it fits (SECOND_PATH_SHARE), then the
     per-bureau integer bound, within BOUND_SHARE of the time limit and by the moment
     ``until`` (time.monotonic()), both from the LP's prices where they bound lower than the
     dual's (_bound_by_lp); the small bureaus' integer bound goes on until ``small_until``
-    where that is later (bureau_bound.COARSE_PAIRS). They move ``search.dual``'s prices,
-    which the plan reports (Plan.prices). False where there was no time for it."""
+    where that is later (bureau_bound.COARSE_PAIRS), each bureau in ``bureau_seconds`` at
+    most. They move ``search.dual``'s prices, which the plan reports (Plan.prices). False
+    where there was no time for it."""
     if should_stop() or not search.res.free.size:
         return False
     budget = min(BOUND_SHARE * search.time_limit, until - time.monotonic())
@@ -785,8 +794,9 @@ def _tighten_bound(search: _Search, until: float, should_stop: Callable[[], bool
         search.bound = min(search.bound, search.dual.value())
     left = end - time.monotonic()
     if max(left, (small_until or 0.0) - time.monotonic()) > 0.05:
-        search.bound = min(search.bound, strengthen(search.dual, max(left, 0.0), should_stop,
-                                                    small_until=small_until))
+        search.bound = min(search.bound, strengthen(
+            search.dual, max(left, 0.0), should_stop, small_until=small_until,
+            bureau_seconds=bureau_seconds))
     return True
 
 

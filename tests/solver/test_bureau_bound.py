@@ -26,7 +26,7 @@ def bounded() -> Dual:
 
 def test_the_small_bureaus_are_bounded_until_small_until(bounded: Dual) -> None:
     # 0.05 s: the bureaus' LPs and hardly any CP-SAT; until 3 s later, CP-SAT on each small
-    # bureau (BUREAU_SECONDS each), 0.31% above the best known plan -> about 0.13%
+    # bureau (BUREAU_SECONDS each), 0.31% above the best known plan -> about 0.12%
     quick = strengthen(bounded, 0.05)
     began = time.monotonic()
     longer = strengthen(bounded, 0.05, small_until=began + 3.0)
