@@ -28,8 +28,8 @@ from solver.reduced import Residual
 #: (plan x, rows, (need index, change of the count x must make), seconds) -> x with
 #: ``rows`` re-planned (None: no plan in the time).
 SolveShifted = Callable[[np.ndarray, np.ndarray, tuple[int, int], float], np.ndarray | None]
-#: (plan x, bureau) -> the rows to re-plan for that bureau's offers.
-OfferRows = Callable[[np.ndarray, int], np.ndarray]
+#: (plan x, bureau, need index) -> the rows to re-plan for that bureau's offers of that need.
+OfferRows = Callable[[np.ndarray, int, int], np.ndarray]
 
 GIVE, TAKE = -1, 1
 #: (need, bureau, GIVE or TAKE)
@@ -95,7 +95,7 @@ class CountMarket:
     def _ask(self, x: np.ndarray, k: int, deadline: float, pool: Executor) -> None:
         """Every bureau's offers for need k that its plan in x has made stale or it never
         made, smallest bureau first, two at a time."""
-        asks = [((k, b, side), self.rows_of(x, b))  # here: rows_of may draw random numbers
+        asks = [((k, b, side), self.rows_of(x, b, k))  # here: rows_of may draw random numbers
                 for b in self.bureaus
                 for side in (GIVE, TAKE) if not self._stands(x, (k, b, side))]
         counts = self.res.needs[k].count

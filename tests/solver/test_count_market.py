@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
 import numpy as np
+import pytest
 
 from solver import improve
 from solver.count_market import GIVE, TAKE, CountMarket, Offer
@@ -36,7 +37,7 @@ def _market(res: Residual, calls: list[tuple[int, tuple[int, int]]] | None = Non
             calls.append((int(res.bureau[rows[0]]), shift))
         return improve._solve_shifted(res, should_stop, x, rows, shift, seconds)
 
-    return CountMarket(res, lambda x, b: res.by_bureau[b], solve, 5.0, should_stop)
+    return CountMarket(res, lambda x, b, k: res.by_bureau[b], solve, 5.0, should_stop)
 
 
 def _trade(market: CountMarket, x: np.ndarray,
@@ -122,6 +123,26 @@ def test_the_market_pays_where_most_bureaus_are_small(tight: tuple[Residual, Dua
     big = residual_of(make_problem([1.0] * n, [10] * n, [[5.0], [5.0]],
                                    bureau=[0, 1] * (n // 2)))
     assert not improve.Search(big, np.zeros((n, 1))).market_pays()
+
+
+def test_a_big_bureau_s_offers_re_plan_its_late_members_of_the_need_asked(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
+    # the instance's milestone binds and its target does not: the trade rows of the
+    # tightest need would be the milestone's for the target's offers too
+    res, dual = tight
+    x, _ = value_first(res, dual, lambda: False)
+    assert x is not None and len(res.needs) == 2
+    b = max(range(len(res.by_bureau)), key=lambda i: res.by_bureau[i].size)
+    monkeypatch.setattr(improve, "SWEEP_MAX", res.by_bureau[b].size - 1)  # too big for it
+    search = improve.Search(res, dual.reduced())
+    mine = res.by_bureau[b]
+    for k, need in enumerate(res.needs):
+        late = mine[improve.late_members(res, need, x)[mine]]
+        # picked by effort times a random 0.8-1.2: these are among the REPAIR_PART first
+        cut = np.sort(res.effort[late])[improve.REPAIR_PART - 1] * 0.8 / 1.2
+        surely = late[res.effort[late] < cut]
+        assert surely.size >= 5
+        assert np.isin(surely, search.offer_rows(x, b, k)).all()
 
 
 def test_a_market_stops_soon_after_a_cancel(tight: tuple[Residual, Dual]) -> None:
