@@ -35,20 +35,18 @@ from tests.benchmarks.bench_tight import solve_checked, tight_name
 #: The best plan known of each instance, (size, seed) -> objective: the best of every run of
 #: ours (10 s to 600 s) and of HiGHS's and CP-SAT's on the plain model (60 s and 600 s,
 #: tests/benchmarks/bench_tight.py) in issue 12's sessions, each a plan the checker passed.
-#: Tight 3,000 s0 and s2 and 28,000 s1 and s2 are ``solve`` given 60 s in the sessions after
-#: d969eaa (issue 12's notes), each the run's exact objective: 3,000 s0 and 28,000 s2 in
-#: interleaved comparisons (3,000 s0 with the dual's path of 12 stages of 2 steps, 28,000 s2
-#: at d969eaa); 3,000 s2 and 28,000 s1 in the next session: 3,000 s2 in an interleaved
-#: comparison of the search's stall of 0.3 s (e6e566b) against 1 s; 28,000 s1 this script's
-#: run at 66110d0. Tight 3,000 s1 is ``solve`` given 60 s with channel slots priced (this
-#: script's run at 31bcd5b), the least multiple of 0.25 that prints as its objective did
-#: (2,049,477, rounded to the unit then), so a plan at least that good exists. Tight 28,000
-#: s0 is ``solve`` given 300 s (the search as it was at a8da238). The "% of the best known"
-#: in solver/'s comments are of the entries as they were when each was measured.
+#: Tight 3,000 s0, s1 and s2 and 28,000 s1 and s2 are ``solve`` given 60 s in the sessions
+#: after d969eaa (issue 12's notes), each the run's exact objective: 3,000 s0 and 28,000 s2
+#: in interleaved comparisons (3,000 s0 with the dual's path of 12 stages of 2 steps, 28,000
+#: s2 at d969eaa); 28,000 s1 this script's run at 66110d0; 3,000 s1 and s2 in the
+#: interleaved comparisons of the count market's offers made on the late members of the
+#: need asked (7698086) against the tightest need's, both in that change's arm. Tight
+#: 28,000 s0 is ``solve`` given 300 s (the search as it was at a8da238). The "% of the best
+#: known" in solver/'s comments are of the entries as they were when each was measured.
 BEST_KNOWN: dict[tuple[int, int], float] = {
     (3000, 0): 1_847_151.75,
-    (3000, 1): 2_049_476.75,
-    (3000, 2): 2_830_709.5,
+    (3000, 1): 2_049_511.75,
+    (3000, 2): 2_830_823.75,
     (28_000, 0): 21_878_005.5,
     (28_000, 1): 23_966_252.5,
     (28_000, 2): 26_154_880.75,
