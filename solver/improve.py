@@ -628,7 +628,7 @@ class Search:
         not done by m (to add or bring forward) and the processes done by m that cost most
         room for their value (to move later or drop)."""
         res, rng = self.res, self.rng
-        need = max(res.needs, key=lambda n: n.need - n.count(x))
+        need = tightest_need(res, x)
         late = late_members(self.res, need, x)
         weight = np.bincount(res.bureau[late], minlength=len(self.by_bureau)).astype(float)
         if weight.sum() == 0:
@@ -964,6 +964,12 @@ def _solve_shifted(res: Residual, should_stop: Callable[[], bool], x: np.ndarray
     return plan
 
 
+def tightest_need(res: Residual, x: np.ndarray) -> Need:
+    """The need with the fewest counts to spare in plan x (the most missed where one is
+    missed), the first of those that tie."""
+    return min(res.needs, key=lambda n: n.count(x) - n.need)
+
+
 def late_members(res: Residual, need: Need, x: np.ndarray) -> np.ndarray:
     """bool[F]: the need's members plan x does not complete by its quarter, though they
     could be."""
@@ -986,7 +992,7 @@ def trade_parts(res: Residual, x: np.ndarray, rows: np.ndarray, k: int,
              first(out, -best_per_process(res.value[out]) / res.effort[out], k)]
     if res.needs:
         if need is None:
-            need = min(res.needs, key=lambda n: n.count(x) - n.need)
+            need = tightest_need(res, x)
         late = rows[late_members(res, need, x)[rows]]
         parts.append(first(late, res.effort[late], k))
     return parts
