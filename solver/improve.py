@@ -177,6 +177,20 @@ LATE_PRICE_SHARE = 0.5
 FINALE_MAX = 600
 FINALE_SECONDS = 2.0
 FINALE_SHARE = 0.1
+#: When a long search first prices counts, its first neighbourhood is the gap pair: the
+#: two bureaus furthest from their parts of the bound (``Search.bureau_gaps``) re-planned
+#: together as an LP_PAIR neighbourhood is, with one worker for GAP_PAIR_SECONDS, beside the
+#: other kinds. On tight 3,000 s1 the market's plan is the same in every run, and bureaus 0
+#: (556 processes) and 15 (57) hold the most of its gap (2.2k and 2.0k at the dual's
+#: prices); of 4 traced 60 s runs, the two that left the plateau of 99.85-99.92% of the best
+#: known did it by a step of that pair (+3.6k and +1.8k), which LP_PAIR's draws reach early
+#: in some runs and in others after steps that take its gain elsewhere. 60 s, 21 runs each
+#: interleaved in one process: mean 99.921% against 99.897%, higher in 15 pairs and lower
+#: in 5, at 99.9% or more in 14 against 10, at 99.95% or more in 6 against 1. Tight 3,000
+#: s0 and s2 and 28,000 s0-s2 (2 pairs each) within the runs' spread. With a chunk of its
+#: own (not LP_PAIR's, which its short steps shrink) and 8 s: 7 runs, 99.889% against
+#: 99.910%.
+GAP_PAIR_SECONDS = 4.0
 #: The kind whose neighbourhoods are the rows the LP of two bureaus (drawn as
 #: ``Search.lp_odds`` says) picks, as the "lp" kind's are one bureau's: with the rest of
 #: the plan fixed, one bureau's LP cannot move a count to another bureau (the requirements'
@@ -536,6 +550,17 @@ class Search:
             parts.append(rows if rows.size <= take else rng.choice(rows, size=take, replace=False))
         return np.concatenate(parts)
 
+    def gap_pair(self, x: np.ndarray) -> tuple[_Kind, np.ndarray] | None:
+        """The gap pair of plan x (GAP_PAIR_SECONDS): the LP_PAIR kind and the processes of
+        the two bureaus with the largest parts of the gap; None where the search has no
+        LP_PAIR kind (a focused search, or a single bureau)."""
+        kind = next((k for k in self.kinds if k.name == LP_PAIR), None)
+        if kind is None:
+            return None
+        gaps = np.where(self.bureau_weight > 0, self.bureau_gaps(x), -np.inf)
+        two = np.argsort(-gaps, kind="stable")[:2]
+        return kind, np.concatenate([self.by_bureau[b] for b in two.tolist()])
+
     def lp_odds(self, x: np.ndarray) -> np.ndarray:
         """float[B]: each bureau's odds of being drawn for an LP kind's neighbourhood ("lp",
         LP_PAIR) of plan x: 1 - share of them by its size (``bureau_weight``), share by its
@@ -846,7 +871,8 @@ def improve(
     between bureaus that no single neighbourhood holds together; so do channel slots, freed
     where they give least and taken where they give most. (On tight-28000 one bureau of 242
     processes can complete 26 more by the milestone for ~2,600 of value, where the
-    milestone's dual price is ~1,500 a process.) The search then moves on a plan that may be
+    milestone's dual price is ~1,500 a process.) A long search's first priced neighbourhood is
+    the gap pair (GAP_PAIR_SECONDS). The search then moves on a plan that may be
     worth less than the best one; ``best`` stays the most valuable plan that meets the
     requirements. In the last LATE_SHARE of the time the prices are lowered, so the counts
     made beyond the needs and the slots left free are cashed in, and the finale re-plans the
@@ -879,6 +905,11 @@ def improve(
 
     def stopped() -> bool:
         return finished.is_set() or should_stop()
+
+    def launch(pick: tuple[_Kind, np.ndarray], seconds: float, workers: int) -> None:
+        future = pool.submit(_timed_neighbourhood, search, current, seconds, stopped,
+                             workers, pick)
+        running[future] = pick
 
     def settle(how: str) -> None:
         """Wait for the first (FIRST_COMPLETED) or every (ALL_COMPLETED) running
@@ -923,6 +954,9 @@ def improve(
                             last_gain = time.monotonic()
                             continue
                     search.set_prices(dual)
+                    pair = search.gap_pair(current) if search.long() else None
+                    if pair is not None:
+                        launch(pair, min(GAP_PAIR_SECONDS, left), 1)
                 if search.price is not None and not late and time.monotonic() >= late_from:
                     late = True
                     search.set_prices(dual, LATE_PRICE_SHARE)
@@ -942,10 +976,7 @@ def improve(
                 for pick in picks:
                     finale_step = pick[0] is search.finale_kind
                     seconds = min(FINALE_SECONDS if finale_step else STEP_SECONDS, left)
-                    workers = WORKERS if finale_step else max(1, WORKERS // PARALLEL)
-                    future = pool.submit(_timed_neighbourhood, search, current, seconds, stopped,
-                                         workers, pick)
-                    running[future] = pick
+                    launch(pick, seconds, WORKERS if finale_step else max(1, WORKERS // PARALLEL))
                 if running and (solo or not picks or len(running) >= PARALLEL):
                     settle(FIRST_COMPLETED)
         finally:  # also on a Ctrl+C: those still running stop (cpsat_run.WATCH_SECONDS)

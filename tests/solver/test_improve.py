@@ -46,6 +46,7 @@ class _Solved:
     started: float  # time.monotonic()
     ended: float = float("inf")
     plan: np.ndarray | None = None
+    start: np.ndarray | None = None  # the plan it was solved from
 
 
 #: Seconds a slow neighbourhood of ``_spy_on_neighbourhoods`` takes more.
@@ -66,7 +67,7 @@ def _spy_on_neighbourhoods(monkeypatch: pytest.MonkeyPatch, seconds_at_most: flo
             workers: int = improve.WORKERS,
             need_shift: tuple[int, int] | None = None,
             cuts: bool = True) -> tuple[np.ndarray | None, bool]:
-        call = _Solved(rows, seconds, bonus, workers, cuts, time.monotonic())
+        call = _Solved(rows, seconds, bonus, workers, cuts, time.monotonic(), start=x.copy())
         solved.append(call)
         slow = slow_every > 0 and len(solved) % slow_every == 0
         call.plan, optimal = solve_neighbourhood(res_, x, rows, min(seconds, seconds_at_most),
@@ -559,6 +560,77 @@ def test_no_count_market_without_the_time_or_in_a_focused_search(
     feasible, found, markets = _market_search(res, dual, monkeypatch, min_seconds, focus)
     assert markets == []
     assert res.plan_value(found) >= res.plan_value(feasible) - 1e-6
+
+
+def test_the_gap_pair_is_the_two_bureaus_furthest_from_the_bound_and_none_when_focused(
+        tight: tuple[Residual, Dual]) -> None:
+    res, dual = tight
+    x = _value_first_plan(res, dual)
+    search = improve.Search(res, dual.reduced(), alpha=dual.alpha.copy(), seconds_given=60.0)
+    pair = search.gap_pair(x)
+    assert pair is not None
+    kind, rows = pair
+    assert kind.name == improve.LP_PAIR  # narrowed by its LP as LP_PAIR's are
+    gaps = search.bureau_gaps(x)
+    two = np.argsort(-gaps)[:2]
+    assert gaps[two].min() > np.delete(gaps, two).max()
+    assert sorted(set(res.bureau[rows].tolist())) == sorted(two.tolist())
+    assert rows.size == sum(search.by_bureau[b].size for b in two.tolist())
+    focused = improve.Search(res, dual.reduced(), focus=np.array([0, 1]),
+                             alpha=dual.alpha.copy(), seconds_given=60.0)
+    assert focused.gap_pair(x) is None
+
+
+def _first_priced_neighbourhoods(res: Residual, dual: Dual, monkeypatch: pytest.MonkeyPatch,
+                                  seconds: float) -> list[_Solved]:
+    """The first 6 neighbourhoods with counts priced of a search given ``seconds`` that
+    prices them at once (no market), GAP_PAIR_SECONDS set to 1.25 to tell its pair apart."""
+    feasible = _value_first_plan(res, dual)
+    monkeypatch.setattr(improve, "STALL_SECONDS", 0.0)
+    monkeypatch.setattr(improve, "MARKET_MIN_SECONDS", float("inf"))
+    monkeypatch.setattr(improve, "GAP_PAIR_SECONDS", 1.25)
+    solved = _spy_on_neighbourhoods(monkeypatch, seconds_at_most=0.05)
+
+    def priced() -> list[_Solved]:
+        return [call for call in solved if call.bonus is not None]
+
+    found = improve.improve(res, feasible, dual, dual.value() + res.locked_value,
+                            time.monotonic() + seconds, lambda: len(priced()) >= 6,
+                            lambda x: None)
+    assert res.shortfall(found) == 0
+    return priced()[:6]
+
+
+def test_a_long_search_first_re_plans_the_two_bureaus_furthest_from_the_bound_together(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
+    res, dual = tight
+    seconds = 30.0
+    assert seconds >= improve.LONG_SEARCH
+    first = _first_priced_neighbourhoods(res, dual, monkeypatch, seconds)
+    pairs = [call for call in first if call.seconds == 1.25]
+    assert len(pairs) == 1
+    pair = pairs[0]
+    # launched first, beside the next pick, which may reach CP-SAT before it (its LP first)
+    assert pair in first[:2]
+    assert pair.workers == 1
+    assert pair.start is not None
+    gaps = improve.Search(res, dual.reduced(), alpha=dual.alpha.copy(),
+                          seconds_given=seconds).bureau_gaps(pair.start)
+    furthest = set(np.argsort(-gaps)[:2].tolist())
+    assert gaps[sorted(furthest)].min() > np.delete(gaps, sorted(furthest)).max()
+    # the pair's LP picks the rows of those two bureaus it re-plans
+    assert pair.rows.size > 0
+    assert set(res.bureau[pair.rows].tolist()) <= furthest
+
+
+def test_a_short_search_has_no_gap_pair(
+        tight: tuple[Residual, Dual], monkeypatch: pytest.MonkeyPatch) -> None:
+    res, dual = tight
+    seconds = 8.0
+    assert seconds < improve.LONG_SEARCH
+    first = _first_priced_neighbourhoods(res, dual, monkeypatch, seconds)
+    assert len(first) == 6
+    assert all(call.seconds != 1.25 for call in first)
 
 
 def test_counts_are_priced_lower_in_the_last_part_of_the_search(
