@@ -644,15 +644,36 @@ def test_counts_are_priced_lower_in_the_last_part_of_the_search(
     paid = full > 0
     solved = _spy_on_neighbourhoods(monkeypatch, seconds_at_most=0.05)
     seconds = 4.0
+    began = time.monotonic()
     found = improve.improve(res, feasible, dual, dual.value() + res.locked_value,
-                            time.monotonic() + seconds, lambda: False, lambda x: None)
-    shares = [float(np.median(call.bonus[paid] / full[paid]))
-              for call in solved if call.bonus is not None]
+                            began + seconds, lambda: False, lambda x: None)
+    priced = [call for call in solved if call.bonus is not None]
+    shares = [float(np.median(call.bonus[paid] / full[paid])) for call in priced]
     assert paid.any()
     assert shares[0] == pytest.approx(improve.PRICE_SHARE)
     assert shares[-1] == pytest.approx(improve.LATE_PRICE_SHARE)
     assert set(np.round(shares, 6)) == {improve.PRICE_SHARE, improve.LATE_PRICE_SHARE}
     assert res.shortfall(found) == 0
+    # a short search's last part is LATE_SHARE_SHORT of it: its first neighbourhood comes
+    # once that part began, and before the moment a long search's (LATE_SHARE) would
+    first_late = next(call for call, share in zip(priced, shares, strict=True)
+                      if share == pytest.approx(improve.LATE_PRICE_SHARE))
+    assert improve.LATE_SHARE < improve.LATE_SHARE_SHORT
+    assert first_late.started >= began + (1.0 - improve.LATE_SHARE_SHORT) * seconds
+    assert first_late.started < began + (1.0 - improve.LATE_SHARE) * seconds
+
+
+def test_a_search_is_late_in_its_last_late_share_short_if_short_and_late_share_if_long(
+        tight: tuple[Residual, Dual]) -> None:
+    res, dual = tight
+
+    def late_share(seconds: float) -> float:
+        search = improve.Search(res, dual.reduced(), alpha=dual.alpha.copy(),
+                                seconds_given=seconds)
+        return search.late_share()
+
+    assert late_share(improve.LONG_SEARCH - 0.1) == improve.LATE_SHARE_SHORT
+    assert late_share(improve.LONG_SEARCH) == improve.LATE_SHARE
 
 
 def test_a_shedding_neighbourhood_is_one_bureau_s_counting_and_other_processes(
