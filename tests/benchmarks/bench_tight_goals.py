@@ -4,9 +4,11 @@ Each tight instance (``solver.synthetic.tight_problem``) is solved ``--repeat`` 
 limit, the limits of a repeat one after the other (so a slow spell of the machine falls on
 all of them alike); every plan passes the checker. Each run is given as its objective's % of
 the instance's best known plan (``BEST_KNOWN``) and its gap against our own proven bound,
-and marked where it meets the goal: within 0.5% of the best known plan at 10 s; within 0.1%
-at 60 s with a gap of at most 0.5%. A plan better than its entry is said to be so: raise the
-entry to it (and say where it came from).
+and marked where it meets the goal: within 0.5% of the best known plan at 10 s and within
+0.1% at 60 s, with a gap of at most 0.5% at both. (At 60 s a plan within 0.1% of the best
+known is within 0.5% of our bound anyway, which lies 0.1-0.15% above the best known on the
+tight family: the gap's clause is what the 10 s runs can miss.) A plan better than its entry
+is said to be so: raise the entry to it (and say where it came from).
 
     PYTHONPATH=. nice -n 10 python tests/benchmarks/bench_tight_goals.py \
         --sizes 3000 28000 --seeds 0 1 2 --limits 10 60 --repeat 3
@@ -52,7 +54,7 @@ BEST_KNOWN: dict[tuple[int, int], float] = {
     (28_000, 2): 26_154_880.75,
 }
 #: limit (s) -> (least % of the best known plan, greatest gap % against our bound or None)
-GOALS: dict[float, tuple[float, float | None]] = {10.0: (99.5, None), 60.0: (99.9, 0.5)}
+GOALS: dict[float, tuple[float, float | None]] = {10.0: (99.5, 0.5), 60.0: (99.9, 0.5)}
 
 
 @dataclass
