@@ -888,9 +888,8 @@ def improve(
     the gap pair (GAP_PAIR_SECONDS). The search then moves on a plan that may be
     worth less than the best one; ``best`` stays the most valuable plan that meets the
     requirements. In the last LATE_SHARE of the time (LATE_SHARE_SHORT in a short search)
-    the prices are lowered, so the counts
-    made beyond the needs and the slots left free are cashed in, and the finale re-plans the
-    mid-size bureaus whole (FINALE_SHARE)."""
+    the prices are lowered, so the counts made beyond the needs and the slots left free are
+    cashed in, and the finale re-plans the mid-size bureaus whole (FINALE_SHARE)."""
     best = x.copy()
     if res.free.size == 0:
         return best
