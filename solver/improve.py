@@ -168,10 +168,10 @@ LATE_PRICE_SHARE = 0.5
 #: A short search (under LONG_SEARCH, as the default 10 s solve's) is late in its last
 #: LATE_SHARE_SHORT: its plan was still gaining from the lowered prices when the time ran
 #: out. Interleaved in one process at 10 s against LATE_SHARE: tight 3,000 s1 (13 runs each)
-#: mean 99.631% of the best known against 99.589%, within 0.5% of our bound in 9 runs
-#: against 2; s0 (13) 99.658% against 99.653%, within 0.5% in 12 against 10; s2 (8)
-#: 99.772% against 99.743%; tight 28,000 s0-s2 (3 each) +0.01%, -0.04% and +0.05%, every
-#: run within the goal.
+#: mean 99.631% of the best known against 99.589%, within 0.5% of our bound in 8 runs
+#: against none; s0 (13) 99.658% against 99.653%, at the 10 s goal (99.5%, the gap at most
+#: 0.5%) in 12 against 10; s2 (8) 99.772% against 99.743%; tight 28,000 s0-s2 (3 each)
+#: +0.01%, -0.04% and +0.05%, every run at the goal.
 LATE_SHARE_SHORT = 0.4
 #: The late part of the search (once prices are set) starts with the finale: the
 #: bureaus too big for the sweep (SWEEP_MAX < processes <= FINALE_MAX) re-planned whole,
