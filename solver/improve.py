@@ -250,6 +250,20 @@ LONG_SEARCH = 20.0
 #: s0 -0.06%.
 HURRIED_FIRST_TRIES = ("lp", "swap")
 HURRIED_TRADE_SHARE = 0.25
+#: A short search that is not hurried (its bureaus small enough for the sweep to repair:
+#: tight 3,000 at 10 s) tries only these kinds once before the rates decide, the others
+#: by their rates. Its sweep ends at about 5 s of 10, and there the first tries of
+#: "bureau", "pair" and "whole" each took a step for nothing (0 in 0.6 s in every one of 9
+#: traced runs of tight 3,000 s0), while the kind that gains most there, LP_PAIR (4.8-5.7k
+#: in the good runs), came back late or not at all once its own first step had timed out
+#: (the 0 of a first step that timed out pushes a kind down to the exploration's share).
+#: Interleaved in one process at 10 s against every kind tried first (12 runs each, in two
+#: batches): tight 3,000 s1 mean 99.726% of the best known against 99.635%, at the 10 s
+#: goal (99.5%, the gap at most 0.5%) in 12 runs against 6, least 99.669% against
+#: 99.546%; s0 99.687% against 99.712%, at the goal in 9 against 10; s2 99.692% against
+#: 99.721%, in 12 of 12 both. The 28,000 demo at 10 s: 99.974% of its bound either way (4
+#: runs each). Tight 28,000 is hurried at 10 s and long at 60 s, so unchanged.
+SHORT_FIRST_TRIES = ("lp", LP_PAIR, "swap", "marginal")
 
 Report = Callable[[np.ndarray], None]
 
@@ -360,9 +374,14 @@ class Search:
         return self.seconds_given >= LONG_SEARCH
 
     def tried_first(self, kind: _Kind) -> bool:
-        """``kind`` is tried once before the rates decide (``pick``): every kind, except
-        in a hurried search, where only those of HURRIED_FIRST_TRIES are."""
-        return not self.hurried or kind.name in HURRIED_FIRST_TRIES
+        """``kind`` is tried once before the rates decide (``pick``): only those of
+        HURRIED_FIRST_TRIES in a hurried search, of SHORT_FIRST_TRIES in any other short
+        one without a focus; every kind in a long or focused search."""
+        if self.hurried:
+            return kind.name in HURRIED_FIRST_TRIES
+        if self.focus is None and not self.long():
+            return kind.name in SHORT_FIRST_TRIES
+        return True
 
     def sweeping(self) -> bool:
         """The first round of whole bureaus is not over yet."""
@@ -486,8 +505,8 @@ class Search:
         # swamps, and 0.2 spread over 7 kinds is a pick in 35 (tight 28,000 s0 at 60 s:
         # the marginal kind's first steps gained 0.4-2.8k, the lp kind, 3-14k a step there,
         # was first picked after 15 s, and the solve ended at 99.63-99.87% of the best
-        # known in 4 runs; tried first, 99.91-99.98% in 6); in a hurried search only
-        # HURRIED_FIRST_TRIES are
+        # known in 4 runs; tried first, 99.91-99.98% in 6); in a short search only some
+        # are (``tried_first``)
         untried = [k for k in kinds if k.picks == 0 and self.tried_first(k)]
         if untried:
             kind = untried[0]

@@ -187,12 +187,33 @@ def test_each_kind_is_picked_once_before_the_rates_decide(
     # kind, 3-14k a step there, was first picked after 15 s)
     res, dual = tight
     feasible = _value_first_plan(res, dual)
-    search = _past_the_pass_and_the_sweep(improve.Search(res, dual.reduced()))
+    search = _past_the_pass_and_the_sweep(
+        improve.Search(res, dual.reduced(), seconds_given=improve.LONG_SEARCH))
     first, _ = search.pick(feasible)
     first.gain = 1e9
     rest = [search.pick(feasible)[0] for _ in range(len(search.kinds) - 1)]
     assert [k.name for k in [first, *rest]] == [k.name for k in search.kinds]
     assert sum(search.pick(feasible)[0] is first for _ in range(100)) > 70
+
+
+def test_a_short_search_over_small_bureaus_tries_only_its_first_kinds_first(
+        tight: tuple[Residual, Dual]) -> None:
+    # tight 3,000 at 10 s: the first tries of "bureau", "pair" and "whole" each took a step
+    # for nothing, of the ~5 s left after the sweep
+    res, dual = tight
+    feasible = _value_first_plan(res, dual)
+    search = _past_the_pass_and_the_sweep(
+        improve.Search(res, dual.reduced(), seconds_given=improve.LONG_SEARCH - 1.0))
+    assert not search.hurried
+    first = [search.pick(feasible)[0] for _ in improve.SHORT_FIRST_TRIES]
+    assert [k.name for k in first] == list(improve.SHORT_FIRST_TRIES)
+    for kind in first:
+        search.learn(kind, 10_000.0, 0.5, True)
+    others = {k.name for k in search.kinds} - set(improve.SHORT_FIRST_TRIES)
+    assert others >= {"bureau", "pair", "whole"}
+    # the others are not tried in turn now: they come by their rates
+    after = [search.pick(feasible)[0].name for _ in range(len(others))]
+    assert sum(name in others for name in after) <= 1
 
 
 def _big_bureaus(res: Residual, monkeypatch: pytest.MonkeyPatch) -> None:
