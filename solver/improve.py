@@ -253,10 +253,11 @@ HURRIED_TRADE_SHARE = 0.25
 #: A short search that is not hurried (its bureaus small enough for the sweep to repair:
 #: tight 3,000 at 10 s) tries only these kinds once before the rates decide, the others
 #: by their rates. Its sweep ends at about 5 s of 10, and there the first tries of
-#: "bureau", "pair" and "whole" each took a step for nothing (0 in 0.6 s in every one of 9
-#: traced runs of tight 3,000 s0), while the kind that gains most there, LP_PAIR (4.8-5.7k
-#: in the good runs), came back late or not at all once its own first step had timed out
-#: (the 0 of a first step that timed out pushes a kind down to the exploration's share).
+#: "bureau" and "pair" took up to a step (0.6 s) each, and they and "whole" gained
+#: nothing in every one of 18 traced runs of tight 3,000 s0, while the kind that gains
+#: most there, LP_PAIR (4.8-5.7k in the good runs), came back late or not at all once its
+#: own first step had timed out (in 13 of 13 traced, 12 of them without a gain: a first
+#: step's 0 pushes a kind down to the exploration's share).
 #: Interleaved in one process at 10 s against every kind tried first (12 runs each, in two
 #: batches): tight 3,000 s1 mean 99.726% of the best known against 99.635%, at the 10 s
 #: goal (99.5%, the gap at most 0.5%) in 12 runs against 6, least 99.669% against
