@@ -198,8 +198,8 @@ def test_each_kind_is_picked_once_before_the_rates_decide(
 
 def test_a_short_search_over_small_bureaus_tries_only_its_first_kinds_first(
         tight: tuple[Residual, Dual]) -> None:
-    # tight 3,000 at 10 s: the first tries of "bureau", "pair" and "whole" each took a step
-    # for nothing, of the ~5 s left after the sweep
+    # tight 3,000 at 10 s: of the ~5 s left after the sweep, the first tries of "bureau"
+    # and "pair" took up to a step each, and they and "whole" gained nothing
     res, dual = tight
     feasible = _value_first_plan(res, dual)
     search = _past_the_pass_and_the_sweep(
